@@ -1,0 +1,4 @@
+package fr.ancrage.domain;
+
+public record Region(String code, String name) {
+}

@@ -1,0 +1,208 @@
+package fr.ancrage.persistence;
+
+import fr.ancrage.domain.Convention;
+import fr.ancrage.domain.ConventionListItem;
+import fr.ancrage.domain.ConventionStatus;
+import fr.ancrage.domain.Framework;
+import fr.ancrage.domain.RecordMeta;
+import fr.ancrage.domain.Signatory;
+import fr.ancrage.domain.SignatoryRole;
+import fr.ancrage.domain.StaleRecordException;
+import fr.ancrage.persistence.jooq.tables.records.ConventionRecord;
+import fr.ancrage.persistence.jooq.tables.records.ConventionSignatoryRecord;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import static fr.ancrage.persistence.Times.nullIfEmpty;
+import static fr.ancrage.persistence.Times.odt;
+import static fr.ancrage.persistence.jooq.Tables.CONVENTION;
+import static fr.ancrage.persistence.jooq.Tables.CONVENTION_QPV;
+import static fr.ancrage.persistence.jooq.Tables.CONVENTION_SEQUENCE;
+import static fr.ancrage.persistence.jooq.Tables.CONVENTION_SIGNATORY;
+import static fr.ancrage.persistence.jooq.Tables.EPCI;
+import static fr.ancrage.persistence.jooq.Tables.ORGANISATION;
+
+/** Conventions with their targeted QPVs and signatories (one aggregate). */
+public final class ConventionRepository {
+
+    private final DSLContext dsl;
+
+    ConventionRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public List<ConventionListItem> list() {
+        return listWhere(DSL.noCondition());
+    }
+
+    public List<ConventionListItem> listByCompany(UUID companyId) {
+        return listWhere(CONVENTION.COMPANY_ID.eq(companyId));
+    }
+
+    private List<ConventionListItem> listWhere(Condition condition) {
+        return dsl.select(CONVENTION.ID, CONVENTION.REFERENCE, CONVENTION.TITLE, CONVENTION.COMPANY_ID,
+                        ORGANISATION.LEGAL_NAME, CONVENTION.FRAMEWORK, CONVENTION.STATUS, CONVENTION.DEPARTMENT_CODE,
+                        CONVENTION.EPCI_SIREN, EPCI.NAME, CONVENTION.STATE_REFERENT, CONVENTION.SIGNATURE_DATE,
+                        CONVENTION.START_DATE, CONVENTION.END_DATE)
+                .from(CONVENTION)
+                .join(ORGANISATION).on(ORGANISATION.ID.eq(CONVENTION.COMPANY_ID))
+                .leftJoin(EPCI).on(EPCI.SIREN.eq(CONVENTION.EPCI_SIREN))
+                .where(condition)
+                .orderBy(CONVENTION.REFERENCE.desc())
+                .fetch(r -> new ConventionListItem(r.value1(), r.value2(), Times.text(r.value3()), r.value4(),
+                        r.value5(), Framework.valueOf(r.value6()), ConventionStatus.valueOf(r.value7()), r.value8(),
+                        Times.text(r.value9()), Times.text(r.value10()), Times.text(r.value11()), r.value12(),
+                        r.value13(), r.value14()));
+    }
+
+    public int countByCompany(UUID companyId) {
+        return dsl.fetchCount(CONVENTION, CONVENTION.COMPANY_ID.eq(companyId));
+    }
+
+    public int count() {
+        return dsl.fetchCount(CONVENTION);
+    }
+
+    public Optional<Convention> findById(UUID id) {
+        return dsl.selectFrom(CONVENTION).where(CONVENTION.ID.eq(id)).fetchOptional().map(this::toDomain);
+    }
+
+    /** Next reference for a department and year, e.g. {@code 25-2017-003}; call inside a transaction. */
+    public String nextReference(String departmentCode, int year) {
+        int updated = dsl.update(CONVENTION_SEQUENCE)
+                .set(CONVENTION_SEQUENCE.LAST_NUMBER, CONVENTION_SEQUENCE.LAST_NUMBER.plus(1))
+                .where(CONVENTION_SEQUENCE.DEPARTMENT_CODE.eq(departmentCode))
+                .and(CONVENTION_SEQUENCE.YEAR_NUMBER.eq(year))
+                .execute();
+        if (updated == 0) {
+            dsl.insertInto(CONVENTION_SEQUENCE)
+                    .set(CONVENTION_SEQUENCE.DEPARTMENT_CODE, departmentCode)
+                    .set(CONVENTION_SEQUENCE.YEAR_NUMBER, year)
+                    .set(CONVENTION_SEQUENCE.LAST_NUMBER, 1)
+                    .execute();
+        }
+        int number = dsl.select(CONVENTION_SEQUENCE.LAST_NUMBER).from(CONVENTION_SEQUENCE)
+                .where(CONVENTION_SEQUENCE.DEPARTMENT_CODE.eq(departmentCode))
+                .and(CONVENTION_SEQUENCE.YEAR_NUMBER.eq(year))
+                .fetchSingle().value1();
+        return String.format(Locale.ROOT, "%s-%d-%03d", departmentCode, year, number);
+    }
+
+    /** Inserts or updates (optimistic lock) the convention with its QPVs and signatories. */
+    public Convention save(Convention c) {
+        Instant now = Instant.now();
+        int newVersion = c.meta().version() + 1;
+        ConventionRecord r = dsl.newRecord(CONVENTION);
+        r.setReference(c.reference());
+        r.setTitle(nullIfEmpty(c.title()));
+        r.setCompanyId(c.companyId());
+        r.setFramework(c.framework().name());
+        r.setDepartmentCode(c.departmentCode());
+        r.setEpciSiren(nullIfEmpty(c.epciSiren()));
+        r.setStateReferent(nullIfEmpty(c.stateReferent()));
+        r.setStatus(c.status().name());
+        r.setSignatureDate(c.signatureDate());
+        r.setStartDate(c.startDate());
+        r.setEndDate(c.endDate());
+        r.setNotes(nullIfEmpty(c.notes()));
+        r.setVersion(newVersion);
+        r.setUpdatedAt(odt(now));
+        if (c.meta().isNew()) {
+            r.setId(c.id());
+            r.setCreatedAt(odt(c.meta().createdAt()));
+            r.insert();
+        } else {
+            int rows = dsl.update(CONVENTION).set(r).where(CONVENTION.ID.eq(c.id()))
+                    .and(CONVENTION.VERSION.eq(c.meta().version())).execute();
+            if (rows == 0) {
+                throw new StaleRecordException(c.reference());
+            }
+        }
+        saveQpvs(c);
+        List<Signatory> signatories = saveSignatories(c, now);
+        return new Convention(new RecordMeta(c.id(), newVersion, c.meta().createdAt(), now), c.reference(),
+                c.title(), c.companyId(), c.framework(), c.departmentCode(), c.epciSiren(), c.stateReferent(),
+                c.status(), c.signatureDate(), c.startDate(), c.endDate(), c.qpvIds(), signatories, c.notes());
+    }
+
+    private void saveQpvs(Convention c) {
+        dsl.deleteFrom(CONVENTION_QPV).where(CONVENTION_QPV.CONVENTION_ID.eq(c.id())).execute();
+        for (UUID qpv : c.qpvIds()) {
+            dsl.insertInto(CONVENTION_QPV).set(CONVENTION_QPV.CONVENTION_ID, c.id())
+                    .set(CONVENTION_QPV.QPV_ID, qpv).execute();
+        }
+    }
+
+    /** Signatories are replaced as a whole: a record keeps its id and bumps its version only if changed. */
+    private List<Signatory> saveSignatories(Convention c, Instant now) {
+        var existing = dsl.selectFrom(CONVENTION_SIGNATORY)
+                .where(CONVENTION_SIGNATORY.CONVENTION_ID.eq(c.id())).fetchMap(CONVENTION_SIGNATORY.ID);
+        List<Signatory> result = new ArrayList<>();
+        var kept = new HashSet<UUID>();
+        int position = 1;
+        for (Signatory s : c.signatories()) {
+            ConventionSignatoryRecord r = existing.get(s.meta().id());
+            Signatory placed = new Signatory(s.meta(), position++, s.role(), s.fullName(), s.jobTitle(),
+                    s.organisationId(), s.contactId());
+            if (r == null) {
+                r = dsl.newRecord(CONVENTION_SIGNATORY);
+                r.setId(s.meta().id());
+                r.setConventionId(c.id());
+                r.setCreatedAt(odt(s.meta().createdAt()));
+                r.setVersion(0);
+            }
+            r.setPosition(placed.position());
+            r.setRole(placed.role().name());
+            r.setFullName(placed.fullName());
+            r.setJobTitle(nullIfEmpty(placed.jobTitle()));
+            r.setOrganisationId(placed.organisationId());
+            r.setContactId(placed.contactId());
+            if (r.changed()) {
+                r.setVersion(r.getVersion() + 1);
+                r.setUpdatedAt(odt(now));
+                r.store();
+            }
+            kept.add(r.getId());
+            result.add(toSignatory(r));
+        }
+        existing.keySet().stream().filter(id -> !kept.contains(id)).forEach(id ->
+                dsl.deleteFrom(CONVENTION_SIGNATORY).where(CONVENTION_SIGNATORY.ID.eq(id)).execute());
+        return result;
+    }
+
+    public void delete(Convention c) {
+        int rows = dsl.deleteFrom(CONVENTION).where(CONVENTION.ID.eq(c.id()))
+                .and(CONVENTION.VERSION.eq(c.meta().version())).execute();
+        if (rows == 0) {
+            throw new StaleRecordException(c.reference());
+        }
+    }
+
+    private Convention toDomain(ConventionRecord r) {
+        var qpvs = new HashSet<>(dsl.select(CONVENTION_QPV.QPV_ID).from(CONVENTION_QPV)
+                .where(CONVENTION_QPV.CONVENTION_ID.eq(r.getId())).fetch(CONVENTION_QPV.QPV_ID));
+        var signatories = dsl.selectFrom(CONVENTION_SIGNATORY)
+                .where(CONVENTION_SIGNATORY.CONVENTION_ID.eq(r.getId()))
+                .orderBy(CONVENTION_SIGNATORY.POSITION).fetch(this::toSignatory);
+        return new Convention(Times.meta(r.getId(), r.getVersion(), r.getCreatedAt(), r.getUpdatedAt()),
+                r.getReference(), r.getTitle(), r.getCompanyId(), Framework.valueOf(r.getFramework()),
+                r.getDepartmentCode(), r.getEpciSiren(), r.getStateReferent(),
+                ConventionStatus.valueOf(r.getStatus()), r.getSignatureDate(), r.getStartDate(), r.getEndDate(),
+                qpvs, signatories, r.getNotes());
+    }
+
+    private Signatory toSignatory(ConventionSignatoryRecord r) {
+        return new Signatory(Times.meta(r.getId(), r.getVersion(), r.getCreatedAt(), r.getUpdatedAt()),
+                r.getPosition(), SignatoryRole.valueOf(r.getRole()), r.getFullName(), r.getJobTitle(),
+                r.getOrganisationId(), r.getContactId());
+    }
+}

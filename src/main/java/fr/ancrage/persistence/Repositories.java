@@ -1,0 +1,37 @@
+package fr.ancrage.persistence;
+
+import org.jooq.DSLContext;
+
+/** The repositories of one unit of work, all sharing its connection (and transaction). */
+public final class Repositories {
+
+    private final DSLContext dsl;
+
+    Repositories(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public OrganisationRepository organisations() {
+        return new OrganisationRepository(dsl);
+    }
+
+    public ContactRepository contacts() {
+        return new ContactRepository(dsl);
+    }
+
+    public ConventionRepository conventions() {
+        return new ConventionRepository(dsl);
+    }
+
+    public TerritoryRepository territories() {
+        return new TerritoryRepository(dsl);
+    }
+
+    public QpvRepository qpvs() {
+        return new QpvRepository(dsl);
+    }
+
+    public ReferenceDataImporter referenceData() {
+        return new ReferenceDataImporter(dsl);
+    }
+}

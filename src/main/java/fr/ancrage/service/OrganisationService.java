@@ -1,0 +1,121 @@
+package fr.ancrage.service;
+
+import fr.ancrage.domain.Contact;
+import fr.ancrage.domain.DuplicateCandidate;
+import fr.ancrage.domain.NameSimilarity;
+import fr.ancrage.domain.Organisation;
+import fr.ancrage.domain.OrganisationListItem;
+import fr.ancrage.domain.OrganisationRules;
+import fr.ancrage.domain.RuleViolationException;
+import fr.ancrage.domain.Text;
+import fr.ancrage.domain.ValidationException;
+import fr.ancrage.domain.validation.ContactRules;
+import fr.ancrage.domain.validation.Issue;
+import fr.ancrage.domain.validation.NafCode;
+import fr.ancrage.domain.validation.Siret;
+import fr.ancrage.persistence.Store;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Use cases on organisations and their contacts. Blocking: call from a background task. */
+public final class OrganisationService {
+
+    private final Store store;
+
+    public OrganisationService(Store store) {
+        this.store = store;
+    }
+
+    public List<OrganisationListItem> list() {
+        return store.read(r -> r.organisations().list());
+    }
+
+    public Optional<Organisation> get(UUID id) {
+        return store.read(r -> r.organisations().findById(id));
+    }
+
+    /** Existing organisations with the same SIRET or a very close name (excluding the record itself). */
+    public List<DuplicateCandidate> findPossibleDuplicates(Organisation candidate) {
+        return store.read(r -> {
+            List<DuplicateCandidate> found = new ArrayList<>();
+            String siret = Siret.normalize(candidate.siret());
+            for (Organisation existing : r.organisations().findAll()) {
+                if (existing.id().equals(candidate.id())) {
+                    continue;
+                }
+                if (!siret.isEmpty() && siret.equals(existing.siret())) {
+                    found.add(new DuplicateCandidate(existing, DuplicateCandidate.Reason.SAME_SIRET));
+                } else if (NameSimilarity.veryClose(candidate.legalName(), existing.legalName())) {
+                    found.add(new DuplicateCandidate(existing, DuplicateCandidate.Reason.SIMILAR_NAME));
+                }
+            }
+            return found;
+        });
+    }
+
+    /** Validates, normalises identifiers and saves; refuses with {@link ValidationException} on errors. */
+    public Organisation save(Organisation o) {
+        Organisation normalized = normalize(o);
+        Map<String, List<Issue>> issues = OrganisationRules.check(normalized);
+        if (OrganisationRules.hasErrors(issues)) {
+            throw new ValidationException(OrganisationRules.errorsOnly(issues));
+        }
+        return store.write(r -> normalized.meta().isNew()
+                ? r.organisations().insert(normalized)
+                : r.organisations().update(normalized));
+    }
+
+    /** Deleting a company that is party to conventions is refused: the conventions would be orphaned. */
+    public void delete(Organisation o) {
+        store.run(r -> {
+            int conventions = r.conventions().countByCompany(o.id());
+            if (conventions > 0) {
+                throw new RuleViolationException("organisation.delete.hasConventions", conventions);
+            }
+            r.organisations().delete(o.id(), o.meta().version(), o.legalName());
+        });
+    }
+
+    public List<Contact> contacts(UUID organisationId) {
+        return store.read(r -> r.contacts().listByOrganisation(organisationId));
+    }
+
+    public Contact saveContact(Contact c) {
+        Map<String, List<Issue>> issues = new LinkedHashMap<>();
+        if (Text.isBlank(c.lastName())) {
+            issues.put("lastName", List.of(Issue.error("validation.contact.lastName.required")));
+        }
+        List<Issue> email = ContactRules.checkEmail(c.email());
+        if (Issue.anyError(email)) {
+            issues.put("email", email);
+        }
+        List<Issue> phone = ContactRules.checkPhone(c.phone());
+        if (Issue.anyError(phone)) {
+            issues.put("phone", phone);
+        }
+        if (!issues.isEmpty()) {
+            throw new ValidationException(issues);
+        }
+        return store.write(r -> r.contacts().save(c));
+    }
+
+    public void deleteContact(Contact c) {
+        store.run(r -> r.contacts().delete(c));
+    }
+
+    private static Organisation normalize(Organisation o) {
+        String siret = Siret.normalize(o.siret());
+        String siren = Siret.normalize(o.siren());
+        if (siren.isEmpty() && siret.length() == Siret.SIRET_LENGTH) {
+            siren = Siret.sirenOf(siret);
+        }
+        String naf = o.nafCode().isEmpty() ? "" : NafCode.normalize(o.nafCode());
+        return new Organisation(o.meta(), o.kind(), o.legalName(), siren, siret, naf, o.sizeBand(),
+                o.addressLine(), o.postcode(), o.communeCode(), o.inQpv(), o.paqteMember(), o.networks(), o.notes());
+    }
+}
