@@ -103,19 +103,24 @@ public final class Database implements AutoCloseable {
     }
 
     private static void probe(DataSource ds, Path dir) {
+        Path file = dir.resolve(DATABASE_NAME + ".mv.db");
+        if (Files.exists(file) && !Files.isWritable(file)) {
+            throw new StoreOpeningException(StoreOpeningException.Reason.UNWRITABLE, dir, null);
+        }
         try (Connection c = ds.getConnection()) {
             c.isValid(5);
         } catch (SQLException e) {
-            throw new StoreOpeningException(classify(e), dir, e);
+            throw new StoreOpeningException(classify(e, Files.exists(file)), dir, e);
         }
     }
 
-    private static StoreOpeningException.Reason classify(SQLException e) {
-        // H2 error codes: 90020 database in use, 90028 IO exception, 90030 file corrupted,
-        // 90048 unsupported file version, 90049/90050 encryption, 90096/90097 read-only.
+    private static StoreOpeningException.Reason classify(SQLException e, boolean fileExists) {
+        // H2 error codes: 90020 database in use, 90028 IO exception (also what a file that is not an
+        // H2 store gives), 90030 file corrupted, 90096/90097 read-only.
         return switch (e.getErrorCode()) {
             case 90020 -> StoreOpeningException.Reason.LOCKED;
-            case 90096, 90097, 90028 -> StoreOpeningException.Reason.UNWRITABLE;
+            case 90096, 90097 -> StoreOpeningException.Reason.UNWRITABLE;
+            case 90028 -> fileExists ? StoreOpeningException.Reason.CORRUPT : StoreOpeningException.Reason.UNWRITABLE;
             default -> StoreOpeningException.Reason.CORRUPT;
         };
     }

@@ -48,7 +48,7 @@ class ReferenceDataImporterTest {
 
     @AfterEach
     void dropDatabase() {
-        dsl.execute("shutdown");
+        dsl.execute("drop all objects");
     }
 
     @Test

@@ -31,7 +31,7 @@ public final class Siret {
         if (siren.isEmpty()) {
             return List.of();
         }
-        List<Issue> issues = checkShape(siren, SIREN_LENGTH, "siren");
+        List<Issue> issues = checkShape(siren, SIREN_LENGTH, "validation.siren.length", "validation.siren.digits");
         if (issues.isEmpty()) {
             if (!luhn(siren)) {
                 issues.add(Issue.error("validation.siren.key"));
@@ -52,7 +52,7 @@ public final class Siret {
         if (siret.isEmpty()) {
             return List.of();
         }
-        List<Issue> issues = checkShape(siret, SIRET_LENGTH, "siret");
+        List<Issue> issues = checkShape(siret, SIRET_LENGTH, "validation.siret.length", "validation.siret.digits");
         if (issues.isEmpty()) {
             if (!hasValidKey(siret)) {
                 issues.add(Issue.error("validation.siret.key"));
@@ -87,13 +87,13 @@ public final class Siret {
         return n.length() == SIREN_LENGTH ? siren : siren + " " + n.substring(SIREN_LENGTH);
     }
 
-    private static List<Issue> checkShape(String value, int length, String kind) {
+    private static List<Issue> checkShape(String value, int length, String lengthKey, String digitsKey) {
         List<Issue> issues = new ArrayList<>();
         if (value.length() != length) {
-            issues.add(Issue.error("validation." + kind + ".length", value.length()));
+            issues.add(Issue.error(lengthKey, value.length()));
         }
         if (!isDigits(value)) {
-            issues.add(Issue.error("validation." + kind + ".digits"));
+            issues.add(Issue.error(digitsKey));
         }
         return issues;
     }

@@ -1,0 +1,92 @@
+package fr.ancrage;
+
+import atlantafx.base.theme.PrimerLight;
+import fr.ancrage.persistence.Database;
+import fr.ancrage.persistence.Store;
+import fr.ancrage.persistence.StoreOpeningException;
+import fr.ancrage.service.ConventionService;
+import fr.ancrage.service.DemoDataService;
+import fr.ancrage.service.OrganisationService;
+import fr.ancrage.service.TerritoryService;
+import fr.ancrage.ui.common.FxTaskRunner;
+import fr.ancrage.ui.common.I18n;
+import fr.ancrage.ui.common.UiContext;
+import fr.ancrage.ui.main.Shell;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Composition root: opens the data folder's database off the FX thread, offers the demo on a new
+ * database, then builds the services and the main window. Wires, does nothing else.
+ */
+public final class AncrageApp extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AncrageApp.class);
+
+    private FxTaskRunner tasks;
+    private Database database;
+
+    @Override
+    public void start(Stage stage) throws Exception {
+        CommandLine options = CommandLine.parse(getParameters().getRaw());
+        I18n i18n = I18n.forSystemLocale();
+        tasks = new FxTaskRunner();
+        UiContext ui = UiContext.create(i18n, tasks);
+        Path dataDir = DataDirectory.resolve(options.dataDirectory(), System.getenv(),
+                System.getProperty("os.name"), System.getProperty("user.home"));
+
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Label opening = new Label(i18n.format("startup.opening", dataDir.toString()));
+        VBox splash = new VBox(16, new ProgressIndicator(), opening);
+        splash.setAlignment(Pos.CENTER);
+        Scene scene = new Scene(splash, 1280, 800);
+        scene.getStylesheets().add(Objects.requireNonNull(
+                AncrageApp.class.getResource("/fr/ancrage/ui/ancrage.css")).toExternalForm());
+        stage.setTitle(i18n.get("app.title"));
+        stage.setMinWidth(1000);
+        stage.setMinHeight(640);
+        stage.setScene(scene);
+        stage.show();
+
+        tasks.run(() -> {
+            Database db = Database.open(dataDir);
+            new TerritoryService(new Store(db.dsl())).ensureReferenceData();
+            return db;
+        }, db -> {
+            database = db;
+            Store store = new Store(db.dsl());
+            Clock clock = Clock.systemDefaultZone();
+            Shell shell = new Shell(ui, stage, db.dataDirectory(), new OrganisationService(store),
+                    new ConventionService(store, clock), new TerritoryService(store), new DemoDataService(store, clock));
+            shell.open(db.wasCreated(), options.demo());
+        }, error -> {
+            LOG.error("Cannot open the data folder {}", dataDir, error);
+            String reason = error instanceof StoreOpeningException s ? s.reason().name() : "UNKNOWN";
+            ui.dialogs().error(stage, i18n.get("startup.error.title"),
+                    i18n.format("startup.error." + reason, dataDir.toString(), String.valueOf(error.getMessage())));
+            Platform.exit();
+        });
+    }
+
+    @Override
+    public void stop() {
+        if (tasks != null) {
+            tasks.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package fr.ancrage;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Options of the launcher. Parsing never exits: the launcher decides what to do with
+ * {@link #help()} and {@link ParseException}.
+ */
+public record CommandLine(Optional<Path> dataDirectory, boolean demo, boolean help) {
+
+    public static final class ParseException extends Exception {
+        public ParseException(String message) {
+            super(message);
+        }
+    }
+
+    public static CommandLine parse(List<String> args) throws ParseException {
+        Path dataDir = null;
+        boolean demo = false;
+        boolean help = false;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--help") || arg.equals("-h")) {
+                help = true;
+            } else if (arg.equals("--demo")) {
+                demo = true;
+            } else if (arg.equals("--data-dir")) {
+                if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
+                    throw new ParseException("L'option --data-dir attend un dossier.");
+                }
+                dataDir = Path.of(args.get(++i));
+            } else if (arg.startsWith("--data-dir=")) {
+                String value = arg.substring("--data-dir=".length());
+                if (value.isBlank()) {
+                    throw new ParseException("L'option --data-dir attend un dossier.");
+                }
+                dataDir = Path.of(value);
+            } else {
+                throw new ParseException("Option inconnue : " + arg);
+            }
+        }
+        return new CommandLine(Optional.ofNullable(dataDir), demo, help);
+    }
+
+    public static void printUsage(PrintStream out) {
+        out.println("""
+                Ancrage : suivi des conventions entreprises et quartiers prioritaires.
+
+                Usage : ancrage [options]
+
+                Options :
+                  --data-dir <dossier>  dossier des données (base H2). Par défaut : variable
+                                        d'environnement ANCRAGE_DATA_DIR, sinon le dossier de
+                                        données de l'utilisateur (Linux : $XDG_DATA_HOME/ancrage ou
+                                        ~/.local/share/ancrage ; Windows : %APPDATA%\\Ancrage ;
+                                        macOS : ~/Library/Application Support/Ancrage).
+                  --demo                charge le jeu de démonstration dans un nouveau dossier de
+                                        données, sans poser la question.
+                  -h, --help            affiche cette aide et quitte.
+                """);
+    }
+}

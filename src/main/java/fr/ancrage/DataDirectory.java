@@ -1,0 +1,40 @@
+package fr.ancrage;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Where the user's data lives: command line, then environment, then the platform's convention. */
+public final class DataDirectory {
+
+    public static final String ENV_VARIABLE = "ANCRAGE_DATA_DIR";
+
+    private DataDirectory() {
+    }
+
+    public static Path resolve(Optional<Path> fromCommandLine, Map<String, String> env, String osName,
+                               String userHome) {
+        if (fromCommandLine.isPresent()) {
+            return fromCommandLine.get().toAbsolutePath();
+        }
+        String fromEnv = env.get(ENV_VARIABLE);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Path.of(fromEnv).toAbsolutePath();
+        }
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.contains("win")) {
+            String appData = env.get("APPDATA");
+            Path base = appData != null && !appData.isBlank() ? Path.of(appData)
+                    : Path.of(userHome, "AppData", "Roaming");
+            return base.resolve("Ancrage");
+        }
+        if (os.contains("mac")) {
+            return Path.of(userHome, "Library", "Application Support", "Ancrage");
+        }
+        String xdg = env.get("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg)
+                : Path.of(userHome, ".local", "share");
+        return base.resolve("ancrage");
+    }
+}

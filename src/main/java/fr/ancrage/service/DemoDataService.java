@@ -1,0 +1,344 @@
+package fr.ancrage.service;
+
+import fr.ancrage.domain.Commune;
+import fr.ancrage.domain.Contact;
+import fr.ancrage.domain.Convention;
+import fr.ancrage.domain.ConventionRules;
+import fr.ancrage.domain.ConventionStatus;
+import fr.ancrage.domain.Framework;
+import fr.ancrage.domain.GeographyVersion;
+import fr.ancrage.domain.Organisation;
+import fr.ancrage.domain.OrganisationKind;
+import fr.ancrage.domain.OrganisationRules;
+import fr.ancrage.domain.Qpv;
+import fr.ancrage.domain.RecordMeta;
+import fr.ancrage.domain.Signatory;
+import fr.ancrage.domain.SignatoryRole;
+import fr.ancrage.domain.SizeBand;
+import fr.ancrage.domain.Text;
+import fr.ancrage.domain.validation.Siret;
+import fr.ancrage.persistence.Repositories;
+import fr.ancrage.persistence.Store;
+import fr.ancrage.service.DemoData.CompanyRow;
+import fr.ancrage.service.DemoData.ConventionRow;
+import fr.ancrage.service.DemoData.PartnerRow;
+import fr.ancrage.service.DemoData.PersonRow;
+import fr.ancrage.service.DemoData.QpvRow;
+
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Loads the demonstration dataset: a fictional set of about forty companies of Grand Besançon
+ * Métropole and their conventions, from the 17 March 2017 ceremony to conventions in preparation
+ * (tables in {@link DemoData}). Everything is written in one transaction: either the whole dataset
+ * is there or nothing is. The dataset is meant for an empty data folder (see {@link #isEmpty()});
+ * a second load fails on the QPV codes and changes nothing. Blocking: call from a background task.
+ */
+public final class DemoDataService {
+
+    /** What {@link #load()} inserted. */
+    public record DemoSummary(int organisations, int contacts, int qpvs, int conventions) {
+    }
+
+    private static final LocalDate CEREMONY_2017 = LocalDate.of(2017, 3, 17);
+    private static final int DURATION_YEARS = 3;
+    private static final Set<String> NOT_IN_DOMAIN = Set.of("a", "de", "du", "des", "la", "le", "les", "l", "d",
+            "et", "sas", "sa", "sarl");
+
+    private final Store store;
+    private final Clock clock;
+
+    public DemoDataService(Store store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** True when the database holds no organisation and no convention (a fresh data folder). */
+    public boolean isEmpty() {
+        return store.read(r -> r.organisations().count() == 0 && r.conventions().count() == 0);
+    }
+
+    /**
+     * Inserts the dataset; the national territory reference data is imported first if missing (in
+     * the same transaction, as a nested one). Dates of the recent conventions are relative to the
+     * clock's today, so that some of them always end soon.
+     */
+    public DemoSummary load() {
+        LocalDate today = LocalDate.now(clock);
+        return store.write(r -> new Loader(r, today).run());
+    }
+
+    /** One load: the state shared while the tables are turned into records. */
+    private static final class Loader {
+        private final Repositories r;
+        private final LocalDate today;
+        // Seeded: the same SIRET numbers, people and phone numbers at every load.
+        private final Random random = new Random(2017);
+        private final Map<String, Organisation> organisations = new HashMap<>();
+        private final Map<String, List<Contact>> contacts = new HashMap<>();
+        private final Map<String, Qpv> qpvs = new HashMap<>();
+        private final Map<String, String> referents = new HashMap<>();
+        private final Set<String> usedNames = new HashSet<>();
+        private final Set<String> usedSirets = new HashSet<>();
+        private int contactCount;
+
+        Loader(Repositories r, LocalDate today) {
+            this.r = r;
+            this.today = today;
+        }
+
+        DemoSummary run() {
+            r.referenceData().importIfMissing();
+            r.territories().epci(DemoData.EPCI_SIREN).orElseThrow(() ->
+                    new IllegalStateException("EPCI " + DemoData.EPCI_SIREN + " missing from the reference data"));
+            for (PartnerRow p : DemoData.PARTNERS) {
+                insert(p.key(), new Organisation(RecordMeta.fresh(), p.kind(), p.name(), p.siren(), "", "", null,
+                        p.street(), postcodeOf(p.commune()), p.commune(), false, false, Set.of(),
+                        "Jeu de démonstration : les personnes et leurs coordonnées sont fictives."));
+            }
+            for (PersonRow p : DemoData.PARTNER_PEOPLE) {
+                String domain = DemoData.PARTNERS.stream().filter(x -> x.key().equals(p.organisation()))
+                        .findFirst().orElseThrow().mailDomain();
+                usedNames.add(p.firstName() + " " + p.lastName());
+                addContact(p.organisation(), p.firstName(), p.lastName(), p.jobTitle(), domain, p.maySign());
+            }
+            for (CompanyRow c : DemoData.COMPANIES) {
+                String siret = nextSiret();
+                insert(c.key(), new Organisation(RecordMeta.fresh(), OrganisationKind.COMPANY, c.name(),
+                        Siret.sirenOf(siret), siret, c.naf(), c.size(), c.street(), postcodeOf(c.commune()),
+                        c.commune(), !c.qpv().isEmpty(), c.paqte(), networks(c.networks()),
+                        "Entreprise fictive du jeu de démonstration."));
+                generateContacts(c.key(), c.size(), domainOf(c.name()));
+            }
+            for (QpvRow q : DemoData.QPVS) {
+                qpvs.put(q.key(), r.qpvs().save(new Qpv(RecordMeta.fresh(), q.code(), q.name(),
+                        GeographyVersion.QPV_2024, DemoData.DEPARTMENT, DemoData.EPCI_SIREN,
+                        List.of(DemoData.BESANCON))));
+                referents.put(q.key(), q.referent());
+            }
+            int conventions = saveConventions();
+            return new DemoSummary(organisations.size(), contactCount, qpvs.size(), conventions);
+        }
+
+        private void insert(String key, Organisation o) {
+            var issues = OrganisationRules.check(o);
+            if (OrganisationRules.hasErrors(issues)) {
+                throw new IllegalStateException("Invalid demo organisation " + o.legalName() + ": " + issues);
+            }
+            organisations.put(key, r.organisations().insert(o));
+        }
+
+        private String postcodeOf(String communeCode) {
+            Commune commune = r.territories().commune(communeCode).orElseThrow(() ->
+                    new IllegalStateException("Commune " + communeCode + " missing from the reference data"));
+            if (!commune.epciSiren().equals(DemoData.EPCI_SIREN)) {
+                throw new IllegalStateException("Commune " + communeCode + " is not in the demo EPCI");
+            }
+            return commune.postcodes().split(",")[0];
+        }
+
+        /** A valid SIRET (Luhn on the SIREN and on the 14 digits), never seen before in this load. */
+        private String nextSiret() {
+            while (true) {
+                String siren = withCheckDigit((3 + random.nextInt(6)) + digits(7), Siret::isValidSiren);
+                String siret = withCheckDigit(siren + "000" + (1 + random.nextInt(9)), Siret::isValidSiret);
+                // checkSiret is empty only without warnings either (La Poste, placeholder-like runs).
+                if (Siret.checkSiret(siret).isEmpty() && usedSirets.add(siret)) {
+                    return siret;
+                }
+            }
+        }
+
+        /** Appends the one digit that makes the number pass {@code valid} (the Luhn key). */
+        private static String withCheckDigit(String prefix, Predicate<String> valid) {
+            for (int d = 0; d <= 9; d++) {
+                if (valid.test(prefix + d)) {
+                    return prefix + d;
+                }
+            }
+            throw new IllegalStateException("No check digit for " + prefix);
+        }
+
+        private String digits(int count) {
+            StringBuilder s = new StringBuilder();
+            for (int i = 0; i < count; i++) {
+                s.append(random.nextInt(10));
+            }
+            return s.toString();
+        }
+
+        private void generateContacts(String key, SizeBand size, String domain) {
+            int count = 1 + random.nextInt(3);
+            Set<String> surnames = new HashSet<>();
+            for (int i = 0; i < count; i++) {
+                boolean woman = random.nextBoolean();
+                String first;
+                String last;
+                do {
+                    first = pick(woman ? DemoData.WOMEN : DemoData.MEN);
+                    last = pick(DemoData.SURNAMES);
+                } while (surnames.contains(last) || !usedNames.add(first + " " + last));
+                surnames.add(last);
+                String title = i == 0 ? DemoData.headTitle(size) : DemoData.OTHER_TITLES.get(i - 1);
+                String[] forms = title.split("\\|");
+                addContact(key, first, last, woman ? forms[forms.length - 1] : forms[0], domain, i == 0);
+            }
+        }
+
+        private String pick(List<String> values) {
+            return values.get(random.nextInt(values.size()));
+        }
+
+        private void addContact(String key, String first, String last, String title, String domain,
+                                boolean maySign) {
+            String email = mailPart(first) + "." + mailPart(last) + "@" + domain + "." + DemoData.MAIL_DOMAIN;
+            String phone = String.format(Locale.ROOT, "03 81 %02d %02d %02d",
+                    random.nextInt(100), random.nextInt(100), random.nextInt(100));
+            Contact saved = r.contacts().save(new Contact(RecordMeta.fresh(), organisations.get(key).id(), first,
+                    last, title, email, phone, maySign));
+            contacts.computeIfAbsent(key, k -> new ArrayList<>()).add(saved);
+            contactCount++;
+        }
+
+        private static String mailPart(String name) {
+            return Text.searchKey(name).replace(' ', '-');
+        }
+
+        /** "Horlogerie Vauban SAS" gives "horlogerie-vauban": the first three significant words. */
+        private static String domainOf(String companyName) {
+            String plain = Normalizer.normalize(companyName, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+                    .toLowerCase(Locale.ROOT);
+            return Arrays.stream(plain.split("[^a-z0-9-]+"))
+                    .filter(w -> !w.isEmpty() && !NOT_IN_DOMAIN.contains(w)).limit(3).collect(Collectors.joining("-"));
+        }
+
+        private static Set<String> networks(String joined) {
+            return joined.isEmpty() ? Set.of() : new LinkedHashSet<>(List.of(joined.split(";")));
+        }
+
+        private int saveConventions() {
+            List<Convention> drafts = new ArrayList<>();
+            for (ConventionRow row : DemoData.CONVENTIONS) {
+                drafts.add(draft(row));
+            }
+            // References follow the signatures in time, as the prefecture's register would.
+            Comparator<Convention> chronological = Comparator.comparing(this::referenceYear)
+                    .thenComparing(Convention::signatureDate, Comparator.nullsLast(Comparator.naturalOrder()));
+            List<Convention> numbered = new ArrayList<>();
+            for (Convention c : drafts.stream().sorted(chronological).toList()) {
+                numbered.add(c.withMeta(c.meta(), r.conventions().nextReference(DemoData.DEPARTMENT, referenceYear(c))));
+            }
+            Map<UUID, String> successors = new HashMap<>();
+            for (Convention c : numbered) {
+                if (c.framework() != Framework.CHARTE_ENTREPRISES_QUARTIERS) {
+                    successors.putIfAbsent(c.companyId(), c.reference());
+                }
+            }
+            for (Convention c : numbered) {
+                if (c.status() == ConventionStatus.RENEWED) {
+                    c = withNotes(c, c.notes() + " Renouvelée par la convention " + successors.get(c.companyId()) + ".");
+                }
+                var issues = ConventionRules.check(c);
+                if (!issues.isEmpty()) {
+                    throw new IllegalStateException("Invalid demo convention " + c.title() + ": " + issues);
+                }
+                r.conventions().save(c);
+            }
+            return numbered.size();
+        }
+
+        private int referenceYear(Convention c) {
+            return c.signatureDate() != null ? c.signatureDate().getYear() : today.getYear();
+        }
+
+        private Convention draft(ConventionRow row) {
+            Organisation company = organisations.get(row.company());
+            LocalDate signature = null;
+            LocalDate start = null;
+            LocalDate end = null;
+            if (row.wave2017()) {
+                signature = CEREMONY_2017;
+                start = CEREMONY_2017;
+                end = CEREMONY_2017.plusYears(DURATION_YEARS).minusDays(1);
+            } else if (row.status().isSignedOrLater()) {
+                end = today.plusDays(row.endInDays());
+                start = end.minusYears(DURATION_YEARS).plusDays(1);
+                // Signed two weeks before it starts, but never in the future.
+                signature = start.minusDays(14).isAfter(today) ? today.minusDays(3) : start.minusDays(14);
+            }
+            List<String> qpvKeys = row.qpvs().isBlank() ? List.of() : List.of(row.qpvs().trim().split("\\s+"));
+            Set<UUID> qpvIds = qpvKeys.stream().map(k -> qpvs.get(k).id()).collect(Collectors.toSet());
+            String referent = referents.get(qpvKeys.isEmpty() ? DemoData.QPVS.getFirst().key() : qpvKeys.getFirst());
+            String title = switch (row.framework()) {
+                case CHARTE_ENTREPRISES_QUARTIERS -> "Convention entreprises et quartiers – ";
+                case PAQTE -> "PaQte – ";
+                case LOCAL_CONVENTION -> "Convention locale entreprises et quartiers – ";
+            } + company.legalName();
+            return new Convention(RecordMeta.fresh(), "", title, company.id(), row.framework(), DemoData.DEPARTMENT,
+                    DemoData.EPCI_SIREN, referent, row.status(), signature, start, end, qpvIds, signatories(row),
+                    notes(row));
+        }
+
+        /** Prefect, company head, sometimes the EPCI president, then a partner: the signing order. */
+        private List<Signatory> signatories(ConventionRow row) {
+            List<Signatory> list = new ArrayList<>();
+            list.add(signatory(SignatoryRole.PREFECT, row.wave2017() ? DemoData.PREFECT_2017 : DemoData.PREFECT_NOW,
+                    DemoData.PREFECT_TITLE, "PREF", null));
+            list.add(signatory(SignatoryRole.COMPANY, row.company()));
+            if (row.epci() && row.wave2017()) {
+                list.add(signatory(SignatoryRole.EPCI, DemoData.EPCI_PRESIDENT_2017,
+                        DemoData.EPCI_PRESIDENT_2017_TITLE, "GBM", null));
+            } else if (row.epci()) {
+                list.add(signatory(SignatoryRole.EPCI, "GBM"));
+            }
+            if (!row.partner().isEmpty()) {
+                list.add(signatory(SignatoryRole.PARTNER, row.partner()));
+            }
+            return list;
+        }
+
+        /** The first contact of the organisation allowed to sign. */
+        private Signatory signatory(SignatoryRole role, String key) {
+            Contact signer = contacts.get(key).stream().filter(Contact::maySign).findFirst().orElseThrow();
+            return signatory(role, signer.fullName(), signer.jobTitle(), key, signer.id());
+        }
+
+        private Signatory signatory(SignatoryRole role, String name, String title, String key, UUID contactId) {
+            return new Signatory(RecordMeta.fresh(), 0, role, name, title, organisations.get(key).id(), contactId);
+        }
+
+        private static String notes(ConventionRow row) {
+            if (row.wave2017()) {
+                return "Signée lors de la cérémonie du 17 mars 2017 à la préfecture du Doubs.";
+            }
+            return switch (row.status()) {
+                case TERMINATED -> "Résiliée à la demande de l'entreprise (cession du fonds de commerce).";
+                case EXPIRED -> "Échue ; renouvellement à l'étude avec l'entreprise.";
+                case READY_TO_SIGN -> "Signature prévue lors de la prochaine cérémonie à la préfecture.";
+                default -> "";
+            };
+        }
+
+        private static Convention withNotes(Convention c, String notes) {
+            return new Convention(c.meta(), c.reference(), c.title(), c.companyId(), c.framework(),
+                    c.departmentCode(), c.epciSiren(), c.stateReferent(), c.status(), c.signatureDate(),
+                    c.startDate(), c.endDate(), c.qpvIds(), c.signatories(), notes);
+        }
+    }
+}

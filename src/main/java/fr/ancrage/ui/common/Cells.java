@@ -1,0 +1,90 @@
+package fr.ancrage.ui.common;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.util.StringConverter;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** Small helpers for tables and combo boxes, so views stay short. */
+public final class Cells {
+
+    private Cells() {
+    }
+
+    public static <S> void text(TableColumn<S, String> column, Function<S, String> value) {
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+    }
+
+    /** Double-click or Enter on a row opens it. */
+    public static <S> void onOpen(TableView<S> table, Consumer<S> open) {
+        table.setRowFactory(t -> {
+            TableRow<S> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
+                    open.accept(row.getItem());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+                open.accept(table.getSelectionModel().getSelectedItem());
+                e.consume();
+            }
+        });
+    }
+
+    /**
+     * A combo box over the given choices, showing each with {@code label}. When {@code noneLabel} is
+     * given, a first "none" entry (null value) is offered, e.g. "Tous les types" for a filter.
+     */
+    public static <T> void choices(ComboBox<T> box, List<T> values, Function<T, String> label, String noneLabel) {
+        ObservableList<T> items = FXCollections.observableArrayList();
+        if (noneLabel != null) {
+            items.add(null);
+        }
+        items.addAll(values);
+        box.setItems(items);
+        if (values instanceof ObservableList<T> observable) {
+            observable.addListener((ListChangeListener<T>) c -> {
+                T selected = box.getValue();
+                ObservableList<T> fresh = FXCollections.observableArrayList();
+                if (noneLabel != null) {
+                    fresh.add(null);
+                }
+                fresh.addAll(observable);
+                box.setItems(fresh);
+                box.setValue(fresh.contains(selected) ? selected : null);
+            });
+        }
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? (noneLabel == null ? "" : noneLabel) : label.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                return null;
+            }
+        });
+        box.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty && noneLabel == null ? "" : box.getConverter().toString(item));
+            }
+        });
+    }
+}

@@ -1,0 +1,65 @@
+package fr.ancrage.ui.common;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.stage.Window;
+
+import java.util.Optional;
+
+/** Standard confirmations and messages, with French buttons. */
+public final class Dialogs {
+
+    private final I18n i18n;
+
+    public Dialogs(I18n i18n) {
+        this.i18n = i18n;
+    }
+
+    public boolean confirm(Window owner, String title, String message, String confirmLabel) {
+        ButtonType yes = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
+        ButtonType no = new ButtonType(i18n.get("action.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", yes, no);
+        prepare(alert, owner, title, message);
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(no)).setDefaultButton(true);
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(yes)).setDefaultButton(false);
+        return alert.showAndWait().filter(yes::equals).isPresent();
+    }
+
+    public void error(Window owner, String title, String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, "",
+                new ButtonType(i18n.get("action.close"), ButtonBar.ButtonData.OK_DONE));
+        prepare(alert, owner, title, message);
+        alert.showAndWait();
+    }
+
+    public void info(Window owner, String title, String message) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, "",
+                new ButtonType(i18n.get("action.ok"), ButtonBar.ButtonData.OK_DONE));
+        prepare(alert, owner, title, message);
+        alert.showAndWait();
+    }
+
+    /** Asks between two choices; empty when the dialog is closed. */
+    public Optional<Boolean> choose(Window owner, String title, String message, String first, String second) {
+        ButtonType a = new ButtonType(first, ButtonBar.ButtonData.YES);
+        ButtonType b = new ButtonType(second, ButtonBar.ButtonData.NO);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", a, b);
+        prepare(alert, owner, title, message);
+        return alert.showAndWait().map(a::equals);
+    }
+
+    private void prepare(Alert alert, Window owner, String title, String message) {
+        if (owner != null) {
+            alert.initOwner(owner);
+        }
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        Label content = new Label(message);
+        content.setWrapText(true);
+        content.setMaxWidth(520);
+        alert.getDialogPane().setContent(content);
+        alert.getDialogPane().setMinWidth(560);
+    }
+}

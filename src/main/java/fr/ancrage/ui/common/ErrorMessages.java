@@ -1,0 +1,48 @@
+package fr.ancrage.ui.common;
+
+import fr.ancrage.domain.RuleViolationException;
+import fr.ancrage.domain.StaleRecordException;
+import fr.ancrage.domain.ValidationException;
+import fr.ancrage.domain.validation.Issue;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Turns any failure of a background task into a French sentence for the user. */
+public final class ErrorMessages {
+
+    private final I18n i18n;
+
+    public ErrorMessages(I18n i18n) {
+        this.i18n = i18n;
+    }
+
+    public String describe(Throwable error) {
+        Throwable e = unwrap(error);
+        if (e instanceof ValidationException v) {
+            return v.issues().values().stream().flatMap(List::stream).map(i18n::issue)
+                    .collect(Collectors.joining("\n"));
+        }
+        if (e instanceof StaleRecordException s) {
+            return i18n.format("error.stale", s.recordLabel());
+        }
+        if (e instanceof RuleViolationException r) {
+            return i18n.format(r.messageKey(), r.args().toArray());
+        }
+        return i18n.format("error.unexpected", String.valueOf(e.getMessage()));
+    }
+
+    public String issue(Issue issue) {
+        return i18n.issue(issue);
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable e = error;
+        while (e.getCause() != null && !(e instanceof ValidationException) && !(e instanceof StaleRecordException)
+                && !(e instanceof RuleViolationException)) {
+            e = e.getCause();
+        }
+        return e instanceof ValidationException || e instanceof StaleRecordException
+                || e instanceof RuleViolationException ? e : error;
+    }
+}

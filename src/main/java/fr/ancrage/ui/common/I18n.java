@@ -1,0 +1,56 @@
+package fr.ancrage.ui.common;
+
+import fr.ancrage.domain.validation.Issue;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/** The user-visible texts: French by default, English second. */
+public final class I18n {
+
+    public static final String BUNDLE = "fr.ancrage.i18n.messages";
+
+    private final ResourceBundle bundle;
+
+    public I18n(Locale locale) {
+        this.bundle = ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(
+                ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    /** French unless the user's language is English. */
+    public static I18n forSystemLocale() {
+        Locale system = Locale.getDefault();
+        return new I18n("en".equals(system.getLanguage()) ? Locale.ENGLISH : Locale.FRENCH);
+    }
+
+    public ResourceBundle bundle() {
+        return bundle;
+    }
+
+    public Locale locale() {
+        return bundle.getLocale();
+    }
+
+    public String get(String key) {
+        try {
+            return bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return "!" + key + "!";
+        }
+    }
+
+    public String format(String key, Object... args) {
+        return new MessageFormat(get(key), locale()).format(args);
+    }
+
+    public String issue(Issue issue) {
+        return format(issue.messageKey(), issue.args().toArray());
+    }
+
+    /** Label of an enum constant: key {@code enum.<SimpleName>.<CONSTANT>}. */
+    public String label(Enum<?> value) {
+        return value == null ? "" : get("enum." + value.getDeclaringClass().getSimpleName() + "." + value.name());
+    }
+}

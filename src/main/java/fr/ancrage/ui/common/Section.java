@@ -1,0 +1,18 @@
+package fr.ancrage.ui.common;
+
+import javafx.scene.Node;
+import org.kordamp.ikonli.Ikon;
+
+/** A working section of the main window, reached from the navigation sidebar. */
+public interface Section {
+
+    /** Stable identifier, also the bundle key prefix: {@code nav.<id>}. */
+    String id();
+
+    Ikon icon();
+
+    Node root();
+
+    /** Called each time the user comes to the section: reloads what may have changed elsewhere. */
+    void activate();
+}

@@ -1,0 +1,22 @@
+package fr.ancrage.ui.common;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * Runs blocking work (database, files) away from the FX thread and calls back on it. Injected so
+ * that view-model tests can run the work synchronously.
+ */
+public interface TaskRunner {
+
+    <T> Cancellable run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
+
+    /** True while at least one task runs: drives the progress indicator of the status bar. */
+    ReadOnlyBooleanProperty busyProperty();
+
+    interface Cancellable {
+        void cancel();
+    }
+}

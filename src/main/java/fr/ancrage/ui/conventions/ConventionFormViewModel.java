@@ -1,0 +1,236 @@
+package fr.ancrage.ui.conventions;
+
+import fr.ancrage.domain.Convention;
+import fr.ancrage.domain.ConventionRules;
+import fr.ancrage.domain.ConventionStatus;
+import fr.ancrage.domain.Department;
+import fr.ancrage.domain.Epci;
+import fr.ancrage.domain.Framework;
+import fr.ancrage.domain.Organisation;
+import fr.ancrage.domain.Qpv;
+import fr.ancrage.domain.RecordMeta;
+import fr.ancrage.domain.Signatory;
+import fr.ancrage.domain.validation.Issue;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** The convention form; the rules of {@link ConventionRules} are re-run on every change. */
+public final class ConventionFormViewModel {
+
+    private final ObjectProperty<Convention> original = new SimpleObjectProperty<>();
+    private final StringProperty title = new SimpleStringProperty("");
+    private final ObjectProperty<Organisation> company = new SimpleObjectProperty<>();
+    private final ObjectProperty<Framework> framework = new SimpleObjectProperty<>(Framework.PAQTE);
+    private final ObjectProperty<Department> department = new SimpleObjectProperty<>();
+    private final ObjectProperty<Epci> epci = new SimpleObjectProperty<>();
+    private final StringProperty stateReferent = new SimpleStringProperty("");
+    private final ObjectProperty<ConventionStatus> status = new SimpleObjectProperty<>(ConventionStatus.DRAFT);
+    private final ObjectProperty<LocalDate> signatureDate = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> startDate = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> endDate = new SimpleObjectProperty<>();
+    private final StringProperty notes = new SimpleStringProperty("");
+    private final ObservableList<Qpv> targetedQpvs = FXCollections.observableArrayList();
+    private final ObservableList<Signatory> signatories = FXCollections.observableArrayList();
+    private final BooleanProperty dirty = new SimpleBooleanProperty(false);
+    private final Map<String, ObjectProperty<List<Issue>>> issues = new LinkedHashMap<>();
+    private final BooleanBinding hasErrors;
+    private boolean loading;
+
+    public ConventionFormViewModel() {
+        for (String f : List.of(ConventionRules.COMPANY, ConventionRules.DEPARTMENT, ConventionRules.STATUS,
+                ConventionRules.SIGNATURE_DATE, ConventionRules.START_DATE, ConventionRules.END_DATE)) {
+            issues.put(f, new SimpleObjectProperty<>(List.of()));
+        }
+        Observable[] all = {title, company, framework, department, epci, stateReferent, status, signatureDate,
+                startDate, endDate, notes, targetedQpvs, signatories};
+        for (Observable o : all) {
+            o.addListener(x -> {
+                if (!loading) {
+                    dirty.set(true);
+                    recheck();
+                }
+            });
+        }
+        department.addListener((obs, old, now) -> {
+            if (!loading && epci.get() != null && (now == null || !epci.get().departmentCode().equals(now.code()))) {
+                epci.set(null);
+            }
+        });
+        hasErrors = Bindings.createBooleanBinding(() -> issues.values().stream().anyMatch(p -> Issue.anyError(p.get())),
+                issues.values().toArray(Observable[]::new));
+        clear();
+    }
+
+    /** Proposes a three-year convention from the start date, as most are. */
+    public void proposeEndDate() {
+        if (startDate.get() != null && endDate.get() == null) {
+            endDate.set(startDate.get().plusYears(3).minusDays(1));
+        }
+    }
+
+    private void recheck() {
+        Map<String, List<Issue>> found = ConventionRules.check(toConvention());
+        issues.forEach((field, property) -> property.set(found.getOrDefault(field, List.of())));
+    }
+
+    public boolean validateAll() {
+        recheck();
+        return !hasErrors.get();
+    }
+
+    public void showIssues(Map<String, List<Issue>> found) {
+        found.forEach((field, list) -> {
+            var p = issues.get(field);
+            if (p != null) {
+                p.set(list);
+            }
+        });
+    }
+
+    public String firstErrorField() {
+        return issues.entrySet().stream().filter(e -> Issue.anyError(e.getValue().get())).map(Map.Entry::getKey)
+                .findFirst().orElse(null);
+    }
+
+    public void clear() {
+        loading = true;
+        original.set(null);
+        title.set("");
+        company.set(null);
+        framework.set(Framework.PAQTE);
+        department.set(null);
+        epci.set(null);
+        stateReferent.set("");
+        status.set(ConventionStatus.DRAFT);
+        signatureDate.set(null);
+        startDate.set(null);
+        endDate.set(null);
+        notes.set("");
+        targetedQpvs.clear();
+        signatories.clear();
+        issues.values().forEach(p -> p.set(List.of()));
+        loading = false;
+        dirty.set(false);
+    }
+
+    public void load(Convention c, Organisation companyRecord, Department dept, Epci epciRecord, List<Qpv> qpvs) {
+        clear();
+        loading = true;
+        original.set(c);
+        title.set(c.title());
+        company.set(companyRecord);
+        framework.set(c.framework());
+        department.set(dept);
+        epci.set(epciRecord);
+        stateReferent.set(c.stateReferent());
+        status.set(c.status());
+        signatureDate.set(c.signatureDate());
+        startDate.set(c.startDate());
+        endDate.set(c.endDate());
+        notes.set(c.notes());
+        targetedQpvs.setAll(qpvs);
+        signatories.setAll(c.signatories());
+        loading = false;
+        dirty.set(false);
+    }
+
+    public Convention toConvention() {
+        Convention o = original.get();
+        RecordMeta meta = o == null ? RecordMeta.fresh() : o.meta();
+        Set<UUID> qpvIds = targetedQpvs.stream().map(Qpv::id).collect(Collectors.toSet());
+        return new Convention(meta, o == null ? "" : o.reference(), title.get(),
+                company.get() == null ? null : company.get().id(), framework.get(),
+                department.get() == null ? "" : department.get().code(), epci.get() == null ? "" : epci.get().siren(),
+                stateReferent.get(), status.get(), signatureDate.get(), startDate.get(), endDate.get(), qpvIds,
+                List.copyOf(signatories), notes.get());
+    }
+
+    public boolean isNew() {
+        return original.get() == null;
+    }
+
+    public ObjectProperty<List<Issue>> issues(String field) {
+        return issues.get(field);
+    }
+
+    public ObjectProperty<Convention> originalProperty() {
+        return original;
+    }
+
+    public StringProperty titleProperty() {
+        return title;
+    }
+
+    public ObjectProperty<Organisation> companyProperty() {
+        return company;
+    }
+
+    public ObjectProperty<Framework> frameworkProperty() {
+        return framework;
+    }
+
+    public ObjectProperty<Department> departmentProperty() {
+        return department;
+    }
+
+    public ObjectProperty<Epci> epciProperty() {
+        return epci;
+    }
+
+    public StringProperty stateReferentProperty() {
+        return stateReferent;
+    }
+
+    public ObjectProperty<ConventionStatus> statusProperty() {
+        return status;
+    }
+
+    public ObjectProperty<LocalDate> signatureDateProperty() {
+        return signatureDate;
+    }
+
+    public ObjectProperty<LocalDate> startDateProperty() {
+        return startDate;
+    }
+
+    public ObjectProperty<LocalDate> endDateProperty() {
+        return endDate;
+    }
+
+    public StringProperty notesProperty() {
+        return notes;
+    }
+
+    public ObservableList<Qpv> targetedQpvs() {
+        return targetedQpvs;
+    }
+
+    public ObservableList<Signatory> signatories() {
+        return signatories;
+    }
+
+    public BooleanProperty dirtyProperty() {
+        return dirty;
+    }
+
+    public BooleanBinding hasErrorsBinding() {
+        return hasErrors;
+    }
+}

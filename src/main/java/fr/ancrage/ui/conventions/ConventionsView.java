@@ -1,0 +1,515 @@
+package fr.ancrage.ui.conventions;
+
+import fr.ancrage.domain.Convention;
+import fr.ancrage.domain.ConventionListItem;
+import fr.ancrage.domain.ConventionRules;
+import fr.ancrage.domain.ConventionStatus;
+import fr.ancrage.domain.Department;
+import fr.ancrage.domain.Epci;
+import fr.ancrage.domain.Framework;
+import fr.ancrage.domain.Organisation;
+import fr.ancrage.domain.Qpv;
+import fr.ancrage.domain.Signatory;
+import fr.ancrage.domain.ValidationException;
+import fr.ancrage.service.ConventionService;
+import fr.ancrage.service.OrganisationService;
+import fr.ancrage.service.TerritoryService;
+import fr.ancrage.ui.common.Cells;
+import fr.ancrage.ui.common.FieldFeedback;
+import fr.ancrage.ui.common.Formats;
+import fr.ancrage.ui.common.Navigator;
+import fr.ancrage.ui.common.Section;
+import fr.ancrage.ui.common.UiContext;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.controlsfx.control.CheckListView;
+import org.controlsfx.control.SearchableComboBox;
+import org.controlsfx.control.textfield.CustomTextField;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** Conventions: list with search and filters, detail form, targeted QPVs, signatories, status. */
+public final class ConventionsView implements Section {
+
+    private final UiContext ui;
+    private final ConventionService service;
+    private final OrganisationService organisations;
+    private final Navigator navigator;
+    private final ConventionsViewModel list;
+    private final ConventionFormViewModel form = new ConventionFormViewModel();
+    private final SignatoriesPane signatoriesPane;
+    private Parent root;
+    private UUID pendingSelection;
+    private UUID pendingNewCompany;
+    private boolean syncingQpvs;
+    private boolean reverting;
+
+    @FXML private CustomTextField searchField;
+    @FXML private ComboBox<ConventionStatus> statusFilter;
+    @FXML private ComboBox<Framework> frameworkFilter;
+    @FXML private ComboBox<Department> departmentFilter;
+    @FXML private ComboBox<Epci> epciFilter;
+    @FXML private TableView<ConventionListItem> table;
+    @FXML private TableColumn<ConventionListItem, String> referenceColumn;
+    @FXML private TableColumn<ConventionListItem, String> companyColumn;
+    @FXML private TableColumn<ConventionListItem, String> statusColumn;
+    @FXML private TableColumn<ConventionListItem, String> epciColumn;
+    @FXML private TableColumn<ConventionListItem, String> endColumn;
+    @FXML private Label countLabel;
+    @FXML private Label emptyDetail;
+    @FXML private VBox detail;
+    @FXML private Label detailTitle;
+    @FXML private Label statusBadge;
+    @FXML private MenuButton statusMenu;
+    @FXML private TabPane tabs;
+    @FXML private Tab formTab;
+    @FXML private Label referenceLabel;
+    @FXML private SearchableComboBox<Organisation> companyBox;
+    @FXML private Label companyMessage;
+    @FXML private TextField titleField;
+    @FXML private ComboBox<Framework> frameworkBox;
+    @FXML private SearchableComboBox<Department> departmentBox;
+    @FXML private Label departmentMessage;
+    @FXML private SearchableComboBox<Epci> epciBox;
+    @FXML private TextField referentField;
+    @FXML private DatePicker signaturePicker;
+    @FXML private Label signatureMessage;
+    @FXML private DatePicker startPicker;
+    @FXML private Label startMessage;
+    @FXML private DatePicker endPicker;
+    @FXML private Label endMessage;
+    @FXML private TextArea notesArea;
+    @FXML private Label qpvHint;
+    @FXML private CheckListView<Qpv> qpvList;
+    @FXML private TableView<Signatory> signatoriesTable;
+    @FXML private TableColumn<Signatory, String> signatoryOrderColumn;
+    @FXML private TableColumn<Signatory, String> signatoryRoleColumn;
+    @FXML private TableColumn<Signatory, String> signatoryNameColumn;
+    @FXML private TableColumn<Signatory, String> signatoryTitleColumn;
+    @FXML private Button editSignatoryButton;
+    @FXML private Button removeSignatoryButton;
+    @FXML private Button upSignatoryButton;
+    @FXML private Button downSignatoryButton;
+    @FXML private Label formStatus;
+    @FXML private Button saveButton;
+    @FXML private Button cancelButton;
+    @FXML private Button deleteButton;
+    @FXML private Button companyButton;
+
+    public ConventionsView(UiContext ui, ConventionService service, OrganisationService organisations,
+                           TerritoryService territories, Navigator navigator) {
+        this.ui = ui;
+        this.service = service;
+        this.organisations = organisations;
+        this.navigator = navigator;
+        this.list = new ConventionsViewModel(service, organisations, territories, ui.tasks());
+        this.signatoriesPane = new SignatoriesPane(ui, form.signatories(), organisations);
+    }
+
+    @Override
+    public String id() {
+        return "conventions";
+    }
+
+    @Override
+    public Ikon icon() {
+        return MaterialDesignF.FILE_SIGN;
+    }
+
+    @Override
+    public Node root() {
+        if (root == null) {
+            root = ui.loader().load(ConventionsView.class, () -> this);
+        }
+        return root;
+    }
+
+    @Override
+    public void activate() {
+        if (pendingSelection == null && form.originalProperty().get() != null) {
+            pendingSelection = form.originalProperty().get().id();
+        }
+        list.load(this::showError, this::afterLoad);
+    }
+
+    public void open(UUID conventionId) {
+        pendingSelection = conventionId;
+    }
+
+    public void newFor(UUID companyId) {
+        pendingNewCompany = companyId;
+    }
+
+    public ConventionsViewModel listModel() {
+        return list;
+    }
+
+    public ConventionFormViewModel formModel() {
+        return form;
+    }
+
+    private void afterLoad() {
+        updateCount();
+        if (pendingNewCompany != null) {
+            UUID company = pendingNewCompany;
+            pendingNewCompany = null;
+            onNew();
+            companyBox.getItems().stream().filter(o -> o.id().equals(company)).findFirst().ifPresent(form.companyProperty()::set);
+        } else if (pendingSelection != null) {
+            UUID wanted = pendingSelection;
+            pendingSelection = null;
+            if (list.rows().stream().noneMatch(i -> i.id().equals(wanted))) {
+                list.clearFilters();
+            }
+            list.rows().stream().filter(i -> i.id().equals(wanted)).findFirst().ifPresent(item -> {
+                table.getSelectionModel().select(item);
+                table.scrollTo(item);
+                loadDetail(item);
+            });
+        }
+    }
+
+    @FXML
+    private void initialize() {
+        var i18n = ui.i18n();
+        searchField.setLeft(new FontIcon(MaterialDesignM.MAGNIFY));
+        searchField.textProperty().bindBidirectional(list.searchTextProperty());
+        Cells.choices(statusFilter, List.of(ConventionStatus.values()), i18n::label, i18n.get("filters.allStatuses"));
+        statusFilter.valueProperty().bindBidirectional(list.statusFilterProperty());
+        Cells.choices(frameworkFilter, List.of(Framework.values()), i18n::label, i18n.get("filters.allFrameworks"));
+        frameworkFilter.valueProperty().bindBidirectional(list.frameworkFilterProperty());
+        Cells.choices(departmentFilter, list.departments(), Department::label, i18n.get("filters.allDepartments"));
+        departmentFilter.valueProperty().bindBidirectional(list.departmentFilterProperty());
+        Cells.choices(epciFilter, list.epciChoices(), Epci::name, i18n.get("filters.allEpcis"));
+        epciFilter.valueProperty().bindBidirectional(list.epciFilterProperty());
+
+        Cells.text(referenceColumn, ConventionListItem::reference);
+        Cells.text(companyColumn, ConventionListItem::companyName);
+        Cells.text(statusColumn, c -> i18n.label(c.status()));
+        Cells.text(epciColumn, ConventionListItem::epciName);
+        Cells.text(endColumn, c -> Formats.date(c.endDate()));
+        endColumn.setComparator((a, b) -> a.isEmpty() || b.isEmpty() ? a.compareTo(b)
+                : java.time.LocalDate.parse(a, Formats.DATE).compareTo(java.time.LocalDate.parse(b, Formats.DATE)));
+        list.rows().comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(list.rows());
+        table.setPlaceholder(new Label(i18n.get("conventions.list.empty")));
+        list.rows().addListener((ListChangeListener<ConventionListItem>) c -> updateCount());
+        table.getSelectionModel().selectedItemProperty().subscribe(this::onSelected);
+        bindForm();
+        signatoriesPane.bind(signatoriesTable, signatoryOrderColumn, signatoryRoleColumn, signatoryNameColumn,
+                signatoryTitleColumn, editSignatoryButton, removeSignatoryButton, upSignatoryButton, downSignatoryButton,
+                form.companyProperty());
+        showDetail(false);
+    }
+
+    private void bindForm() {
+        var i18n = ui.i18n();
+        companyBox.setItems(FXCollections.observableArrayList());
+        list.companies().subscribe(() -> companyBox.getItems().setAll(
+                list.companies().stream().map(i -> i.organisation()).toList()));
+        companyBox.setConverter(converter(Organisation::legalName));
+        companyBox.valueProperty().bindBidirectional(form.companyProperty());
+        Cells.choices(frameworkBox, List.of(Framework.values()), i18n::label, null);
+        frameworkBox.valueProperty().bindBidirectional(form.frameworkProperty());
+        departmentBox.setItems(list.departments());
+        departmentBox.setConverter(converter(Department::label));
+        departmentBox.valueProperty().bindBidirectional(form.departmentProperty());
+        epciBox.setItems(FXCollections.observableArrayList());
+        epciBox.setConverter(converter(Epci::name));
+        form.departmentProperty().subscribe(d -> epciBox.getItems().setAll(d == null ? List.of()
+                : list.allEpcis().stream().filter(e -> e.departmentCode().equals(d.code())).toList()));
+        epciBox.valueProperty().bindBidirectional(form.epciProperty());
+        titleField.textProperty().bindBidirectional(form.titleProperty());
+        referentField.textProperty().bindBidirectional(form.stateReferentProperty());
+        for (DatePicker p : List.of(signaturePicker, startPicker, endPicker)) {
+            p.setConverter(Formats.dateConverter());
+        }
+        signaturePicker.valueProperty().bindBidirectional(form.signatureDateProperty());
+        startPicker.valueProperty().bindBidirectional(form.startDateProperty());
+        endPicker.valueProperty().bindBidirectional(form.endDateProperty());
+        startPicker.valueProperty().subscribe(v -> form.proposeEndDate());
+        notesArea.textProperty().bindBidirectional(form.notesProperty());
+        FieldFeedback.bind(companyBox, companyMessage, form.issues(ConventionRules.COMPANY), i18n);
+        FieldFeedback.bind(departmentBox, departmentMessage, form.issues(ConventionRules.DEPARTMENT), i18n);
+        FieldFeedback.bind(signaturePicker, signatureMessage, form.issues(ConventionRules.SIGNATURE_DATE), i18n);
+        FieldFeedback.bind(startPicker, startMessage, form.issues(ConventionRules.START_DATE), i18n);
+        FieldFeedback.bind(endPicker, endMessage, form.issues(ConventionRules.END_DATE), i18n);
+
+        qpvList.setCellFactory(lv -> new javafx.scene.control.cell.CheckBoxListCell<>(
+                qpvList::getItemBooleanProperty, converter(Qpv::label)));
+        form.epciProperty().subscribe(this::refreshQpvChoices);
+        form.departmentProperty().subscribe(d -> refreshQpvChoices(form.epciProperty().get()));
+        list.qpvs().subscribe(() -> refreshQpvChoices(form.epciProperty().get()));
+        qpvList.getCheckModel().getCheckedItems().addListener((ListChangeListener<Qpv>) c -> {
+            if (!syncingQpvs) {
+                form.targetedQpvs().setAll(qpvList.getCheckModel().getCheckedItems());
+            }
+        });
+        form.targetedQpvs().subscribe(this::syncQpvChecks);
+
+        form.statusProperty().subscribe(s -> {
+            statusBadge.setText(i18n.label(s));
+            statusBadge.getStyleClass().removeIf(c -> c.startsWith("status-"));
+            statusBadge.getStyleClass().addAll("status-badge", "status-" + s.name().toLowerCase(java.util.Locale.ROOT));
+            refreshStatusMenu(s);
+        });
+        saveButton.setDefaultButton(true);
+        saveButton.disableProperty().bind(form.dirtyProperty().not().and(form.originalProperty().isNotNull()));
+        cancelButton.disableProperty().bind(form.dirtyProperty().not());
+        deleteButton.disableProperty().bind(form.originalProperty().isNull());
+        companyButton.disableProperty().bind(form.companyProperty().isNull());
+        formStatus.textProperty().bind(Bindings.when(form.dirtyProperty()).then(i18n.get("form.unsaved")).otherwise(""));
+        form.originalProperty().subscribe(c -> referenceLabel.setText(c == null
+                ? i18n.get("convention.reference.pending") : c.reference()));
+    }
+
+    private void refreshQpvChoices(Epci epci) {
+        Department dept = form.departmentProperty().get();
+        List<Qpv> choices = list.qpvs().stream()
+                .filter(q -> epci != null ? epci.siren().equals(q.epciSiren())
+                        : dept != null && dept.code().equals(q.departmentCode()))
+                .toList();
+        syncingQpvs = true;
+        qpvList.getItems().setAll(choices);
+        syncingQpvs = false;
+        syncQpvChecks();
+        qpvHint.setText(ui.i18n().get(choices.isEmpty() ? "conventions.qpv.none" : "conventions.qpv.hint"));
+    }
+
+    private void syncQpvChecks() {
+        var wanted = form.targetedQpvs().stream().map(Qpv::id).collect(java.util.stream.Collectors.toSet());
+        var checked = qpvList.getCheckModel().getCheckedItems().stream().map(Qpv::id)
+                .collect(java.util.stream.Collectors.toSet());
+        if (syncingQpvs || wanted.equals(checked)) {
+            return;
+        }
+        syncingQpvs = true;
+        qpvList.getCheckModel().clearChecks();
+        form.targetedQpvs().forEach(q -> qpvList.getItems().stream().filter(i -> i.id().equals(q.id())).findFirst()
+                .ifPresent(qpvList.getCheckModel()::check));
+        syncingQpvs = false;
+    }
+
+    private void refreshStatusMenu(ConventionStatus current) {
+        statusMenu.getItems().clear();
+        for (ConventionStatus next : current.next()) {
+            MenuItem item = new MenuItem(ui.i18n().format("conventions.status.moveTo", ui.i18n().label(next)));
+            item.setId("status-" + next.name());
+            item.setOnAction(e -> form.statusProperty().set(next));
+            statusMenu.getItems().add(item);
+        }
+        statusMenu.setDisable(statusMenu.getItems().isEmpty());
+    }
+
+    private static <T> StringConverter<T> converter(Function<T, String> label) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : label.apply(value);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+
+    private void updateCount() {
+        countLabel.setText(ui.i18n().format("conventions.count", list.rows().size(), list.allItems().size()));
+    }
+
+    private void onSelected(ConventionListItem old, ConventionListItem now) {
+        if (reverting) {
+            return;
+        }
+        if (form.dirtyProperty().get() && old != null && !confirmDiscard()) {
+            reverting = true;
+            Platform.runLater(() -> {
+                table.getSelectionModel().select(old);
+                reverting = false;
+            });
+            return;
+        }
+        if (now != null) {
+            loadDetail(now);
+        } else if (!form.isNew()) {
+            form.clear();
+            showDetail(false);
+        }
+    }
+
+    private void loadDetail(ConventionListItem item) {
+        ui.tasks().run(() -> service.get(item.id()).orElseThrow(), this::showConvention, this::showError);
+    }
+
+    private void showConvention(Convention c) {
+        Organisation company = companyBox.getItems().stream().filter(o -> o.id().equals(c.companyId())).findFirst()
+                .orElse(null);
+        Department dept = list.departments().stream().filter(d -> d.code().equals(c.departmentCode())).findFirst()
+                .orElse(null);
+        Epci epci = list.allEpcis().stream().filter(e -> e.siren().equals(c.epciSiren())).findFirst().orElse(null);
+        List<Qpv> qpvs = list.qpvs().stream().filter(q -> c.qpvIds().contains(q.id())).toList();
+        form.load(c, company, dept, epci, qpvs);
+        detailTitle.setText(c.reference() + (company == null ? "" : " – " + company.legalName()));
+        showDetail(true);
+    }
+
+    private boolean confirmDiscard() {
+        return ui.dialogs().confirm(window(), ui.i18n().get("form.discard.title"),
+                ui.i18n().get("form.discard.message"), ui.i18n().get("form.discard.confirm"));
+    }
+
+    private void showDetail(boolean visible) {
+        detail.setVisible(visible);
+        emptyDetail.setVisible(!visible);
+    }
+
+    @FXML
+    private void onNew() {
+        if (form.dirtyProperty().get() && !confirmDiscard()) {
+            return;
+        }
+        table.getSelectionModel().clearSelection();
+        form.clear();
+        detailTitle.setText(ui.i18n().get("conventions.new.title"));
+        showDetail(true);
+        tabs.getSelectionModel().select(formTab);
+        companyBox.requestFocus();
+    }
+
+    @FXML
+    private void onClearFilters() {
+        list.clearFilters();
+    }
+
+    @FXML
+    private void onCancel() {
+        Convention c = form.originalProperty().get();
+        if (c == null) {
+            form.clear();
+            showDetail(false);
+        } else {
+            showConvention(c);
+        }
+    }
+
+    @FXML
+    private void onSave() {
+        if (!form.validateAll()) {
+            focusField(form.firstErrorField());
+            return;
+        }
+        Convention candidate = form.toConvention();
+        ui.tasks().run(() -> service.save(candidate), saved -> {
+            form.dirtyProperty().set(false);
+            pendingSelection = saved.id();
+            list.load(this::showError, this::afterLoad);
+        }, error -> {
+            if (error instanceof ValidationException v) {
+                form.showIssues(v.issues());
+                if (v.issues().containsKey(ConventionRules.STATUS)) {
+                    showError(error);
+                }
+                focusField(v.issues().keySet().iterator().next());
+            } else {
+                showError(error);
+            }
+        });
+    }
+
+    @FXML
+    private void onDelete() {
+        Convention c = form.originalProperty().get();
+        if (c == null || !ui.dialogs().confirm(window(), ui.i18n().get("conventions.delete.title"),
+                ui.i18n().format("conventions.delete.message", c.reference()), ui.i18n().get("action.delete"))) {
+            return;
+        }
+        ui.tasks().run(() -> {
+            service.delete(c);
+            return c;
+        }, deleted -> {
+            form.clear();
+            showDetail(false);
+            list.load(this::showError, this::afterLoad);
+        }, this::showError);
+    }
+
+    @FXML
+    private void onOpenCompany() {
+        if (form.companyProperty().get() != null) {
+            navigator.openOrganisation(form.companyProperty().get().id());
+        }
+    }
+
+    @FXML
+    private void onAddSignatory() {
+        signatoriesPane.add(window());
+    }
+
+    @FXML
+    private void onEditSignatory() {
+        signatoriesPane.edit(window());
+    }
+
+    @FXML
+    private void onRemoveSignatory() {
+        signatoriesPane.remove();
+    }
+
+    @FXML
+    private void onUpSignatory() {
+        signatoriesPane.move(-1);
+    }
+
+    @FXML
+    private void onDownSignatory() {
+        signatoriesPane.move(1);
+    }
+
+    private void focusField(String field) {
+        Map<String, Control> controls = Map.of(ConventionRules.COMPANY, companyBox,
+                ConventionRules.DEPARTMENT, departmentBox, ConventionRules.SIGNATURE_DATE, signaturePicker,
+                ConventionRules.START_DATE, startPicker, ConventionRules.END_DATE, endPicker);
+        Control control = field == null ? null : controls.get(field);
+        if (control != null) {
+            tabs.getSelectionModel().select(formTab);
+            control.requestFocus();
+        }
+    }
+
+    private void showError(Throwable error) {
+        ui.dialogs().error(window(), ui.i18n().get("error.title"), ui.errors().describe(error));
+    }
+
+    private javafx.stage.Window window() {
+        return root == null || root.getScene() == null ? null : root.getScene().getWindow();
+    }
+}

@@ -1,0 +1,117 @@
+package fr.ancrage.ui.main;
+
+import fr.ancrage.ui.common.I18n;
+import fr.ancrage.ui.common.Section;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.beans.value.ObservableBooleanValue;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The main window: a navigation sidebar on the left, the current section in the middle, a status
+ * bar with the data folder and a progress indicator while background work runs. Sections are
+ * reached with the mouse or with Ctrl+1, Ctrl+2…
+ */
+public final class MainView {
+
+    private final BorderPane root = new BorderPane();
+    private final StackPane content = new StackPane();
+    private final ToggleGroup navigation = new ToggleGroup();
+    private final Map<String, ToggleButton> buttons = new LinkedHashMap<>();
+    private final Map<String, Section> sections = new LinkedHashMap<>();
+
+    public MainView(I18n i18n, List<Section> sectionList, Path dataDirectory, ObservableBooleanValue busy) {
+        root.getStyleClass().add("main-window");
+        VBox sidebar = new VBox();
+        sidebar.getStyleClass().add("sidebar");
+        Label brand = new Label(i18n.get("app.name"), new FontIcon(MaterialDesignA.ANCHOR));
+        brand.getStyleClass().add("brand");
+        sidebar.getChildren().add(brand);
+        int index = 1;
+        for (Section section : sectionList) {
+            sections.put(section.id(), section);
+            ToggleButton button = new ToggleButton(i18n.get("nav." + section.id()), new FontIcon(section.icon()));
+            button.getStyleClass().add("nav-button");
+            button.setId("nav-" + section.id());
+            button.setMaxWidth(Double.MAX_VALUE);
+            button.setAlignment(Pos.CENTER_LEFT);
+            button.setToggleGroup(navigation);
+            button.setTooltip(new Tooltip(i18n.get("nav." + section.id()) + " (Ctrl+" + index + ")"));
+            buttons.put(section.id(), button);
+            sidebar.getChildren().add(button);
+            final String id = section.id();
+            final KeyCode digit = KeyCode.getKeyCode(String.valueOf(index));
+            root.sceneProperty().subscribe(scene -> {
+                if (scene != null && digit != null) {
+                    scene.getAccelerators().put(new KeyCodeCombination(digit, KeyCombination.SHORTCUT_DOWN),
+                            () -> show(id));
+                }
+            });
+            index++;
+        }
+        navigation.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null && old != null) {
+                old.setSelected(true); // one section is always shown
+            }
+        });
+        buttons.forEach((id, button) -> button.setOnAction(e -> show(id)));
+        Region spacer = new Region();
+        VBox.setVgrow(spacer, Priority.ALWAYS);
+        sidebar.getChildren().add(spacer);
+
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.getStyleClass().add("status-progress");
+        progress.visibleProperty().bind(busy);
+        Label working = new Label(i18n.get("status.working"));
+        working.visibleProperty().bind(busy);
+        Label folder = new Label(i18n.format("status.dataFolder", dataDirectory.toString()));
+        folder.getStyleClass().add("status-folder");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox status = new HBox(8, folder, gap, working, progress);
+        status.setAlignment(Pos.CENTER_LEFT);
+        status.getStyleClass().add("status-bar");
+
+        content.getStyleClass().add("content");
+        root.setLeft(sidebar);
+        root.setCenter(content);
+        root.setBottom(status);
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    public void show(String sectionId) {
+        Section section = sections.get(sectionId);
+        if (section == null) {
+            return;
+        }
+        buttons.get(sectionId).setSelected(true);
+        content.getChildren().setAll(section.root());
+        section.activate();
+    }
+
+    public Section section(String id) {
+        return sections.get(id);
+    }
+}

@@ -1,0 +1,495 @@
+package fr.ancrage.ui.organisations;
+
+import fr.ancrage.domain.Commune;
+import fr.ancrage.domain.ConventionListItem;
+import fr.ancrage.domain.Department;
+import fr.ancrage.domain.DuplicateCandidate;
+import fr.ancrage.domain.Epci;
+import fr.ancrage.domain.Organisation;
+import fr.ancrage.domain.OrganisationKind;
+import fr.ancrage.domain.OrganisationListItem;
+import fr.ancrage.domain.OrganisationRules;
+import fr.ancrage.domain.SizeBand;
+import fr.ancrage.domain.Text;
+import fr.ancrage.domain.ValidationException;
+import fr.ancrage.domain.validation.Siret;
+import fr.ancrage.service.ConventionService;
+import fr.ancrage.service.OrganisationService;
+import fr.ancrage.service.TerritoryService;
+import fr.ancrage.ui.common.Cells;
+import fr.ancrage.ui.common.FieldFeedback;
+import fr.ancrage.ui.common.Formats;
+import fr.ancrage.ui.common.Navigator;
+import fr.ancrage.ui.common.Section;
+import fr.ancrage.ui.common.UiContext;
+import javafx.application.Platform;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.textfield.CustomTextField;
+import org.controlsfx.control.textfield.TextFields;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Organisations: list with search and filters, and the detail (form, contacts, conventions). */
+public final class OrganisationsView implements Section {
+
+    private final UiContext ui;
+    private final OrganisationService service;
+    private final ConventionService conventions;
+    private final Navigator navigator;
+    private final OrganisationsViewModel list;
+    private final OrganisationFormViewModel form = new OrganisationFormViewModel();
+    private final ContactsPane contacts;
+    private Parent root;
+    private UUID pendingSelection;
+    private boolean reverting;
+
+    @FXML private CustomTextField searchField;
+    @FXML private ComboBox<OrganisationKind> kindFilter;
+    @FXML private ComboBox<Department> departmentFilter;
+    @FXML private ComboBox<Epci> epciFilter;
+    @FXML private TableView<OrganisationListItem> table;
+    @FXML private TableColumn<OrganisationListItem, String> nameColumn;
+    @FXML private TableColumn<OrganisationListItem, String> kindColumn;
+    @FXML private TableColumn<OrganisationListItem, String> siretColumn;
+    @FXML private TableColumn<OrganisationListItem, String> communeColumn;
+    @FXML private TableColumn<OrganisationListItem, Number> conventionsColumn;
+    @FXML private Label countLabel;
+    @FXML private Label emptyDetail;
+    @FXML private VBox detail;
+    @FXML private Label detailTitle;
+    @FXML private TabPane tabs;
+    @FXML private Tab formTab;
+    @FXML private Tab contactsTab;
+    @FXML private Tab conventionsTab;
+    @FXML private ComboBox<OrganisationKind> kindBox;
+    @FXML private TextField legalNameField;
+    @FXML private Label legalNameMessage;
+    @FXML private TextField siretField;
+    @FXML private Label siretMessage;
+    @FXML private TextField sirenField;
+    @FXML private Label sirenMessage;
+    @FXML private TextField nafField;
+    @FXML private Label nafMessage;
+    @FXML private ComboBox<SizeBand> sizeBandBox;
+    @FXML private TextField addressField;
+    @FXML private TextField communeField;
+    @FXML private Label communeMessage;
+    @FXML private TextField postcodeField;
+    @FXML private Label postcodeMessage;
+    @FXML private CheckBox inQpvCheck;
+    @FXML private CheckBox paqteCheck;
+    @FXML private TextField networksField;
+    @FXML private TextArea notesArea;
+    @FXML private Label formStatus;
+    @FXML private Button saveButton;
+    @FXML private Button cancelButton;
+    @FXML private Button deleteButton;
+    @FXML private TableView<fr.ancrage.domain.Contact> contactsTable;
+    @FXML private TableColumn<fr.ancrage.domain.Contact, String> contactNameColumn;
+    @FXML private TableColumn<fr.ancrage.domain.Contact, String> contactTitleColumn;
+    @FXML private TableColumn<fr.ancrage.domain.Contact, String> contactEmailColumn;
+    @FXML private TableColumn<fr.ancrage.domain.Contact, String> contactPhoneColumn;
+    @FXML private TableColumn<fr.ancrage.domain.Contact, String> contactSignColumn;
+    @FXML private Button editContactButton;
+    @FXML private Button deleteContactButton;
+    @FXML private TableView<ConventionListItem> conventionsTable;
+    @FXML private TableColumn<ConventionListItem, String> conventionRefColumn;
+    @FXML private TableColumn<ConventionListItem, String> conventionStatusColumn;
+    @FXML private TableColumn<ConventionListItem, String> conventionFrameworkColumn;
+    @FXML private TableColumn<ConventionListItem, String> conventionEndColumn;
+    @FXML private Button newConventionButton;
+    @FXML private Button openConventionButton;
+
+    public OrganisationsView(UiContext ui, OrganisationService service, ConventionService conventions,
+                             TerritoryService territories, Navigator navigator) {
+        this.ui = ui;
+        this.service = service;
+        this.conventions = conventions;
+        this.navigator = navigator;
+        this.list = new OrganisationsViewModel(service, territories, ui.tasks());
+        this.contacts = new ContactsPane(ui, service);
+    }
+
+    @Override
+    public String id() {
+        return "organisations";
+    }
+
+    @Override
+    public Ikon icon() {
+        return MaterialDesignD.DOMAIN;
+    }
+
+    @Override
+    public Node root() {
+        if (root == null) {
+            root = ui.loader().load(OrganisationsView.class, () -> this);
+        }
+        return root;
+    }
+
+    @Override
+    public void activate() {
+        reload(null);
+    }
+
+    public OrganisationsViewModel listModel() {
+        return list;
+    }
+
+    public OrganisationFormViewModel formModel() {
+        return form;
+    }
+
+    /** Shows the organisation, after the list is loaded if needed. */
+    public void open(UUID id) {
+        pendingSelection = id;
+        if (list.loadedProperty().get()) {
+            list.clearFilters();
+            selectPending();
+        }
+    }
+
+    @FXML
+    private void initialize() {
+        var i18n = ui.i18n();
+        searchField.setLeft(new FontIcon(MaterialDesignM.MAGNIFY));
+        searchField.textProperty().bindBidirectional(list.searchTextProperty());
+        Cells.choices(kindFilter, List.of(OrganisationKind.values()), i18n::label, i18n.get("filters.allKinds"));
+        kindFilter.valueProperty().bindBidirectional(list.kindFilterProperty());
+        Cells.choices(departmentFilter, list.departments(), Department::label, i18n.get("filters.allDepartments"));
+        departmentFilter.valueProperty().bindBidirectional(list.departmentFilterProperty());
+        Cells.choices(epciFilter, list.epciChoices(), Epci::name, i18n.get("filters.allEpcis"));
+        epciFilter.valueProperty().bindBidirectional(list.epciFilterProperty());
+
+        Cells.text(nameColumn, item -> item.organisation().legalName());
+        Cells.text(kindColumn, item -> i18n.label(item.organisation().kind()));
+        Cells.text(siretColumn, item -> Siret.format(item.organisation().siret()));
+        Cells.text(communeColumn, OrganisationListItem::communeName);
+        conventionsColumn.setCellValueFactory(c -> new javafx.beans.property.SimpleIntegerProperty(
+                c.getValue().conventionCount()));
+        list.rows().comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(list.rows());
+        table.setPlaceholder(new Label(i18n.get("organisations.list.empty")));
+        table.getSortOrder().add(nameColumn);
+        list.rows().addListener((javafx.collections.ListChangeListener<OrganisationListItem>) c -> updateCount());
+        table.getSelectionModel().selectedItemProperty().subscribe((old, now) -> onSelected(old, now));
+
+        bindForm();
+        contacts.bind(contactsTable, contactNameColumn, contactTitleColumn, contactEmailColumn, contactPhoneColumn,
+                contactSignColumn, editContactButton, deleteContactButton);
+        Cells.text(conventionRefColumn, ConventionListItem::reference);
+        Cells.text(conventionStatusColumn, c -> i18n.label(c.status()));
+        Cells.text(conventionFrameworkColumn, c -> i18n.label(c.framework()));
+        Cells.text(conventionEndColumn, c -> Formats.date(c.endDate()));
+        conventionsTable.setPlaceholder(new Label(i18n.get("organisations.conventions.empty")));
+        openConventionButton.disableProperty().bind(conventionsTable.getSelectionModel().selectedItemProperty().isNull());
+        Cells.onOpen(conventionsTable, item -> navigator.openConvention(item.id()));
+        showDetail(false);
+    }
+
+    private void bindForm() {
+        var i18n = ui.i18n();
+        Cells.choices(kindBox, List.of(OrganisationKind.values()), i18n::label, null);
+        kindBox.valueProperty().bindBidirectional(form.kindProperty());
+        Cells.choices(sizeBandBox, List.of(SizeBand.values()), i18n::label, i18n.get("organisation.sizeBand.none"));
+        sizeBandBox.valueProperty().bindBidirectional(form.sizeBandProperty());
+        legalNameField.textProperty().bindBidirectional(form.legalNameProperty());
+        siretField.textProperty().bindBidirectional(form.siretProperty());
+        sirenField.textProperty().bindBidirectional(form.sirenProperty());
+        nafField.textProperty().bindBidirectional(form.nafProperty());
+        addressField.textProperty().bindBidirectional(form.addressProperty());
+        postcodeField.textProperty().bindBidirectional(form.postcodeProperty());
+        communeField.textProperty().bindBidirectional(form.communeTextProperty());
+        inQpvCheck.selectedProperty().bindBidirectional(form.inQpvProperty());
+        paqteCheck.selectedProperty().bindBidirectional(form.paqteMemberProperty());
+        networksField.textProperty().bindBidirectional(form.networksProperty());
+        notesArea.textProperty().bindBidirectional(form.notesProperty());
+        FieldFeedback.bind(legalNameField, legalNameMessage, form.issues(OrganisationRules.LEGAL_NAME), i18n);
+        FieldFeedback.bind(siretField, siretMessage, form.issues(OrganisationRules.SIRET), i18n);
+        FieldFeedback.bind(sirenField, sirenMessage, form.issues(OrganisationRules.SIREN), i18n);
+        FieldFeedback.bind(nafField, nafMessage, form.issues(OrganisationRules.NAF), i18n);
+        FieldFeedback.bind(postcodeField, postcodeMessage, form.issues(OrganisationRules.POSTCODE), i18n);
+        FieldFeedback.bind(communeField, communeMessage, form.issues(OrganisationFormViewModel.COMMUNE), i18n);
+        form.setCommuneLookup(this::findCommune);
+        var completion = TextFields.bindAutoCompletion(communeField, request -> suggestCommunes(request.getUserText()));
+        // a click elsewhere closes the suggestions and still reaches what was clicked
+        completion.getAutoCompletionPopup().setConsumeAutoHidingEvents(false);
+        saveButton.disableProperty().bind(form.dirtyProperty().not().and(form.originalProperty().isNotNull()));
+        saveButton.setDefaultButton(true);
+        cancelButton.disableProperty().bind(form.dirtyProperty().not());
+        deleteButton.disableProperty().bind(form.originalProperty().isNull());
+        formStatus.textProperty().bind(javafx.beans.binding.Bindings.when(form.dirtyProperty())
+                .then(i18n.get("form.unsaved")).otherwise(""));
+        contactsTab.disableProperty().bind(form.originalProperty().isNull());
+        conventionsTab.disableProperty().bind(form.originalProperty().isNull());
+    }
+
+    private List<Commune> suggestCommunes(String typed) {
+        String key = Text.searchKey(typed);
+        if (key.length() < 2) {
+            return List.of();
+        }
+        return list.communes().stream()
+                .filter(c -> Text.searchKey(c.name()).startsWith(key) || c.postcodes().contains(key)
+                        || c.code().equals(key))
+                .limit(15).toList();
+    }
+
+    private Commune findCommune(String text) {
+        String key = Text.searchKey(text);
+        return list.communes().stream()
+                .filter(c -> c.label().equals(text) || Text.searchKey(c.label()).equals(key) || c.code().equals(text))
+                .findFirst()
+                .orElseGet(() -> {
+                    var byName = list.communes().stream().filter(c -> Text.searchKey(c.name()).equals(key)).toList();
+                    return byName.size() == 1 ? byName.getFirst() : null;
+                });
+    }
+
+    private void reload(UUID select) {
+        if (select != null) {
+            pendingSelection = select;
+        } else if (pendingSelection == null && form.originalProperty().get() != null) {
+            pendingSelection = form.originalProperty().get().id();
+        }
+        list.load(this::showError, this::selectPending);
+    }
+
+    private void selectPending() {
+        if (pendingSelection == null) {
+            updateCount();
+            return;
+        }
+        UUID wanted = pendingSelection;
+        pendingSelection = null;
+        list.rows().stream().filter(i -> i.organisation().id().equals(wanted)).findFirst().ifPresent(item -> {
+            table.getSelectionModel().select(item);
+            table.scrollTo(item);
+        });
+        updateCount();
+    }
+
+    private void updateCount() {
+        countLabel.setText(ui.i18n().format("organisations.count", list.rows().size(), list.allItems().size()));
+    }
+
+    private void onSelected(OrganisationListItem old, OrganisationListItem now) {
+        if (reverting) {
+            return;
+        }
+        if (form.dirtyProperty().get() && old != null && !confirmDiscard()) {
+            reverting = true;
+            Platform.runLater(() -> {
+                table.getSelectionModel().select(old);
+                reverting = false;
+            });
+            return;
+        }
+        if (now == null) {
+            if (!form.isNew() || !detail.isVisible()) {
+                form.clear();
+                showDetail(false);
+            }
+            return;
+        }
+        Organisation o = now.organisation();
+        form.load(o, list.communes().stream().filter(c -> c.code().equals(o.communeCode())).findFirst().orElse(null));
+        detailTitle.setText(o.legalName());
+        showDetail(true);
+        contacts.show(o.id());
+        ui.tasks().run(() -> conventions.listByCompany(o.id()), conventionsTable.getItems()::setAll, this::showError);
+    }
+
+    private boolean confirmDiscard() {
+        return ui.dialogs().confirm(window(), ui.i18n().get("form.discard.title"),
+                ui.i18n().get("form.discard.message"), ui.i18n().get("form.discard.confirm"));
+    }
+
+    private void showDetail(boolean visible) {
+        detail.setVisible(visible);
+        emptyDetail.setVisible(!visible);
+    }
+
+    @FXML
+    private void onNew() {
+        if (form.dirtyProperty().get() && !confirmDiscard()) {
+            return;
+        }
+        table.getSelectionModel().clearSelection();
+        form.clear();
+        conventionsTable.getItems().clear();
+        contacts.clear();
+        detailTitle.setText(ui.i18n().get("organisations.new.title"));
+        showDetail(true);
+        tabs.getSelectionModel().select(formTab);
+        legalNameField.requestFocus();
+    }
+
+    @FXML
+    private void onClearFilters() {
+        list.clearFilters();
+    }
+
+    @FXML
+    private void onCancel() {
+        Organisation o = form.originalProperty().get();
+        if (o == null) {
+            form.clear();
+            showDetail(false);
+        } else {
+            form.load(o, form.communeProperty().get() != null && form.communeProperty().get().code()
+                    .equals(o.communeCode()) ? form.communeProperty().get() : findCommune(o.communeCode()));
+        }
+    }
+
+    @FXML
+    private void onSave() {
+        if (!form.validateAll()) {
+            focusField(form.firstErrorField());
+            return;
+        }
+        Organisation candidate = form.toOrganisation();
+        if (!form.isNew()) {
+            save(candidate);
+            return;
+        }
+        ui.tasks().run(() -> service.findPossibleDuplicates(candidate), found -> {
+            if (found.isEmpty()) {
+                save(candidate);
+            } else {
+                askAboutDuplicates(candidate, found);
+            }
+        }, this::showError);
+    }
+
+    private void askAboutDuplicates(Organisation candidate, List<DuplicateCandidate> found) {
+        var i18n = ui.i18n();
+        DuplicateCandidate first = found.getFirst();
+        String lines = found.stream().limit(5).map(d -> "• " + d.existing().legalName()
+                        + (d.existing().siret().isEmpty() ? "" : " (SIRET " + Siret.format(d.existing().siret()) + ")")
+                        + " – " + i18n.label(d.reason()))
+                .collect(Collectors.joining("\n"));
+        var choice = ui.dialogs().choose(window(), i18n.get("organisations.duplicate.title"),
+                i18n.format("organisations.duplicate.message", lines), i18n.get("organisations.duplicate.open"),
+                i18n.get("organisations.duplicate.createAnyway"));
+        if (choice.isEmpty()) {
+            return;
+        }
+        if (choice.get()) {
+            form.clear();
+            open(first.existing().id());
+            list.clearFilters();
+            selectPendingLater();
+        } else {
+            save(candidate);
+        }
+    }
+
+    private void selectPendingLater() {
+        Platform.runLater(this::selectPending);
+    }
+
+    private void save(Organisation candidate) {
+        ui.tasks().run(() -> service.save(candidate), saved -> {
+            form.dirtyProperty().set(false);
+            reload(saved.id());
+        }, error -> {
+            if (error instanceof ValidationException v) {
+                form.showIssues(v.issues());
+                focusField(v.issues().keySet().iterator().next());
+            } else {
+                showError(error);
+            }
+        });
+    }
+
+    @FXML
+    private void onDelete() {
+        Organisation o = form.originalProperty().get();
+        if (o == null || !ui.dialogs().confirm(window(), ui.i18n().get("organisations.delete.title"),
+                ui.i18n().format("organisations.delete.message", o.legalName()), ui.i18n().get("action.delete"))) {
+            return;
+        }
+        ui.tasks().run(() -> {
+            service.delete(o);
+            return o;
+        }, deleted -> {
+            form.clear();
+            showDetail(false);
+            reload(null);
+        }, this::showError);
+    }
+
+    @FXML
+    private void onAddContact() {
+        contacts.add(window());
+    }
+
+    @FXML
+    private void onEditContact() {
+        contacts.edit(window());
+    }
+
+    @FXML
+    private void onDeleteContact() {
+        contacts.delete(window());
+    }
+
+    @FXML
+    private void onNewConvention() {
+        Organisation o = form.originalProperty().get();
+        if (o != null) {
+            navigator.newConvention(o.id());
+        }
+    }
+
+    @FXML
+    private void onOpenConvention() {
+        ConventionListItem item = conventionsTable.getSelectionModel().getSelectedItem();
+        if (item != null) {
+            navigator.openConvention(item.id());
+        }
+    }
+
+    private void focusField(String field) {
+        Map<String, Control> controls = Map.of(OrganisationRules.LEGAL_NAME, legalNameField,
+                OrganisationRules.SIRET, siretField, OrganisationRules.SIREN, sirenField,
+                OrganisationRules.NAF, nafField, OrganisationRules.POSTCODE, postcodeField,
+                OrganisationFormViewModel.COMMUNE, communeField);
+        Control control = field == null ? null : controls.get(field);
+        if (control != null) {
+            tabs.getSelectionModel().select(formTab);
+            control.requestFocus();
+        }
+    }
+
+    private void showError(Throwable error) {
+        ui.dialogs().error(window(), ui.i18n().get("error.title"), ui.errors().describe(error));
+    }
+
+    private javafx.stage.Window window() {
+        return root == null || root.getScene() == null ? null : root.getScene().getWindow();
+    }
+}

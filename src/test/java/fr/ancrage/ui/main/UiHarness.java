@@ -1,0 +1,61 @@
+package fr.ancrage.ui.main;
+
+import atlantafx.base.theme.PrimerLight;
+import fr.ancrage.persistence.Database;
+import fr.ancrage.persistence.Store;
+import fr.ancrage.persistence.TestStores;
+import fr.ancrage.service.ConventionService;
+import fr.ancrage.service.DemoDataService;
+import fr.ancrage.service.OrganisationService;
+import fr.ancrage.service.TerritoryService;
+import fr.ancrage.ui.common.FxTaskRunner;
+import fr.ancrage.ui.common.I18n;
+import fr.ancrage.ui.common.UiContext;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Objects;
+
+/** The real main window on a fresh in-memory database, for UI tests. */
+public final class UiHarness implements AutoCloseable {
+
+    public final Database database;
+    public final OrganisationService organisations;
+    public final ConventionService conventions;
+    public final TerritoryService territories;
+    public final FxTaskRunner tasks = new FxTaskRunner();
+    public Shell shell;
+
+    public UiHarness() {
+        database = TestStores.withReference();
+        Store store = new Store(database.dsl());
+        organisations = new OrganisationService(store);
+        conventions = new ConventionService(store, Clock.systemDefaultZone());
+        territories = new TerritoryService(store);
+    }
+
+    /** Call from TestFX's {@code @Start}: shows the window on the Organisations section. */
+    public void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Scene scene = new Scene(new StackPane(), 1000, 760);
+        scene.getStylesheets().add(Objects.requireNonNull(
+                UiHarness.class.getResource("/fr/ancrage/ui/ancrage.css")).toExternalForm());
+        stage.setScene(scene);
+        UiContext ui = UiContext.create(new I18n(Locale.FRENCH), tasks);
+        Store store = new Store(database.dsl());
+        shell = new Shell(ui, stage, java.nio.file.Path.of("mémoire"), organisations, conventions, territories,
+                new DemoDataService(store, Clock.systemDefaultZone()));
+        shell.open(false, false);
+        stage.show();
+    }
+
+    @Override
+    public void close() {
+        tasks.close();
+        database.close();
+    }
+}
