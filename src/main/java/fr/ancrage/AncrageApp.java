@@ -41,7 +41,7 @@ public final class AncrageApp extends Application {
     @Override
     public void start(Stage stage) throws Exception {
         CommandLine options = CommandLine.parse(getParameters().getRaw());
-        I18n i18n = I18n.forSystemLocale();
+        I18n i18n = I18n.forLanguage(options.language());
         tasks = new FxTaskRunner();
         UiContext ui = UiContext.create(i18n, tasks);
         Path dataDir = DataDirectory.resolve(options.dataDirectory(), System.getenv(),

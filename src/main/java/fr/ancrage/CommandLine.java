@@ -9,7 +9,7 @@ import java.util.Optional;
  * Options of the launcher. Parsing never exits: the launcher decides what to do with
  * {@link #help()} and {@link ParseException}.
  */
-public record CommandLine(Optional<Path> dataDirectory, boolean demo, boolean help) {
+public record CommandLine(Optional<Path> dataDirectory, boolean demo, boolean help, String language) {
 
     public static final class ParseException extends Exception {
         public ParseException(String message) {
@@ -21,6 +21,7 @@ public record CommandLine(Optional<Path> dataDirectory, boolean demo, boolean he
         Path dataDir = null;
         boolean demo = false;
         boolean help = false;
+        String language = "fr";
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("--help") || arg.equals("-h")) {
@@ -32,6 +33,11 @@ public record CommandLine(Optional<Path> dataDirectory, boolean demo, boolean he
                     throw new ParseException("L'option --data-dir attend un dossier.");
                 }
                 dataDir = Path.of(args.get(++i));
+            } else if (arg.equals("--lang")) {
+                if (i + 1 >= args.size() || !List.of("fr", "en").contains(args.get(i + 1))) {
+                    throw new ParseException("L'option --lang attend fr ou en.");
+                }
+                language = args.get(++i);
             } else if (arg.startsWith("--data-dir=")) {
                 String value = arg.substring("--data-dir=".length());
                 if (value.isBlank()) {
@@ -42,7 +48,7 @@ public record CommandLine(Optional<Path> dataDirectory, boolean demo, boolean he
                 throw new ParseException("Option inconnue : " + arg);
             }
         }
-        return new CommandLine(Optional.ofNullable(dataDir), demo, help);
+        return new CommandLine(Optional.ofNullable(dataDir), demo, help, language);
     }
 
     public static void printUsage(PrintStream out) {
@@ -59,6 +65,7 @@ public record CommandLine(Optional<Path> dataDirectory, boolean demo, boolean he
                                         macOS : ~/Library/Application Support/Ancrage).
                   --demo                charge le jeu de démonstration dans un nouveau dossier de
                                         données, sans poser la question.
+                  --lang fr|en          langue de l'interface (français par défaut).
                   -h, --help            affiche cette aide et quitte.
                 """);
     }

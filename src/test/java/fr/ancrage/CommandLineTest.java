@@ -21,6 +21,13 @@ class CommandLineTest {
         assertThat(cl.dataDirectory()).isEmpty();
         assertThat(cl.demo()).isFalse();
         assertThat(cl.help()).isFalse();
+        assertThat(cl.language()).isEqualTo("fr");
+    }
+
+    @Test
+    void readsTheLanguage() throws Exception {
+        assertThat(CommandLine.parse(List.of("--lang", "en")).language()).isEqualTo("en");
+        assertThatThrownBy(() -> CommandLine.parse(List.of("--lang", "de"))).hasMessageContaining("--lang");
     }
 
     @Test
@@ -43,7 +50,7 @@ class CommandLineTest {
     void usageNamesEveryOption() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         CommandLine.printUsage(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("--data-dir", "--demo", "--help", "ANCRAGE_DATA_DIR");
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("--data-dir", "--demo", "--lang", "--help", "ANCRAGE_DATA_DIR");
     }
 
     @Test

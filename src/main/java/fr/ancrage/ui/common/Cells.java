@@ -26,6 +26,11 @@ public final class Cells {
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
     }
 
+    /** Columns share the table's width: no horizontal scrolling, the last column takes the rest. */
+    public static void fitColumns(TableView<?> table) {
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    }
+
     /** Double-click or Enter on a row opens it. */
     public static <S> void onOpen(TableView<S> table, Consumer<S> open) {
         table.setRowFactory(t -> {

@@ -19,10 +19,9 @@ public final class I18n {
                 ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
-    /** French unless the user's language is English. */
-    public static I18n forSystemLocale() {
-        Locale system = Locale.getDefault();
-        return new I18n("en".equals(system.getLanguage()) ? Locale.ENGLISH : Locale.FRENCH);
+    /** French is the language of the product; English is offered as a second language. */
+    public static I18n forLanguage(String language) {
+        return new I18n("en".equals(language) ? Locale.ENGLISH : Locale.FRENCH);
     }
 
     public ResourceBundle bundle() {

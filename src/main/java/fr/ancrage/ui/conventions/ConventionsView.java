@@ -72,6 +72,7 @@ public final class ConventionsView implements Section {
     private boolean reverting;
 
     @FXML private CustomTextField searchField;
+    @FXML private Button clearFiltersButton;
     @FXML private ComboBox<ConventionStatus> statusFilter;
     @FXML private ComboBox<Framework> frameworkFilter;
     @FXML private ComboBox<Department> departmentFilter;
@@ -199,7 +200,11 @@ public final class ConventionsView implements Section {
     @FXML
     private void initialize() {
         var i18n = ui.i18n();
+        Cells.fitColumns(table);
         searchField.setLeft(new FontIcon(MaterialDesignM.MAGNIFY));
+        clearFiltersButton.setGraphic(new FontIcon(MaterialDesignF.FILTER_REMOVE_OUTLINE));
+        clearFiltersButton.setTooltip(new javafx.scene.control.Tooltip(i18n.get("filters.clear")));
+        clearFiltersButton.setAccessibleText(i18n.get("filters.clear"));
         searchField.textProperty().bindBidirectional(list.searchTextProperty());
         Cells.choices(statusFilter, List.of(ConventionStatus.values()), i18n::label, i18n.get("filters.allStatuses"));
         statusFilter.valueProperty().bindBidirectional(list.statusFilterProperty());

@@ -47,6 +47,7 @@ final class SignatoriesPane {
               TableColumn<Signatory, String> title, Button edit, Button remove, Button up, Button down,
               ObjectProperty<Organisation> companyProperty) {
         this.table = signatoriesTable;
+        Cells.fitColumns(table);
         this.company = companyProperty;
         table.setItems(signatories);
         Cells.text(order, s -> String.valueOf(signatories.indexOf(s) + 1));

@@ -29,6 +29,7 @@ final class ContactsPane {
               TableColumn<Contact, String> email, TableColumn<Contact, String> phone,
               TableColumn<Contact, String> maySign, Button edit, Button delete) {
         this.table = contactsTable;
+        Cells.fitColumns(table);
         Cells.text(name, Contact::fullName);
         Cells.text(title, Contact::jobTitle);
         Cells.text(email, Contact::email);

@@ -43,6 +43,7 @@ import org.controlsfx.control.textfield.TextFields;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 
 import java.util.List;
@@ -65,6 +66,7 @@ public final class OrganisationsView implements Section {
     private boolean reverting;
 
     @FXML private CustomTextField searchField;
+    @FXML private Button clearFiltersButton;
     @FXML private ComboBox<OrganisationKind> kindFilter;
     @FXML private ComboBox<Department> departmentFilter;
     @FXML private ComboBox<Epci> epciFilter;
@@ -174,7 +176,12 @@ public final class OrganisationsView implements Section {
     @FXML
     private void initialize() {
         var i18n = ui.i18n();
+        Cells.fitColumns(table);
+        Cells.fitColumns(conventionsTable);
         searchField.setLeft(new FontIcon(MaterialDesignM.MAGNIFY));
+        clearFiltersButton.setGraphic(new FontIcon(MaterialDesignF.FILTER_REMOVE_OUTLINE));
+        clearFiltersButton.setTooltip(new javafx.scene.control.Tooltip(i18n.get("filters.clear")));
+        clearFiltersButton.setAccessibleText(i18n.get("filters.clear"));
         searchField.textProperty().bindBidirectional(list.searchTextProperty());
         Cells.choices(kindFilter, List.of(OrganisationKind.values()), i18n::label, i18n.get("filters.allKinds"));
         kindFilter.valueProperty().bindBidirectional(list.kindFilterProperty());

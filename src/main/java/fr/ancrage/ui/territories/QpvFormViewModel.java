@@ -27,15 +27,12 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The QPV form: checks the code as it is typed, deduces the geography and the department from it,
@@ -71,8 +68,7 @@ public final class QpvFormViewModel {
     private final ReadOnlyIntegerWrapper selectedCommuneCount = new ReadOnlyIntegerWrapper();
     private final ReadOnlyBooleanWrapper loadingCommunes = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(false);
-    private final Map<String, ReadOnlyObjectWrapper<List<Issue>>> issues = new LinkedHashMap<>();
-    private final Map<String, List<Issue>> serverIssues = new HashMap<>();
+    private final FieldIssues issues = new FieldIssues(List.of(CODE, NAME, DEPARTMENT, OTHER));
     private boolean submitted;
     /** True while an existing QPV is put into the form: the communes are loaded once, at the end. */
     private boolean populating;
@@ -86,9 +82,6 @@ public final class QpvFormViewModel {
         this.original = original;
         this.meta = original == null ? RecordMeta.fresh() : original.meta();
         this.departments = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(departments));
-        for (String field : List.of(CODE, NAME, DEPARTMENT, OTHER)) {
-            issues.put(field, new ReadOnlyObjectWrapper<>(List.of()));
-        }
         communeFilter.subscribe(q -> visibleCommuneChoices.setPredicate(SelectableList.matching(q,
                 (CommuneChoice c) -> c.commune().name() + " " + c.commune().code() + " " + c.commune().postcodes())));
         code.subscribe((before, now) -> onCode(now));
@@ -162,7 +155,7 @@ public final class QpvFormViewModel {
                     if (mine == communeRequest) {
                         loadingCommunes.set(false);
                     }
-                    serverIssues.put(OTHER, List.of(Issue.error("qpv.form.communes.failed")));
+                    issues.refuse(Map.of(OTHER, List.of(Issue.error("qpv.form.communes.failed"))));
                     revalidate();
                 });
     }
@@ -182,9 +175,9 @@ public final class QpvFormViewModel {
 
     /** A field changed: what the service said about it no longer holds. */
     private void edited(String field) {
-        serverIssues.remove(field);
+        issues.forget(field);
         if (DEPARTMENT.equals(field) || CODE.equals(field)) {
-            serverIssues.remove(OTHER);
+            issues.forget(OTHER);
         }
         revalidate();
     }
@@ -202,25 +195,16 @@ public final class QpvFormViewModel {
         Department d = department.get();
         if (d == null && submitted) {
             departmentIssues.add(Issue.error("validation.qpv.department.required"));
-        } else if (d != null && version.get() != null && !QpvCode.departmentCodeOf(code.get()).equals(d.code())) {
-            departmentIssues.add(Issue.error("validation.qpv.departmentMismatch", QpvCode.departmentCodeOf(code.get())));
-        }
-        publish(CODE, codeIssues);
-        publish(NAME, nameIssues);
-        publish(DEPARTMENT, departmentIssues);
-        publish(OTHER, new ArrayList<>());
-    }
-
-    private void publish(String field, List<Issue> local) {
-        for (Issue issue : serverIssues.getOrDefault(field, List.of())) {
-            if (!local.contains(issue)) {
-                local.add(issue);
+        } else if (d != null && version.get() != null) {
+            String expected = QpvCode.departmentCodeOf(code.get());
+            if (!expected.equals(d.code())) {
+                departmentIssues.add(Issue.error("validation.qpv.departmentMismatch", expected));
             }
         }
-        ReadOnlyObjectWrapper<List<Issue>> property = issues.get(field);
-        if (!property.get().equals(local)) {
-            property.set(List.copyOf(local));
-        }
+        issues.show(CODE, codeIssues);
+        issues.show(NAME, nameIssues);
+        issues.show(DEPARTMENT, departmentIssues);
+        issues.show(OTHER, List.of());
     }
 
     /**
@@ -247,9 +231,7 @@ public final class QpvFormViewModel {
                 onFailure.accept(error);
                 return;
             }
-            refused.get().issues().forEach((field, list) ->
-                    serverIssues.merge(issues.containsKey(field) ? field : OTHER, list,
-                            (a, b) -> Stream.concat(a.stream(), b.stream()).toList()));
+            issues.refuse(refused.get().issues());
             revalidate();
         });
         return true;
@@ -266,8 +248,7 @@ public final class QpvFormViewModel {
 
     /** The first field showing an error, in the order of the form. */
     public Optional<String> firstErrorField() {
-        return issues.entrySet().stream().filter(e -> Issue.anyError(e.getValue().get())).map(Map.Entry::getKey)
-                .findFirst();
+        return issues.firstError();
     }
 
     Qpv toQpv() {
@@ -280,7 +261,7 @@ public final class QpvFormViewModel {
     }
 
     public ReadOnlyObjectProperty<List<Issue>> issues(String field) {
-        return issues.get(field).getReadOnlyProperty();
+        return issues.of(field);
     }
 
     public StringProperty codeProperty() {

@@ -1,7 +1,6 @@
 package fr.ancrage.ui.territories;
 
 import fr.ancrage.ui.common.Formats;
-import javafx.application.Platform;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -56,17 +55,17 @@ final class TableSupport {
             table.getSelectionModel().clearSelection();
         } else if (table.getSelectionModel().getSelectedItem() != value) {
             table.getSelectionModel().select(value);
-            // After the items just changed the table knows their count only at the next layout.
-            Platform.runLater(() -> {
-                int index = table.getItems().indexOf(value);
-                if (index >= 0 && table.getSelectionModel().getSelectedItem() == value) {
-                    if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
-                        flow.scrollTo(index);
-                    } else {
-                        table.scrollTo(index);
-                    }
-                }
-            });
+            // When the items just changed, the table learns their number only when laid out.
+            table.layout();
+            int index = table.getItems().indexOf(value);
+            if (index < 0) {
+                return;
+            }
+            if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+                flow.scrollTo(index);
+            } else {
+                table.scrollTo(index);
+            }
         }
     }
 

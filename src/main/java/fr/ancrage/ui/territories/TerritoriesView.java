@@ -4,7 +4,6 @@ import fr.ancrage.domain.Commune;
 import fr.ancrage.domain.Department;
 import fr.ancrage.domain.Epci;
 import fr.ancrage.domain.ReferenceDataVersion;
-import fr.ancrage.domain.Text;
 import fr.ancrage.service.TerritoryService;
 import fr.ancrage.ui.common.Formats;
 import fr.ancrage.ui.common.I18n;
@@ -15,14 +14,12 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseButton;
 import javafx.stage.Window;
 import org.controlsfx.control.textfield.CustomTextField;
 import org.kordamp.ikonli.Ikon;
@@ -124,7 +121,8 @@ public final class TerritoriesView implements Section {
     private void initialize() {
         referenceLabel.textProperty().bind(Bindings.createStringBinding(this::referenceText,
                 vm.referenceVersionProperty(), vm.loadedProperty()));
-        bindCommuneSearch();
+        new CommuneSearchBar(ui.i18n(), vm).bind(communeSearchField, communeSearchStatus, communeMatchList,
+                communeTable::requestFocus);
         bindDepartments();
         bindEpcis();
         bindCommunes();
@@ -161,79 +159,6 @@ public final class TerritoriesView implements Section {
                 Formats.integer(v.epcis()), Formats.integer(v.communes()));
     }
 
-    private void bindCommuneSearch() {
-        I18n i18n = ui.i18n();
-        communeSearchField.setLeft(new FontIcon(MaterialDesignM.MAGNIFY));
-        communeSearchField.textProperty().bindBidirectional(vm.communeSearchProperty());
-        communeMatchList.setItems(vm.communeMatches());
-        communeMatchList.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(Commune c, boolean empty) {
-                super.updateItem(c, empty);
-                setText(empty || c == null ? null : i18n.format("territories.communeSearch.item", c.name(), c.code(),
-                        c.postcodes().replace(",", ", "), vm.departmentLabel(c.departmentCode())));
-            }
-        });
-        var searching = vm.communeSearchProperty().isNotEmpty();
-        communeMatchList.visibleProperty().bind(searching.and(Bindings.isNotEmpty(vm.communeMatches())));
-        communeMatchList.managedProperty().bind(communeMatchList.visibleProperty());
-        communeSearchStatus.textProperty().bind(Bindings.createStringBinding(this::communeSearchText,
-                vm.communeSearchProperty(), vm.communeMatches(), vm.communesLoadedProperty()));
-        communeSearchField.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER && !vm.communeMatches().isEmpty()) {
-                goTo(vm.communeMatches().getFirst());
-            } else if (e.getCode() == KeyCode.DOWN && !vm.communeMatches().isEmpty()) {
-                communeMatchList.getSelectionModel().selectFirst();
-                communeMatchList.requestFocus();
-            } else if (e.getCode() == KeyCode.ESCAPE) {
-                communeSearchField.clear();
-            } else {
-                return;
-            }
-            e.consume();
-        });
-        communeMatchList.setOnKeyPressed(e -> {
-            Commune c = communeMatchList.getSelectionModel().getSelectedItem();
-            if (e.getCode() == KeyCode.ENTER && c != null) {
-                goTo(c);
-                e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE) {
-                communeSearchField.requestFocus();
-                e.consume();
-            }
-        });
-        communeMatchList.setOnMouseClicked(e -> {
-            Commune c = communeMatchList.getSelectionModel().getSelectedItem();
-            if (e.getButton() == MouseButton.PRIMARY && c != null) {
-                goTo(c);
-            }
-        });
-    }
-
-    private String communeSearchText() {
-        I18n i18n = ui.i18n();
-        String query = vm.communeSearchProperty().get();
-        if (query == null || query.isBlank()) {
-            return "";
-        }
-        if (!vm.communesLoadedProperty().get()) {
-            return i18n.get("territories.loading");
-        }
-        if (Text.searchKey(query).length() < CommuneFinder.MIN_QUERY) {
-            return i18n.format("territories.communeSearch.tooShort", CommuneFinder.MIN_QUERY);
-        }
-        int found = vm.communeMatches().size();
-        if (found >= TerritoriesViewModel.MAX_MATCHES) {
-            return i18n.format("territories.communeSearch.many", TerritoriesViewModel.MAX_MATCHES);
-        }
-        return found == 0 ? i18n.get("territories.communeSearch.none")
-                : i18n.format("territories.communeSearch.count", found);
-    }
-
-    private void goTo(Commune commune) {
-        vm.goTo(commune);
-        communeTable.requestFocus();
-    }
 
     private void bindDepartments() {
         var list = vm.departments();

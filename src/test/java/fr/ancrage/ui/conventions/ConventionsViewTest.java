@@ -46,7 +46,8 @@ class ConventionsViewTest {
         TableView<ConventionListItem> table = robot.lookup("#table").queryTableView();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> !ConventionsViewTestAccess.companies(robot).isEmpty());
-        robot.clickOn("Nouvelle convention");
+        robot.clickOn("#newButton");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#saveButton").query().isVisible());
 
         robot.clickOn("#saveButton");
         WaitForAsyncUtils.waitForFxEvents();

@@ -15,6 +15,9 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import java.util.List;
 
 import java.time.Clock;
 import java.util.Locale;
@@ -40,6 +43,8 @@ public final class UiHarness implements AutoCloseable {
 
     /** Call from TestFX's {@code @Start}: shows the window on the Organisations section. */
     public void start(Stage stage) {
+        // a dialog left open by an earlier test class would catch the robot's clicks
+        List.copyOf(Window.getWindows()).stream().filter(w -> w != stage).forEach(Window::hide);
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Scene scene = new Scene(new StackPane(), 1000, 760);
         scene.getStylesheets().add(Objects.requireNonNull(
@@ -50,6 +55,10 @@ public final class UiHarness implements AutoCloseable {
         shell = new Shell(ui, stage, java.nio.file.Path.of("mémoire"), organisations, conventions, territories,
                 new DemoDataService(store, Clock.systemDefaultZone()));
         shell.open(false, false);
+        // the headless screen is 1000 px wide: an earlier, wider test stage would put buttons off-screen
+        stage.sizeToScene();
+        stage.setX(0);
+        stage.setY(0);
         stage.show();
     }
 
