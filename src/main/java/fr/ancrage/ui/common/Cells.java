@@ -26,6 +26,12 @@ public final class Cells {
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
     }
 
+    /** The field refuses typing or pasting beyond {@code max} characters (the column's size). */
+    public static void limit(javafx.scene.control.TextInputControl field, int max) {
+        field.setTextFormatter(new javafx.scene.control.TextFormatter<String>(change ->
+                change.getControlNewText().length() <= max ? change : null));
+    }
+
     /** Columns share the table's width: no horizontal scrolling, the last column takes the rest. */
     public static void fitColumns(TableView<?> table) {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

@@ -251,6 +251,9 @@ public final class ConventionsView implements Section {
         form.departmentProperty().subscribe(d -> epciBox.getItems().setAll(d == null ? List.of()
                 : list.allEpcis().stream().filter(e -> e.departmentCode().equals(d.code())).toList()));
         epciBox.valueProperty().bindBidirectional(form.epciProperty());
+        Cells.limit(titleField, 300);
+        Cells.limit(referentField, 200);
+        Cells.limit(notesArea, 4000);
         titleField.textProperty().bindBidirectional(form.titleProperty());
         referentField.textProperty().bindBidirectional(form.stateReferentProperty());
         for (DatePicker p : List.of(signaturePicker, startPicker, endPicker)) {

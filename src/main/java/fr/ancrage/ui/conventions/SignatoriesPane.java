@@ -120,8 +120,10 @@ final class SignatoriesPane {
                 i18n.get("signatories.noContact"));
         TextField name = new TextField(original == null ? "" : original.fullName());
         name.setId("signatory-name");
+        Cells.limit(name, 200);
         TextField title = new TextField(original == null ? "" : original.jobTitle());
         title.setId("signatory-title");
+        Cells.limit(title, 200);
         contact.valueProperty().subscribe(c -> {
             if (c != null) {
                 name.setText(c.fullName());

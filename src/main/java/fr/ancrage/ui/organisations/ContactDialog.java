@@ -51,11 +51,11 @@ final class ContactDialog {
         dialog.getDialogPane().getButtonTypes().addAll(save,
                 new ButtonType(i18n.get("action.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
 
-        TextField first = field("contact-first-name", original == null ? "" : original.firstName());
-        TextField last = field("contact-last-name", original == null ? "" : original.lastName());
-        TextField title = field("contact-title", original == null ? "" : original.jobTitle());
-        TextField email = field("contact-email", original == null ? "" : original.email());
-        TextField phone = field("contact-phone", original == null ? "" : original.phone());
+        TextField first = field("contact-first-name", original == null ? "" : original.firstName(), 100);
+        TextField last = field("contact-last-name", original == null ? "" : original.lastName(), 100);
+        TextField title = field("contact-title", original == null ? "" : original.jobTitle(), 200);
+        TextField email = field("contact-email", original == null ? "" : original.email(), 254);
+        TextField phone = field("contact-phone", original == null ? "" : original.phone(), 30);
         CheckBox maySign = new CheckBox(i18n.get("contacts.field.maySign"));
         maySign.setSelected(original != null && original.maySign());
         ObjectProperty<List<Issue>> lastIssues = new SimpleObjectProperty<>(List.of());
@@ -112,8 +112,9 @@ final class ContactDialog {
         return dialog.showAndWait();
     }
 
-    private TextField field(String id, String value) {
+    private TextField field(String id, String value, int max) {
         TextField f = new TextField(value);
+        fr.ancrage.ui.common.Cells.limit(f, max);
         f.setId(id);
         f.setPrefColumnCount(24);
         return f;

@@ -222,6 +222,14 @@ public final class OrganisationsView implements Section {
         kindBox.valueProperty().bindBidirectional(form.kindProperty());
         Cells.choices(sizeBandBox, List.of(SizeBand.values()), i18n::label, i18n.get("organisation.sizeBand.none"));
         sizeBandBox.valueProperty().bindBidirectional(form.sizeBandProperty());
+        Cells.limit(legalNameField, OrganisationRules.MAX_NAME);
+        Cells.limit(siretField, 20);
+        Cells.limit(sirenField, 12);
+        Cells.limit(nafField, 7);
+        Cells.limit(addressField, 300);
+        Cells.limit(postcodeField, 5);
+        Cells.limit(networksField, 500);
+        Cells.limit(notesArea, 4000);
         legalNameField.textProperty().bindBidirectional(form.legalNameProperty());
         siretField.textProperty().bindBidirectional(form.siretProperty());
         sirenField.textProperty().bindBidirectional(form.sirenProperty());
