@@ -72,8 +72,12 @@ public final class AncrageApp extends Application {
                     new ConventionService(store, clock), new TerritoryService(store), new DemoDataService(store, clock));
             shell.open(db.wasCreated(), options.demo());
         }, error -> {
-            LOG.error("Cannot open the data folder {}", dataDir, error);
             String reason = error instanceof StoreOpeningException s ? s.reason().name() : "UNKNOWN";
+            if ("LOCKED".equals(reason)) {
+                LOG.warn("The data folder {} is already used by another instance", dataDir);
+            } else {
+                LOG.error("Cannot open the data folder {}", dataDir, error);
+            }
             ui.dialogs().error(stage, i18n.get("startup.error.title"),
                     i18n.format("startup.error." + reason, dataDir.toString(), String.valueOf(error.getMessage())));
             Platform.exit();

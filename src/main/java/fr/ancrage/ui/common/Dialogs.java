@@ -61,5 +61,16 @@ public final class Dialogs {
         content.setMaxWidth(520);
         alert.getDialogPane().setContent(content);
         alert.getDialogPane().setMinWidth(560);
+        alert.setOnShown(e -> javafx.application.Platform.runLater(
+                () -> centerOn(alert.getDialogPane().getScene().getWindow(), owner)));
+    }
+
+    /** Centres a dialog on its owner: some desktops (or none, under Xvfb) would leave it in a corner. */
+    public static void centerOn(Window dialog, Window owner) {
+        if (owner == null || dialog == null) {
+            return;
+        }
+        dialog.setX(owner.getX() + Math.max(0, (owner.getWidth() - dialog.getWidth()) / 2));
+        dialog.setY(owner.getY() + Math.max(0, (owner.getHeight() - dialog.getHeight()) / 3));
     }
 }
