@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds a runnable Linux app image of Ancrage with jpackage (target/installer/Ancrage/bin/Ancrage).
 # JavaFX jars are modular and go through jlink with the JDK modules; H2, Flyway and the other
-# automatic modules stay on the class path (see ../../shared/STACK-NOTES.md and docs/decisions).
+# automatic modules stay on the class path (see docs/decisions/0001). ControlsFX, on the class path,
+# reaches into JavaFX internals: the --add-exports below open them to it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -29,6 +30,15 @@ jpackage --type app-image --name Ancrage --app-version "${version:-0.1.0}" \
   --input "$work/input" --main-jar "$main_jar" --main-class fr.ancrage.Launcher \
   --runtime-image "$work/runtime" --dest "$work" \
   --java-options "--enable-native-access=ALL-UNNAMED" \
+  --java-options "--add-exports=javafx.base/com.sun.javafx.event=ALL-UNNAMED" \
+  --java-options "--add-exports=javafx.base/com.sun.javafx.collections=ALL-UNNAMED" \
+  --java-options "--add-exports=javafx.base/com.sun.javafx.runtime=ALL-UNNAMED" \
+  --java-options "--add-exports=javafx.graphics/com.sun.javafx.scene=ALL-UNNAMED" \
+  --java-options "--add-exports=javafx.graphics/com.sun.javafx.scene.traversal=ALL-UNNAMED" \
+  --java-options "--add-exports=javafx.graphics/com.sun.javafx.css=ALL-UNNAMED" \
+  --java-options "--add-exports=javafx.controls/com.sun.javafx.scene.control=ALL-UNNAMED" \
+  --java-options "--add-exports=javafx.controls/com.sun.javafx.scene.control.behavior=ALL-UNNAMED" \
+  --java-options "--add-opens=javafx.controls/javafx.scene.control.skin=ALL-UNNAMED" \
   --vendor "Ancrage" --description "Suivi des conventions entreprises et quartiers prioritaires"
 
 echo "App image: $work/Ancrage (run $work/Ancrage/bin/Ancrage --help)"

@@ -44,6 +44,11 @@ public final class AncrageApp extends Application {
         I18n i18n = I18n.forLanguage(options.language());
         tasks = new FxTaskRunner();
         UiContext ui = UiContext.create(i18n, tasks);
+        Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> {
+            // never a silent blank window: say it, keep the data, let the user go on or quit
+            LOG.error("Unexpected error on the FX thread", error);
+            ui.dialogs().error(stage, i18n.get("error.title"), ui.errors().describe(error));
+        });
         Path dataDir = DataDirectory.resolve(options.dataDirectory(), System.getenv(),
                 System.getProperty("os.name"), System.getProperty("user.home"));
 

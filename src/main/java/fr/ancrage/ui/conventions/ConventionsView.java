@@ -15,6 +15,7 @@ import fr.ancrage.service.ConventionService;
 import fr.ancrage.service.OrganisationService;
 import fr.ancrage.service.TerritoryService;
 import fr.ancrage.ui.common.Cells;
+import fr.ancrage.ui.common.DetailSupport;
 import fr.ancrage.ui.common.FieldFeedback;
 import fr.ancrage.ui.common.Formats;
 import fr.ancrage.ui.common.Navigator;
@@ -69,7 +70,7 @@ public final class ConventionsView implements Section {
     private UUID pendingSelection;
     private UUID pendingNewCompany;
     private boolean syncingQpvs;
-    private boolean reverting;
+    private final DetailSupport support;
 
     @FXML private CustomTextField searchField;
     @FXML private Button clearFiltersButton;
@@ -131,6 +132,7 @@ public final class ConventionsView implements Section {
         this.organisations = organisations;
         this.navigator = navigator;
         this.list = new ConventionsViewModel(service, organisations, territories, ui.tasks());
+        this.support = new DetailSupport(ui, () -> root, form.dirtyProperty());
         this.signatoriesPane = new SignatoriesPane(ui, form.signatories(), organisations);
     }
 
@@ -157,7 +159,7 @@ public final class ConventionsView implements Section {
         if (pendingSelection == null && form.originalProperty().get() != null) {
             pendingSelection = form.originalProperty().get().id();
         }
-        list.load(this::showError, this::afterLoad);
+        list.load(support::showError, this::afterLoad);
     }
 
     public void open(UUID conventionId) {
@@ -226,7 +228,7 @@ public final class ConventionsView implements Section {
         table.setItems(list.rows());
         table.setPlaceholder(new Label(i18n.get("conventions.list.empty")));
         list.rows().addListener((ListChangeListener<ConventionListItem>) c -> updateCount());
-        table.getSelectionModel().selectedItemProperty().subscribe(this::onSelected);
+        support.followSelection(table, this::onSelected);
         bindForm();
         signatoriesPane.bind(signatoriesTable, signatoryOrderColumn, signatoryRoleColumn, signatoryNameColumn,
                 signatoryTitleColumn, editSignatoryButton, removeSignatoryButton, upSignatoryButton, downSignatoryButton,
@@ -355,17 +357,6 @@ public final class ConventionsView implements Section {
     }
 
     private void onSelected(ConventionListItem old, ConventionListItem now) {
-        if (reverting) {
-            return;
-        }
-        if (form.dirtyProperty().get() && old != null && !confirmDiscard()) {
-            reverting = true;
-            Platform.runLater(() -> {
-                table.getSelectionModel().select(old);
-                reverting = false;
-            });
-            return;
-        }
         if (now != null) {
             loadDetail(now);
         } else if (!form.isNew()) {
@@ -375,7 +366,7 @@ public final class ConventionsView implements Section {
     }
 
     private void loadDetail(ConventionListItem item) {
-        ui.tasks().run(() -> service.get(item.id()).orElseThrow(), this::showConvention, this::showError);
+        ui.tasks().run(() -> service.get(item.id()).orElseThrow(), this::showConvention, support::showError);
     }
 
     private void showConvention(Convention c) {
@@ -390,10 +381,6 @@ public final class ConventionsView implements Section {
         showDetail(true);
     }
 
-    private boolean confirmDiscard() {
-        return ui.dialogs().confirm(window(), ui.i18n().get("form.discard.title"),
-                ui.i18n().get("form.discard.message"), ui.i18n().get("form.discard.confirm"));
-    }
 
     private void showDetail(boolean visible) {
         detail.setVisible(visible);
@@ -402,7 +389,7 @@ public final class ConventionsView implements Section {
 
     @FXML
     private void onNew() {
-        if (form.dirtyProperty().get() && !confirmDiscard()) {
+        if (!support.mayLeaveForm()) {
             return;
         }
         table.getSelectionModel().clearSelection();
@@ -439,16 +426,16 @@ public final class ConventionsView implements Section {
         ui.tasks().run(() -> service.save(candidate), saved -> {
             form.dirtyProperty().set(false);
             pendingSelection = saved.id();
-            list.load(this::showError, this::afterLoad);
+            list.load(support::showError, this::afterLoad);
         }, error -> {
             if (error instanceof ValidationException v) {
                 form.showIssues(v.issues());
                 if (v.issues().containsKey(ConventionRules.STATUS)) {
-                    showError(error);
+                    support.showError(error);
                 }
                 focusField(v.issues().keySet().iterator().next());
             } else {
-                showError(error);
+                support.showError(error);
             }
         });
     }
@@ -456,7 +443,7 @@ public final class ConventionsView implements Section {
     @FXML
     private void onDelete() {
         Convention c = form.originalProperty().get();
-        if (c == null || !ui.dialogs().confirm(window(), ui.i18n().get("conventions.delete.title"),
+        if (c == null || !ui.dialogs().confirm(support.window(), ui.i18n().get("conventions.delete.title"),
                 ui.i18n().format("conventions.delete.message", c.reference()), ui.i18n().get("action.delete"))) {
             return;
         }
@@ -466,8 +453,8 @@ public final class ConventionsView implements Section {
         }, deleted -> {
             form.clear();
             showDetail(false);
-            list.load(this::showError, this::afterLoad);
-        }, this::showError);
+            list.load(support::showError, this::afterLoad);
+        }, support::showError);
     }
 
     @FXML
@@ -479,12 +466,12 @@ public final class ConventionsView implements Section {
 
     @FXML
     private void onAddSignatory() {
-        signatoriesPane.add(window());
+        signatoriesPane.add(support.window());
     }
 
     @FXML
     private void onEditSignatory() {
-        signatoriesPane.edit(window());
+        signatoriesPane.edit(support.window());
     }
 
     @FXML
@@ -513,11 +500,5 @@ public final class ConventionsView implements Section {
         }
     }
 
-    private void showError(Throwable error) {
-        ui.dialogs().error(window(), ui.i18n().get("error.title"), ui.errors().describe(error));
-    }
 
-    private javafx.stage.Window window() {
-        return root == null || root.getScene() == null ? null : root.getScene().getWindow();
-    }
 }

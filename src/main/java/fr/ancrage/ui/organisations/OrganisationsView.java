@@ -17,6 +17,7 @@ import fr.ancrage.service.ConventionService;
 import fr.ancrage.service.OrganisationService;
 import fr.ancrage.service.TerritoryService;
 import fr.ancrage.ui.common.Cells;
+import fr.ancrage.ui.common.DetailSupport;
 import fr.ancrage.ui.common.FieldFeedback;
 import fr.ancrage.ui.common.Formats;
 import fr.ancrage.ui.common.Navigator;
@@ -63,7 +64,7 @@ public final class OrganisationsView implements Section {
     private final ContactsPane contacts;
     private Parent root;
     private UUID pendingSelection;
-    private boolean reverting;
+    private final DetailSupport support;
 
     @FXML private CustomTextField searchField;
     @FXML private Button clearFiltersButton;
@@ -130,6 +131,7 @@ public final class OrganisationsView implements Section {
         this.conventions = conventions;
         this.navigator = navigator;
         this.list = new OrganisationsViewModel(service, territories, ui.tasks());
+        this.support = new DetailSupport(ui, () -> root, form.dirtyProperty());
         this.contacts = new ContactsPane(ui, service);
     }
 
@@ -201,7 +203,7 @@ public final class OrganisationsView implements Section {
         table.setPlaceholder(new Label(i18n.get("organisations.list.empty")));
         table.getSortOrder().add(nameColumn);
         list.rows().addListener((javafx.collections.ListChangeListener<OrganisationListItem>) c -> updateCount());
-        table.getSelectionModel().selectedItemProperty().subscribe((old, now) -> onSelected(old, now));
+        support.followSelection(table, this::onSelected);
 
         bindForm();
         contacts.bind(contactsTable, contactNameColumn, contactTitleColumn, contactEmailColumn, contactPhoneColumn,
@@ -289,7 +291,7 @@ public final class OrganisationsView implements Section {
         } else if (pendingSelection == null && form.originalProperty().get() != null) {
             pendingSelection = form.originalProperty().get().id();
         }
-        list.load(this::showError, this::selectPending);
+        list.load(support::showError, this::selectPending);
     }
 
     private void selectPending() {
@@ -311,17 +313,6 @@ public final class OrganisationsView implements Section {
     }
 
     private void onSelected(OrganisationListItem old, OrganisationListItem now) {
-        if (reverting) {
-            return;
-        }
-        if (form.dirtyProperty().get() && old != null && !confirmDiscard()) {
-            reverting = true;
-            Platform.runLater(() -> {
-                table.getSelectionModel().select(old);
-                reverting = false;
-            });
-            return;
-        }
         if (now == null) {
             if (!form.isNew() || !detail.isVisible()) {
                 form.clear();
@@ -334,13 +325,9 @@ public final class OrganisationsView implements Section {
         detailTitle.setText(o.legalName());
         showDetail(true);
         contacts.show(o.id());
-        ui.tasks().run(() -> conventions.listByCompany(o.id()), conventionsTable.getItems()::setAll, this::showError);
+        ui.tasks().run(() -> conventions.listByCompany(o.id()), conventionsTable.getItems()::setAll, support::showError);
     }
 
-    private boolean confirmDiscard() {
-        return ui.dialogs().confirm(window(), ui.i18n().get("form.discard.title"),
-                ui.i18n().get("form.discard.message"), ui.i18n().get("form.discard.confirm"));
-    }
 
     private void showDetail(boolean visible) {
         detail.setVisible(visible);
@@ -349,7 +336,7 @@ public final class OrganisationsView implements Section {
 
     @FXML
     private void onNew() {
-        if (form.dirtyProperty().get() && !confirmDiscard()) {
+        if (!support.mayLeaveForm()) {
             return;
         }
         table.getSelectionModel().clearSelection();
@@ -396,7 +383,7 @@ public final class OrganisationsView implements Section {
             } else {
                 askAboutDuplicates(candidate, found);
             }
-        }, this::showError);
+        }, support::showError);
     }
 
     private void askAboutDuplicates(Organisation candidate, List<DuplicateCandidate> found) {
@@ -406,7 +393,7 @@ public final class OrganisationsView implements Section {
                         + (d.existing().siret().isEmpty() ? "" : " (SIRET " + Siret.format(d.existing().siret()) + ")")
                         + " – " + i18n.label(d.reason()))
                 .collect(Collectors.joining("\n"));
-        var choice = ui.dialogs().choose(window(), i18n.get("organisations.duplicate.title"),
+        var choice = ui.dialogs().choose(support.window(), i18n.get("organisations.duplicate.title"),
                 i18n.format("organisations.duplicate.message", lines), i18n.get("organisations.duplicate.open"),
                 i18n.get("organisations.duplicate.createAnyway"));
         if (choice.isEmpty()) {
@@ -435,7 +422,7 @@ public final class OrganisationsView implements Section {
                 form.showIssues(v.issues());
                 focusField(v.issues().keySet().iterator().next());
             } else {
-                showError(error);
+                support.showError(error);
             }
         });
     }
@@ -443,7 +430,7 @@ public final class OrganisationsView implements Section {
     @FXML
     private void onDelete() {
         Organisation o = form.originalProperty().get();
-        if (o == null || !ui.dialogs().confirm(window(), ui.i18n().get("organisations.delete.title"),
+        if (o == null || !ui.dialogs().confirm(support.window(), ui.i18n().get("organisations.delete.title"),
                 ui.i18n().format("organisations.delete.message", o.legalName()), ui.i18n().get("action.delete"))) {
             return;
         }
@@ -454,22 +441,22 @@ public final class OrganisationsView implements Section {
             form.clear();
             showDetail(false);
             reload(null);
-        }, this::showError);
+        }, support::showError);
     }
 
     @FXML
     private void onAddContact() {
-        contacts.add(window());
+        contacts.add(support.window());
     }
 
     @FXML
     private void onEditContact() {
-        contacts.edit(window());
+        contacts.edit(support.window());
     }
 
     @FXML
     private void onDeleteContact() {
-        contacts.delete(window());
+        contacts.delete(support.window());
     }
 
     @FXML
@@ -500,11 +487,5 @@ public final class OrganisationsView implements Section {
         }
     }
 
-    private void showError(Throwable error) {
-        ui.dialogs().error(window(), ui.i18n().get("error.title"), ui.errors().describe(error));
-    }
 
-    private javafx.stage.Window window() {
-        return root == null || root.getScene() == null ? null : root.getScene().getWindow();
-    }
 }
