@@ -51,6 +51,12 @@ public record CommandLine(Optional<Path> dataDirectory, boolean demo, boolean he
         return new CommandLine(Optional.ofNullable(dataDir), demo, help, language);
     }
 
+    /** Tells what was wrong on the command line, then how to use it (terminal output, not a log). */
+    public static void printError(PrintStream err, String message) {
+        err.println(message);
+        printUsage(err);
+    }
+
     public static void printUsage(PrintStream out) {
         out.println("""
                 Ancrage : suivi des conventions entreprises et quartiers prioritaires.

@@ -18,8 +18,7 @@ public final class Launcher {
         try {
             options = CommandLine.parse(List.of(args));
         } catch (CommandLine.ParseException e) {
-            System.err.println(e.getMessage());
-            CommandLine.printUsage(System.err);
+            CommandLine.printError(System.err, e.getMessage());
             System.exit(2);
             return;
         }

@@ -54,6 +54,13 @@ class CommandLineTest {
     }
 
     @Test
+    void anErrorIsFollowedByTheUsage() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        CommandLine.printError(new PrintStream(bytes, true, StandardCharsets.UTF_8), "Option inconnue : --x");
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).startsWith("Option inconnue : --x").contains("--data-dir");
+    }
+
+    @Test
     void dataDirectoryFollowsCommandLineThenEnvironmentThenPlatform() {
         assertThat(DataDirectory.resolve(Optional.of(Path.of("/a")), Map.of("ANCRAGE_DATA_DIR", "/b"), "Linux", "/home/u"))
                 .isEqualTo(Path.of("/a"));

@@ -23,7 +23,6 @@ import fr.ancrage.ui.common.Formats;
 import fr.ancrage.ui.common.Navigator;
 import fr.ancrage.ui.common.Section;
 import fr.ancrage.ui.common.UiContext;
-import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -321,7 +320,7 @@ public final class OrganisationsView implements Section {
             return;
         }
         Organisation o = now.organisation();
-        form.load(o, list.communes().stream().filter(c -> c.code().equals(o.communeCode())).findFirst().orElse(null));
+        form.load(o, findCommune(o.communeCode()));
         detailTitle.setText(o.legalName());
         showDetail(true);
         contacts.show(o.id());
@@ -361,8 +360,7 @@ public final class OrganisationsView implements Section {
             form.clear();
             showDetail(false);
         } else {
-            form.load(o, form.communeProperty().get() != null && form.communeProperty().get().code()
-                    .equals(o.communeCode()) ? form.communeProperty().get() : findCommune(o.communeCode()));
+            form.load(o, findCommune(o.communeCode()));
         }
     }
 
@@ -402,15 +400,9 @@ public final class OrganisationsView implements Section {
         if (choice.get()) {
             form.clear();
             open(first.existing().id());
-            list.clearFilters();
-            selectPendingLater();
         } else {
             save(candidate);
         }
-    }
-
-    private void selectPendingLater() {
-        Platform.runLater(this::selectPending);
     }
 
     private void save(Organisation candidate) {
