@@ -63,11 +63,23 @@ public final class AncrageApp extends Application {
         stage.setMinWidth(1000);
         stage.setMinHeight(640);
         stage.setScene(scene);
+        // the lists and forms sit side by side: the whole screen serves them best, a small one above all
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setX(screen.getMinX());
+        stage.setY(screen.getMinY());
+        stage.setWidth(screen.getWidth());
+        stage.setHeight(screen.getHeight());
+        stage.setMaximized(true);
         stage.show();
 
         tasks.run(() -> {
             Database db = Database.open(dataDir);
-            new TerritoryService(new Store(db.dsl())).ensureReferenceData();
+            TerritoryService territories = new TerritoryService(new Store(db.dsl()));
+            if (territories.referenceVersion().isEmpty()) {
+                // first start on this folder: a few seconds to load the communes and EPCI
+                Platform.runLater(() -> opening.setText(i18n.get("startup.reference")));
+            }
+            territories.ensureReferenceData();
             return db;
         }, db -> {
             database = db;

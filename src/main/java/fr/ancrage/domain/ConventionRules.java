@@ -1,6 +1,7 @@
 package fr.ancrage.domain;
 
 import fr.ancrage.domain.validation.Issue;
+import fr.ancrage.domain.validation.TextLimits;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,10 @@ public final class ConventionRules {
     public static final String START_DATE = "startDate";
     public static final String END_DATE = "endDate";
     public static final String STATUS = "status";
+    public static final String TITLE = "title";
+    public static final String REFERENT = "referent";
+    public static final String NOTES = "notes";
+    public static final String SIGNATORIES = "signatories";
 
     private ConventionRules() {
     }
@@ -41,6 +46,13 @@ public final class ConventionRules {
         }
         if (c.signatureDate() != null && c.endDate() != null && c.signatureDate().isAfter(c.endDate())) {
             add(issues, SIGNATURE_DATE, Issue.error("validation.convention.signature.afterEnd"));
+        }
+        TextLimits.check(issues, TITLE, c.title(), TextLimits.NAME);
+        TextLimits.check(issues, REFERENT, c.stateReferent(), TextLimits.TITLE);
+        TextLimits.check(issues, NOTES, c.notes(), TextLimits.NOTES);
+        for (Signatory s : c.signatories()) {
+            TextLimits.check(issues, "signatoryName", s.fullName(), TextLimits.TITLE);
+            TextLimits.check(issues, "signatoryTitle", s.jobTitle(), TextLimits.TITLE);
         }
         return issues;
     }

@@ -4,6 +4,7 @@ import fr.ancrage.domain.validation.ContactRules;
 import fr.ancrage.domain.validation.Issue;
 import fr.ancrage.domain.validation.NafCode;
 import fr.ancrage.domain.validation.Siret;
+import fr.ancrage.domain.validation.TextLimits;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +19,10 @@ public final class OrganisationRules {
     public static final String SIRET = "siret";
     public static final String NAF = "naf";
     public static final String POSTCODE = "postcode";
-    public static final int MAX_NAME = 300;
+    public static final String ADDRESS = "address";
+    public static final String NETWORKS = "networks";
+    public static final String NOTES = "notes";
+    public static final int MAX_NAME = TextLimits.NAME;
 
     private OrganisationRules() {
     }
@@ -52,6 +56,10 @@ public final class OrganisationRules {
         put(all, SIREN, checkSirenAgainstSiret(o.siren(), o.siret()));
         put(all, NAF, NafCode.check(o.nafCode()));
         put(all, POSTCODE, ContactRules.checkPostcode(o.postcode()));
+        TextLimits.check(all, ADDRESS, o.addressLine(), TextLimits.ADDRESS);
+        // Stored joined by one character, as OrganisationRepository does.
+        TextLimits.check(all, NETWORKS, String.join(";", o.networks()), TextLimits.NETWORKS);
+        TextLimits.check(all, NOTES, o.notes(), TextLimits.NOTES);
         return all;
     }
 

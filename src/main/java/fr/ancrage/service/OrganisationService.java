@@ -9,6 +9,7 @@ import fr.ancrage.domain.OrganisationRules;
 import fr.ancrage.domain.RuleViolationException;
 import fr.ancrage.domain.Text;
 import fr.ancrage.domain.ValidationException;
+import fr.ancrage.domain.validation.TextLimits;
 import fr.ancrage.domain.validation.ContactRules;
 import fr.ancrage.domain.validation.Issue;
 import fr.ancrage.domain.validation.NafCode;
@@ -98,6 +99,11 @@ public final class OrganisationService {
         if (Issue.anyError(phone)) {
             issues.put("phone", phone);
         }
+        TextLimits.check(issues, "firstName", c.firstName(), TextLimits.PERSON_NAME);
+        TextLimits.check(issues, "lastName", c.lastName(), TextLimits.PERSON_NAME);
+        TextLimits.check(issues, "jobTitle", c.jobTitle(), TextLimits.TITLE);
+        TextLimits.check(issues, "email", c.email(), TextLimits.EMAIL);
+        TextLimits.check(issues, "phone", c.phone(), TextLimits.PHONE);
         if (!issues.isEmpty()) {
             throw new ValidationException(issues);
         }

@@ -10,6 +10,7 @@ import fr.ancrage.domain.Text;
 import fr.ancrage.domain.ValidationException;
 import fr.ancrage.domain.validation.Issue;
 import fr.ancrage.domain.validation.QpvCode;
+import fr.ancrage.domain.validation.TextLimits;
 import fr.ancrage.persistence.Store;
 
 import java.util.LinkedHashMap;
@@ -82,6 +83,7 @@ public final class TerritoryService {
         if (Text.isBlank(q.name())) {
             issues.put(QPV_NAME, List.of(Issue.error("validation.qpv.name.required")));
         }
+        TextLimits.check(issues, QPV_NAME, q.name(), TextLimits.NAME);
         if (q.departmentCode().isEmpty()) {
             issues.put(QPV_DEPARTMENT, List.of(Issue.error("validation.qpv.department.required")));
         }

@@ -139,6 +139,22 @@ class ConventionServiceTest {
         assertThat(service.list()).isEmpty();
     }
 
+    @Test
+    void textsLongerThanTheStoreHoldsAreRefusedWithTheFieldNamed() {
+        Convention c = draft(company.id());
+        Convention tooLong = new Convention(c.meta(), "", c.title(), c.companyId(), c.framework(), c.departmentCode(),
+                c.epciSiren(), c.stateReferent(), c.status(), null, null, null, Set.of(),
+                List.of(new Signatory(RecordMeta.fresh(), 0, SignatoryRole.COMPANY, "Nom", "x".repeat(201), null, null)),
+                "n".repeat(4001));
+        assertThatThrownBy(() -> service.save(tooLong)).isInstanceOfSatisfying(ValidationException.class, e -> {
+            assertThat(e.issues()).containsOnlyKeys("notes", "signatoryTitle");
+            var i18n = fr.ancrage.ui.common.I18n.forLanguage("fr");
+            assertThat(i18n.issue(e.issues().get("notes").getFirst()))
+                    .isEqualTo("Notes : texte trop long, 4\u202f000 caractères au plus (4\u202f001 saisis).");
+        });
+        assertThat(service.list()).isEmpty();
+    }
+
     private static Signatory signatory(SignatoryRole role, String title) {
         return new Signatory(RecordMeta.fresh(), 0, role, "Nom " + title, title, null, null);
     }

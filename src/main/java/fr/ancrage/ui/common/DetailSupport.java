@@ -1,13 +1,20 @@
 package fr.ancrage.ui.common;
 
+import fr.ancrage.domain.ValidationException;
+import fr.ancrage.domain.validation.Issue;
 import javafx.application.Platform;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.TableView;
 import javafx.stage.Window;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * What a list-and-detail section needs around its form: the owner window, error dialogs, the
@@ -61,5 +68,36 @@ public final class DetailSupport {
             }
             onSelected.accept(old, now);
         });
+    }
+
+    /**
+     * Saves in the background. When the store refuses the record, the issues go next to the fields
+     * ({@code showAtFields} places those it has a field for and returns the others), the first field
+     * gets the focus, and what has no field is said in a dialog.
+     */
+    public <T> void save(Callable<T> work, Consumer<T> onSaved,
+                         UnaryOperator<Map<String, List<Issue>>> showAtFields, Consumer<String> focus) {
+        ui.tasks().run(work, onSaved, error -> {
+            if (error instanceof ValidationException v) {
+                Map<String, List<Issue>> rest = showAtFields.apply(v.issues());
+                v.issues().keySet().stream().filter(f -> !rest.containsKey(f)).findFirst().ifPresent(focus);
+                if (!rest.isEmpty()) {
+                    showError(new ValidationException(rest));
+                }
+            } else {
+                showError(error);
+            }
+        });
+    }
+
+    /** Asks for confirmation, then deletes in the background and calls {@code onDeleted}. */
+    public void delete(String title, String message, Runnable work, Runnable onDeleted) {
+        if (!ui.dialogs().confirm(window(), title, message, ui.i18n().get("action.delete"))) {
+            return;
+        }
+        ui.tasks().run(() -> {
+            work.run();
+            return Boolean.TRUE;
+        }, done -> onDeleted.run(), this::showError);
     }
 }

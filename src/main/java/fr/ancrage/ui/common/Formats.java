@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /** Dates as dd/MM/yyyy and numbers in French format, everywhere in the interface. */
 public final class Formats {
@@ -24,8 +25,12 @@ public final class Formats {
         return NumberFormat.getIntegerInstance(Locale.FRANCE).format(value);
     }
 
-    /** Converter for DatePicker: typed dates in dd/MM/yyyy; an unreadable text gives no date. */
-    public static StringConverter<LocalDate> dateConverter() {
+    /**
+     * Converter for DatePicker: typed dates in dd/MM/yyyy. An unreadable text is handed to
+     * {@code unreadable} (the picker then keeps its previous date); a readable or empty one hands
+     * {@code null}, so that the form can drop its message.
+     */
+    public static StringConverter<LocalDate> dateConverter(Consumer<String> unreadable) {
         return new StringConverter<>() {
             @Override
             public String toString(LocalDate date) {
@@ -35,12 +40,16 @@ public final class Formats {
             @Override
             public LocalDate fromString(String text) {
                 if (text == null || text.isBlank()) {
+                    unreadable.accept(null);
                     return null;
                 }
                 try {
-                    return LocalDate.parse(text.strip(), DATE);
+                    LocalDate date = LocalDate.parse(text.strip(), DATE);
+                    unreadable.accept(null);
+                    return date;
                 } catch (DateTimeParseException e) {
-                    return null;
+                    unreadable.accept(text.strip());
+                    throw e;
                 }
             }
         };

@@ -50,6 +50,7 @@ public final class ConventionFormViewModel {
     private final ObservableList<Signatory> signatories = FXCollections.observableArrayList();
     private final BooleanProperty dirty = new SimpleBooleanProperty(false);
     private final Map<String, ObjectProperty<List<Issue>>> issues = new LinkedHashMap<>();
+    private final Map<String, String> unreadableDates = new LinkedHashMap<>();
     private final BooleanBinding hasErrors;
     private boolean loading;
 
@@ -58,6 +59,10 @@ public final class ConventionFormViewModel {
                 ConventionRules.SIGNATURE_DATE, ConventionRules.START_DATE, ConventionRules.END_DATE)) {
             issues.put(f, new SimpleObjectProperty<>(List.of()));
         }
+        // A date chosen in the calendar replaces whatever unreadable text was typed before.
+        signatureDate.addListener(x -> unreadableDates.remove(ConventionRules.SIGNATURE_DATE));
+        startDate.addListener(x -> unreadableDates.remove(ConventionRules.START_DATE));
+        endDate.addListener(x -> unreadableDates.remove(ConventionRules.END_DATE));
         Observable[] all = {title, company, framework, department, epci, stateReferent, status, signatureDate,
                 startDate, endDate, notes, targetedQpvs, signatories};
         for (Observable o : all) {
@@ -86,8 +91,19 @@ public final class ConventionFormViewModel {
     }
 
     private void recheck() {
-        Map<String, List<Issue>> found = ConventionRules.check(toConvention());
+        Map<String, List<Issue>> found = new LinkedHashMap<>(ConventionRules.check(toConvention()));
+        unreadableDates.forEach((field, text) -> found.put(field, List.of(Issue.error("validation.date.unreadable", text))));
         issues.forEach((field, property) -> property.set(found.getOrDefault(field, List.of())));
+    }
+
+    /**
+     * Records that the text typed in a date field could not be read ({@code null}: it could). The
+     * field keeps its previous date and shows an error that blocks saving until a date is typed again.
+     */
+    public void unreadableDate(String field, String text) {
+        if (text == null ? unreadableDates.remove(field) != null : !text.equals(unreadableDates.put(field, text))) {
+            recheck();
+        }
     }
 
     public boolean validateAll() {
@@ -95,13 +111,21 @@ public final class ConventionFormViewModel {
         return !hasErrors.get();
     }
 
-    public void showIssues(Map<String, List<Issue>> found) {
+    /**
+     * Shows the issues next to the fields the form has; returns the others, among them a refused
+     * status change, which has no field of its own.
+     */
+    public Map<String, List<Issue>> showIssues(Map<String, List<Issue>> found) {
+        Map<String, List<Issue>> rest = new LinkedHashMap<>();
         found.forEach((field, list) -> {
             var p = issues.get(field);
-            if (p != null) {
+            if (p != null && !field.equals(ConventionRules.STATUS)) {
                 p.set(list);
+            } else {
+                rest.put(field, list);
             }
         });
+        return rest;
     }
 
     public String firstErrorField() {
@@ -126,6 +150,7 @@ public final class ConventionFormViewModel {
         targetedQpvs.clear();
         signatories.clear();
         issues.values().forEach(p -> p.set(List.of()));
+        unreadableDates.clear();
         loading = false;
         dirty.set(false);
     }

@@ -10,7 +10,6 @@ import fr.ancrage.domain.Framework;
 import fr.ancrage.domain.Organisation;
 import fr.ancrage.domain.Qpv;
 import fr.ancrage.domain.Signatory;
-import fr.ancrage.domain.ValidationException;
 import fr.ancrage.service.ConventionService;
 import fr.ancrage.service.OrganisationService;
 import fr.ancrage.service.TerritoryService;
@@ -201,7 +200,7 @@ public final class ConventionsView implements Section {
     @FXML
     private void initialize() {
         var i18n = ui.i18n();
-        Cells.fitColumns(table);
+        Cells.fitColumns(table, companyColumn);
         searchField.setLeft(new FontIcon(MaterialDesignM.MAGNIFY));
         clearFiltersButton.setGraphic(new FontIcon(MaterialDesignF.FILTER_REMOVE_OUTLINE));
         clearFiltersButton.setTooltip(new javafx.scene.control.Tooltip(i18n.get("filters.clear")));
@@ -257,9 +256,9 @@ public final class ConventionsView implements Section {
         Cells.limit(notesArea, 4000);
         titleField.textProperty().bindBidirectional(form.titleProperty());
         referentField.textProperty().bindBidirectional(form.stateReferentProperty());
-        for (DatePicker p : List.of(signaturePicker, startPicker, endPicker)) {
-            p.setConverter(Formats.dateConverter());
-        }
+        signaturePicker.setConverter(Formats.dateConverter(t -> form.unreadableDate(ConventionRules.SIGNATURE_DATE, t)));
+        startPicker.setConverter(Formats.dateConverter(t -> form.unreadableDate(ConventionRules.START_DATE, t)));
+        endPicker.setConverter(Formats.dateConverter(t -> form.unreadableDate(ConventionRules.END_DATE, t)));
         signaturePicker.valueProperty().bindBidirectional(form.signatureDateProperty());
         startPicker.valueProperty().bindBidirectional(form.startDateProperty());
         endPicker.valueProperty().bindBidirectional(form.endDateProperty());
@@ -422,38 +421,24 @@ public final class ConventionsView implements Section {
             return;
         }
         Convention candidate = form.toConvention();
-        ui.tasks().run(() -> service.save(candidate), saved -> {
+        support.save(() -> service.save(candidate), saved -> {
             form.dirtyProperty().set(false);
             pendingSelection = saved.id();
             list.load(support::showError, this::afterLoad);
-        }, error -> {
-            if (error instanceof ValidationException v) {
-                form.showIssues(v.issues());
-                if (v.issues().containsKey(ConventionRules.STATUS)) {
-                    support.showError(error);
-                }
-                focusField(v.issues().keySet().iterator().next());
-            } else {
-                support.showError(error);
-            }
-        });
+        }, form::showIssues, this::focusField);
     }
 
     @FXML
     private void onDelete() {
         Convention c = form.originalProperty().get();
-        if (c == null || !ui.dialogs().confirm(support.window(), ui.i18n().get("conventions.delete.title"),
-                ui.i18n().format("conventions.delete.message", c.reference()), ui.i18n().get("action.delete"))) {
-            return;
+        if (c != null) {
+            support.delete(ui.i18n().get("conventions.delete.title"),
+                    ui.i18n().format("conventions.delete.message", c.reference()), () -> service.delete(c), () -> {
+                        form.clear();
+                        showDetail(false);
+                        list.load(support::showError, this::afterLoad);
+                    });
         }
-        ui.tasks().run(() -> {
-            service.delete(c);
-            return c;
-        }, deleted -> {
-            form.clear();
-            showDetail(false);
-            list.load(support::showError, this::afterLoad);
-        }, support::showError);
     }
 
     @FXML

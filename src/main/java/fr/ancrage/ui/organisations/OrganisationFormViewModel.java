@@ -165,13 +165,18 @@ public final class OrganisationFormViewModel {
     }
 
     /** Shows the store's refusals at their fields (they may come from rules the form does not know). */
-    public void showIssues(Map<String, List<Issue>> found) {
+    /** Shows the issues next to the fields the form has; returns those of the other fields. */
+    public Map<String, List<Issue>> showIssues(Map<String, List<Issue>> found) {
+        Map<String, List<Issue>> rest = new java.util.LinkedHashMap<>();
         found.forEach((field, list) -> {
             var property = issues.get(field);
             if (property != null) {
                 property.set(list);
+            } else {
+                rest.put(field, list);
             }
         });
+        return rest;
     }
 
     /** Runs every rule once more (also on untouched fields); true when the form can be saved. */

@@ -11,7 +11,6 @@ import fr.ancrage.domain.OrganisationListItem;
 import fr.ancrage.domain.OrganisationRules;
 import fr.ancrage.domain.SizeBand;
 import fr.ancrage.domain.Text;
-import fr.ancrage.domain.ValidationException;
 import fr.ancrage.domain.validation.Siret;
 import fr.ancrage.service.ConventionService;
 import fr.ancrage.service.OrganisationService;
@@ -177,7 +176,7 @@ public final class OrganisationsView implements Section {
     @FXML
     private void initialize() {
         var i18n = ui.i18n();
-        Cells.fitColumns(table);
+        Cells.fitColumns(table, nameColumn);
         Cells.fitColumns(conventionsTable);
         searchField.setLeft(new FontIcon(MaterialDesignM.MAGNIFY));
         clearFiltersButton.setGraphic(new FontIcon(MaterialDesignF.FILTER_REMOVE_OUTLINE));
@@ -406,34 +405,23 @@ public final class OrganisationsView implements Section {
     }
 
     private void save(Organisation candidate) {
-        ui.tasks().run(() -> service.save(candidate), saved -> {
+        support.save(() -> service.save(candidate), saved -> {
             form.dirtyProperty().set(false);
             reload(saved.id());
-        }, error -> {
-            if (error instanceof ValidationException v) {
-                form.showIssues(v.issues());
-                focusField(v.issues().keySet().iterator().next());
-            } else {
-                support.showError(error);
-            }
-        });
+        }, form::showIssues, this::focusField);
     }
 
     @FXML
     private void onDelete() {
         Organisation o = form.originalProperty().get();
-        if (o == null || !ui.dialogs().confirm(support.window(), ui.i18n().get("organisations.delete.title"),
-                ui.i18n().format("organisations.delete.message", o.legalName()), ui.i18n().get("action.delete"))) {
-            return;
+        if (o != null) {
+            support.delete(ui.i18n().get("organisations.delete.title"),
+                    ui.i18n().format("organisations.delete.message", o.legalName()), () -> service.delete(o), () -> {
+                        form.clear();
+                        showDetail(false);
+                        reload(null);
+                    });
         }
-        ui.tasks().run(() -> {
-            service.delete(o);
-            return o;
-        }, deleted -> {
-            form.clear();
-            showDetail(false);
-            reload(null);
-        }, support::showError);
     }
 
     @FXML

@@ -113,6 +113,7 @@ final class QpvEditor {
             return change;
         }));
         qpvCodeField.textProperty().bindBidirectional(form.codeProperty());
+        Cells.limit(qpvNameField, fr.ancrage.domain.validation.TextLimits.NAME);
         qpvNameField.textProperty().bindBidirectional(form.nameProperty());
         FieldFeedback.bind(qpvCodeField, codeMessage, form.issues(QpvFormViewModel.CODE), i18n);
         FieldFeedback.bind(qpvNameField, nameMessage, form.issues(QpvFormViewModel.NAME), i18n);

@@ -5,6 +5,7 @@ import fr.ancrage.domain.Department;
 import fr.ancrage.domain.Epci;
 import fr.ancrage.domain.ReferenceDataVersion;
 import fr.ancrage.service.TerritoryService;
+import fr.ancrage.ui.common.Cells;
 import fr.ancrage.ui.common.Formats;
 import fr.ancrage.ui.common.I18n;
 import fr.ancrage.ui.common.Section;
@@ -126,6 +127,10 @@ public final class TerritoriesView implements Section {
         bindDepartments();
         bindEpcis();
         bindCommunes();
+        Cells.fitColumns(departmentTable, departmentNameColumn);
+        Cells.fitColumns(epciTable, epciNameColumn);
+        Cells.fitColumns(communeTable, communeNameColumn);
+        Cells.fitColumns(qpvTable, qpvNameColumn);
         for (TableView<?> table : List.of(departmentTable, epciTable, communeTable)) {
             table.addEventFilter(KeyEvent.KEY_PRESSED, this::tabBetweenLists);
         }

@@ -28,7 +28,7 @@ class BundleConsistencyTest {
     private static final Pattern FXML_KEY = Pattern.compile("\"%([a-zA-Z0-9_.]+)\"");
     private static final Pattern STRING_LITERAL = Pattern.compile("\"([a-zA-Z][a-zA-Z0-9_]*(?:\\.[a-zA-Z0-9_]+)+)\"");
     /** Keys built at run time: enum labels, navigation, start-up errors. */
-    private static final Pattern DYNAMIC = Pattern.compile("^(enum|nav|startup\\.error)\\..+");
+    private static final Pattern DYNAMIC = Pattern.compile("^(enum|nav|startup\\.error|fieldName)\\..+");
 
     @Test
     void frenchAndEnglishHaveTheSameKeys() {

@@ -82,4 +82,34 @@ class ConventionsViewTest {
         assertThat(table.getItems()).hasSize(1);
         assertThat(company.id()).isEqualTo(row.companyId());
     }
+
+    @Test
+    void anUnreadableDateIsNamedAtTheFieldAndBlocksTheSave(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-conventions");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> !ConventionsViewTestAccess.companies(robot).isEmpty());
+        robot.clickOn("#newButton");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#saveButton").query().isVisible());
+        robot.clickOn("#companyBox").write("Horlo").type(KeyCode.ENTER);
+        robot.clickOn("#departmentBox").write("Doubs").type(KeyCode.ENTER);
+
+        robot.clickOn("#startPicker").write("32/13/2025").type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label message = robot.lookup("#startMessage").queryAs(Label.class);
+        assertThat(message.isVisible()).isTrue();
+        assertThat(message.getText()).contains("« 32/13/2025 »").contains("jj/mm/aaaa");
+
+        robot.clickOn("#saveButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(300);
+        assertThat(app.conventions.list()).isEmpty();
+
+        javafx.scene.control.DatePicker start = robot.lookup("#startPicker").queryAs(javafx.scene.control.DatePicker.class);
+        robot.doubleClickOn(start.getEditor()).eraseText(12).write("15/03/2026").type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(message.isVisible()).isFalse();
+        assertThat(start.getValue()).isEqualTo(LocalDate.of(2026, 3, 15));
+        robot.clickOn("#saveButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.conventions.list().size() == 1);
+    }
 }

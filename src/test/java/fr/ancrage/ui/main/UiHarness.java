@@ -20,7 +20,6 @@ import javafx.stage.Window;
 import java.util.List;
 
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Objects;
 
 /** The real main window on a fresh in-memory database, for UI tests. */
@@ -50,7 +49,7 @@ public final class UiHarness implements AutoCloseable {
         scene.getStylesheets().add(Objects.requireNonNull(
                 UiHarness.class.getResource("/fr/ancrage/ui/ancrage.css")).toExternalForm());
         stage.setScene(scene);
-        UiContext ui = UiContext.create(new I18n(Locale.FRENCH), tasks);
+        UiContext ui = UiContext.create(I18n.forLanguage("fr"), tasks);
         Store store = new Store(database.dsl());
         shell = new Shell(ui, stage, java.nio.file.Path.of("mémoire"), organisations, conventions, territories,
                 new DemoDataService(store, Clock.systemDefaultZone()));

@@ -27,7 +27,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 
@@ -50,7 +49,7 @@ class TerritoriesViewTest {
     @Start
     void start(Stage stage) {
         runner = new FxTaskRunner();
-        UiContext ui = UiContext.create(new I18n(Locale.FRENCH), runner);
+        UiContext ui = UiContext.create(I18n.forLanguage("fr"), runner);
         view = new TerritoriesView(ui, service());
         stage.setScene(new Scene((Parent) view.root(), 1280, 800));
         stage.show();
