@@ -31,6 +31,14 @@ public final class Repositories {
         return new QpvRepository(dsl);
     }
 
+    public CatalogueRepository catalogue() {
+        return new CatalogueRepository(dsl);
+    }
+
+    public EngagementRepository engagements() {
+        return new EngagementRepository(dsl);
+    }
+
     public ReferenceDataImporter referenceData() {
         return new ReferenceDataImporter(dsl);
     }
