@@ -4,9 +4,7 @@ import atlantafx.base.theme.PrimerLight;
 import fr.ancrage.persistence.Database;
 import fr.ancrage.persistence.Store;
 import fr.ancrage.persistence.StoreOpeningException;
-import fr.ancrage.service.ConventionService;
-import fr.ancrage.service.DemoDataService;
-import fr.ancrage.service.OrganisationService;
+import fr.ancrage.service.Services;
 import fr.ancrage.service.TerritoryService;
 import fr.ancrage.ui.common.FxTaskRunner;
 import fr.ancrage.ui.common.I18n;
@@ -83,10 +81,8 @@ public final class AncrageApp extends Application {
             return db;
         }, db -> {
             database = db;
-            Store store = new Store(db.dsl());
-            Clock clock = Clock.systemDefaultZone();
-            Shell shell = new Shell(ui, stage, db.dataDirectory(), new OrganisationService(store),
-                    new ConventionService(store, clock), new TerritoryService(store), new DemoDataService(store, clock));
+            Shell shell = new Shell(ui, stage, db.dataDirectory(),
+                    Services.over(new Store(db.dsl()), Clock.systemDefaultZone()));
             shell.open(db.wasCreated(), options.demo());
         }, error -> {
             String reason = error instanceof StoreOpeningException s ? s.reason().name() : "UNKNOWN";

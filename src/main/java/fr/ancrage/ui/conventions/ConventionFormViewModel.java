@@ -139,8 +139,8 @@ public final class ConventionFormViewModel {
         title.set("");
         company.set(null);
         framework.set(Framework.PAQTE);
+        epci.set(null); // before the department: the EPCI choices follow the department
         department.set(null);
-        epci.set(null);
         stateReferent.set("");
         status.set(ConventionStatus.DRAFT);
         signatureDate.set(null);

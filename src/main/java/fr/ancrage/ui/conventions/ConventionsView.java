@@ -1,6 +1,9 @@
 package fr.ancrage.ui.conventions;
 
+import fr.ancrage.domain.ActionType;
 import fr.ancrage.domain.Convention;
+import fr.ancrage.domain.EngagementCategory;
+import fr.ancrage.domain.PaqteAxis;
 import fr.ancrage.domain.ConventionListItem;
 import fr.ancrage.domain.ConventionRules;
 import fr.ancrage.domain.ConventionStatus;
@@ -10,7 +13,9 @@ import fr.ancrage.domain.Framework;
 import fr.ancrage.domain.Organisation;
 import fr.ancrage.domain.Qpv;
 import fr.ancrage.domain.Signatory;
+import fr.ancrage.service.CatalogueService;
 import fr.ancrage.service.ConventionService;
+import fr.ancrage.service.EngagementService;
 import fr.ancrage.service.OrganisationService;
 import fr.ancrage.service.TerritoryService;
 import fr.ancrage.ui.common.Cells;
@@ -20,6 +25,8 @@ import fr.ancrage.ui.common.Formats;
 import fr.ancrage.ui.common.Navigator;
 import fr.ancrage.ui.common.Section;
 import fr.ancrage.ui.common.UiContext;
+import fr.ancrage.ui.engagements.EngagementsView;
+import fr.ancrage.ui.engagements.TotalsPane;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -69,6 +76,9 @@ public final class ConventionsView implements Section {
     private UUID pendingNewCompany;
     private boolean syncingQpvs;
     private final DetailSupport support;
+    private final EngagementService engagements;
+    private final EngagementsView engagementsView;
+    private final TotalsPane totalsPane;
 
     @FXML private CustomTextField searchField;
     @FXML private Button clearFiltersButton;
@@ -76,6 +86,11 @@ public final class ConventionsView implements Section {
     @FXML private ComboBox<Framework> frameworkFilter;
     @FXML private ComboBox<Department> departmentFilter;
     @FXML private ComboBox<Epci> epciFilter;
+    @FXML private ComboBox<EngagementCategory> categoryFilter;
+    @FXML private ComboBox<ActionType> actionTypeFilter;
+    @FXML private ComboBox<PaqteAxis> axisFilter;
+    @FXML private Tab engagementsTab;
+    @FXML private Tab totalsTab;
     @FXML private TableView<ConventionListItem> table;
     @FXML private TableColumn<ConventionListItem, String> referenceColumn;
     @FXML private TableColumn<ConventionListItem, String> companyColumn;
@@ -124,13 +139,19 @@ public final class ConventionsView implements Section {
     @FXML private Button companyButton;
 
     public ConventionsView(UiContext ui, ConventionService service, OrganisationService organisations,
-                           TerritoryService territories, Navigator navigator) {
+                           TerritoryService territories, EngagementService engagements, CatalogueService catalogues,
+                           Navigator navigator) {
         this.ui = ui;
         this.service = service;
         this.organisations = organisations;
         this.navigator = navigator;
-        this.list = new ConventionsViewModel(service, organisations, territories, ui.tasks());
+        this.engagements = engagements;
+        this.list = new ConventionsViewModel(service, organisations, territories, engagements, catalogues, ui.tasks());
         this.support = new DetailSupport(ui, () -> root, form.dirtyProperty());
+        this.engagementsView = new EngagementsView(ui, engagements, catalogues,
+                () -> organisations.list().stream().map(i -> i.organisation()).toList(), support::window,
+                this::engagementsChanged);
+        this.totalsPane = new TotalsPane(ui.i18n(), "convention", "totals.intro.convention");
         this.signatoriesPane = new SignatoriesPane(ui, form.signatories(), organisations);
     }
 
@@ -214,6 +235,14 @@ public final class ConventionsView implements Section {
         departmentFilter.valueProperty().bindBidirectional(list.departmentFilterProperty());
         Cells.choices(epciFilter, list.epciChoices(), Epci::name, i18n.get("filters.allEpcis"));
         epciFilter.valueProperty().bindBidirectional(list.epciFilterProperty());
+        Cells.choices(categoryFilter, list.categories(), EngagementCategory::name, i18n.get("filters.allCategories"));
+        categoryFilter.valueProperty().bindBidirectional(list.categoryFilterProperty());
+        Cells.choices(actionTypeFilter, list.actionTypeChoices(), ActionType::name, i18n.get("filters.allActionTypes"));
+        actionTypeFilter.valueProperty().bindBidirectional(list.actionTypeFilterProperty());
+        Cells.choices(axisFilter, List.of(PaqteAxis.values()), i18n::label, i18n.get("filters.allAxes"));
+        axisFilter.valueProperty().bindBidirectional(list.axisFilterProperty());
+        engagementsTab.setContent(engagementsView.root());
+        totalsTab.setContent(totalsPane.root());
 
         Cells.text(referenceColumn, ConventionListItem::reference);
         Cells.text(companyColumn, ConventionListItem::companyName);
@@ -277,7 +306,8 @@ public final class ConventionsView implements Section {
         list.qpvs().subscribe(() -> refreshQpvChoices(form.epciProperty().get()));
         qpvList.getCheckModel().getCheckedItems().addListener((ListChangeListener<Qpv>) c -> {
             if (!syncingQpvs) {
-                form.targetedQpvs().setAll(qpvList.getCheckModel().getCheckedItems());
+                form.targetedQpvs().setAll(qpvList.getCheckModel().getCheckedItems().stream()
+                        .filter(java.util.Objects::nonNull).toList());
             }
         });
         form.targetedQpvs().subscribe(this::syncQpvChecks);
@@ -305,6 +335,8 @@ public final class ConventionsView implements Section {
                         : dept != null && dept.code().equals(q.departmentCode()))
                 .toList();
         syncingQpvs = true;
+        // CheckListView keeps checks by index: clear them before the items change, or they go stale
+        qpvList.getCheckModel().clearChecks();
         qpvList.getItems().setAll(choices);
         syncingQpvs = false;
         syncQpvChecks();
@@ -313,8 +345,9 @@ public final class ConventionsView implements Section {
 
     private void syncQpvChecks() {
         var wanted = form.targetedQpvs().stream().map(Qpv::id).collect(java.util.stream.Collectors.toSet());
-        var checked = qpvList.getCheckModel().getCheckedItems().stream().map(Qpv::id)
-                .collect(java.util.stream.Collectors.toSet());
+        // after the items are replaced, CheckListView may briefly report checked items that are gone (null)
+        var checked = qpvList.getCheckModel().getCheckedItems().stream().filter(java.util.Objects::nonNull)
+                .map(Qpv::id).collect(java.util.stream.Collectors.toSet());
         if (syncingQpvs || wanted.equals(checked)) {
             return;
         }
@@ -377,6 +410,27 @@ public final class ConventionsView implements Section {
         form.load(c, company, dept, epci, qpvs);
         detailTitle.setText(c.reference() + (company == null ? "" : " – " + company.legalName()));
         showDetail(true);
+        engagementsView.show(c, qpvs);
+        refreshTotals(c);
+    }
+
+    private void refreshTotals(Convention c) {
+        if (c == null) {
+            totalsPane.show(null);
+            return;
+        }
+        ui.tasks().run(() -> engagements.conventionTotals(c.id()), totals -> {
+            Convention shown = form.originalProperty().get();
+            if (shown != null && shown.id().equals(c.id())) {
+                totalsPane.show(totals);
+            }
+        }, support::showError);
+    }
+
+    /** An engagement or counterpart was stored: totals and the engagement filters follow. */
+    private void engagementsChanged() {
+        refreshTotals(form.originalProperty().get());
+        list.reloadFacets(support::showError);
     }
 
 
@@ -392,6 +446,8 @@ public final class ConventionsView implements Section {
         }
         table.getSelectionModel().clearSelection();
         form.clear();
+        engagementsView.show(null, List.of());
+        totalsPane.show(null);
         detailTitle.setText(ui.i18n().get("conventions.new.title"));
         showDetail(true);
         tabs.getSelectionModel().select(formTab);

@@ -1,6 +1,11 @@
 package fr.ancrage.ui.conventions;
 
+import fr.ancrage.domain.ActionType;
+import fr.ancrage.domain.Catalogue;
 import fr.ancrage.domain.ConventionListItem;
+import fr.ancrage.domain.EngagementCategory;
+import fr.ancrage.domain.EngagementFacet;
+import fr.ancrage.domain.PaqteAxis;
 import fr.ancrage.domain.ConventionStatus;
 import fr.ancrage.domain.Department;
 import fr.ancrage.domain.Epci;
@@ -8,7 +13,9 @@ import fr.ancrage.domain.Framework;
 import fr.ancrage.domain.OrganisationListItem;
 import fr.ancrage.domain.Qpv;
 import fr.ancrage.domain.Text;
+import fr.ancrage.service.CatalogueService;
 import fr.ancrage.service.ConventionService;
+import fr.ancrage.service.EngagementService;
 import fr.ancrage.service.OrganisationService;
 import fr.ancrage.service.TerritoryService;
 import fr.ancrage.ui.common.TaskRunner;
@@ -25,6 +32,8 @@ import javafx.collections.transformation.SortedList;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /** The conventions list with its search and filters, and the choices the form needs. */
@@ -34,6 +43,8 @@ public final class ConventionsViewModel {
     private final OrganisationService organisations;
     private final TerritoryService territories;
     private final TaskRunner tasks;
+    private final EngagementService engagements;
+    private final CatalogueService catalogues;
 
     private final ObservableList<ConventionListItem> items = FXCollections.observableArrayList();
     private final FilteredList<ConventionListItem> filtered = new FilteredList<>(items);
@@ -43,6 +54,13 @@ public final class ConventionsViewModel {
     private final ObjectProperty<Framework> frameworkFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<Department> departmentFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<Epci> epciFilter = new SimpleObjectProperty<>();
+    private final ObjectProperty<EngagementCategory> categoryFilter = new SimpleObjectProperty<>();
+    private final ObjectProperty<ActionType> actionTypeFilter = new SimpleObjectProperty<>();
+    private final ObjectProperty<PaqteAxis> axisFilter = new SimpleObjectProperty<>();
+    private final ObservableList<EngagementCategory> categories = FXCollections.observableArrayList();
+    private final ObservableList<ActionType> actionTypeChoices = FXCollections.observableArrayList();
+    private Catalogue catalogue = Catalogue.empty();
+    private Map<UUID, List<EngagementFacet>> facets = Map.of();
     private final ObservableList<Department> departments = FXCollections.observableArrayList();
     private final ObservableList<Epci> allEpcis = FXCollections.observableArrayList();
     private final ObservableList<Epci> epciChoices = FXCollections.observableArrayList();
@@ -51,8 +69,11 @@ public final class ConventionsViewModel {
     private final BooleanProperty loaded = new SimpleBooleanProperty(false);
 
     public ConventionsViewModel(ConventionService conventions, OrganisationService organisations,
-                                TerritoryService territories, TaskRunner tasks) {
+                                TerritoryService territories, EngagementService engagements,
+                                CatalogueService catalogues, TaskRunner tasks) {
         this.conventions = conventions;
+        this.engagements = engagements;
+        this.catalogues = catalogues;
         this.organisations = organisations;
         this.territories = territories;
         this.tasks = tasks;
@@ -64,10 +85,26 @@ public final class ConventionsViewModel {
             refilter();
         });
         epciFilter.subscribe(t -> refilter());
+        categoryFilter.subscribe(c -> {
+            refreshActionTypeChoices();
+            refilter();
+        });
+        actionTypeFilter.subscribe(t -> refilter());
+        axisFilter.subscribe(t -> refilter());
+    }
+
+    private void refreshActionTypeChoices() {
+        EngagementCategory category = categoryFilter.get();
+        ActionType current = actionTypeFilter.get();
+        actionTypeChoices.setAll(category == null ? catalogue.actionTypes() : catalogue.actionTypesOf(category.id()));
+        if (current != null && !actionTypeChoices.contains(current)) {
+            actionTypeFilter.set(null);
+        }
     }
 
     private record Snapshot(List<ConventionListItem> items, List<OrganisationListItem> companies, List<Qpv> qpvs,
-                            List<Department> departments, List<Epci> epcis) {
+                            List<Department> departments, List<Epci> epcis, Catalogue catalogue,
+                            Map<UUID, List<EngagementFacet>> facets) {
     }
 
     public void load(Consumer<Throwable> onFailure, Runnable then) {
@@ -76,7 +113,8 @@ public final class ConventionsViewModel {
                         organisations.list().stream().filter(o -> o.organisation().kind().isCompany()).toList(),
                         territories.qpvs(),
                         withTerritories ? territories.departments() : List.of(),
-                        withTerritories ? territories.epcis() : List.of()),
+                        withTerritories ? territories.epcis() : List.of(), catalogues.catalogue(),
+                        engagements.facets()),
                 s -> {
                     if (withTerritories) {
                         departments.setAll(s.departments);
@@ -84,7 +122,12 @@ public final class ConventionsViewModel {
                     }
                     companies.setAll(s.companies);
                     qpvs.setAll(s.qpvs);
+                    catalogue = s.catalogue;
+                    facets = s.facets;
+                    categories.setAll(catalogue.categories());
+                    refreshActionTypeChoices();
                     items.setAll(s.items);
+                    refilter();
                     refreshEpciChoices();
                     loaded.set(true);
                     then.run();
@@ -108,7 +151,15 @@ public final class ConventionsViewModel {
         Framework framework = frameworkFilter.get();
         Department department = departmentFilter.get();
         Epci epci = epciFilter.get();
+        EngagementCategory category = categoryFilter.get();
+        ActionType type = actionTypeFilter.get();
+        PaqteAxis axis = axisFilter.get();
+        boolean byEngagement = category != null || type != null || axis != null;
         filtered.setPredicate(c -> (status == null || c.status() == status)
+                && (!byEngagement || facets.getOrDefault(c.id(), List.of()).stream().anyMatch(f ->
+                (category == null || f.categoryId().equals(category.id()))
+                        && (type == null || f.actionTypeId().equals(type.id()))
+                        && (axis == null || f.axis() == axis)))
                 && (framework == null || c.framework() == framework)
                 && (department == null || department.code().equals(c.departmentCode()))
                 && (epci == null || epci.siren().equals(c.epciSiren()))
@@ -122,6 +173,40 @@ public final class ConventionsViewModel {
         frameworkFilter.set(null);
         departmentFilter.set(null);
         epciFilter.set(null);
+        categoryFilter.set(null);
+        actionTypeFilter.set(null);
+        axisFilter.set(null);
+    }
+
+    /** Reloads what the engagement filters look at, after engagements changed. */
+    public void reloadFacets(Consumer<Throwable> onFailure) {
+        tasks.run(engagements::facets, f -> {
+            facets = f;
+            // refiltering would drop the table's selection: only when an engagement filter is on
+            if (categoryFilter.get() != null || actionTypeFilter.get() != null || axisFilter.get() != null) {
+                refilter();
+            }
+        }, onFailure);
+    }
+
+    public ObjectProperty<EngagementCategory> categoryFilterProperty() {
+        return categoryFilter;
+    }
+
+    public ObjectProperty<ActionType> actionTypeFilterProperty() {
+        return actionTypeFilter;
+    }
+
+    public ObjectProperty<PaqteAxis> axisFilterProperty() {
+        return axisFilter;
+    }
+
+    public ObservableList<EngagementCategory> categories() {
+        return categories;
+    }
+
+    public ObservableList<ActionType> actionTypeChoices() {
+        return actionTypeChoices;
     }
 
     public SortedList<ConventionListItem> rows() {

@@ -1,9 +1,7 @@
 package fr.ancrage.ui.main;
 
-import fr.ancrage.service.ConventionService;
 import fr.ancrage.service.DemoDataService;
-import fr.ancrage.service.OrganisationService;
-import fr.ancrage.service.TerritoryService;
+import fr.ancrage.service.Services;
 import fr.ancrage.ui.common.Navigator;
 import fr.ancrage.ui.common.UiContext;
 import fr.ancrage.ui.conventions.ConventionsView;
@@ -25,14 +23,15 @@ public final class Shell implements Navigator {
     private final ConventionsView conventionsView;
     private final MainView main;
 
-    public Shell(UiContext ui, Stage stage, Path dataDirectory, OrganisationService organisations,
-                 ConventionService conventions, TerritoryService territories, DemoDataService demo) {
+    public Shell(UiContext ui, Stage stage, Path dataDirectory, Services services) {
         this.ui = ui;
         this.stage = stage;
-        this.demo = demo;
-        this.organisationsView = new OrganisationsView(ui, organisations, conventions, territories, this);
-        this.conventionsView = new ConventionsView(ui, conventions, organisations, territories, this);
-        TerritoriesView territoriesView = new TerritoriesView(ui, territories);
+        this.demo = services.demo();
+        this.organisationsView = new OrganisationsView(ui, services.organisations(), services.conventions(),
+                services.territories(), services.engagements(), this);
+        this.conventionsView = new ConventionsView(ui, services.conventions(), services.organisations(),
+                services.territories(), services.engagements(), services.catalogue(), this);
+        TerritoriesView territoriesView = new TerritoriesView(ui, services.territories());
         this.main = new MainView(ui.i18n(), List.of(organisationsView, conventionsView, territoriesView),
                 dataDirectory, ui.tasks().busyProperty());
     }

@@ -13,6 +13,7 @@ import fr.ancrage.domain.SizeBand;
 import fr.ancrage.domain.Text;
 import fr.ancrage.domain.validation.Siret;
 import fr.ancrage.service.ConventionService;
+import fr.ancrage.service.EngagementService;
 import fr.ancrage.service.OrganisationService;
 import fr.ancrage.service.TerritoryService;
 import fr.ancrage.ui.common.Cells;
@@ -22,6 +23,7 @@ import fr.ancrage.ui.common.Formats;
 import fr.ancrage.ui.common.Navigator;
 import fr.ancrage.ui.common.Section;
 import fr.ancrage.ui.common.UiContext;
+import fr.ancrage.ui.engagements.TotalsPane;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -121,10 +123,15 @@ public final class OrganisationsView implements Section {
     @FXML private TableColumn<ConventionListItem, String> conventionEndColumn;
     @FXML private Button newConventionButton;
     @FXML private Button openConventionButton;
+    @FXML private Tab totalsTab;
+    private final EngagementService engagements;
+    private final TotalsPane totalsPane;
 
     public OrganisationsView(UiContext ui, OrganisationService service, ConventionService conventions,
-                             TerritoryService territories, Navigator navigator) {
+                             TerritoryService territories, EngagementService engagements, Navigator navigator) {
         this.ui = ui;
+        this.engagements = engagements;
+        this.totalsPane = new TotalsPane(ui.i18n(), "company", "totals.intro.company");
         this.service = service;
         this.conventions = conventions;
         this.navigator = navigator;
@@ -178,6 +185,7 @@ public final class OrganisationsView implements Section {
         var i18n = ui.i18n();
         Cells.fitColumns(table, nameColumn);
         Cells.fitColumns(conventionsTable);
+        totalsTab.setContent(totalsPane.root());
         searchField.setLeft(new FontIcon(MaterialDesignM.MAGNIFY));
         clearFiltersButton.setGraphic(new FontIcon(MaterialDesignF.FILTER_REMOVE_OUTLINE));
         clearFiltersButton.setTooltip(new javafx.scene.control.Tooltip(i18n.get("filters.clear")));
@@ -324,6 +332,11 @@ public final class OrganisationsView implements Section {
         showDetail(true);
         contacts.show(o.id());
         ui.tasks().run(() -> conventions.listByCompany(o.id()), conventionsTable.getItems()::setAll, support::showError);
+        totalsTab.setDisable(!o.kind().isCompany());
+        totalsPane.show(null);
+        if (o.kind().isCompany()) {
+            ui.tasks().run(() -> engagements.companyTotals(o.id()), totalsPane::show, support::showError);
+        }
     }
 
 
@@ -340,6 +353,7 @@ public final class OrganisationsView implements Section {
         table.getSelectionModel().clearSelection();
         form.clear();
         conventionsTable.getItems().clear();
+        totalsPane.show(null);
         contacts.clear();
         detailTitle.setText(ui.i18n().get("organisations.new.title"));
         showDetail(true);
