@@ -1,12 +1,20 @@
 package fr.ancrage.service;
 
+import fr.ancrage.domain.ActionType;
+import fr.ancrage.domain.Catalogue;
 import fr.ancrage.domain.Commune;
 import fr.ancrage.domain.Contact;
 import fr.ancrage.domain.Convention;
 import fr.ancrage.domain.ConventionRules;
 import fr.ancrage.domain.ConventionStatus;
+import fr.ancrage.domain.Counterpart;
+import fr.ancrage.domain.Engagement;
+import fr.ancrage.domain.EngagementRules;
+import fr.ancrage.domain.EngagementStatus;
 import fr.ancrage.domain.Framework;
 import fr.ancrage.domain.GeographyVersion;
+import fr.ancrage.domain.Indicator;
+import fr.ancrage.domain.IndicatorUnit;
 import fr.ancrage.domain.Organisation;
 import fr.ancrage.domain.OrganisationKind;
 import fr.ancrage.domain.OrganisationRules;
@@ -15,16 +23,22 @@ import fr.ancrage.domain.RecordMeta;
 import fr.ancrage.domain.Signatory;
 import fr.ancrage.domain.SignatoryRole;
 import fr.ancrage.domain.SizeBand;
+import fr.ancrage.domain.Target;
 import fr.ancrage.domain.Text;
 import fr.ancrage.domain.validation.Siret;
 import fr.ancrage.persistence.Repositories;
 import fr.ancrage.persistence.Store;
 import fr.ancrage.service.DemoData.CompanyRow;
 import fr.ancrage.service.DemoData.ConventionRow;
+import fr.ancrage.service.DemoData.CounterpartRow;
+import fr.ancrage.service.DemoData.EngagementRow;
 import fr.ancrage.service.DemoData.PartnerRow;
 import fr.ancrage.service.DemoData.PersonRow;
+import fr.ancrage.service.DemoData.Plan;
 import fr.ancrage.service.DemoData.QpvRow;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -45,15 +59,17 @@ import java.util.stream.Collectors;
 
 /**
  * Loads the demonstration dataset: a fictional set of about forty companies of Grand Besançon
- * Métropole and their conventions, from the 17 March 2017 ceremony to conventions in preparation
- * (tables in {@link DemoData}). Everything is written in one transaction: either the whole dataset
- * is there or nothing is. The dataset is meant for an empty data folder (see {@link #isEmpty()});
- * a second load fails on the QPV codes and changes nothing. Blocking: call from a background task.
+ * Métropole and their conventions, from the 17 March 2017 ceremony to conventions in preparation,
+ * with their engagements and the counterparts of the public partners (tables in {@link DemoData}).
+ * Everything is written in one transaction: either the whole dataset is there or nothing is. The
+ * dataset is meant for an empty data folder (see {@link #isEmpty()}); a second load fails on the QPV
+ * codes and changes nothing. Blocking: call from a background task.
  */
 public final class DemoDataService {
 
     /** What {@link #load()} inserted. */
-    public record DemoSummary(int organisations, int contacts, int qpvs, int conventions) {
+    public record DemoSummary(int organisations, int contacts, int qpvs, int conventions, int engagements,
+                              int counterparts) {
     }
 
     private static final LocalDate CEREMONY_2017 = LocalDate.of(2017, 3, 17);
@@ -96,7 +112,11 @@ public final class DemoDataService {
         private final Map<String, String> referents = new HashMap<>();
         private final Set<String> usedNames = new HashSet<>();
         private final Set<String> usedSirets = new HashSet<>();
+        private final Map<String, Convention> conventions = new HashMap<>();
+        private final Map<String, ConventionRow> conventionRows = new HashMap<>();
         private int contactCount;
+        private int engagementCount;
+        private int counterpartCount;
 
         Loader(Repositories r, LocalDate today) {
             this.r = r;
@@ -132,8 +152,10 @@ public final class DemoDataService {
                         List.of(DemoData.BESANCON))));
                 referents.put(q.key(), q.referent());
             }
-            int conventions = saveConventions();
-            return new DemoSummary(organisations.size(), contactCount, qpvs.size(), conventions);
+            saveConventions();
+            saveEngagements(r.catalogue().load());
+            return new DemoSummary(organisations.size(), contactCount, qpvs.size(), conventions.size(),
+                    engagementCount, counterpartCount);
         }
 
         private void insert(String key, Organisation o) {
@@ -232,10 +254,16 @@ public final class DemoDataService {
             return joined.isEmpty() ? Set.of() : new LinkedHashSet<>(List.of(joined.split(";")));
         }
 
-        private int saveConventions() {
+        private void saveConventions() {
             List<Convention> drafts = new ArrayList<>();
+            Map<UUID, ConventionRow> rowOf = new HashMap<>();
             for (ConventionRow row : DemoData.CONVENTIONS) {
-                drafts.add(draft(row));
+                Convention draft = draft(row);
+                drafts.add(draft);
+                rowOf.put(draft.id(), row);
+                if (conventionRows.put(row.key(), row) != null) {
+                    throw new IllegalStateException("Two demo conventions " + row.key());
+                }
             }
             // References follow the signatures in time, as the prefecture's register would.
             Comparator<Convention> chronological = Comparator.comparing(this::referenceYear)
@@ -258,9 +286,8 @@ public final class DemoDataService {
                 if (!issues.isEmpty()) {
                     throw new IllegalStateException("Invalid demo convention " + c.title() + ": " + issues);
                 }
-                r.conventions().save(c);
+                conventions.put(rowOf.get(c.id()).key(), r.conventions().save(c));
             }
-            return numbered.size();
         }
 
         private int referenceYear(Convention c) {
@@ -282,7 +309,7 @@ public final class DemoDataService {
                 // Signed two weeks before it starts, but never in the future.
                 signature = start.minusDays(14).isAfter(today) ? today.minusDays(3) : start.minusDays(14);
             }
-            List<String> qpvKeys = row.qpvs().isBlank() ? List.of() : List.of(row.qpvs().trim().split("\\s+"));
+            List<String> qpvKeys = qpvKeys(row);
             Set<UUID> qpvIds = qpvKeys.stream().map(k -> qpvs.get(k).id()).collect(Collectors.toSet());
             String referent = referents.get(qpvKeys.isEmpty() ? DemoData.QPVS.getFirst().key() : qpvKeys.getFirst());
             String title = switch (row.framework()) {
@@ -333,6 +360,163 @@ public final class DemoDataService {
                 case READY_TO_SIGN -> "Signature prévue lors de la prochaine cérémonie à la préfecture.";
                 default -> "";
             };
+        }
+
+        // --- Engagements and counterparts ------------------------------------------------------
+
+        private void saveEngagements(Catalogue catalogue) {
+            for (Plan plan : DemoData.PLANS) {
+                Convention convention = conventions.get(plan.convention());
+                ConventionRow conventionRow = conventionRows.get(plan.convention());
+                if (convention == null) {
+                    throw new IllegalStateException("No demo convention " + plan.convention());
+                }
+                Map<String, Engagement> byType = new HashMap<>();
+                for (EngagementRow row : plan.engagements()) {
+                    Engagement e = engagement(row, convention, conventionRow, catalogue);
+                    var issues = EngagementRules.check(e, convention, catalogue, null);
+                    if (!issues.isEmpty()) {
+                        throw new IllegalStateException("Invalid demo engagement " + e.description() + ": " + issues);
+                    }
+                    byType.putIfAbsent(row.type(), r.engagements().save(e));
+                    engagementCount++;
+                }
+                for (CounterpartRow row : plan.counterparts()) {
+                    saveCounterpart(row, convention, conventionRow, byType);
+                }
+            }
+        }
+
+        private Engagement engagement(EngagementRow row, Convention convention, ConventionRow conventionRow,
+                                      Catalogue catalogue) {
+            ActionType type = catalogue.actionTypes().stream().filter(t -> row.type().equals(t.code())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("Action type " + row.type() + " missing from the catalogue"));
+            int[] span = years(convention);
+            int first = span[0] + row.skipYears();
+            int last = row.years() == 0 ? span[1] : first + row.years() - 1;
+            if (last > span[1]) {
+                throw new IllegalStateException("Demo engagement " + row.type() + " of " + conventionRow.key()
+                        + " goes past the convention");
+            }
+            BigDecimal value = new BigDecimal(row.value());
+            List<Target> targets = new ArrayList<>();
+            for (Indicator indicator : catalogue.formIndicators(type)) {
+                for (int year = first; year <= last; year++) {
+                    BigDecimal target = targetValue(type.code(), indicator.code(), value, year, year - first);
+                    targets.add(new Target(indicator.id(), year,
+                            indicator.unit() == IndicatorUnit.EUROS ? target.setScale(2, RoundingMode.HALF_UP) : target));
+                }
+            }
+            List<String> qpvKeys = row.qpvs() == null ? qpvKeys(conventionRow) : keys(row.qpvs());
+            String description = row.description().replace("{n}", value.stripTrailingZeros().toPlainString());
+            return new Engagement(RecordMeta.fresh(), convention.id(), type.id(), quartier(description, qpvKeys),
+                    qpvKeys.stream().map(k -> qpvs.get(k).id()).collect(Collectors.toSet()),
+                    row.partner().isEmpty() ? null : organisations.get(row.partner()).id(), first, last,
+                    status(row, convention.status(), first, last), targets);
+        }
+
+        /**
+         * The three calendar years of a three-year convention's targets: from its start year, or the
+         * next one when it starts in the second half of the year (2017-03-17 gives 2017–2019); the
+         * three coming years when it is not signed yet.
+         */
+        private int[] years(Convention c) {
+            if (c.startDate() == null || c.endDate() == null) {
+                int first = today.getYear() + (today.getMonthValue() >= 9 ? 1 : 0);
+                return new int[] {first, first + 2};
+            }
+            int first = c.startDate().getYear() + (c.startDate().getMonthValue() >= 7 ? 1 : 0);
+            return new int[] {first, Math.min(first + DURATION_YEARS - 1, c.endDate().getYear())};
+        }
+
+        /**
+         * The yearly target of an indicator of the form, from the row's value (the target of the
+         * form's first indicator): a class of 25 per talk, half a class per visit, a third of the
+         * hires in emplois francs (from 2020, when they reached every QPV), a job for two
+         * entrepreneurs, purchases growing by 5 % a year, a label held every year.
+         */
+        private static BigDecimal targetValue(String type, String indicator, BigDecimal value, int year, int index) {
+            return switch (indicator) {
+                case "PUPILS_REACHED" -> switch (type) {
+                    case "CLASS_TALKS" -> value.multiply(BigDecimal.valueOf(25));
+                    case "COMPANY_VISITS" -> value.multiply(BigDecimal.valueOf(15));
+                    default -> value;
+                };
+                case "EMPLOIS_FRANCS" -> !"HIRING".equals(type) ? value
+                        : year < 2020 ? BigDecimal.ZERO : BigDecimal.valueOf((value.intValueExact() + 1) / 3);
+                case "JOBS_CREATED" -> "ENTREPRENEUR_SUPPORT".equals(type)
+                        ? BigDecimal.valueOf((value.intValueExact() + 1) / 2) : value;
+                case "LABEL" -> BigDecimal.ONE;
+                case "PURCHASES" -> value.multiply(new BigDecimal("1.05").pow(index));
+                default -> value;
+            };
+        }
+
+        /**
+         * Expired or renewed conventions: done; terminated: done for the past years, abandoned for the
+         * rest; active: by the years against today; signed or not yet: planned.
+         */
+        private EngagementStatus status(EngagementRow row, ConventionStatus convention, int first, int last) {
+            if (row.abandoned()) {
+                return EngagementStatus.ABANDONED;
+            }
+            int year = today.getYear();
+            return switch (convention) {
+                case EXPIRED, RENEWED -> EngagementStatus.DONE;
+                case TERMINATED -> last < year ? EngagementStatus.DONE : EngagementStatus.ABANDONED;
+                case ACTIVE -> last < year ? EngagementStatus.DONE
+                        : first > year ? EngagementStatus.PLANNED : EngagementStatus.IN_PROGRESS;
+                default -> EngagementStatus.PLANNED;
+            };
+        }
+
+        private void saveCounterpart(CounterpartRow row, Convention convention, ConventionRow conventionRow,
+                                     Map<String, Engagement> byType) {
+            Organisation partner = organisations.get(row.partner());
+            if (partner == null || partner.kind().isCompany()) {
+                throw new IllegalStateException("Demo counterpart partner " + row.partner() + " is not a partner");
+            }
+            Engagement engagement = null;
+            List<String> qpvKeys = qpvKeys(conventionRow);
+            if (!row.engagementType().isEmpty()) {
+                engagement = byType.get(row.engagementType());
+                if (engagement == null) {
+                    throw new IllegalStateException("No " + row.engagementType() + " engagement in " + conventionRow.key());
+                }
+                Set<UUID> targeted = engagement.qpvIds();
+                qpvKeys = qpvKeys.stream().filter(k -> targeted.contains(qpvs.get(k).id())).toList();
+            }
+            Counterpart c = new Counterpart(RecordMeta.fresh(), convention.id(), partner.id(),
+                    engagement == null ? null : engagement.id(), quartier(row.description(), qpvKeys));
+            var issues = EngagementRules.checkCounterpart(c);
+            if (!issues.isEmpty()) {
+                throw new IllegalStateException("Invalid demo counterpart " + c.description() + ": " + issues);
+            }
+            r.engagements().save(c);
+            counterpartCount++;
+        }
+
+        private static List<String> qpvKeys(ConventionRow row) {
+            return keys(row.qpvs());
+        }
+
+        private static List<String> keys(String spaced) {
+            return spaced.isBlank() ? List.of() : List.of(spaced.trim().split("\\s+"));
+        }
+
+        /** Replaces {quartier} by "du quartier Planoise" or "des quartiers Planoise et Battant". */
+        private static String quartier(String text, List<String> qpvKeys) {
+            if (!text.contains("{quartier}")) {
+                return text;
+            }
+            if (qpvKeys.isEmpty()) {
+                throw new IllegalStateException("No QPV to name in: " + text);
+            }
+            List<String> names = qpvKeys.stream().map(k -> DemoData.QPVS.stream().filter(q -> q.key().equals(k))
+                    .findFirst().orElseThrow().name()).toList();
+            String words = names.size() == 1 ? "du quartier " + names.getFirst()
+                    : "des quartiers " + String.join(", ", names.subList(0, names.size() - 1)) + " et " + names.getLast();
+            return text.replace("{quartier}", words);
         }
 
         private static Convention withNotes(Convention c, String notes) {

@@ -1,16 +1,29 @@
 package fr.ancrage.service;
 
+import fr.ancrage.domain.ActionType;
+import fr.ancrage.domain.Catalogue;
 import fr.ancrage.domain.Contact;
 import fr.ancrage.domain.Convention;
 import fr.ancrage.domain.ConventionListItem;
 import fr.ancrage.domain.ConventionRules;
 import fr.ancrage.domain.ConventionStatus;
+import fr.ancrage.domain.Counterpart;
+import fr.ancrage.domain.Engagement;
+import fr.ancrage.domain.EngagementListItem;
+import fr.ancrage.domain.EngagementRules;
+import fr.ancrage.domain.EngagementStatus;
 import fr.ancrage.domain.GeographyVersion;
+import fr.ancrage.domain.Indicator;
+import fr.ancrage.domain.IndicatorTotal;
+import fr.ancrage.domain.IndicatorUnit;
 import fr.ancrage.domain.Organisation;
+import fr.ancrage.domain.OrganisationKind;
 import fr.ancrage.domain.OrganisationRules;
 import fr.ancrage.domain.Qpv;
 import fr.ancrage.domain.RecordMeta;
+import fr.ancrage.domain.PaqteAxis;
 import fr.ancrage.domain.SignatoryRole;
+import fr.ancrage.domain.Target;
 import fr.ancrage.domain.validation.ContactRules;
 import fr.ancrage.domain.validation.QpvCode;
 import fr.ancrage.domain.validation.Siret;
@@ -22,16 +35,23 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class DemoDataServiceTest {
 
@@ -92,6 +112,11 @@ class DemoDataServiceTest {
         assertThat(summary.conventions()).isBetween(40, 48).isEqualTo(conventionCount());
         assertThat(summary.contacts()).isEqualTo(organisations.stream()
                 .mapToInt(o -> contactsOf(o).size()).sum());
+        List<Convention> conventions = conventions();
+        assertThat(summary.engagements()).isBetween(100, 200)
+                .isEqualTo(conventions.stream().mapToInt(c -> engagementsOf(c).size()).sum());
+        assertThat(summary.counterparts()).isBetween(30, 80)
+                .isEqualTo(conventions.stream().mapToInt(c -> counterpartsOf(c).size()).sum());
     }
 
     @Test
@@ -166,6 +191,155 @@ class DemoDataServiceTest {
     }
 
     @Test
+    void everyCategoryAndEveryActionTypeHasEngagements() {
+        useLoadedDatabase();
+
+        Catalogue catalogue = catalogue();
+        Map<UUID, Integer> use = new CatalogueService(store).usage().actionTypes();
+        assertThat(catalogue.actionTypes()).allSatisfy(t ->
+                assertThat(use.getOrDefault(t.id(), 0)).as(t.code()).isPositive());
+        Map<UUID, Integer> byCategory = catalogue.actionTypes().stream().collect(Collectors.groupingBy(
+                ActionType::categoryId, Collectors.summingInt(t -> use.getOrDefault(t.id(), 0))));
+        assertThat(catalogue.categories()).hasSize(6).allSatisfy(c ->
+                assertThat(byCategory.getOrDefault(c.id(), 0)).as(c.code()).isGreaterThanOrEqualTo(5));
+        assertThat(use.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(loadedSummary.engagements());
+    }
+
+    @Test
+    void everyEngagementFollowsTheRulesOfItsConventionAndTheCatalogue() {
+        useLoadedDatabase();
+
+        Catalogue catalogue = catalogue();
+        Map<UUID, Organisation> organisations = organisationsById();
+        for (Convention c : conventions()) {
+            for (Engagement e : engagementsOf(c)) {
+                String label = c.reference() + " " + e.description();
+                assertThat(EngagementRules.check(e, c, catalogue, null)).as(label).isEmpty();
+                assertThat(e.description()).as(label).isNotBlank().doesNotContain("{", "}", "'");
+                assertThat(c.qpvIds()).as(label).containsAll(e.qpvIds());
+                if (e.partnerId() != null) {
+                    assertThat(organisations.get(e.partnerId()).kind()).as(label).isNotEqualTo(OrganisationKind.COMPANY);
+                }
+                // A target for each indicator of the form and each year of the engagement.
+                ActionType type = catalogue.actionType(e.actionTypeId()).orElseThrow();
+                List<Indicator> form = catalogue.formIndicators(type);
+                assertThat(e.targets()).as(label).hasSize(form.size() * (e.lastYear() - e.firstYear() + 1));
+                for (Target t : e.targets()) {
+                    IndicatorUnit unit = catalogue.indicator(t.indicatorId()).orElseThrow().unit();
+                    assertThat(EngagementRules.checkValue(t.value(), unit)).as(label).isEmpty();
+                    switch (unit) {
+                        case EUROS -> assertThat(t.value().scale()).as(label).isEqualTo(2);
+                        case YES_NO -> assertThat(t.value().stripTrailingZeros()).as(label)
+                                .isIn(BigDecimal.ZERO, BigDecimal.ONE);
+                        default -> assertThat(t.value().stripTrailingZeros().scale()).as(label).isLessThanOrEqualTo(0);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void engagementsMatchTheStatusOfTheirConvention() {
+        useLoadedDatabase();
+
+        Map<ConventionStatus, List<Convention>> byStatus = conventions().stream()
+                .collect(Collectors.groupingBy(Convention::status));
+        for (ConventionStatus status : ConventionStatus.values()) {
+            for (Convention c : byStatus.getOrDefault(status, List.of())) {
+                List<EngagementStatus> statuses = engagementsOf(c).stream().map(Engagement::status).toList();
+                if (status.isSignedOrLater()) {
+                    assertThat(statuses).as(c.reference()).hasSizeBetween(2, 6);
+                }
+                Set<EngagementStatus> allowed = switch (status) {
+                    case EXPIRED, RENEWED -> EnumSet.of(EngagementStatus.DONE, EngagementStatus.ABANDONED);
+                    case TERMINATED -> EnumSet.of(EngagementStatus.DONE, EngagementStatus.ABANDONED);
+                    case ACTIVE -> EnumSet.allOf(EngagementStatus.class);
+                    default -> EnumSet.of(EngagementStatus.PLANNED);
+                };
+                assertThat(statuses).as(c.reference()).allSatisfy(s -> assertThat(allowed).contains(s));
+            }
+        }
+        List<Convention> unsigned = conventions().stream().filter(c ->
+                c.status() == ConventionStatus.NEGOTIATION || c.status() == ConventionStatus.READY_TO_SIGN).toList();
+        assertThat(unsigned.stream().filter(c -> !engagementsOf(c).isEmpty()).count())
+                .isGreaterThan(unsigned.size() / 2L);
+        List<Convention> expired = byStatus.get(ConventionStatus.EXPIRED);
+        assertThat(expired.stream().flatMap(c -> engagementsOf(c).stream()).map(Engagement::status))
+                .filteredOn(s -> s == EngagementStatus.DONE).hasSizeGreaterThan(50);
+        List<EngagementStatus> ofActive = byStatus.get(ConventionStatus.ACTIVE).stream()
+                .flatMap(c -> engagementsOf(c).stream()).map(Engagement::status).toList();
+        assertThat(ofActive).contains(EngagementStatus.IN_PROGRESS, EngagementStatus.PLANNED);
+        assertThat(conventions().stream().flatMap(c -> engagementsOf(c).stream()).map(Engagement::status))
+                .contains(EngagementStatus.ABANDONED);
+    }
+
+    @Test
+    void counterpartsComeFromPublicPartners() {
+        useLoadedDatabase();
+
+        Map<UUID, Organisation> organisations = organisationsById();
+        List<Convention> conventions = conventions();
+        int withCounterparts = 0;
+        int linked = 0;
+        int unlinked = 0;
+        for (Convention c : conventions) {
+            List<Counterpart> counterparts = counterpartsOf(c);
+            if (counterparts.isEmpty()) {
+                continue;
+            }
+            withCounterparts++;
+            assertThat(counterparts).as(c.reference()).hasSizeBetween(1, 3);
+            Set<UUID> engagements = engagementsOf(c).stream().map(Engagement::id).collect(Collectors.toSet());
+            for (Counterpart cp : counterparts) {
+                assertThat(EngagementRules.checkCounterpart(cp)).isEmpty();
+                assertThat(organisations.get(cp.partnerId()).kind()).as(cp.description()).isNotEqualTo(OrganisationKind.COMPANY);
+                assertThat(cp.description()).doesNotContain("{", "}", "'");
+                if (cp.engagementId() != null) {
+                    assertThat(engagements).as(cp.description()).contains(cp.engagementId());
+                    linked++;
+                } else {
+                    unlinked++;
+                }
+            }
+        }
+        assertThat(withCounterparts).isGreaterThan(conventions.size() / 2);
+        assertThat(linked).isGreaterThan(unlinked).isPositive();
+        assertThat(unlinked).isPositive();
+    }
+
+    @Test
+    void theTotalsOfThe2017BakeryConventionAreKnown() {
+        useLoadedDatabase();
+
+        UUID bakery = store.read(r -> r.organisations().findAll()).stream()
+                .filter(o -> o.legalName().equals("Boulangeries Comtoises Réunies")).findFirst().orElseThrow().id();
+        Convention of2017 = conventions().stream()
+                .filter(c -> c.companyId().equals(bakery) && c.startDate() != null && c.startDate().getYear() == 2017)
+                .findFirst().orElseThrow();
+        List<EngagementListItem> items = new EngagementService(store).list(of2017.id());
+        assertThat(items).extracting(i -> i.engagement().firstYear(), i -> i.engagement().lastYear(),
+                i -> i.engagement().status()).containsOnly(tuple(2017, 2019, EngagementStatus.DONE));
+        assertThat(items).extracting(EngagementListItem::partnerName).contains("Collège Diderot (REP+)",
+                "France Travail – agence de Besançon Planoise", "Mission locale du Grand Besançon");
+
+        // 3 years: 4 stages, 3 hires (no emplois francs before 2020), 2 apprentices a year, purchases
+        // of 8 500 € growing by 5 % a year, 3 650,40 € of unsold bread given each year.
+        EngagementService.Totals totals = new EngagementService(store).conventionTotals(of2017.id());
+        assertThat(totals.byIndicator()).extracting(IndicatorTotal::indicatorName, t -> t.total().stripTrailingZeros(),
+                IndicatorTotal::engagements).containsExactly(
+                tuple("Stages de 3e proposés", new BigDecimal("12"), 1),
+                tuple("Stages de 3e pourvus", new BigDecimal("12"), 1),
+                tuple("Embauches de résidents des QPV", new BigDecimal("9"), 1),
+                tuple("dont emplois francs", BigDecimal.ZERO, 1),
+                tuple("Apprentis et alternants", new BigDecimal("6"), 1),
+                tuple("Achats auprès des entreprises des quartiers et des SIAE", new BigDecimal("26796.25"), 1),
+                tuple("Dons en nature (valeur)", new BigDecimal("10951.2"), 1));
+        assertThat(totals.byAxis()).extracting(IndicatorTotal::axis).containsExactly(PaqteAxis.AWARENESS,
+                PaqteAxis.AWARENESS, PaqteAxis.TRAINING, PaqteAxis.RECRUITMENT, PaqteAxis.RECRUITMENT,
+                PaqteAxis.PURCHASING, null);
+    }
+
+    @Test
     void aSecondLoadFailsAndChangesNothing() {
         new TerritoryService(store).ensureReferenceData();
         assertThat(demo.isEmpty()).isTrue();
@@ -197,6 +371,24 @@ class DemoDataServiceTest {
     }
 
     @Test
+    void aFailureAmongTheEngagementsRollsEverythingBack() {
+        new TerritoryService(store).ensureReferenceData();
+        // A deactivated action type is refused to new engagements: the load fails after the
+        // organisations, QPVs, conventions and the engagements before the first label were written.
+        CatalogueService catalogueService = new CatalogueService(store);
+        ActionType labels = catalogueService.catalogue().actionTypes().stream()
+                .filter(t -> "LABELS".equals(t.code())).findFirst().orElseThrow();
+        catalogueService.save(labels.withActive(false));
+
+        assertThatThrownBy(demo::load).isInstanceOf(IllegalStateException.class).hasMessageContaining("Charte");
+
+        assertThat(demo.isEmpty()).isTrue();
+        assertThat(qpvs()).isEmpty();
+        assertThat(catalogueService.usage().actionTypes()).isEmpty();
+        assertThat(nextReference2017()).isEqualTo("25-2017-001");
+    }
+
+    @Test
     void importsTheReferenceDataWhenMissingAndIsDeterministic() {
         DemoDataService.DemoSummary summary = demo.load();
 
@@ -212,6 +404,29 @@ class DemoDataServiceTest {
 
     private List<Qpv> qpvs() {
         return store.read(r -> r.qpvs().list());
+    }
+
+    private Catalogue catalogue() {
+        return store.read(r -> r.catalogue().load());
+    }
+
+    private List<Convention> conventions() {
+        return store.read(r -> r.conventions().list().stream()
+                .map(i -> r.conventions().findById(i.id()).orElseThrow()).toList());
+    }
+
+    private List<Engagement> engagementsOf(Convention c) {
+        return store.read(r -> r.engagements().listByConvention(c.id())).stream()
+                .map(EngagementListItem::engagement).toList();
+    }
+
+    private List<Counterpart> counterpartsOf(Convention c) {
+        return store.read(r -> r.engagements().counterparts(c.id()));
+    }
+
+    private Map<UUID, Organisation> organisationsById() {
+        return store.read(r -> r.organisations().findAll()).stream()
+                .collect(Collectors.toMap(Organisation::id, Function.identity()));
     }
 
     private int organisationCount() {
