@@ -56,7 +56,6 @@ public final class EngagementsView {
     @FXML private Button duplicateEngagementButton;
     @FXML private Button deleteEngagementButton;
     @FXML private TableView<EngagementListItem> engagementsTable;
-    @FXML private TableColumn<EngagementListItem, String> categoryColumn;
     @FXML private TableColumn<EngagementListItem, String> actionTypeColumn;
     @FXML private TableColumn<EngagementListItem, String> yearsColumn;
     @FXML private TableColumn<EngagementListItem, String> statusColumn;
@@ -92,14 +91,15 @@ public final class EngagementsView {
     @FXML
     private void initialize() {
         var i18n = ui.i18n();
-        Cells.text(categoryColumn, EngagementListItem::categoryName);
         Cells.text(actionTypeColumn, EngagementListItem::actionTypeName);
+        actionTypeColumn.setCellFactory(c -> new TwoLineCell(this::categoryLine));
         Cells.text(yearsColumn, e -> e.engagement().firstYear() == e.engagement().lastYear()
                 ? String.valueOf(e.engagement().firstYear())
                 : e.engagement().firstYear() + "–" + e.engagement().lastYear());
         Cells.text(statusColumn, e -> i18n.label(e.engagement().status()));
         Cells.text(targetsColumn, this::targetSummary);
-        Cells.fitColumns(engagementsTable, actionTypeColumn);
+        targetsColumn.setCellFactory(c -> new TwoLineCell(item -> null));
+        Cells.fitColumns(engagementsTable, targetsColumn);
         engagementsTable.setPlaceholder(placeholder(i18n.get("engagements.empty")));
         Cells.onOpen(engagementsTable, e -> onEditEngagement());
         Cells.text(counterpartPartnerColumn, c -> organisations.stream().filter(o -> o.id().equals(c.partnerId()))
@@ -258,6 +258,51 @@ public final class EngagementsView {
             service.delete(c);
             return c;
         }, done -> changed(), this::showError);
+    }
+
+    private String categoryLine(EngagementListItem item) {
+        return item.axis() == null ? item.categoryName()
+                : item.categoryName() + " · " + ui.i18n().label(item.axis());
+    }
+
+    /**
+     * A cell with the text on one line (in full in a tooltip) and, below it, an optional second
+     * line in grey (the category and PaQte axis under the action type).
+     */
+    private static final class TwoLineCell extends javafx.scene.control.TableCell<EngagementListItem, String> {
+
+        private final java.util.function.Function<EngagementListItem, String> second;
+        private final Label main = new Label();
+        private final Label sub = new Label();
+        private final javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(1, main, sub);
+
+        TwoLineCell(java.util.function.Function<EngagementListItem, String> second) {
+            this.second = second;
+            sub.getStyleClass().add("cell-subtitle");
+            box.setMinWidth(0);
+            main.setMinWidth(0);
+            sub.setMinWidth(0);
+        }
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            EngagementListItem row = empty || getTableRow() == null ? null : getTableRow().getItem();
+            setText(null);
+            if (empty || row == null) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            main.setText(text);
+            String s = second.apply(row);
+            sub.setText(s == null ? "" : s);
+            sub.setManaged(s != null);
+            sub.setVisible(s != null);
+            setGraphic(box);
+            setTooltip(text == null || text.isEmpty() ? null
+                    : new javafx.scene.control.Tooltip(s == null ? text : text + "\n" + s));
+        }
     }
 
     private static Label placeholder(String text) {

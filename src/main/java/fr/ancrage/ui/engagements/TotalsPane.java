@@ -106,7 +106,8 @@ public final class TotalsPane {
     private TableColumn<IndicatorTotal, String> engagementsColumn() {
         TableColumn<IndicatorTotal, String> n = new TableColumn<>(i18n.get("totals.column.engagements"));
         Cells.text(n, t -> String.valueOf(t.engagements()));
-        n.setPrefWidth(110);
+        n.setPrefWidth(130);
+        n.setMinWidth(125);
         n.setCellFactory(c -> rightAligned());
         return n;
     }
