@@ -68,6 +68,11 @@ public final class ConventionRepository {
         return dsl.fetchCount(CONVENTION, CONVENTION.COMPANY_ID.eq(companyId));
     }
 
+    /** Signatures of conventions given on behalf of the organisation. */
+    public int countSignatoriesOf(UUID organisationId) {
+        return dsl.fetchCount(CONVENTION_SIGNATORY, CONVENTION_SIGNATORY.ORGANISATION_ID.eq(organisationId));
+    }
+
     public int count() {
         return dsl.fetchCount(CONVENTION);
     }

@@ -154,6 +154,12 @@ public final class EngagementRepository {
         }
     }
 
+    /** Engagements and counterparts in which the organisation is the partner. */
+    public int countByPartner(UUID organisationId) {
+        return dsl.fetchCount(ENGAGEMENT, ENGAGEMENT.PARTNER_ID.eq(organisationId))
+                + dsl.fetchCount(COUNTERPART, COUNTERPART.PARTNER_ID.eq(organisationId));
+    }
+
     // --- Counterparts -------------------------------------------------------------------------
 
     public List<Counterpart> counterparts(UUID conventionId) {

@@ -78,6 +78,10 @@ public final class OrganisationService {
             if (conventions > 0) {
                 throw new RuleViolationException("organisation.delete.hasConventions", conventions);
             }
+            int links = r.engagements().countByPartner(o.id()) + r.conventions().countSignatoriesOf(o.id());
+            if (links > 0) {
+                throw new RuleViolationException("organisation.delete.isPartner", links);
+            }
             r.organisations().delete(o.id(), o.meta().version(), o.legalName());
         });
     }

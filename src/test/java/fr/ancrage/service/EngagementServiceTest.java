@@ -226,6 +226,8 @@ class EngagementServiceTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(saved.id(), "Présélection des candidats"));
         assertThatThrownBy(() -> engagements.save(new Counterpart(RecordMeta.fresh(), convention.id(),
                 convention.companyId(), null, "Rien"))).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> organisations.delete(franceTravail)).isInstanceOfSatisfying(
+                RuleViolationException.class, e -> assertThat(e.messageKey()).isEqualTo("organisation.delete.isPartner"));
         engagements.delete(engagements.list(convention.id()).getFirst().engagement());
         assertThat(engagements.counterparts(convention.id()).getFirst().engagementId()).isNull();
     }

@@ -410,7 +410,7 @@ public final class ConventionsView implements Section {
         form.load(c, company, dept, epci, qpvs);
         detailTitle.setText(c.reference() + (company == null ? "" : " – " + company.legalName()));
         showDetail(true);
-        engagementsView.show(c, qpvs);
+        engagementsView.show(c, List.copyOf(list.qpvs()));
         refreshTotals(c);
     }
 

@@ -112,10 +112,14 @@ final class EngagementDialog {
         partner.valueProperty().bindBidirectional(form.partnerProperty());
 
         FlowPane qpvs = new FlowPane(12, 6);
-        if (conventionQpvs.isEmpty()) {
+        // the convention's QPVs, and any the engagement still targets though the convention no longer does,
+        // so that the user can untick it
+        List<Qpv> offered = conventionQpvs.stream().filter(q -> form.convention().qpvIds().contains(q.id())
+                || form.qpvIds().contains(q.id())).toList();
+        if (offered.isEmpty()) {
             qpvs.getChildren().add(hint(i18n.get("engagements.qpv.none")));
         }
-        for (Qpv q : conventionQpvs) {
+        for (Qpv q : offered) {
             CheckBox box = new CheckBox(q.name() + " (" + q.code() + ")");
             box.setId("qpv-" + q.code());
             box.setSelected(form.qpvIds().contains(q.id()));

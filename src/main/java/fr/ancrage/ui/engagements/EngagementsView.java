@@ -121,7 +121,10 @@ public final class EngagementsView {
         show(null, List.of());
     }
 
-    /** Shows the engagements of a stored convention; {@code null}: a convention not yet saved. */
+    /**
+     * Shows the engagements of a stored convention ({@code null}: a convention not yet saved).
+     * {@code qpvs}: the QPVs known, of which the forms offer those the convention targets.
+     */
     public void show(Convention c, List<Qpv> qpvs) {
         convention = c;
         conventionQpvs = qpvs;
