@@ -124,4 +124,19 @@ public final class Cells {
             }
         });
     }
+
+    /** A converter that shows each value with {@code label} (empty for none) and reads nothing back. */
+    public static <T> javafx.util.StringConverter<T> converter(Function<T, String> label) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : label.apply(value);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
 }

@@ -47,7 +47,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.controlsfx.control.CheckListView;
 import org.controlsfx.control.SearchableComboBox;
 import org.controlsfx.control.textfield.CustomTextField;
@@ -59,7 +58,6 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 
 /** Conventions: list with search and filters, detail form, targeted QPVs, signatories, status. */
 public final class ConventionsView implements Section {
@@ -268,15 +266,15 @@ public final class ConventionsView implements Section {
         companyBox.setItems(FXCollections.observableArrayList());
         list.companies().subscribe(() -> companyBox.getItems().setAll(
                 list.companies().stream().map(i -> i.organisation()).toList()));
-        companyBox.setConverter(converter(Organisation::legalName));
+        companyBox.setConverter(Cells.converter(Organisation::legalName));
         companyBox.valueProperty().bindBidirectional(form.companyProperty());
         Cells.choices(frameworkBox, List.of(Framework.values()), i18n::label, null);
         frameworkBox.valueProperty().bindBidirectional(form.frameworkProperty());
         departmentBox.setItems(list.departments());
-        departmentBox.setConverter(converter(Department::label));
+        departmentBox.setConverter(Cells.converter(Department::label));
         departmentBox.valueProperty().bindBidirectional(form.departmentProperty());
         epciBox.setItems(FXCollections.observableArrayList());
-        epciBox.setConverter(converter(Epci::name));
+        epciBox.setConverter(Cells.converter(Epci::name));
         form.departmentProperty().subscribe(d -> epciBox.getItems().setAll(d == null ? List.of()
                 : list.allEpcis().stream().filter(e -> e.departmentCode().equals(d.code())).toList()));
         epciBox.valueProperty().bindBidirectional(form.epciProperty());
@@ -300,7 +298,7 @@ public final class ConventionsView implements Section {
         FieldFeedback.bind(endPicker, endMessage, form.issues(ConventionRules.END_DATE), i18n);
 
         qpvList.setCellFactory(lv -> new javafx.scene.control.cell.CheckBoxListCell<>(
-                qpvList::getItemBooleanProperty, converter(Qpv::label)));
+                qpvList::getItemBooleanProperty, Cells.converter(Qpv::label)));
         form.epciProperty().subscribe(this::refreshQpvChoices);
         form.departmentProperty().subscribe(d -> refreshQpvChoices(form.epciProperty().get()));
         list.qpvs().subscribe(() -> refreshQpvChoices(form.epciProperty().get()));
@@ -367,20 +365,6 @@ public final class ConventionsView implements Section {
             statusMenu.getItems().add(item);
         }
         statusMenu.setDisable(statusMenu.getItems().isEmpty());
-    }
-
-    private static <T> StringConverter<T> converter(Function<T, String> label) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : label.apply(value);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
     }
 
     private void updateCount() {

@@ -23,14 +23,12 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 import org.controlsfx.control.SearchableComboBox;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 /** Adds or edits what a public partner commits to in return; stays open until stored or cancelled. */
 final class CounterpartDialog {
@@ -65,7 +63,7 @@ final class CounterpartDialog {
         SearchableComboBox<Organisation> partner = new SearchableComboBox<>();
         partner.setId("counterpartPartner");
         partner.getItems().setAll(partners);
-        partner.setConverter(converter(Organisation::legalName));
+        partner.setConverter(Cells.converter(Organisation::legalName));
         partner.setPromptText(i18n.get("counterparts.prompt.partner"));
         partner.setMaxWidth(Double.MAX_VALUE);
         ComboBox<EngagementListItem> engagement = new ComboBox<>();
@@ -146,19 +144,5 @@ final class CounterpartDialog {
         Label message = new Label();
         FieldFeedback.bind(control, message, issues, ui.i18n());
         return new VBox(2, control, message);
-    }
-
-    private static <T> StringConverter<T> converter(Function<T, String> label) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : label.apply(value);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
     }
 }

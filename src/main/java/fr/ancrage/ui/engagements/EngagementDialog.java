@@ -32,7 +32,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 import org.controlsfx.control.SearchableComboBox;
 
 import java.util.List;
@@ -77,7 +76,7 @@ final class EngagementDialog {
         ComboBox<ActionType> typeBox = new ComboBox<>();
         typeBox.setId("engagementActionType");
         typeBox.getItems().setAll(form.actionTypeChoices());
-        typeBox.setConverter(converter(t -> t.active() ? t.name() : i18n.format("catalogue.inactiveName", t.name())));
+        typeBox.setConverter(Cells.converter(t -> t.active() ? t.name() : i18n.format("catalogue.inactiveName", t.name())));
         typeBox.setMaxWidth(Double.MAX_VALUE);
         typeBox.valueProperty().bindBidirectional(form.actionTypeProperty());
         typeBox.setPromptText(i18n.get("engagements.prompt.actionType"));
@@ -106,7 +105,7 @@ final class EngagementDialog {
         partner.setId("engagementPartner");
         partner.getItems().add(null);
         partner.getItems().addAll(partners);
-        partner.setConverter(converter(o -> o.legalName()));
+        partner.setConverter(Cells.converter(o -> o.legalName()));
         partner.setPromptText(i18n.get("engagements.prompt.partner"));
         partner.setMaxWidth(Double.MAX_VALUE);
         partner.valueProperty().bindBidirectional(form.partnerProperty());
@@ -283,7 +282,7 @@ final class EngagementDialog {
         ComboBox<Integer> box = new ComboBox<>();
         box.setId(id);
         box.getItems().setAll(form.yearChoices());
-        box.setConverter(converter(String::valueOf));
+        box.setConverter(Cells.converter(String::valueOf));
         return box;
     }
 
@@ -322,19 +321,5 @@ final class EngagementDialog {
             });
         }
         return new VBox(2, node, message);
-    }
-
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> label) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : label.apply(value);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
     }
 }
