@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerLight;
 import fr.ancrage.persistence.Database;
 import fr.ancrage.persistence.Store;
 import fr.ancrage.persistence.StoreOpeningException;
+import fr.ancrage.service.CatalogueService;
 import fr.ancrage.service.ConventionService;
 import fr.ancrage.service.DemoDataService;
 import fr.ancrage.service.OrganisationService;
@@ -86,7 +87,8 @@ public final class AncrageApp extends Application {
             Store store = new Store(db.dsl());
             Clock clock = Clock.systemDefaultZone();
             Shell shell = new Shell(ui, stage, db.dataDirectory(), new OrganisationService(store),
-                    new ConventionService(store, clock), new TerritoryService(store), new DemoDataService(store, clock));
+                    new ConventionService(store, clock), new TerritoryService(store), new CatalogueService(store),
+                    new DemoDataService(store, clock));
             shell.open(db.wasCreated(), options.demo());
         }, error -> {
             String reason = error instanceof StoreOpeningException s ? s.reason().name() : "UNKNOWN";

@@ -1,9 +1,11 @@
 package fr.ancrage.ui.main;
 
+import fr.ancrage.service.CatalogueService;
 import fr.ancrage.service.ConventionService;
 import fr.ancrage.service.DemoDataService;
 import fr.ancrage.service.OrganisationService;
 import fr.ancrage.service.TerritoryService;
+import fr.ancrage.ui.catalogue.CatalogueView;
 import fr.ancrage.ui.common.Navigator;
 import fr.ancrage.ui.common.UiContext;
 import fr.ancrage.ui.conventions.ConventionsView;
@@ -26,14 +28,16 @@ public final class Shell implements Navigator {
     private final MainView main;
 
     public Shell(UiContext ui, Stage stage, Path dataDirectory, OrganisationService organisations,
-                 ConventionService conventions, TerritoryService territories, DemoDataService demo) {
+                 ConventionService conventions, TerritoryService territories, CatalogueService catalogue,
+                 DemoDataService demo) {
         this.ui = ui;
         this.stage = stage;
         this.demo = demo;
         this.organisationsView = new OrganisationsView(ui, organisations, conventions, territories, this);
         this.conventionsView = new ConventionsView(ui, conventions, organisations, territories, this);
+        CatalogueView catalogueView = new CatalogueView(ui, catalogue);
         TerritoriesView territoriesView = new TerritoriesView(ui, territories);
-        this.main = new MainView(ui.i18n(), List.of(organisationsView, conventionsView, territoriesView),
+        this.main = new MainView(ui.i18n(), List.of(organisationsView, conventionsView, catalogueView, territoriesView),
                 dataDirectory, ui.tasks().busyProperty());
     }
 

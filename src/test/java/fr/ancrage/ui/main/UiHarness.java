@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerLight;
 import fr.ancrage.persistence.Database;
 import fr.ancrage.persistence.Store;
 import fr.ancrage.persistence.TestStores;
+import fr.ancrage.service.CatalogueService;
 import fr.ancrage.service.ConventionService;
 import fr.ancrage.service.DemoDataService;
 import fr.ancrage.service.OrganisationService;
@@ -29,6 +30,7 @@ public final class UiHarness implements AutoCloseable {
     public final OrganisationService organisations;
     public final ConventionService conventions;
     public final TerritoryService territories;
+    public final CatalogueService catalogue;
     public final FxTaskRunner tasks = new FxTaskRunner();
     public Shell shell;
 
@@ -38,6 +40,7 @@ public final class UiHarness implements AutoCloseable {
         organisations = new OrganisationService(store);
         conventions = new ConventionService(store, Clock.systemDefaultZone());
         territories = new TerritoryService(store);
+        catalogue = new CatalogueService(store);
     }
 
     /** Call from TestFX's {@code @Start}: shows the window on the Organisations section. */
@@ -52,7 +55,7 @@ public final class UiHarness implements AutoCloseable {
         UiContext ui = UiContext.create(I18n.forLanguage("fr"), tasks);
         Store store = new Store(database.dsl());
         shell = new Shell(ui, stage, java.nio.file.Path.of("mémoire"), organisations, conventions, territories,
-                new DemoDataService(store, Clock.systemDefaultZone()));
+                catalogue, new DemoDataService(store, Clock.systemDefaultZone()));
         shell.open(false, false);
         // the headless screen is 1000 px wide: an earlier, wider test stage would put buttons off-screen
         stage.sizeToScene();
