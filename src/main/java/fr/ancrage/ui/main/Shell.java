@@ -2,6 +2,7 @@ package fr.ancrage.ui.main;
 
 import fr.ancrage.service.DemoDataService;
 import fr.ancrage.service.Services;
+import fr.ancrage.ui.catalogue.CatalogueView;
 import fr.ancrage.ui.common.Navigator;
 import fr.ancrage.ui.common.UiContext;
 import fr.ancrage.ui.conventions.ConventionsView;
@@ -31,8 +32,9 @@ public final class Shell implements Navigator {
                 services.territories(), services.engagements(), this);
         this.conventionsView = new ConventionsView(ui, services.conventions(), services.organisations(),
                 services.territories(), services.engagements(), services.catalogue(), this);
+        CatalogueView catalogueView = new CatalogueView(ui, services.catalogue());
         TerritoriesView territoriesView = new TerritoriesView(ui, services.territories());
-        this.main = new MainView(ui.i18n(), List.of(organisationsView, conventionsView, territoriesView),
+        this.main = new MainView(ui.i18n(), List.of(organisationsView, conventionsView, catalogueView, territoriesView),
                 dataDirectory, ui.tasks().busyProperty());
     }
 

@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerLight;
 import fr.ancrage.persistence.Database;
 import fr.ancrage.persistence.Store;
 import fr.ancrage.persistence.TestStores;
+import fr.ancrage.service.CatalogueService;
 import fr.ancrage.service.ConventionService;
 import fr.ancrage.service.CatalogueService;
 import fr.ancrage.service.DemoDataService;
