@@ -44,6 +44,9 @@ public record Catalogue(List<EngagementCategory> categories, List<ActionType> ac
 
     /** The action types a new engagement may use: active, in an active category. */
     public List<ActionType> activeActionTypesOf(UUID categoryId) {
+        if (category(categoryId).map(c -> !c.active()).orElse(true)) {
+            return List.of();
+        }
         return actionTypesOf(categoryId).stream().filter(ActionType::active).toList();
     }
 

@@ -83,7 +83,7 @@ public final class TerritoryService {
         if (Text.isBlank(q.name())) {
             issues.put(QPV_NAME, List.of(Issue.error("validation.qpv.name.required")));
         }
-        TextLimits.check(issues, QPV_NAME, q.name(), TextLimits.NAME);
+        TextLimits.check(issues, QPV_NAME, "fieldName.qpvName", q.name(), TextLimits.NAME);
         if (q.departmentCode().isEmpty()) {
             issues.put(QPV_DEPARTMENT, List.of(Issue.error("validation.qpv.department.required")));
         }

@@ -28,9 +28,15 @@ public final class TextLimits {
      * names the field with the bundle key {@code fieldName.<field>}.
      */
     public static void check(Map<String, List<Issue>> issues, String field, String value, int max) {
+        check(issues, field, "fieldName." + field, value, max);
+    }
+
+    /** The same, naming the field with the bundle key {@code fieldNameKey}. */
+    public static void check(Map<String, List<Issue>> issues, String field, String fieldNameKey, String value,
+                             int max) {
         if (value != null && value.length() > max) {
             issues.computeIfAbsent(field, k -> new ArrayList<>())
-                    .add(Issue.error("validation.text.tooLongNamed", new MessageKey("fieldName." + field), max,
+                    .add(Issue.error("validation.text.tooLongNamed", new MessageKey(fieldNameKey), max,
                             value.length()));
         }
     }
