@@ -128,6 +128,38 @@ public final class EngagementRules {
         issues.computeIfAbsent(field, k -> new ArrayList<>()).add(issue);
     }
 
+    /** Field names of a realised value's form. */
+    public static final String RESULT_VALUE = "value";
+    public static final String RESULT_COMMENT = "comment";
+
+    /**
+     * Rules of a realised value: the unit rules of its indicator, a year the engagement (and so the
+     * convention) covers, an engagement not abandoned, an indicator of the engagement.
+     */
+    public static Map<String, List<Issue>> checkResult(RealisedValue r, Engagement e, Convention convention,
+                                                       Catalogue catalogue) {
+        Map<String, List<Issue>> issues = new LinkedHashMap<>();
+        if (e.status() == EngagementStatus.ABANDONED) {
+            add(issues, RESULT_VALUE, Issue.error("validation.result.abandoned"));
+        }
+        int[] range = yearRange(convention);
+        if (r.year() < Math.max(e.firstYear(), range[0]) || r.year() > Math.min(e.lastYear(), range[1])) {
+            add(issues, RESULT_VALUE, Issue.error("validation.result.yearOutside", r.year(), e.firstYear(),
+                    e.lastYear()));
+        }
+        Optional<Indicator> indicator = catalogue.indicator(r.indicatorId());
+        boolean ofEngagement = catalogue.actionType(e.actionTypeId())
+                .map(t -> t.indicatorIds().contains(r.indicatorId())).orElse(false)
+                || e.targets().stream().anyMatch(t -> t.indicatorId().equals(r.indicatorId()));
+        if (indicator.isEmpty() || !ofEngagement) {
+            add(issues, RESULT_VALUE, Issue.error("validation.target.indicatorUnknown"));
+        } else {
+            checkValue(r.value(), indicator.get().unit()).ifPresent(i -> add(issues, RESULT_VALUE, i));
+        }
+        TextLimits.check(issues, RESULT_COMMENT, r.comment(), 2000);
+        return issues;
+    }
+
     /** Rules of a counterpart: a partner, a description. */
     public static Map<String, List<Issue>> checkCounterpart(Counterpart c) {
         Map<String, List<Issue>> issues = new LinkedHashMap<>();

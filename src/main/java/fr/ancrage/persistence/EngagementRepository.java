@@ -8,11 +8,14 @@ import fr.ancrage.domain.EngagementStatus;
 import fr.ancrage.domain.IndicatorTotal;
 import fr.ancrage.domain.IndicatorUnit;
 import fr.ancrage.domain.PaqteAxis;
+import fr.ancrage.domain.RealisedValue;
 import fr.ancrage.domain.RecordMeta;
+import fr.ancrage.domain.ResultSource;
 import fr.ancrage.domain.StaleRecordException;
 import fr.ancrage.domain.Target;
 import fr.ancrage.persistence.jooq.tables.records.CounterpartRecord;
 import fr.ancrage.persistence.jooq.tables.records.EngagementRecord;
+import fr.ancrage.persistence.jooq.tables.records.EngagementResultRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -37,6 +40,7 @@ import static fr.ancrage.persistence.jooq.Tables.COUNTERPART;
 import static fr.ancrage.persistence.jooq.Tables.ENGAGEMENT;
 import static fr.ancrage.persistence.jooq.Tables.ENGAGEMENT_CATEGORY;
 import static fr.ancrage.persistence.jooq.Tables.ENGAGEMENT_QPV;
+import static fr.ancrage.persistence.jooq.Tables.ENGAGEMENT_RESULT;
 import static fr.ancrage.persistence.jooq.Tables.ENGAGEMENT_TARGET;
 import static fr.ancrage.persistence.jooq.Tables.INDICATOR;
 import static fr.ancrage.persistence.jooq.Tables.ORGANISATION;
@@ -158,6 +162,65 @@ public final class EngagementRepository {
     public int countByPartner(UUID organisationId) {
         return dsl.fetchCount(ENGAGEMENT, ENGAGEMENT.PARTNER_ID.eq(organisationId))
                 + dsl.fetchCount(COUNTERPART, COUNTERPART.PARTNER_ID.eq(organisationId));
+    }
+
+    // --- Realised values (bilan) ------------------------------------------------------------
+
+    /** The realised values of all the engagements of a convention. */
+    public List<RealisedValue> results(UUID conventionId) {
+        return dsl.select(ENGAGEMENT_RESULT.asterisk()).from(ENGAGEMENT_RESULT)
+                .join(ENGAGEMENT).on(ENGAGEMENT.ID.eq(ENGAGEMENT_RESULT.ENGAGEMENT_ID))
+                .where(ENGAGEMENT.CONVENTION_ID.eq(conventionId))
+                .fetch(r -> toResult(r.into(ENGAGEMENT_RESULT)));
+    }
+
+    public Optional<RealisedValue> findResult(UUID engagementId, UUID indicatorId, int year) {
+        return dsl.selectFrom(ENGAGEMENT_RESULT).where(ENGAGEMENT_RESULT.ENGAGEMENT_ID.eq(engagementId))
+                .and(ENGAGEMENT_RESULT.INDICATOR_ID.eq(indicatorId)).and(ENGAGEMENT_RESULT.YEAR_NUMBER.eq(year))
+                .fetchOptional().map(EngagementRepository::toResult);
+    }
+
+    /** Inserts or updates (optimistic lock) one realised value. */
+    public RealisedValue save(RealisedValue v) {
+        Instant now = Instant.now();
+        int newVersion = v.meta().version() + 1;
+        EngagementResultRecord r = dsl.newRecord(ENGAGEMENT_RESULT);
+        r.setEngagementId(v.engagementId());
+        r.setIndicatorId(v.indicatorId());
+        r.setYearNumber(v.year());
+        r.setRealisedValue(v.value());
+        r.setSource(v.source().name());
+        r.setReceivedOn(v.receivedOn());
+        r.setCommentText(nullIfEmpty(v.comment()));
+        r.setVersion(newVersion);
+        r.setUpdatedAt(odt(now));
+        if (v.meta().isNew()) {
+            r.setId(v.id());
+            r.setCreatedAt(odt(v.meta().createdAt()));
+            r.insert();
+        } else {
+            int rows = dsl.update(ENGAGEMENT_RESULT).set(r).where(ENGAGEMENT_RESULT.ID.eq(v.id()))
+                    .and(ENGAGEMENT_RESULT.VERSION.eq(v.meta().version())).execute();
+            if (rows == 0) {
+                throw new StaleRecordException(String.valueOf(v.year()));
+            }
+        }
+        return new RealisedValue(new RecordMeta(v.id(), newVersion, v.meta().createdAt(), now), v.engagementId(),
+                v.indicatorId(), v.year(), v.value(), v.source(), v.receivedOn(), v.comment());
+    }
+
+    public void delete(RealisedValue v) {
+        int rows = dsl.deleteFrom(ENGAGEMENT_RESULT).where(ENGAGEMENT_RESULT.ID.eq(v.id()))
+                .and(ENGAGEMENT_RESULT.VERSION.eq(v.meta().version())).execute();
+        if (rows == 0) {
+            throw new StaleRecordException(String.valueOf(v.year()));
+        }
+    }
+
+    private static RealisedValue toResult(EngagementResultRecord r) {
+        return new RealisedValue(Times.meta(r.getId(), r.getVersion(), r.getCreatedAt(), r.getUpdatedAt()),
+                r.getEngagementId(), r.getIndicatorId(), r.getYearNumber(), r.getRealisedValue(),
+                ResultSource.valueOf(r.getSource()), r.getReceivedOn(), Times.text(r.getCommentText()));
     }
 
     // --- Counterparts -------------------------------------------------------------------------

@@ -1,12 +1,17 @@
 package fr.ancrage.service;
 
+import fr.ancrage.domain.BilanLine;
+import fr.ancrage.domain.Catalogue;
 import fr.ancrage.domain.Convention;
 import fr.ancrage.domain.Counterpart;
 import fr.ancrage.domain.EngagementFacet;
 import fr.ancrage.domain.Engagement;
 import fr.ancrage.domain.EngagementListItem;
 import fr.ancrage.domain.EngagementRules;
+import fr.ancrage.domain.Indicator;
 import fr.ancrage.domain.IndicatorTotal;
+import fr.ancrage.domain.RealisedValue;
+import fr.ancrage.domain.Target;
 import fr.ancrage.domain.RuleViolationException;
 import fr.ancrage.domain.StaleRecordException;
 import fr.ancrage.domain.ValidationException;
@@ -15,7 +20,11 @@ import fr.ancrage.domain.EngagementFacet;
 import fr.ancrage.persistence.Repositories;
 import fr.ancrage.persistence.Store;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 
@@ -59,6 +68,71 @@ public final class EngagementService {
 
     public void delete(Engagement e) {
         store.run(r -> r.engagements().delete(e));
+    }
+
+    /**
+     * The bilan of a convention: for each engagement, each indicator (of its form, or with a target
+     * or a result) and each year it covers, the target and the realised value.
+     */
+    public List<BilanLine> bilan(UUID conventionId) {
+        return store.read(r -> {
+            Catalogue catalogue = r.catalogue().load();
+            Map<String, RealisedValue> results = new HashMap<>();
+            r.engagements().results(conventionId).forEach(v -> results.put(key(v.engagementId(), v.indicatorId(),
+                    v.year()), v));
+            List<BilanLine> lines = new ArrayList<>();
+            for (EngagementListItem item : r.engagements().listByConvention(conventionId)) {
+                Engagement e = item.engagement();
+                Set<UUID> indicatorIds = new LinkedHashSet<>();
+                catalogue.actionType(e.actionTypeId()).ifPresent(t -> indicatorIds.addAll(t.indicatorIds()));
+                e.targets().forEach(t -> indicatorIds.add(t.indicatorId()));
+                results.values().stream().filter(v -> v.engagementId().equals(e.id()))
+                        .forEach(v -> indicatorIds.add(v.indicatorId()));
+                for (int year = e.firstYear(); year <= e.lastYear(); year++) {
+                    for (UUID indicatorId : indicatorIds) {
+                        Indicator indicator = catalogue.indicator(indicatorId).orElse(null);
+                        if (indicator == null) {
+                            continue;
+                        }
+                        int y = year;
+                        RealisedValue result = results.get(key(e.id(), indicatorId, y));
+                        var target = e.target(indicatorId, y).map(Target::value).orElse(null);
+                        if (!indicator.active() && target == null && result == null) {
+                            continue;
+                        }
+                        lines.add(new BilanLine(e.id(), item.actionTypeName(), e.status(), indicator, y, target,
+                                result));
+                    }
+                }
+            }
+            return lines;
+        });
+    }
+
+    private static String key(UUID engagement, UUID indicator, int year) {
+        return engagement + "/" + indicator + "/" + year;
+    }
+
+    /** Validates a realised value against its engagement, convention and catalogue, then stores it. */
+    public RealisedValue saveResult(RealisedValue v) {
+        return store.write(r -> {
+            Engagement e = r.engagements().findById(v.engagementId())
+                    .orElseThrow(() -> new StaleRecordException(""));
+            Convention convention = r.conventions().findById(e.conventionId())
+                    .orElseThrow(() -> new StaleRecordException(""));
+            Map<String, List<Issue>> issues = EngagementRules.checkResult(v, e, convention, r.catalogue().load());
+            if (!issues.isEmpty()) {
+                throw new ValidationException(issues);
+            }
+            if (v.meta().isNew() && r.engagements().findResult(v.engagementId(), v.indicatorId(), v.year()).isPresent()) {
+                throw new StaleRecordException(String.valueOf(v.year())); // entered meanwhile elsewhere
+            }
+            return r.engagements().save(v);
+        });
+    }
+
+    public void deleteResult(RealisedValue v) {
+        store.run(r -> r.engagements().delete(v));
     }
 
     public List<Counterpart> counterparts(UUID conventionId) {

@@ -231,4 +231,48 @@ class EngagementServiceTest {
         engagements.delete(engagements.list(convention.id()).getFirst().engagement());
         assertThat(engagements.counterparts(convention.id()).getFirst().engagementId()).isNull();
     }
+
+    @Test
+    void realisedValuesFollowTheUnitRulesAndTheEngagementYearsAndShowTheirGap() {
+        Indicator hires = indicator("HIRES");
+        Engagement hiring = engagements.save(engagement("HIRING", 2026, 2027,
+                List.of(t(hires, 2026, "3"), t(hires, 2027, "4"))));
+        fr.ancrage.domain.RealisedValue five = new fr.ancrage.domain.RealisedValue(RecordMeta.fresh(), hiring.id(),
+                hires.id(), 2026, new BigDecimal("5"), fr.ancrage.domain.ResultSource.COMPANY_REPORT,
+                LocalDate.of(2027, 2, 1), "Rapport annuel");
+        engagements.saveResult(five);
+        var bilan = engagements.bilan(convention.id());
+        var line2026 = bilan.stream().filter(l -> l.indicator().id().equals(hires.id()) && l.year() == 2026)
+                .findFirst().orElseThrow();
+        assertThat(line2026.target()).isEqualByComparingTo("3");
+        assertThat(line2026.result().value()).isEqualByComparingTo("5");
+        assertThat(line2026.gap()).isEqualByComparingTo("2");
+        assertThat(bilan).filteredOn(l -> l.indicator().id().equals(hires.id()) && l.year() == 2027)
+                .singleElement().satisfies(l -> assertThat(l.result()).isNull());
+
+        var half = new fr.ancrage.domain.RealisedValue(RecordMeta.fresh(), hiring.id(), hires.id(), 2027,
+                new BigDecimal("2.5"), fr.ancrage.domain.ResultSource.PARTNER, null, "");
+        assertThatThrownBy(() -> engagements.saveResult(half)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.issues().get(EngagementRules.RESULT_VALUE)).extracting(i -> i.messageKey())
+                        .containsExactly("validation.target.whole"));
+        var outside = new fr.ancrage.domain.RealisedValue(RecordMeta.fresh(), hiring.id(), hires.id(), 2028,
+                BigDecimal.ONE, fr.ancrage.domain.ResultSource.PARTNER, null, "");
+        assertThatThrownBy(() -> engagements.saveResult(outside)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.issues().get(EngagementRules.RESULT_VALUE)).extracting(i -> i.messageKey())
+                        .containsExactly("validation.result.yearOutside"));
+    }
+
+    @Test
+    void anAbandonedEngagementTakesNoRealisedValue() {
+        Indicator hires = indicator("HIRES");
+        Engagement e = engagement("HIRING", 2026, 2026, List.of());
+        Engagement abandoned = engagements.save(new Engagement(e.meta(), e.conventionId(), e.actionTypeId(), "",
+                Set.of(), null, 2026, 2026, EngagementStatus.ABANDONED, List.of()));
+        var value = new fr.ancrage.domain.RealisedValue(RecordMeta.fresh(), abandoned.id(), hires.id(), 2026,
+                BigDecimal.ONE, fr.ancrage.domain.ResultSource.DELEGATE_VISIT, null, "");
+        assertThatThrownBy(() -> engagements.saveResult(value)).isInstanceOfSatisfying(ValidationException.class,
+                ex -> assertThat(ex.issues().get(EngagementRules.RESULT_VALUE)).extracting(i -> i.messageKey())
+                        .contains("validation.result.abandoned"));
+        assertThat(engagements.bilan(convention.id())).allSatisfy(l -> assertThat(l.reportable()).isFalse());
+    }
 }

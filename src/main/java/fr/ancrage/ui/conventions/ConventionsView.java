@@ -25,6 +25,7 @@ import fr.ancrage.ui.common.Formats;
 import fr.ancrage.ui.common.Navigator;
 import fr.ancrage.ui.common.Section;
 import fr.ancrage.ui.common.UiContext;
+import fr.ancrage.ui.engagements.BilanPane;
 import fr.ancrage.ui.engagements.EngagementsView;
 import fr.ancrage.ui.engagements.TotalsPane;
 import javafx.beans.binding.Bindings;
@@ -77,6 +78,7 @@ public final class ConventionsView implements Section {
     private final EngagementService engagements;
     private final EngagementsView engagementsView;
     private final TotalsPane totalsPane;
+    private final BilanPane bilanPane;
 
     @FXML private CustomTextField searchField;
     @FXML private Button clearFiltersButton;
@@ -89,6 +91,7 @@ public final class ConventionsView implements Section {
     @FXML private ComboBox<PaqteAxis> axisFilter;
     @FXML private Tab engagementsTab;
     @FXML private Tab totalsTab;
+    @FXML private Tab bilanTab;
     @FXML private TableView<ConventionListItem> table;
     @FXML private TableColumn<ConventionListItem, String> referenceColumn;
     @FXML private TableColumn<ConventionListItem, String> companyColumn;
@@ -150,6 +153,7 @@ public final class ConventionsView implements Section {
                 () -> organisations.list().stream().map(i -> i.organisation()).toList(), support::window,
                 this::engagementsChanged);
         this.totalsPane = new TotalsPane(ui.i18n(), "convention", "totals.intro.convention");
+        this.bilanPane = new BilanPane(ui, engagements, support::window, this::engagementsChanged);
         this.signatoriesPane = new SignatoriesPane(ui, form.signatories(), organisations);
     }
 
@@ -241,6 +245,7 @@ public final class ConventionsView implements Section {
         axisFilter.valueProperty().bindBidirectional(list.axisFilterProperty());
         engagementsTab.setContent(engagementsView.root());
         totalsTab.setContent(totalsPane.root());
+        bilanTab.setContent(bilanPane.root());
 
         Cells.text(referenceColumn, ConventionListItem::reference);
         Cells.text(companyColumn, ConventionListItem::companyName);
@@ -395,6 +400,7 @@ public final class ConventionsView implements Section {
         detailTitle.setText(c.reference() + (company == null ? "" : " – " + company.legalName()));
         showDetail(true);
         engagementsView.show(c, List.copyOf(list.qpvs()));
+        bilanPane.show(c);
         refreshTotals(c);
     }
 
@@ -414,6 +420,7 @@ public final class ConventionsView implements Section {
     /** An engagement or counterpart was stored: totals and the engagement filters follow. */
     private void engagementsChanged() {
         refreshTotals(form.originalProperty().get());
+        bilanPane.show(form.originalProperty().get());
         list.reloadFacets(support::showError);
     }
 
@@ -432,6 +439,7 @@ public final class ConventionsView implements Section {
         form.clear();
         engagementsView.show(null, List.of());
         totalsPane.show(null);
+        bilanPane.show(null);
         detailTitle.setText(ui.i18n().get("conventions.new.title"));
         showDetail(true);
         tabs.getSelectionModel().select(formTab);

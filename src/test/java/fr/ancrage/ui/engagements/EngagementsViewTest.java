@@ -83,9 +83,12 @@ class EngagementsViewTest {
                 .queryAs(Node.class));
     }
 
+    /** Selects a tab of the convention's detail (through its model: at 1000 px some headers overflow). */
     private static void clickTab(FxRobot robot, String title) {
-        robot.clickOn(robot.lookup("#detail .tab-label").match(org.testfx.matcher.control.LabeledMatchers.hasText(title))
-                .queryAs(Node.class));
+        javafx.scene.control.TabPane tabs = robot.lookup("#tabs").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> tabs.getTabs().stream().filter(t -> title.equals(t.getText())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t)));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void addFromMenu(FxRobot robot, String categoryCode) throws Exception {
@@ -210,5 +213,40 @@ class EngagementsViewTest {
         assertThat(app.engagements.counterparts(convention.id())).extracting(c -> c.description())
                 .containsExactly("Présélection des candidats des quartiers");
         assertThat(robot.lookup("France Travail Besançon").tryQuery()).isPresent();
+    }
+
+    @Test
+    void theBilanShowsTargetRealisedAndGapAndRefusesAFractionalCount(FxRobot robot) throws Exception {
+        var catalogue = app.catalogue.catalogue();
+        ActionType hiring = catalogue.actionTypes().stream().filter(t -> "HIRING".equals(t.code())).findFirst()
+                .orElseThrow();
+        var hires = catalogue.formIndicators(hiring).getFirst();
+        app.engagements.save(new fr.ancrage.domain.Engagement(RecordMeta.fresh(), convention.id(), hiring.id(),
+                "Recrutements", Set.of(), null, 2026, 2026, fr.ancrage.domain.EngagementStatus.IN_PROGRESS,
+                List.of(new fr.ancrage.domain.Target(hires.id(), 2026, new java.math.BigDecimal("3")))));
+        openEngagementsTab(robot);
+        clickTab(robot, "Bilan");
+        TableView<fr.ancrage.domain.BilanLine> bilan = robot.lookup("#bilanTable").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bilan.getItems().size() == 2);
+        int row = bilan.getItems().indexOf(bilan.getItems().stream()
+                .filter(l -> l.indicator().id().equals(hires.id())).findFirst().orElseThrow());
+        robot.interact(() -> {
+            bilan.getSelectionModel().select(row);
+            bilan.requestFocus();
+        });
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#resultValue").tryQuery().isPresent());
+        robot.clickOn("#resultValue").write("2,5");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("Saisissez un nombre entier.").tryQuery()).isPresent();
+        robot.doubleClickOn("#resultValue").eraseText(3).write("5");
+        clickDialogButton(robot, "Enregistrer");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bilan.getItems().stream()
+                .anyMatch(l -> l.result() != null));
+        var line = bilan.getItems().stream().filter(l -> l.result() != null).findFirst().orElseThrow();
+        assertThat(line.result().value()).isEqualByComparingTo("5");
+        assertThat(line.gap()).isEqualByComparingTo("2");
+        assertThat(robot.lookup("+2").tryQuery()).isPresent();
+        assertThat(app.engagements.bilan(convention.id())).filteredOn(l -> l.result() != null).hasSize(1);
     }
 }
