@@ -39,6 +39,10 @@ public final class Repositories {
         return new EngagementRepository(dsl);
     }
 
+    public CampaignRepository campaigns() {
+        return new CampaignRepository(dsl);
+    }
+
     public ReferenceDataImporter referenceData() {
         return new ReferenceDataImporter(dsl);
     }

@@ -4,8 +4,10 @@ import atlantafx.base.theme.PrimerLight;
 import fr.ancrage.persistence.Database;
 import fr.ancrage.persistence.Store;
 import fr.ancrage.persistence.TestStores;
+import fr.ancrage.service.CampaignService;
 import fr.ancrage.service.CatalogueService;
 import fr.ancrage.service.ConventionService;
+import fr.ancrage.service.CampaignService;
 import fr.ancrage.service.CatalogueService;
 import fr.ancrage.service.DemoDataService;
 import fr.ancrage.service.EngagementService;
@@ -35,6 +37,7 @@ public final class UiHarness implements AutoCloseable {
     public final TerritoryService territories;
     public final EngagementService engagements;
     public final CatalogueService catalogue;
+    public final CampaignService campaigns;
     public final FxTaskRunner tasks = new FxTaskRunner();
     public Shell shell;
 
@@ -46,6 +49,7 @@ public final class UiHarness implements AutoCloseable {
         territories = new TerritoryService(store);
         engagements = new EngagementService(store);
         catalogue = new CatalogueService(store);
+        campaigns = new CampaignService(store, Clock.systemDefaultZone());
     }
 
     /** Call from TestFX's {@code @Start}: shows the window on the Organisations section. */
@@ -60,7 +64,7 @@ public final class UiHarness implements AutoCloseable {
         UiContext ui = UiContext.create(I18n.forLanguage("fr"), tasks);
         Store store = new Store(database.dsl());
         shell = new Shell(ui, stage, java.nio.file.Path.of("mémoire"), new Services(organisations, conventions,
-                territories, engagements, catalogue, new DemoDataService(store, Clock.systemDefaultZone())));
+                territories, engagements, catalogue, campaigns, new DemoDataService(store, Clock.systemDefaultZone())));
         shell.open(false, false);
         // the headless screen is 1000 px wide: an earlier, wider test stage would put buttons off-screen
         stage.sizeToScene();
