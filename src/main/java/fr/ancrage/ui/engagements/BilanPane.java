@@ -47,6 +47,9 @@ public final class BilanPane {
     private final Label summary = new Label();
     private final VBox root;
     private Convention convention;
+    private Integer wantedYear;
+    /** After a value is entered, the line to select next (the one below): the keyboard flow goes on. */
+    private Integer selectNext;
 
     public BilanPane(UiContext ui, EngagementService service, Supplier<Window> window, Runnable onChanged) {
         this.ui = ui;
@@ -128,6 +131,12 @@ public final class BilanPane {
 
     /** Shows the bilan of a stored convention; {@code null} empties it. */
     public void show(Convention c) {
+        show(c, null);
+    }
+
+    /** Shows the bilan of a convention, only the lines of {@code year} if it has some. */
+    public void show(Convention c, Integer year) {
+        wantedYear = year;
         convention = c;
         lines.clear();
         summary.setText("");
@@ -145,11 +154,19 @@ public final class BilanPane {
             BilanLine selected = table.getSelectionModel().getSelectedItem();
             lines.setAll(loaded);
             List<Integer> years = loaded.stream().map(BilanLine::year).distinct().sorted().toList();
-            Integer year = yearFilter.getValue();
+            Integer year = wantedYear != null ? wantedYear : yearFilter.getValue();
+            wantedYear = null;
             yearFilter.getItems().setAll(years);
             yearFilter.setValue(years.contains(year) ? year : null);
             refilter();
-            if (selected != null) {
+            if (selectNext != null && !shown.isEmpty()) {
+                table.getSelectionModel().select(Math.min(selectNext, shown.size() - 1));
+                table.requestFocus();
+                table.scrollTo(table.getSelectionModel().getSelectedIndex());
+                selectNext = null;
+            } else if (selected == null && !shown.isEmpty()) {
+                table.getSelectionModel().select(0);
+            } else if (selected != null) {
                 shown.stream().filter(l -> l.engagementId().equals(selected.engagementId())
                                 && l.indicator().id().equals(selected.indicator().id()) && l.year() == selected.year())
                         .findFirst().ifPresent(l -> table.getSelectionModel().select(l));
@@ -175,10 +192,13 @@ public final class BilanPane {
                     ui.i18n().get("validation.result.abandoned"));
             return;
         }
+        int index = table.getSelectionModel().getSelectedIndex();
         new ResultDialog(ui, service, line).showAndWait(window.get()).ifPresent(changed -> {
+            selectNext = index + 1;
             reload();
             onChanged.run();
         });
+        table.requestFocus();
     }
 
     private String realisedText(BilanLine l) {

@@ -162,6 +162,8 @@ final class EngagementDialog {
         scroll.getStyleClass().add("form-scroll");
         dialog.getDialogPane().setContent(scroll);
         dialog.getDialogPane().setPrefSize(760, 640);
+        // a dialog is sized from its content's preferred width: make sure the grid of years fits
+        dialog.getDialogPane().setMinSize(760, 520);
 
         form.indicators().addListener((ListChangeListener<Indicator>) c -> rebuildTargets());
         form.years().addListener((ListChangeListener<Integer>) c -> rebuildTargets());

@@ -2,6 +2,7 @@ package fr.ancrage.ui.main;
 
 import fr.ancrage.service.DemoDataService;
 import fr.ancrage.service.Services;
+import fr.ancrage.ui.campaigns.CampaignsView;
 import fr.ancrage.ui.catalogue.CatalogueView;
 import fr.ancrage.ui.common.Navigator;
 import fr.ancrage.ui.common.UiContext;
@@ -32,9 +33,12 @@ public final class Shell implements Navigator {
                 services.territories(), services.engagements(), this);
         this.conventionsView = new ConventionsView(ui, services.conventions(), services.organisations(),
                 services.territories(), services.engagements(), services.catalogue(), this);
+        CampaignsView campaignsView = new CampaignsView(ui, services.campaigns(), services.conventions(),
+                services.engagements(), this);
         CatalogueView catalogueView = new CatalogueView(ui, services.catalogue());
         TerritoriesView territoriesView = new TerritoriesView(ui, services.territories());
-        this.main = new MainView(ui.i18n(), List.of(organisationsView, conventionsView, catalogueView, territoriesView),
+        this.main = new MainView(ui.i18n(), List.of(organisationsView, conventionsView, campaignsView, catalogueView,
+                territoriesView),
                 dataDirectory, ui.tasks().busyProperty());
     }
 

@@ -246,7 +246,8 @@ class EngagementsViewTest {
         var line = bilan.getItems().stream().filter(l -> l.result() != null).findFirst().orElseThrow();
         assertThat(line.result().value()).isEqualByComparingTo("5");
         assertThat(line.gap()).isEqualByComparingTo("2");
-        assertThat(robot.lookup("+2").tryQuery()).isPresent();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".table-cell")
+                .match(org.testfx.matcher.control.LabeledMatchers.hasText("+2")).tryQuery().isPresent());
         assertThat(app.engagements.bilan(convention.id())).filteredOn(l -> l.result() != null).hasSize(1);
     }
 }

@@ -1,0 +1,317 @@
+package fr.ancrage.ui.campaigns;
+
+import fr.ancrage.domain.CampaignReport;
+import fr.ancrage.domain.CampaignReportItem;
+import fr.ancrage.domain.ReportState;
+import fr.ancrage.domain.ReportingCampaign;
+import fr.ancrage.domain.Text;
+import fr.ancrage.service.CampaignService;
+import fr.ancrage.service.ConventionService;
+import fr.ancrage.service.EngagementService;
+import fr.ancrage.ui.common.Cells;
+import fr.ancrage.ui.common.Formats;
+import fr.ancrage.ui.common.Navigator;
+import fr.ancrage.ui.common.Section;
+import fr.ancrage.ui.common.UiContext;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.stage.Window;
+import org.controlsfx.control.textfield.CustomTextField;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+/**
+ * « Campagnes de bilan »: every convention that owes its bilan for a year, with where it stands;
+ * the delegate asks, reminds, enters the figures company after company, and validates.
+ */
+public final class CampaignsView implements Section {
+
+    private final UiContext ui;
+    private final CampaignService campaigns;
+    private final ConventionService conventions;
+    private final EngagementService engagements;
+    private final Navigator navigator;
+    private final ObservableList<CampaignReportItem> items = FXCollections.observableArrayList();
+    private final FilteredList<CampaignReportItem> filtered = new FilteredList<>(items);
+    private final SortedList<CampaignReportItem> sorted = new SortedList<>(filtered);
+    private Parent root;
+
+    @FXML private ComboBox<ReportingCampaign> campaignBox;
+    @FXML private Label dueLabel;
+    @FXML private Button refreshButton;
+    @FXML private CustomTextField searchField;
+    @FXML private ComboBox<ReportState> stateFilter;
+    @FXML private CheckBox overdueOnly;
+    @FXML private Button enterButton;
+    @FXML private Button requestButton;
+    @FXML private Button remindButton;
+    @FXML private Button receiveButton;
+    @FXML private Button validateButton;
+    @FXML private Button openConventionButton;
+    @FXML private TableView<CampaignReportItem> table;
+    @FXML private TableColumn<CampaignReportItem, String> companyColumn;
+    @FXML private TableColumn<CampaignReportItem, String> referenceColumn;
+    @FXML private TableColumn<CampaignReportItem, String> epciColumn;
+    @FXML private TableColumn<CampaignReportItem, String> stateColumn;
+    @FXML private TableColumn<CampaignReportItem, String> requestedColumn;
+    @FXML private TableColumn<CampaignReportItem, String> reminderColumn;
+    @FXML private TableColumn<CampaignReportItem, String> progressColumn;
+    @FXML private Label countLabel;
+
+    public CampaignsView(UiContext ui, CampaignService campaigns, ConventionService conventions,
+                         EngagementService engagements, Navigator navigator) {
+        this.ui = ui;
+        this.campaigns = campaigns;
+        this.conventions = conventions;
+        this.engagements = engagements;
+        this.navigator = navigator;
+    }
+
+    @Override
+    public String id() {
+        return "campaigns";
+    }
+
+    @Override
+    public Ikon icon() {
+        return MaterialDesignC.CLIPBOARD_CHECK_OUTLINE;
+    }
+
+    @Override
+    public Node root() {
+        if (root == null) {
+            root = ui.loader().load(CampaignsView.class, () -> this);
+        }
+        return root;
+    }
+
+    @Override
+    public void activate() {
+        loadCampaigns(null);
+    }
+
+    @FXML
+    private void initialize() {
+        var i18n = ui.i18n();
+        searchField.setLeft(new FontIcon(MaterialDesignM.MAGNIFY));
+        campaignBox.setConverter(Cells.converter(c -> i18n.format("campaigns.name", c.year())));
+        campaignBox.setPromptText(i18n.get("campaigns.none"));
+        campaignBox.valueProperty().subscribe(c -> {
+            dueLabel.setText(c == null ? "" : i18n.format("campaigns.due", Formats.date(c.dueDate())));
+            loadReports();
+        });
+        Cells.choices(stateFilter, List.of(ReportState.values()), i18n::label, i18n.get("campaigns.allStates"));
+        searchField.textProperty().subscribe(t -> refilter());
+        stateFilter.valueProperty().subscribe(s -> refilter());
+        overdueOnly.selectedProperty().subscribe(s -> refilter());
+
+        Cells.text(companyColumn, CampaignReportItem::companyName);
+        Cells.text(referenceColumn, CampaignReportItem::conventionReference);
+        Cells.text(epciColumn, CampaignReportItem::epciName);
+        Cells.text(stateColumn, i -> overdue(i) ? i18n.format("campaigns.state.overdue", i18n.label(i.report().state()))
+                : i18n.label(i.report().state()));
+        Cells.text(requestedColumn, i -> Formats.date(i.report().requestedOn()));
+        Cells.text(reminderColumn, i -> Formats.date(i.report().lastReminderOn()));
+        Cells.text(progressColumn, i -> i18n.format("campaigns.progress", i.resultsOfYear(), i.targetsOfYear()));
+        Cells.fitColumns(table, companyColumn);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setPlaceholder(placeholder());
+        table.setRowFactory(t -> {
+            TableRow<CampaignReportItem> row = new TableRow<>() {
+                @Override
+                protected void updateItem(CampaignReportItem item, boolean empty) {
+                    super.updateItem(item, empty);
+                    getStyleClass().remove("overdue");
+                    if (!empty && item != null && overdue(item)) {
+                        getStyleClass().add("overdue");
+                    }
+                }
+            };
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    onEnter();
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                onEnter();
+                e.consume();
+            }
+        });
+        var none = table.getSelectionModel().selectedItemProperty().isNull();
+        enterButton.disableProperty().bind(none);
+        requestButton.disableProperty().bind(none);
+        remindButton.disableProperty().bind(none);
+        receiveButton.disableProperty().bind(none);
+        validateButton.disableProperty().bind(none);
+        openConventionButton.disableProperty().bind(none);
+        refreshButton.disableProperty().bind(campaignBox.valueProperty().isNull());
+    }
+
+    private Label placeholder() {
+        Label l = new Label(ui.i18n().get("campaigns.empty"));
+        l.setWrapText(true);
+        l.setMaxWidth(460);
+        l.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        return l;
+    }
+
+    private boolean overdue(CampaignReportItem i) {
+        ReportingCampaign c = campaignBox.getValue();
+        return c != null && i.report().overdue(c.dueDate(), campaigns.today());
+    }
+
+    private void loadCampaigns(Integer select) {
+        ui.tasks().run(campaigns::campaigns, list -> {
+            ReportingCampaign current = campaignBox.getValue();
+            Integer wanted = select != null ? select : current == null ? null : current.year();
+            campaignBox.getItems().setAll(list);
+            campaignBox.setValue(list.stream().filter(c -> wanted != null && c.year() == wanted).findFirst()
+                    .orElse(list.isEmpty() ? null : list.getFirst()));
+            if (campaignBox.getValue() != null && campaignBox.getValue().equals(current)) {
+                loadReports();
+            }
+        }, this::showError);
+    }
+
+    private void loadReports() {
+        ReportingCampaign campaign = campaignBox.getValue();
+        if (campaign == null) {
+            items.clear();
+            updateCount();
+            return;
+        }
+        UUID selected = table.getSelectionModel().getSelectedItem() == null ? null
+                : table.getSelectionModel().getSelectedItem().id();
+        ui.tasks().run(() -> campaigns.reports(campaign), reports -> {
+            if (!campaign.equals(campaignBox.getValue())) {
+                return;
+            }
+            items.setAll(reports);
+            refilter();
+            sorted.stream().filter(i -> i.id().equals(selected)).findFirst()
+                    .ifPresent(i -> table.getSelectionModel().select(i));
+        }, this::showError);
+    }
+
+    private void refilter() {
+        String key = Text.searchKey(searchField.getText());
+        ReportState state = stateFilter.getValue();
+        boolean late = overdueOnly.isSelected();
+        filtered.setPredicate(i -> (state == null || i.report().state() == state) && (!late || overdue(i))
+                && (key.isEmpty() || Text.searchKey(i.companyName() + " " + i.conventionReference() + " "
+                + i.epciName()).contains(key)));
+        updateCount();
+    }
+
+    private void updateCount() {
+        long awaited = items.stream().filter(i -> i.report().state().awaited()).count();
+        long late = items.stream().filter(this::overdue).count();
+        countLabel.setText(ui.i18n().format("campaigns.count", filtered.size(), items.size(), awaited, late));
+    }
+
+    @FXML
+    private void onNew() {
+        new NewCampaignDialog(ui, campaigns).showAndWait(window()).ifPresent(c -> loadCampaigns(c.year()));
+    }
+
+    @FXML
+    private void onRefresh() {
+        ReportingCampaign campaign = campaignBox.getValue();
+        if (campaign != null) {
+            ui.tasks().run(() -> campaigns.refresh(campaign), added -> {
+                ui.dialogs().info(window(), ui.i18n().get("campaigns.refresh"),
+                        ui.i18n().format("campaigns.refresh.done", added));
+                loadReports();
+            }, this::showError);
+        }
+    }
+
+    @FXML
+    private void onEnter() {
+        CampaignReportItem item = table.getSelectionModel().getSelectedItem();
+        ReportingCampaign campaign = campaignBox.getValue();
+        if (item == null || campaign == null) {
+            return;
+        }
+        List<CampaignReportItem> order = List.copyOf(sorted);
+        List<CampaignReport> received = new BilanDialog(ui, conventions, engagements, campaign, order,
+                order.indexOf(item)).showAndWait(window());
+        run(() -> {
+            received.forEach(r -> campaigns.moveTo(r, ReportState.RECEIVED));
+            return received.size();
+        });
+    }
+
+    @FXML
+    private void onRequest() {
+        change(r -> campaigns.moveTo(r, ReportState.REQUESTED));
+    }
+
+    @FXML
+    private void onRemind() {
+        change(campaigns::remind);
+    }
+
+    @FXML
+    private void onReceive() {
+        change(r -> campaigns.moveTo(r, ReportState.RECEIVED));
+    }
+
+    @FXML
+    private void onValidate() {
+        change(r -> campaigns.moveTo(r, ReportState.VALIDATED));
+    }
+
+    @FXML
+    private void onOpenConvention() {
+        CampaignReportItem item = table.getSelectionModel().getSelectedItem();
+        if (item != null) {
+            navigator.openConvention(item.report().conventionId());
+        }
+    }
+
+    private void change(java.util.function.Function<CampaignReport, CampaignReport> action) {
+        CampaignReportItem item = table.getSelectionModel().getSelectedItem();
+        if (item != null) {
+            run(() -> action.apply(item.report()));
+        }
+    }
+
+    private void run(Callable<?> work) {
+        ui.tasks().run(work, done -> loadReports(), this::showError);
+    }
+
+    private Window window() {
+        return root == null || root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private void showError(Throwable error) {
+        ui.dialogs().error(window(), ui.i18n().get("error.title"), ui.errors().describe(error));
+    }
+
+    public TableView<CampaignReportItem> table() {
+        return table;
+    }
+}

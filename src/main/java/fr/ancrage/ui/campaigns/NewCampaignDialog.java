@@ -1,0 +1,72 @@
+package fr.ancrage.ui.campaigns;
+
+import fr.ancrage.domain.ReportingCampaign;
+import fr.ancrage.service.CampaignService;
+import fr.ancrage.ui.common.Formats;
+import fr.ancrage.ui.common.UiContext;
+import javafx.event.ActionEvent;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** Opens the campaign of a year (by default last year, due by the end of March). */
+final class NewCampaignDialog {
+
+    private final UiContext ui;
+    private final CampaignService campaigns;
+
+    NewCampaignDialog(UiContext ui, CampaignService campaigns) {
+        this.ui = ui;
+        this.campaigns = campaigns;
+    }
+
+    Optional<ReportingCampaign> showAndWait(Window owner) {
+        var i18n = ui.i18n();
+        Dialog<ReportingCampaign> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(i18n.get("campaigns.new"));
+        dialog.setHeaderText(i18n.get("campaigns.new.header"));
+        ButtonType open = new ButtonType(i18n.get("campaigns.new.open"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(open,
+                new ButtonType(i18n.get("action.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        int lastYear = campaigns.today().getYear() - 1;
+        Spinner<Integer> year = new Spinner<>(2000, 2100, lastYear);
+        year.setId("campaignYear");
+        year.setEditable(true);
+        DatePicker due = new DatePicker(LocalDate.of(lastYear + 1, 3, 31));
+        due.setId("campaignDue");
+        due.setConverter(Formats.dateConverter(t -> { }));
+        year.valueProperty().subscribe(y -> due.setValue(LocalDate.of(y + 1, 3, 31)));
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("form-grid");
+        grid.addRow(0, new Label(i18n.get("campaigns.field.year")), year);
+        grid.addRow(1, new Label(i18n.get("campaigns.field.due")), due);
+        dialog.getDialogPane().setContent(grid);
+        final ReportingCampaign[] result = new ReportingCampaign[1];
+        dialog.getDialogPane().lookupButton(open).addEventFilter(ActionEvent.ACTION, event -> {
+            event.consume();
+            if (due.getValue() == null) {
+                due.requestFocus();
+                return;
+            }
+            int y = year.getValue();
+            LocalDate d = due.getValue();
+            ui.tasks().run(() -> campaigns.open(y, d), saved -> {
+                result[0] = saved;
+                dialog.setResult(saved);
+                dialog.close();
+            }, error -> ui.dialogs().error(dialog.getDialogPane().getScene().getWindow(), i18n.get("error.title"),
+                    ui.errors().describe(error)));
+        });
+        dialog.setResultConverter(b -> result[0]);
+        return dialog.showAndWait();
+    }
+}

@@ -1,0 +1,116 @@
+package fr.ancrage.ui.campaigns;
+
+import fr.ancrage.domain.BilanLine;
+import fr.ancrage.domain.CampaignReportItem;
+import fr.ancrage.domain.ReportState;
+import fr.ancrage.domain.ReportingCampaign;
+import fr.ancrage.persistence.Store;
+import fr.ancrage.service.DemoDataService;
+import fr.ancrage.ui.main.UiHarness;
+import javafx.scene.Node;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.matcher.control.LabeledMatchers;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A delegate works through the 2025 campaign of the demo data from the keyboard. */
+@ExtendWith(ApplicationExtension.class)
+class CampaignsViewTest {
+
+    private UiHarness app;
+    private ReportingCampaign campaign;
+
+    @Start
+    void start(Stage stage) {
+        app = new UiHarness();
+        new DemoDataService(new Store(app.database.dsl()), Clock.systemDefaultZone()).load();
+        campaign = app.campaigns.open(2025, LocalDate.of(2026, 3, 31));
+        app.start(stage);
+    }
+
+    @AfterEach
+    void close() {
+        app.close();
+    }
+
+    @Test
+    void entersACompanysFiguresThenTheNextAndTheFirstIsMarkedReceived(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-campaigns");
+        TableView<CampaignReportItem> reports = robot.lookup("#table").queryTableView();
+        int owing = app.campaigns.reports(campaign).size();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> reports.getItems().size() == owing);
+        robot.interact(() -> {
+            reports.getSelectionModel().select(0);
+            reports.requestFocus();
+        });
+        CampaignReportItem first = reports.getItems().getFirst();
+        robot.type(KeyCode.ENTER);
+
+        TableView<BilanLine> bilan = robot.lookup("#bilanTable").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !bilan.getItems().isEmpty()
+                && bilan.getSelectionModel().getSelectedIndex() == 0);
+        assertThat(bilan.getItems()).allSatisfy(l -> assertThat(l.year()).isIn(2025));
+        // first line, then the next one: Enter, the value, Enter
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#resultValue").tryQuery().isPresent());
+        // (in the headless test platform a nested dialog does not always get the keyboard focus)
+        robot.clickOn("#resultValue").write("1").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bilan.getItems().stream().anyMatch(l -> l.result() != null)
+                && bilan.getSelectionModel().getSelectedIndex() == 1);
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#resultValue").tryQuery().isPresent());
+        // (in the headless test platform a nested dialog does not always get the keyboard focus)
+        robot.clickOn("#resultValue").write("1").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> bilan.getItems().stream().filter(l -> l.result() != null).count() == 2);
+
+        robot.clickOn(robot.lookup(".dialog-pane .button").match(LabeledMatchers.hasText("Suivante")).queryAs(Node.class));
+        CampaignReportItem second = reports.getItems().get(1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !bilan.getItems().isEmpty()
+                && bilan.getItems().getFirst().engagementId() != null
+                && app.engagements.list(second.report().conventionId()).stream()
+                .anyMatch(e -> e.id().equals(bilan.getItems().getFirst().engagementId())));
+        robot.clickOn(robot.lookup(".dialog-pane .button").match(LabeledMatchers.hasText("Fermer")).queryAs(Node.class));
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> reports.getItems().stream()
+                .anyMatch(i -> i.id().equals(first.id()) && i.report().state() == ReportState.RECEIVED));
+        CampaignReportItem updated = reports.getItems().stream().filter(i -> i.id().equals(first.id())).findFirst()
+                .orElseThrow();
+        assertThat(updated.resultsOfYear()).isEqualTo(2);
+        assertThat(updated.report().receivedOn()).isEqualTo(LocalDate.now());
+        assertThat(reports.getItems().stream().filter(i -> i.id().equals(second.id())).findFirst().orElseThrow()
+                .report().state()).isEqualTo(ReportState.TO_REQUEST);
+    }
+
+    @Test
+    void askingAndRemindingRecordTheDatesAndTheOverdueFilterFollows(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-campaigns");
+        TableView<CampaignReportItem> reports = robot.lookup("#table").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !reports.getItems().isEmpty());
+        int all = reports.getItems().size();
+        robot.interact(() -> reports.getSelectionModel().select(0));
+        CampaignReportItem first = reports.getItems().getFirst();
+        robot.clickOn("#requestButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> reports.getItems().stream()
+                .anyMatch(i -> i.id().equals(first.id()) && i.report().state() == ReportState.REQUESTED));
+        robot.clickOn("#validateButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> reports.getItems().stream()
+                .anyMatch(i -> i.id().equals(first.id()) && i.report().state() == ReportState.VALIDATED));
+        robot.clickOn("#overdueOnly");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(reports.getItems()).hasSize(all - 1).noneMatch(i -> i.id().equals(first.id()));
+    }
+}
