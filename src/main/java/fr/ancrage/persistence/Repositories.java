@@ -39,6 +39,10 @@ public final class Repositories {
         return new EngagementRepository(dsl);
     }
 
+    public DashboardRepository dashboard() {
+        return new DashboardRepository(dsl);
+    }
+
     public ReferenceDataImporter referenceData() {
         return new ReferenceDataImporter(dsl);
     }
