@@ -43,6 +43,10 @@ public final class Repositories {
         return new CampaignRepository(dsl);
     }
 
+    public DashboardRepository dashboard() {
+        return new DashboardRepository(dsl);
+    }
+
     public ReferenceDataImporter referenceData() {
         return new ReferenceDataImporter(dsl);
     }
