@@ -7,21 +7,18 @@ import fr.ancrage.domain.EngagementStatus;
 import fr.ancrage.domain.RecordMeta;
 import fr.ancrage.domain.ReportState;
 import fr.ancrage.domain.ReportingCampaign;
-import fr.ancrage.domain.StaleRecordException;
 import fr.ancrage.persistence.jooq.tables.records.CampaignReportRecord;
 import fr.ancrage.persistence.jooq.tables.records.ReportingCampaignRecord;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import static fr.ancrage.persistence.Times.odt;
 import static fr.ancrage.persistence.jooq.Tables.CAMPAIGN_REPORT;
 import static fr.ancrage.persistence.jooq.Tables.CONVENTION;
 import static fr.ancrage.persistence.jooq.Tables.ENGAGEMENT;
@@ -56,23 +53,12 @@ public final class CampaignRepository {
     }
 
     public ReportingCampaign save(ReportingCampaign c) {
-        Instant now = Instant.now();
-        int newVersion = c.meta().version() + 1;
         ReportingCampaignRecord r = dsl.newRecord(REPORTING_CAMPAIGN);
         r.setYearNumber(c.year());
         r.setDueDate(c.dueDate());
-        r.setVersion(newVersion);
-        r.setUpdatedAt(odt(now));
-        if (c.meta().isNew()) {
-            r.setId(c.id());
-            r.setCreatedAt(odt(c.meta().createdAt()));
-            r.insert();
-        } else if (dsl.update(REPORTING_CAMPAIGN).set(r).where(REPORTING_CAMPAIGN.ID.eq(c.id()))
-                .and(REPORTING_CAMPAIGN.VERSION.eq(c.meta().version())).execute() == 0) {
-            throw new StaleRecordException(String.valueOf(c.year()));
-        }
-        return new ReportingCampaign(new RecordMeta(c.id(), newVersion, c.meta().createdAt(), now), c.year(),
-                c.dueDate());
+        RecordMeta meta = VersionedWrites.store(dsl, r, c.meta(), REPORTING_CAMPAIGN, REPORTING_CAMPAIGN.ID,
+                REPORTING_CAMPAIGN.VERSION, String.valueOf(c.year()));
+        return new ReportingCampaign(meta, c.year(), c.dueDate());
     }
 
     /**
@@ -121,8 +107,6 @@ public final class CampaignRepository {
     }
 
     public CampaignReport save(CampaignReport c) {
-        Instant now = Instant.now();
-        int newVersion = c.meta().version() + 1;
         CampaignReportRecord r = dsl.newRecord(CAMPAIGN_REPORT);
         r.setCampaignId(c.campaignId());
         r.setConventionId(c.conventionId());
@@ -131,18 +115,10 @@ public final class CampaignRepository {
         r.setLastReminderOn(c.lastReminderOn());
         r.setReceivedOn(c.receivedOn());
         r.setValidatedOn(c.validatedOn());
-        r.setVersion(newVersion);
-        r.setUpdatedAt(odt(now));
-        if (c.meta().isNew()) {
-            r.setId(c.id());
-            r.setCreatedAt(odt(c.meta().createdAt()));
-            r.insert();
-        } else if (dsl.update(CAMPAIGN_REPORT).set(r).where(CAMPAIGN_REPORT.ID.eq(c.id()))
-                .and(CAMPAIGN_REPORT.VERSION.eq(c.meta().version())).execute() == 0) {
-            throw new StaleRecordException("");
-        }
-        return new CampaignReport(new RecordMeta(c.id(), newVersion, c.meta().createdAt(), now), c.campaignId(),
-                c.conventionId(), c.state(), c.requestedOn(), c.lastReminderOn(), c.receivedOn(), c.validatedOn());
+        RecordMeta meta = VersionedWrites.store(dsl, r, c.meta(), CAMPAIGN_REPORT, CAMPAIGN_REPORT.ID,
+                CAMPAIGN_REPORT.VERSION, "");
+        return new CampaignReport(meta, c.campaignId(), c.conventionId(), c.state(), c.requestedOn(),
+                c.lastReminderOn(), c.receivedOn(), c.validatedOn());
     }
 
     private static ReportingCampaign toCampaign(ReportingCampaignRecord r) {

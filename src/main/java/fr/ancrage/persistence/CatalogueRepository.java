@@ -7,21 +7,18 @@ import fr.ancrage.domain.Indicator;
 import fr.ancrage.domain.IndicatorUnit;
 import fr.ancrage.domain.PaqteAxis;
 import fr.ancrage.domain.RecordMeta;
-import fr.ancrage.domain.StaleRecordException;
 import fr.ancrage.persistence.jooq.tables.records.ActionTypeRecord;
 import fr.ancrage.persistence.jooq.tables.records.EngagementCategoryRecord;
 import fr.ancrage.persistence.jooq.tables.records.IndicatorRecord;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static fr.ancrage.persistence.Times.nullIfEmpty;
-import static fr.ancrage.persistence.Times.odt;
 import static fr.ancrage.persistence.jooq.Tables.ACTION_TYPE;
 import static fr.ancrage.persistence.jooq.Tables.ACTION_TYPE_INDICATOR;
 import static fr.ancrage.persistence.jooq.Tables.ENGAGEMENT;
@@ -57,19 +54,17 @@ public final class CatalogueRepository {
     }
 
     public EngagementCategory save(EngagementCategory c) {
-        Instant now = Instant.now();
         EngagementCategoryRecord r = dsl.newRecord(ENGAGEMENT_CATEGORY);
         r.setCode(nullIfEmpty(c.code()));
         r.setName(c.name());
         r.setPosition(c.position());
         r.setActive(c.active());
-        RecordMeta meta = store(r, c.meta(), now, ENGAGEMENT_CATEGORY, ENGAGEMENT_CATEGORY.ID,
+        RecordMeta meta = VersionedWrites.store(dsl, r, c.meta(), ENGAGEMENT_CATEGORY, ENGAGEMENT_CATEGORY.ID,
                 ENGAGEMENT_CATEGORY.VERSION, c.name());
         return new EngagementCategory(meta, c.code(), c.name(), c.position(), c.active());
     }
 
     public Indicator save(Indicator i) {
-        Instant now = Instant.now();
         IndicatorRecord r = dsl.newRecord(INDICATOR);
         r.setCategoryId(i.categoryId());
         r.setCode(nullIfEmpty(i.code()));
@@ -78,14 +73,13 @@ public final class CatalogueRepository {
         r.setSummable(i.summable());
         r.setPosition(i.position());
         r.setActive(i.active());
-        RecordMeta meta = store(r, i.meta(), now, INDICATOR, INDICATOR.ID, INDICATOR.VERSION, i.name());
+        RecordMeta meta = VersionedWrites.store(dsl, r, i.meta(), INDICATOR, INDICATOR.ID, INDICATOR.VERSION, i.name());
         return new Indicator(meta, i.categoryId(), i.code(), i.name(), i.unit(), i.summable(), i.position(),
                 i.active());
     }
 
     /** Saves the action type and the ordered list of indicators its form asks for. */
     public ActionType save(ActionType t) {
-        Instant now = Instant.now();
         ActionTypeRecord r = dsl.newRecord(ACTION_TYPE);
         r.setCategoryId(t.categoryId());
         r.setCode(nullIfEmpty(t.code()));
@@ -93,7 +87,7 @@ public final class CatalogueRepository {
         r.setPaqteAxis(t.axis() == null ? null : t.axis().name());
         r.setPosition(t.position());
         r.setActive(t.active());
-        RecordMeta meta = store(r, t.meta(), now, ACTION_TYPE, ACTION_TYPE.ID, ACTION_TYPE.VERSION, t.name());
+        RecordMeta meta = VersionedWrites.store(dsl, r, t.meta(), ACTION_TYPE, ACTION_TYPE.ID, ACTION_TYPE.VERSION, t.name());
         dsl.deleteFrom(ACTION_TYPE_INDICATOR).where(ACTION_TYPE_INDICATOR.ACTION_TYPE_ID.eq(t.id())).execute();
         int position = 1;
         for (UUID indicator : t.indicatorIds()) {
@@ -103,25 +97,6 @@ public final class CatalogueRepository {
         }
         return new ActionType(meta, t.categoryId(), t.code(), t.name(), t.axis(), t.position(), t.active(),
                 t.indicatorIds());
-    }
-
-    private <R extends org.jooq.UpdatableRecord<R>> RecordMeta store(R r, RecordMeta meta, Instant now,
-            org.jooq.Table<R> table, org.jooq.TableField<R, UUID> id, org.jooq.TableField<R, Integer> version,
-            String label) {
-        int newVersion = meta.version() + 1;
-        r.set(version, newVersion);
-        r.set(table.field("updated_at", java.time.OffsetDateTime.class), odt(now));
-        if (meta.isNew()) {
-            r.set(id, meta.id());
-            r.set(table.field("created_at", java.time.OffsetDateTime.class), odt(meta.createdAt()));
-            r.insert();
-        } else {
-            int rows = dsl.update(table).set(r).where(id.eq(meta.id())).and(version.eq(meta.version())).execute();
-            if (rows == 0) {
-                throw new StaleRecordException(label);
-            }
-        }
-        return new RecordMeta(meta.id(), newVersion, meta.createdAt(), now);
     }
 
     /** Next position at the end of a list (categories, or the action types / indicators of a category). */

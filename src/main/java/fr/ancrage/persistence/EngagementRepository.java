@@ -182,8 +182,6 @@ public final class EngagementRepository {
 
     /** Inserts or updates (optimistic lock) one realised value. */
     public RealisedValue save(RealisedValue v) {
-        Instant now = Instant.now();
-        int newVersion = v.meta().version() + 1;
         EngagementResultRecord r = dsl.newRecord(ENGAGEMENT_RESULT);
         r.setEngagementId(v.engagementId());
         r.setIndicatorId(v.indicatorId());
@@ -192,21 +190,10 @@ public final class EngagementRepository {
         r.setSource(v.source().name());
         r.setReceivedOn(v.receivedOn());
         r.setCommentText(nullIfEmpty(v.comment()));
-        r.setVersion(newVersion);
-        r.setUpdatedAt(odt(now));
-        if (v.meta().isNew()) {
-            r.setId(v.id());
-            r.setCreatedAt(odt(v.meta().createdAt()));
-            r.insert();
-        } else {
-            int rows = dsl.update(ENGAGEMENT_RESULT).set(r).where(ENGAGEMENT_RESULT.ID.eq(v.id()))
-                    .and(ENGAGEMENT_RESULT.VERSION.eq(v.meta().version())).execute();
-            if (rows == 0) {
-                throw new StaleRecordException(String.valueOf(v.year()));
-            }
-        }
-        return new RealisedValue(new RecordMeta(v.id(), newVersion, v.meta().createdAt(), now), v.engagementId(),
-                v.indicatorId(), v.year(), v.value(), v.source(), v.receivedOn(), v.comment());
+        RecordMeta meta = VersionedWrites.store(dsl, r, v.meta(), ENGAGEMENT_RESULT, ENGAGEMENT_RESULT.ID,
+                ENGAGEMENT_RESULT.VERSION, String.valueOf(v.year()));
+        return new RealisedValue(meta, v.engagementId(), v.indicatorId(), v.year(), v.value(), v.source(),
+                v.receivedOn(), v.comment());
     }
 
     public void delete(RealisedValue v) {
@@ -231,28 +218,14 @@ public final class EngagementRepository {
     }
 
     public Counterpart save(Counterpart c) {
-        Instant now = Instant.now();
-        int newVersion = c.meta().version() + 1;
         CounterpartRecord r = dsl.newRecord(COUNTERPART);
         r.setConventionId(c.conventionId());
         r.setPartnerId(c.partnerId());
         r.setEngagementId(c.engagementId());
         r.setDescription(c.description());
-        r.setVersion(newVersion);
-        r.setUpdatedAt(odt(now));
-        if (c.meta().isNew()) {
-            r.setId(c.id());
-            r.setCreatedAt(odt(c.meta().createdAt()));
-            r.insert();
-        } else {
-            int rows = dsl.update(COUNTERPART).set(r).where(COUNTERPART.ID.eq(c.id()))
-                    .and(COUNTERPART.VERSION.eq(c.meta().version())).execute();
-            if (rows == 0) {
-                throw new StaleRecordException(c.description());
-            }
-        }
-        return new Counterpart(new RecordMeta(c.id(), newVersion, c.meta().createdAt(), now), c.conventionId(),
-                c.partnerId(), c.engagementId(), c.description());
+        RecordMeta meta = VersionedWrites.store(dsl, r, c.meta(), COUNTERPART, COUNTERPART.ID, COUNTERPART.VERSION,
+                c.description());
+        return new Counterpart(meta, c.conventionId(), c.partnerId(), c.engagementId(), c.description());
     }
 
     public void delete(Counterpart c) {
