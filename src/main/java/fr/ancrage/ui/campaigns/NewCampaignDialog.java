@@ -43,17 +43,22 @@ final class NewCampaignDialog {
         year.setEditable(true);
         DatePicker due = new DatePicker(LocalDate.of(lastYear + 1, 3, 31));
         due.setId("campaignDue");
-        due.setConverter(Formats.dateConverter(t -> { }));
+        javafx.beans.property.ObjectProperty<java.util.List<fr.ancrage.domain.validation.Issue>> dueIssues =
+                new javafx.beans.property.SimpleObjectProperty<>(java.util.List.of());
+        due.setConverter(Formats.dateConverter(t -> dueIssues.set(t == null ? java.util.List.of()
+                : java.util.List.of(fr.ancrage.domain.validation.Issue.error("validation.date.unreadable", t)))));
+        Label dueMessage = new Label();
+        fr.ancrage.ui.common.FieldFeedback.bind(due, dueMessage, dueIssues, i18n);
         year.valueProperty().subscribe(y -> due.setValue(LocalDate.of(y + 1, 3, 31)));
         GridPane grid = new GridPane();
         grid.getStyleClass().add("form-grid");
         grid.addRow(0, new Label(i18n.get("campaigns.field.year")), year);
-        grid.addRow(1, new Label(i18n.get("campaigns.field.due")), due);
+        grid.addRow(1, new Label(i18n.get("campaigns.field.due")), new javafx.scene.layout.VBox(2, due, dueMessage));
         dialog.getDialogPane().setContent(grid);
         final ReportingCampaign[] result = new ReportingCampaign[1];
         dialog.getDialogPane().lookupButton(open).addEventFilter(ActionEvent.ACTION, event -> {
             event.consume();
-            if (due.getValue() == null) {
+            if (due.getValue() == null || !dueIssues.get().isEmpty()) {
                 due.requestFocus();
                 return;
             }

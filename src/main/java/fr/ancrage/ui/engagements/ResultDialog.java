@@ -94,7 +94,11 @@ final class ResultDialog {
         source.setValue(original == null ? ResultSource.COMPANY_REPORT : original.source());
         DatePicker received = new DatePicker(original == null ? LocalDate.now() : original.receivedOn());
         received.setId("resultReceived");
-        received.setConverter(Formats.dateConverter(t -> { }));
+        ObjectProperty<List<Issue>> receivedIssues = new SimpleObjectProperty<>(List.of());
+        received.setConverter(Formats.dateConverter(t -> receivedIssues.set(t == null ? List.of()
+                : List.of(Issue.error("validation.date.unreadable", t)))));
+        Label receivedMessage = new Label();
+        FieldFeedback.bind(received, receivedMessage, receivedIssues, i18n);
         received.setPromptText(i18n.get("common.datePrompt"));
         TextArea comment = new TextArea(original == null ? "" : original.comment());
         comment.setId("resultComment");
@@ -111,7 +115,7 @@ final class ResultDialog {
         grid.getStyleClass().add("form-grid");
         grid.addRow(0, label("bilan.field.value", unit), new VBox(2, valueControl, valueMessage, target));
         grid.addRow(1, new Label(i18n.get("bilan.field.source")), source);
-        grid.addRow(2, new Label(i18n.get("bilan.field.received")), received);
+        grid.addRow(2, new Label(i18n.get("bilan.field.received")), new VBox(2, received, receivedMessage));
         grid.addRow(3, new Label(i18n.get("bilan.field.comment")), comment);
         ColumnConstraints labels = new ColumnConstraints();
         labels.setMinWidth(Region.USE_PREF_SIZE);
@@ -125,6 +129,10 @@ final class ResultDialog {
         final Boolean[] result = new Boolean[1];
         dialog.getDialogPane().lookupButton(save).addEventFilter(ActionEvent.ACTION, event -> {
             event.consume();
+            if (Issue.anyError(receivedIssues.get())) {
+                received.requestFocus();
+                return;
+            }
             Optional<BigDecimal> value = unit == IndicatorUnit.YES_NO
                     ? Optional.of(yes.isSelected() ? BigDecimal.ONE : BigDecimal.ZERO)
                     : TargetText.parse(valueField.getText());
