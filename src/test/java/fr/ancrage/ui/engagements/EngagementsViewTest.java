@@ -212,7 +212,10 @@ class EngagementsViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> counterparts.getItems().size() == 1);
         assertThat(app.engagements.counterparts(convention.id())).extracting(c -> c.description())
                 .containsExactly("Présélection des candidats des quartiers");
-        assertThat(robot.lookup("France Travail Besançon").tryQuery()).isPresent();
+        // the cells are drawn on the next pulse after the rows arrive
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#counterpartsTable .table-cell")
+                .match(org.testfx.matcher.control.LabeledMatchers.hasText("France Travail Besançon")).tryQuery()
+                .isPresent());
     }
 
     @Test

@@ -57,7 +57,8 @@ class OrganisationsViewTest {
         assertThat(row.organisation().legalName()).isEqualTo("Horlogerie Vauban");
         assertThat(row.organisation().nafCode()).isEqualTo("62.01Z");
         assertThat(row.communeName()).isEqualTo("Besançon");
-        assertThat(robot.lookup("Horlogerie Vauban").tryQuery()).isPresent();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#table .table-cell")
+                .match(org.testfx.matcher.control.LabeledMatchers.hasText("Horlogerie Vauban")).tryQuery().isPresent());
 
         robot.clickOn("#searchField").write("vaub");
         WaitForAsyncUtils.waitForFxEvents();
