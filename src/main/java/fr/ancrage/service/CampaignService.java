@@ -66,10 +66,6 @@ public final class CampaignService {
         return added;
     }
 
-    public ReportingCampaign changeDueDate(ReportingCampaign campaign, LocalDate dueDate) {
-        return store.write(r -> r.campaigns().save(new ReportingCampaign(campaign.meta(), campaign.year(), dueDate)));
-    }
-
     public List<CampaignReportItem> reports(ReportingCampaign campaign) {
         return store.read(r -> r.campaigns().items(campaign));
     }

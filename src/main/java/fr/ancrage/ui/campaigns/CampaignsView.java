@@ -25,7 +25,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.stage.Window;
 import org.controlsfx.control.textfield.CustomTextField;
@@ -134,31 +133,8 @@ public final class CampaignsView implements Section {
         Cells.fitColumns(table, companyColumn);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        table.setPlaceholder(placeholder());
-        table.setRowFactory(t -> {
-            TableRow<CampaignReportItem> row = new TableRow<>() {
-                @Override
-                protected void updateItem(CampaignReportItem item, boolean empty) {
-                    super.updateItem(item, empty);
-                    getStyleClass().remove("overdue");
-                    if (!empty && item != null && overdue(item)) {
-                        getStyleClass().add("overdue");
-                    }
-                }
-            };
-            row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) {
-                    onEnter();
-                }
-            });
-            return row;
-        });
-        table.setOnKeyPressed(e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
-                onEnter();
-                e.consume();
-            }
-        });
+        table.setPlaceholder(Cells.placeholder(i18n.get("campaigns.empty")));
+        Cells.onOpen(table, i -> onEnter(), "overdue", this::overdue);
         var none = table.getSelectionModel().selectedItemProperty().isNull();
         enterButton.disableProperty().bind(none);
         requestButton.disableProperty().bind(none);
@@ -167,14 +143,6 @@ public final class CampaignsView implements Section {
         validateButton.disableProperty().bind(none);
         openConventionButton.disableProperty().bind(none);
         refreshButton.disableProperty().bind(campaignBox.valueProperty().isNull());
-    }
-
-    private Label placeholder() {
-        Label l = new Label(ui.i18n().get("campaigns.empty"));
-        l.setWrapText(true);
-        l.setMaxWidth(460);
-        l.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-        return l;
     }
 
     private boolean overdue(CampaignReportItem i) {
@@ -309,9 +277,5 @@ public final class CampaignsView implements Section {
 
     private void showError(Throwable error) {
         ui.dialogs().error(window(), ui.i18n().get("error.title"), ui.errors().describe(error));
-    }
-
-    public TableView<CampaignReportItem> table() {
-        return table;
     }
 }

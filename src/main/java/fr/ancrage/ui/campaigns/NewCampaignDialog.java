@@ -41,6 +41,21 @@ final class NewCampaignDialog {
         Spinner<Integer> year = new Spinner<>(2000, 2100, lastYear);
         year.setId("campaignYear");
         year.setEditable(true);
+        // only digits can be typed; an empty or partial year falls back to the year shown before
+        year.getEditor().setTextFormatter(new javafx.scene.control.TextFormatter<String>(change ->
+                change.getControlNewText().matches("\\d{0,4}") ? change : null));
+        year.getValueFactory().setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer value) {
+                return value == null ? "" : String.valueOf(value);
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return text != null && text.matches("\\d{4}") && Integer.parseInt(text) >= 2000
+                        && Integer.parseInt(text) <= 2100 ? Integer.valueOf(text) : year.getValue();
+            }
+        });
         DatePicker due = new DatePicker(LocalDate.of(lastYear + 1, 3, 31));
         due.setId("campaignDue");
         javafx.beans.property.ObjectProperty<java.util.List<fr.ancrage.domain.validation.Issue>> dueIssues =

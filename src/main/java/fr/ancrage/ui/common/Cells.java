@@ -65,8 +65,28 @@ public final class Cells {
 
     /** Double-click or Enter on a row opens it. */
     public static <S> void onOpen(TableView<S> table, Consumer<S> open) {
+        onOpen(table, open, null, s -> false);
+    }
+
+    /**
+     * Double-click or Enter on a row opens it; rows for which {@code marked} holds get the style
+     * class {@code styleClass} (a deactivated entry, an overdue report…).
+     */
+    public static <S> void onOpen(TableView<S> table, Consumer<S> open, String styleClass,
+                                  java.util.function.Predicate<S> marked) {
         table.setRowFactory(t -> {
-            TableRow<S> row = new TableRow<>();
+            TableRow<S> row = new TableRow<>() {
+                @Override
+                protected void updateItem(S item, boolean empty) {
+                    super.updateItem(item, empty);
+                    if (styleClass != null) {
+                        getStyleClass().remove(styleClass);
+                        if (!empty && item != null && marked.test(item)) {
+                            getStyleClass().add(styleClass);
+                        }
+                    }
+                }
+            };
             row.setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
                     open.accept(row.getItem());
@@ -138,5 +158,30 @@ public final class Cells {
                 return null;
             }
         };
+    }
+
+    /** Numbers and amounts: the column's cells align their text to the right. */
+    public static <S> TableColumn<S, String> rightAligned(TableColumn<S, String> column) {
+        column.setCellFactory(c -> {
+            javafx.scene.control.TableCell<S, String> cell = new javafx.scene.control.TableCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : item);
+                }
+            };
+            cell.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+            return cell;
+        });
+        return column;
+    }
+
+    /** An empty-table message that wraps, centred, instead of being cut at the table's width. */
+    public static javafx.scene.control.Label placeholder(String text) {
+        javafx.scene.control.Label l = new javafx.scene.control.Label(text);
+        l.setWrapText(true);
+        l.setMaxWidth(420);
+        l.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        return l;
     }
 }

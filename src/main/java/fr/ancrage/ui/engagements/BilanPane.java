@@ -14,9 +14,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -61,41 +59,18 @@ public final class BilanPane {
         TableColumn<BilanLine, String> engagement = column("bilan.column.engagement", BilanLine::actionTypeName, 170);
         TableColumn<BilanLine, String> indicator = column("bilan.column.indicator", l -> l.indicator().name(), 170);
         TableColumn<BilanLine, String> year = column("bilan.column.year", l -> String.valueOf(l.year()), 60);
-        TableColumn<BilanLine, String> target = number(column("bilan.column.target",
+        TableColumn<BilanLine, String> target = Cells.rightAligned(column("bilan.column.target",
                 l -> value(l.target(), l.indicator().unit()), 95));
-        TableColumn<BilanLine, String> realised = number(column("bilan.column.realised", this::realisedText, 95));
-        TableColumn<BilanLine, String> gap = number(column("bilan.column.gap", this::gapText, 85));
+        TableColumn<BilanLine, String> realised = Cells.rightAligned(column("bilan.column.realised", this::realisedText, 95));
+        TableColumn<BilanLine, String> gap = Cells.rightAligned(column("bilan.column.gap", this::gapText, 85));
         TableColumn<BilanLine, String> source = column("bilan.column.source",
                 l -> l.result() == null ? "" : i18n.label(l.result().source()), 130);
         TableColumn<BilanLine, String> received = column("bilan.column.received",
                 l -> l.result() == null ? "" : Formats.date(l.result().receivedOn()), 90);
         table.getColumns().setAll(List.of(engagement, indicator, year, target, realised, gap, source, received));
         Cells.fitColumns(table, indicator);
-        table.setPlaceholder(new Label(i18n.get("bilan.empty")));
-        table.setRowFactory(t -> {
-            TableRow<BilanLine> row = new TableRow<>() {
-                @Override
-                protected void updateItem(BilanLine item, boolean empty) {
-                    super.updateItem(item, empty);
-                    getStyleClass().remove("inactive");
-                    if (!empty && item != null && !item.reportable()) {
-                        getStyleClass().add("inactive");
-                    }
-                }
-            };
-            row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) {
-                    enter();
-                }
-            });
-            return row;
-        });
-        table.setOnKeyPressed(e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
-                enter();
-                e.consume();
-            }
-        });
+        table.setPlaceholder(Cells.placeholder(i18n.get("bilan.empty")));
+        Cells.onOpen(table, l -> enter(), "inactive", l -> !l.reportable());
         VBox.setVgrow(table, Priority.ALWAYS);
 
         yearFilter.setId("bilanYear");
@@ -233,20 +208,5 @@ public final class BilanPane {
         c.setPrefWidth(width);
         c.setMinWidth(Math.min(width, 60));
         return c;
-    }
-
-    private static TableColumn<BilanLine, String> number(TableColumn<BilanLine, String> column) {
-        column.setCellFactory(c -> {
-            TableCell<BilanLine, String> cell = new TableCell<>() {
-                @Override
-                protected void updateItem(String item, boolean empty) {
-                    super.updateItem(item, empty);
-                    setText(empty ? null : item);
-                }
-            };
-            cell.setAlignment(Pos.CENTER_RIGHT);
-            return cell;
-        });
-        return column;
     }
 }

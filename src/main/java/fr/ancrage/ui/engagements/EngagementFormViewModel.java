@@ -258,10 +258,6 @@ public final class EngagementFormViewModel {
         return original == null;
     }
 
-    public Catalogue catalogue() {
-        return catalogue;
-    }
-
     public ObjectProperty<ActionType> actionTypeProperty() {
         return actionType;
     }

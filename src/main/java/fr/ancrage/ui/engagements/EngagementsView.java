@@ -100,7 +100,7 @@ public final class EngagementsView {
         Cells.text(targetsColumn, this::targetSummary);
         targetsColumn.setCellFactory(c -> new TwoLineCell(item -> null));
         Cells.fitColumns(engagementsTable, targetsColumn);
-        engagementsTable.setPlaceholder(placeholder(i18n.get("engagements.empty")));
+        engagementsTable.setPlaceholder(Cells.placeholder(i18n.get("engagements.empty")));
         Cells.onOpen(engagementsTable, e -> onEditEngagement());
         Cells.text(counterpartPartnerColumn, c -> organisations.stream().filter(o -> o.id().equals(c.partnerId()))
                 .map(Organisation::legalName).findFirst().orElse(""));
@@ -109,7 +109,7 @@ public final class EngagementsView {
                 .orElse(i18n.get("counterparts.engagement.none")));
         Cells.text(counterpartDescriptionColumn, Counterpart::description);
         Cells.fitColumns(counterpartsTable, counterpartDescriptionColumn);
-        counterpartsTable.setPlaceholder(placeholder(i18n.get("counterparts.empty")));
+        counterpartsTable.setPlaceholder(Cells.placeholder(i18n.get("counterparts.empty")));
         Cells.onOpen(counterpartsTable, c -> onEditCounterpart());
         var noEngagement = engagementsTable.getSelectionModel().selectedItemProperty().isNull();
         editEngagementButton.disableProperty().bind(noEngagement);
@@ -308,14 +308,6 @@ public final class EngagementsView {
         }
     }
 
-    private static Label placeholder(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        l.setMaxWidth(360);
-        l.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-        return l;
-    }
-
     private void showError(Throwable error) {
         ui.dialogs().error(window.get(), ui.i18n().get("error.title"), ui.errors().describe(error));
     }
@@ -344,9 +336,5 @@ public final class EngagementsView {
         int first = e.engagement().firstYear();
         int last = e.engagement().lastYear();
         return e.actionTypeName() + " (" + (first == last ? String.valueOf(first) : first + "–" + last) + ")";
-    }
-
-    public TableView<EngagementListItem> engagementsTable() {
-        return engagementsTable;
     }
 }

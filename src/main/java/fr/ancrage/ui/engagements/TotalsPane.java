@@ -5,9 +5,7 @@ import fr.ancrage.domain.IndicatorUnit;
 import fr.ancrage.service.EngagementService;
 import fr.ancrage.ui.common.Cells;
 import fr.ancrage.ui.common.I18n;
-import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
@@ -50,7 +48,7 @@ public final class TotalsPane {
         Cells.fitColumns(byIndicator, indicator);
         Cells.fitColumns(byAxis, axisIndicator);
         for (TableView<IndicatorTotal> t : java.util.List.of(byIndicator, byAxis)) {
-            t.setPlaceholder(new Label(i18n.get("totals.empty")));
+            t.setPlaceholder(Cells.placeholder(i18n.get("totals.empty")));
             VBox.setVgrow(t, Priority.ALWAYS);
             t.setPrefHeight(200);
         }
@@ -74,14 +72,6 @@ public final class TotalsPane {
         byAxis.getItems().setAll(totals == null ? java.util.List.of() : totals.byAxis());
     }
 
-    public TableView<IndicatorTotal> byIndicator() {
-        return byIndicator;
-    }
-
-    public TableView<IndicatorTotal> byAxis() {
-        return byAxis;
-    }
-
     /** {@code 1 234 stages}, {@code 12 500,00 €}, {@code 120 h}; a yes/no counts the engagements aiming at it. */
     public static String totalText(I18n i18n, IndicatorTotal t) {
         BigDecimal v = t.total();
@@ -99,8 +89,7 @@ public final class TotalsPane {
         Cells.text(total, t -> totalText(i18n, t));
         total.setPrefWidth(130);
         total.setMinWidth(110);
-        total.setCellFactory(c -> rightAligned());
-        return total;
+        return Cells.rightAligned(total);
     }
 
     private TableColumn<IndicatorTotal, String> engagementsColumn() {
@@ -108,19 +97,6 @@ public final class TotalsPane {
         Cells.text(n, t -> String.valueOf(t.engagements()));
         n.setPrefWidth(130);
         n.setMinWidth(125);
-        n.setCellFactory(c -> rightAligned());
-        return n;
-    }
-
-    private static TableCell<IndicatorTotal, String> rightAligned() {
-        TableCell<IndicatorTotal, String> cell = new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-            }
-        };
-        cell.setAlignment(Pos.CENTER_RIGHT);
-        return cell;
+        return Cells.rightAligned(n);
     }
 }
