@@ -4,13 +4,18 @@ import fr.ancrage.domain.AlertList;
 import fr.ancrage.domain.AxisYearTotal;
 import fr.ancrage.domain.CategoryYearTotal;
 import fr.ancrage.domain.ConventionCounts;
+import fr.ancrage.domain.ConventionFigure;
 import fr.ancrage.domain.ConventionStatus;
 import fr.ancrage.domain.DashboardAlert;
 import fr.ancrage.domain.DashboardFilter;
+import fr.ancrage.domain.DashboardSlice;
 import fr.ancrage.domain.EngagementStatus;
 import fr.ancrage.domain.IndicatorRanking;
 import fr.ancrage.domain.IndicatorUnit;
 import fr.ancrage.domain.PaqteAxis;
+import fr.ancrage.domain.ReportState;
+import fr.ancrage.domain.TerritoryLevel;
+import fr.ancrage.domain.TerritoryTotal;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -31,14 +36,19 @@ import java.util.Objects;
 import java.util.UUID;
 
 import static fr.ancrage.persistence.jooq.Tables.ACTION_TYPE;
+import static fr.ancrage.persistence.jooq.Tables.CAMPAIGN_REPORT;
 import static fr.ancrage.persistence.jooq.Tables.CONVENTION;
 import static fr.ancrage.persistence.jooq.Tables.CONVENTION_QPV;
+import static fr.ancrage.persistence.jooq.Tables.DEPARTMENT;
 import static fr.ancrage.persistence.jooq.Tables.ENGAGEMENT;
 import static fr.ancrage.persistence.jooq.Tables.ENGAGEMENT_CATEGORY;
 import static fr.ancrage.persistence.jooq.Tables.ENGAGEMENT_RESULT;
 import static fr.ancrage.persistence.jooq.Tables.ENGAGEMENT_TARGET;
+import static fr.ancrage.persistence.jooq.Tables.EPCI;
 import static fr.ancrage.persistence.jooq.Tables.INDICATOR;
 import static fr.ancrage.persistence.jooq.Tables.ORGANISATION;
+import static fr.ancrage.persistence.jooq.Tables.QPV;
+import static fr.ancrage.persistence.jooq.Tables.REPORTING_CAMPAIGN;
 
 /**
  * The aggregate queries of the dashboard and its alerts, all scoped by a {@link DashboardFilter}.
@@ -114,11 +124,17 @@ public final class DashboardRepository {
      */
     private Map<List<Object>, BigDecimal[]> targetsAndResults(DashboardFilter filter, List<Field<?>> keys,
                                                               boolean byYear, boolean joinActionType) {
+        return targetsAndResults(filter, null, null, keys, byYear, joinActionType);
+    }
+
+    private Map<List<Object>, BigDecimal[]> targetsAndResults(DashboardFilter filter, DashboardSlice slice,
+                                                              TerritoryLevel level, List<Field<?>> keys,
+                                                              boolean byYear, boolean joinActionType) {
         Map<List<Object>, BigDecimal[]> sums = new LinkedHashMap<>();
-        sumInto(sums, 0, sumOf(filter, keys, byYear, joinActionType, ENGAGEMENT_TARGET,
+        sumInto(sums, 0, sumOf(filter, slice, level, keys, byYear, joinActionType, ENGAGEMENT_TARGET,
                 ENGAGEMENT_TARGET.ENGAGEMENT_ID, ENGAGEMENT_TARGET.INDICATOR_ID, ENGAGEMENT_TARGET.YEAR_NUMBER,
                 ENGAGEMENT_TARGET.TARGET_VALUE), keys.size() + (byYear ? 1 : 0));
-        sumInto(sums, 1, sumOf(filter, keys, byYear, joinActionType, ENGAGEMENT_RESULT,
+        sumInto(sums, 1, sumOf(filter, slice, level, keys, byYear, joinActionType, ENGAGEMENT_RESULT,
                 ENGAGEMENT_RESULT.ENGAGEMENT_ID, ENGAGEMENT_RESULT.INDICATOR_ID, ENGAGEMENT_RESULT.YEAR_NUMBER,
                 ENGAGEMENT_RESULT.REALISED_VALUE), keys.size() + (byYear ? 1 : 0));
         return sums;
@@ -135,7 +151,8 @@ public final class DashboardRepository {
         }
     }
 
-    private Result<Record> sumOf(DashboardFilter filter, List<Field<?>> keys, boolean byYear, boolean joinActionType,
+    private Result<Record> sumOf(DashboardFilter filter, DashboardSlice slice, TerritoryLevel level,
+                                 List<Field<?>> keys, boolean byYear, boolean joinActionType,
                                  Table<?> values, Field<UUID> engagementId, Field<UUID> indicatorId,
                                  Field<Integer> year, Field<BigDecimal> value) {
         List<Field<?>> groups = new ArrayList<>(keys);
@@ -149,8 +166,17 @@ public final class DashboardRepository {
                 .join(CONVENTION).on(CONVENTION.ID.eq(ENGAGEMENT.CONVENTION_ID))
                 .join(INDICATOR).on(INDICATOR.ID.eq(indicatorId))
                 .join(ENGAGEMENT_CATEGORY).on(ENGAGEMENT_CATEGORY.ID.eq(INDICATOR.CATEGORY_ID));
-        var joined = joinActionType ? from.join(ACTION_TYPE).on(ACTION_TYPE.ID.eq(ENGAGEMENT.ACTION_TYPE_ID)) : from;
-        Condition condition = territory(filter)
+        Table<?> joined = joinActionType || slice != null
+                ? from.join(ACTION_TYPE).on(ACTION_TYPE.ID.eq(ENGAGEMENT.ACTION_TYPE_ID)) : from;
+        if (level != null) {
+            joined = switch (level) {
+                case DEPARTMENT -> joined.join(DEPARTMENT).on(DEPARTMENT.CODE.eq(CONVENTION.DEPARTMENT_CODE));
+                case EPCI -> joined.leftJoin(EPCI).on(EPCI.SIREN.eq(CONVENTION.EPCI_SIREN));
+                case QPV -> joined.join(CONVENTION_QPV).on(CONVENTION_QPV.CONVENTION_ID.eq(CONVENTION.ID))
+                        .join(QPV).on(QPV.ID.eq(CONVENTION_QPV.QPV_ID));
+            };
+        }
+        Condition condition = territory(filter).and(slice(slice))
                 .and(CONVENTION.STATUS.in(COMMITTED))
                 .and(ENGAGEMENT.STATUS.ne(EngagementStatus.ABANDONED.name()))
                 .and(INDICATOR.SUMMABLE.isTrue())
@@ -158,21 +184,112 @@ public final class DashboardRepository {
         return dsl.select(selected).from(joined).where(condition).groupBy(groups).fetch();
     }
 
+    /**
+     * Targets and realised values by territory one level below the filter's ({@link TerritoryLevel#below}),
+     * by unit; empty for a QPV. Ordered by unit, then largest target first.
+     */
+    public List<TerritoryTotal> totalsByTerritory(DashboardFilter filter) {
+        TerritoryLevel level = TerritoryLevel.below(filter);
+        if (level == null) {
+            return List.of();
+        }
+        List<Field<?>> keys = switch (level) {
+            case DEPARTMENT -> List.of(DEPARTMENT.CODE, DEPARTMENT.NAME, INDICATOR.UNIT);
+            case EPCI -> List.of(CONVENTION.EPCI_SIREN, EPCI.NAME, INDICATOR.UNIT);
+            case QPV -> List.of(QPV.CODE, QPV.NAME, INDICATOR.UNIT, QPV.ID);
+        };
+        List<TerritoryTotal> totals = new ArrayList<>();
+        targetsAndResults(filter, null, level, keys, false, false).forEach((k, v) -> totals.add(new TerritoryTotal(
+                level, (String) k.get(0), level == TerritoryLevel.QPV ? (UUID) k.get(3) : null, (String) k.get(1),
+                IndicatorUnit.valueOf((String) k.get(2)), v[0], v[1])));
+        totals.sort(Comparator.comparing(TerritoryTotal::unit).thenComparing(TerritoryTotal::target,
+                Comparator.reverseOrder()).thenComparing(t -> Objects.requireNonNullElse(t.name(), "")));
+        return totals;
+    }
+
+    /**
+     * The conventions whose targets or realised values make up a figure: within the filter and the
+     * slice, each with its own sums; largest target first.
+     */
+    public List<ConventionFigure> conventionsBehind(DashboardFilter filter, DashboardSlice slice) {
+        List<Field<?>> keys = List.of(CONVENTION.ID);
+        Map<List<Object>, BigDecimal[]> sums = targetsAndResults(filter, slice, null, keys, false, false);
+        if (sums.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, BigDecimal[]> byConvention = new LinkedHashMap<>();
+        sums.forEach((k, v) -> byConvention.put((UUID) k.get(0), v));
+        List<ConventionFigure> figures = new ArrayList<>();
+        dsl.select(CONVENTION.ID, CONVENTION.REFERENCE, CONVENTION.COMPANY_ID, ORGANISATION.LEGAL_NAME,
+                        CONVENTION.STATUS, CONVENTION.END_DATE)
+                .from(CONVENTION).join(ORGANISATION).on(ORGANISATION.ID.eq(CONVENTION.COMPANY_ID))
+                .where(CONVENTION.ID.in(byConvention.keySet()))
+                .forEach(r -> {
+                    BigDecimal[] v = byConvention.get(r.value1());
+                    figures.add(new ConventionFigure(r.value1(), r.value2(), r.value3(), r.value4(),
+                            ConventionStatus.valueOf(r.value5()), r.value6(), v[0], v[1]));
+                });
+        figures.sort(Comparator.comparing(ConventionFigure::target, Comparator.reverseOrder())
+                .thenComparing(ConventionFigure::reference));
+        return figures;
+    }
+
+    /**
+     * The conventions counted by {@link #conventionCounts}: within the filter's territory (running in
+     * its year, when it has one), of this status ({@code null}: any); by reference.
+     */
+    public List<ConventionFigure> conventionsWithStatus(DashboardFilter filter, ConventionStatus status) {
+        Condition condition = countedConventions(filter)
+                .and(status == null ? DSL.noCondition() : CONVENTION.STATUS.eq(status.name()));
+        return dsl.select(CONVENTION.ID, CONVENTION.REFERENCE, CONVENTION.COMPANY_ID, ORGANISATION.LEGAL_NAME,
+                        CONVENTION.STATUS, CONVENTION.END_DATE)
+                .from(CONVENTION).join(ORGANISATION).on(ORGANISATION.ID.eq(CONVENTION.COMPANY_ID))
+                .where(condition)
+                .orderBy(CONVENTION.REFERENCE)
+                .fetch(r -> new ConventionFigure(r.value1(), r.value2(), r.value3(), r.value4(),
+                        ConventionStatus.valueOf(r.value5()), r.value6(), BigDecimal.ZERO, BigDecimal.ZERO));
+    }
+
+    private static Condition slice(DashboardSlice slice) {
+        if (slice == null) {
+            return DSL.noCondition();
+        }
+        Condition c = INDICATOR.UNIT.eq(slice.unit().name());
+        if (slice.categoryId() != null) {
+            c = c.and(INDICATOR.CATEGORY_ID.eq(slice.categoryId()));
+        }
+        if (slice.axis() != null) {
+            c = c.and(ACTION_TYPE.PAQTE_AXIS.eq(slice.axis().name()));
+        }
+        if (slice.withoutAxis()) {
+            c = c.and(ACTION_TYPE.PAQTE_AXIS.isNull());
+        }
+        if (slice.indicatorId() != null) {
+            c = c.and(INDICATOR.ID.eq(slice.indicatorId()));
+        }
+        return c;
+    }
+
     // --- Conventions --------------------------------------------------------------------------
 
     /** (c) Conventions by status and distinct companies; with a year, the conventions running that year. */
     public ConventionCounts conventionCounts(DashboardFilter filter) {
-        Condition condition = territory(filter);
-        if (filter.year() != null) {
-            condition = condition.and(DSL.year(CONVENTION.START_DATE).le(filter.year()))
-                    .and(DSL.year(CONVENTION.END_DATE).ge(filter.year()));
-        }
+        Condition condition = countedConventions(filter);
         Map<ConventionStatus, Integer> byStatus = new EnumMap<>(ConventionStatus.class);
         dsl.select(CONVENTION.STATUS, DSL.count()).from(CONVENTION).where(condition).groupBy(CONVENTION.STATUS)
                 .forEach(r -> byStatus.put(ConventionStatus.valueOf(r.value1()), r.value2()));
         int companies = dsl.select(DSL.countDistinct(CONVENTION.COMPANY_ID)).from(CONVENTION).where(condition)
                 .fetchOne(0, int.class);
         return new ConventionCounts(byStatus, companies);
+    }
+
+    private static Condition countedConventions(DashboardFilter filter) {
+        Condition condition = territory(filter);
+        if (filter.year() != null) {
+            condition = condition.and(DSL.year(CONVENTION.START_DATE).le(filter.year()))
+                    .and(DSL.year(CONVENTION.END_DATE).ge(filter.year()));
+        }
+        return condition;
     }
 
     // --- Alerts (territory parts of the filter only) -------------------------------------------
@@ -200,13 +317,37 @@ public final class DashboardRepository {
                         .where(ENGAGEMENT_TARGET.ENGAGEMENT_ID.eq(ENGAGEMENT.ID)));
         var from = ENGAGEMENT.join(CONVENTION).on(CONVENTION.ID.eq(ENGAGEMENT.CONVENTION_ID));
         int count = dsl.selectCount().from(from).where(condition).fetchOne(0, int.class);
-        List<DashboardAlert> items = dsl.select(ENGAGEMENT.ID, CONVENTION.REFERENCE, ORGANISATION.LEGAL_NAME,
-                        CONVENTION.END_DATE)
-                .from(from.join(ORGANISATION).on(ORGANISATION.ID.eq(CONVENTION.COMPANY_ID)))
+        List<DashboardAlert> items = dsl.select(ENGAGEMENT.ID, CONVENTION.ID, CONVENTION.REFERENCE,
+                        ORGANISATION.LEGAL_NAME, CONVENTION.END_DATE, ACTION_TYPE.NAME)
+                .from(from.join(ORGANISATION).on(ORGANISATION.ID.eq(CONVENTION.COMPANY_ID))
+                        .join(ACTION_TYPE).on(ACTION_TYPE.ID.eq(ENGAGEMENT.ACTION_TYPE_ID)))
                 .where(condition)
                 .orderBy(CONVENTION.REFERENCE.desc(), ENGAGEMENT.ID)
                 .limit(limit)
-                .fetch(r -> new DashboardAlert(r.value1(), r.value2(), r.value3(), r.value4()));
+                .fetch(r -> new DashboardAlert(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        r.value6()));
+        return new AlertList(items, count);
+    }
+
+    /**
+     * Reports still awaited (to request or requested) in campaigns whose due date is before
+     * {@code today}: most overdue first; {@code date} is the due date, {@code detail} the campaign year.
+     */
+    public AlertList reportsOverdue(DashboardFilter filter, LocalDate today, int limit) {
+        Condition condition = territory(filter)
+                .and(CAMPAIGN_REPORT.STATE.in(ReportState.TO_REQUEST.name(), ReportState.REQUESTED.name()))
+                .and(REPORTING_CAMPAIGN.DUE_DATE.lt(today));
+        var from = CAMPAIGN_REPORT.join(REPORTING_CAMPAIGN).on(REPORTING_CAMPAIGN.ID.eq(CAMPAIGN_REPORT.CAMPAIGN_ID))
+                .join(CONVENTION).on(CONVENTION.ID.eq(CAMPAIGN_REPORT.CONVENTION_ID));
+        int count = dsl.selectCount().from(from).where(condition).fetchOne(0, int.class);
+        List<DashboardAlert> items = dsl.select(CAMPAIGN_REPORT.ID, CONVENTION.ID, CONVENTION.REFERENCE,
+                        ORGANISATION.LEGAL_NAME, REPORTING_CAMPAIGN.DUE_DATE, REPORTING_CAMPAIGN.YEAR_NUMBER)
+                .from(from.join(ORGANISATION).on(ORGANISATION.ID.eq(CONVENTION.COMPANY_ID)))
+                .where(condition)
+                .orderBy(REPORTING_CAMPAIGN.DUE_DATE, CONVENTION.REFERENCE)
+                .limit(limit)
+                .fetch(r -> new DashboardAlert(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        String.valueOf(r.value6())));
         return new AlertList(items, count);
     }
 
@@ -218,7 +359,7 @@ public final class DashboardRepository {
                 .where(condition)
                 .orderBy(CONVENTION.END_DATE, CONVENTION.REFERENCE)
                 .limit(limit)
-                .fetch(r -> new DashboardAlert(r.value1(), r.value2(), r.value3(), r.value4()));
+                .fetch(r -> new DashboardAlert(r.value1(), r.value1(), r.value2(), r.value3(), r.value4(), ""));
         return new AlertList(items, count);
     }
 

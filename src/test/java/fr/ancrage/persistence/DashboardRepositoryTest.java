@@ -4,12 +4,16 @@ import fr.ancrage.domain.AlertList;
 import fr.ancrage.domain.AxisYearTotal;
 import fr.ancrage.domain.CategoryYearTotal;
 import fr.ancrage.domain.ConventionCounts;
+import fr.ancrage.domain.ConventionFigure;
 import fr.ancrage.domain.ConventionStatus;
 import fr.ancrage.domain.DashboardAlert;
 import fr.ancrage.domain.DashboardFilter;
+import fr.ancrage.domain.DashboardSlice;
 import fr.ancrage.domain.IndicatorRanking;
 import fr.ancrage.domain.IndicatorUnit;
 import fr.ancrage.domain.PaqteAxis;
+import fr.ancrage.domain.TerritoryLevel;
+import fr.ancrage.domain.TerritoryTotal;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +25,7 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
+import static fr.ancrage.persistence.jooq.Tables.CAMPAIGN_REPORT;
 import static fr.ancrage.persistence.jooq.Tables.COMMUNE;
 import static fr.ancrage.persistence.jooq.Tables.CONVENTION;
 import static fr.ancrage.persistence.jooq.Tables.CONVENTION_QPV;
@@ -32,7 +37,9 @@ import static fr.ancrage.persistence.jooq.Tables.EPCI;
 import static fr.ancrage.persistence.jooq.Tables.ORGANISATION;
 import static fr.ancrage.persistence.jooq.Tables.QPV;
 import static fr.ancrage.persistence.jooq.Tables.REGION;
+import static fr.ancrage.persistence.jooq.Tables.REPORTING_CAMPAIGN;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The dashboard queries on a small known dataset, today being 1 April 2026:
@@ -69,6 +76,8 @@ class DashboardRepositoryTest {
     private UUID q1;
     private UUID c1;
     private UUID c2;
+    private UUID c4;
+    private UUID x;
     private UUID e6;
 
     @BeforeEach
@@ -84,13 +93,13 @@ class DashboardRepositoryTest {
         dsl.insertInto(COMMUNE).values("25056", "Besançon", "25", EPCI_A, "25000", 120_000).execute();
         q1 = UUID.randomUUID();
         dsl.insertInto(QPV).values(q1, 1, NOW, NOW, "QN02501M", "Planoise", "2024", "25", EPCI_A, "25056").execute();
-        UUID x = organisation("X Industrie");
+        x = organisation("X Industrie");
         UUID y = organisation("Y Services");
         c1 = convention("25-2023-001", x, "25", EPCI_A, ConventionStatus.ACTIVE, LocalDate.of(2023, 5, 16));
         dsl.insertInto(CONVENTION_QPV).values(c1, q1).execute();
         c2 = convention("39-2023-001", y, "39", EPCI_B, ConventionStatus.SIGNED, LocalDate.of(2023, 4, 21));
         UUID c3 = convention("25-2026-001", x, "25", EPCI_A, ConventionStatus.DRAFT, LocalDate.of(2026, 6, 1));
-        UUID c4 = convention("25-2023-002", y, "25", EPCI_A, ConventionStatus.EXPIRED, LocalDate.of(2023, 1, 1));
+        c4 = convention("25-2023-002", y, "25", EPCI_A, ConventionStatus.EXPIRED, LocalDate.of(2023, 1, 1));
         UUID e1 = engagement(c1, HIRING, "IN_PROGRESS");
         target(e1, HIRES, 2024, "10");
         target(e1, HIRES, 2025, "20");
@@ -177,8 +186,8 @@ class DashboardRepositoryTest {
         AlertList in90 = dashboard.conventionsEndingWithin(DashboardFilter.all(), TODAY, 90, 500);
         assertThat(in90.count()).isEqualTo(2);
         assertThat(in90.items()).containsExactly(
-                new DashboardAlert(c2, "39-2023-001", "Y Services", LocalDate.of(2026, 4, 20)),
-                new DashboardAlert(c1, "25-2023-001", "X Industrie", LocalDate.of(2026, 5, 15)));
+                new DashboardAlert(c2, c2, "39-2023-001", "Y Services", LocalDate.of(2026, 4, 20), ""),
+                new DashboardAlert(c1, c1, "25-2023-001", "X Industrie", LocalDate.of(2026, 5, 15), ""));
         assertThat(dashboard.conventionsEndingWithin(DashboardFilter.all(), TODAY, 30, 500).items())
                 .extracting(DashboardAlert::id).containsExactly(c2);
         AlertList limited = dashboard.conventionsEndingWithin(DashboardFilter.all(), TODAY, 90, 1);
@@ -202,8 +211,88 @@ class DashboardRepositoryTest {
         AlertList alert = dashboard.engagementsWithoutTarget(DashboardFilter.all(), 500);
         assertThat(alert.count()).isEqualTo(1);
         assertThat(alert.items()).containsExactly(
-                new DashboardAlert(e6, "25-2023-002", "Y Services", LocalDate.of(2025, 12, 31)));
+                new DashboardAlert(e6, c4, "25-2023-002", "Y Services", LocalDate.of(2025, 12, 31),
+                        "Recrutement de résidents des QPV"));
         assertThat(dashboard.engagementsWithoutTarget(DashboardFilter.all().withQpv(q1), 500).count()).isZero();
+    }
+
+    @Test
+    void totalsByTerritoryBreakTheScopeDownOneLevel() {
+        assertThat(dashboard.totalsByTerritory(DashboardFilter.all())).containsExactly(
+                new TerritoryTotal(TerritoryLevel.DEPARTMENT, "25", null, "Doubs", IndicatorUnit.COUNT,
+                        new BigDecimal("35.00"), new BigDecimal("33.00")),
+                new TerritoryTotal(TerritoryLevel.DEPARTMENT, "25", null, "Doubs", IndicatorUnit.EUROS,
+                        new BigDecimal("1000.50"), new BigDecimal("500.25")));
+        assertThat(dashboard.totalsByTerritory(DashboardFilter.all().withDepartment("25").withYear(2024)))
+                .containsExactly(new TerritoryTotal(TerritoryLevel.EPCI, EPCI_A, null, "Grand Besançon Métropole",
+                        IndicatorUnit.COUNT, new BigDecimal("15.00"), new BigDecimal("8.00")));
+        assertThat(dashboard.totalsByTerritory(DashboardFilter.all().withDepartment("25").withEpci(EPCI_A)))
+                .containsExactly(
+                        new TerritoryTotal(TerritoryLevel.QPV, "QN02501M", q1, "Planoise", IndicatorUnit.COUNT,
+                                new BigDecimal("30.00"), new BigDecimal("33.00")),
+                        new TerritoryTotal(TerritoryLevel.QPV, "QN02501M", q1, "Planoise", IndicatorUnit.EUROS,
+                                new BigDecimal("1000.50"), new BigDecimal("500.25")));
+        assertThat(dashboard.totalsByTerritory(DashboardFilter.all().withQpv(q1))).isEmpty();
+        TerritoryTotal doubs = dashboard.totalsByTerritory(DashboardFilter.all()).getFirst();
+        assertThat(doubs.narrow(DashboardFilter.all().withYear(2025)))
+                .isEqualTo(new DashboardFilter("25", null, null, 2025));
+    }
+
+    @Test
+    void conventionsBehindAFigureCarryTheirShare() {
+        assertThat(dashboard.conventionsBehind(DashboardFilter.all(), DashboardSlice.of(IndicatorUnit.COUNT)))
+                .extracting(ConventionFigure::conventionId, ConventionFigure::target, ConventionFigure::realised)
+                .containsExactly(tuple(c1, new BigDecimal("30.00"), new BigDecimal("33.00")),
+                        tuple(c4, new BigDecimal("5.00"), BigDecimal.ZERO));
+        assertThat(dashboard.conventionsBehind(DashboardFilter.all().withYear(2025),
+                DashboardSlice.category(EMPLOYMENT, IndicatorUnit.COUNT)))
+                .containsExactly(new ConventionFigure(c1, c1Reference(), x, "X Industrie", ConventionStatus.ACTIVE,
+                        LocalDate.of(2026, 5, 15), new BigDecimal("20.00"), new BigDecimal("25.00")));
+        assertThat(dashboard.conventionsBehind(DashboardFilter.all(), DashboardSlice.axis(null, IndicatorUnit.COUNT)))
+                .extracting(ConventionFigure::conventionId).containsExactly(c4);
+        assertThat(dashboard.conventionsBehind(DashboardFilter.all(),
+                DashboardSlice.axis(PaqteAxis.PURCHASING, IndicatorUnit.EUROS)))
+                .extracting(ConventionFigure::conventionId).containsExactly(c1);
+        assertThat(dashboard.conventionsBehind(DashboardFilter.all(), DashboardSlice.indicator(HIRES,
+                IndicatorUnit.COUNT))).extracting(ConventionFigure::conventionId).containsExactly(c1);
+        assertThat(dashboard.conventionsBehind(DashboardFilter.all().withDepartment("39"),
+                DashboardSlice.of(IndicatorUnit.COUNT))).isEmpty();
+    }
+
+    @Test
+    void conventionsWithStatusAreTheOnesCounted() {
+        assertThat(dashboard.conventionsWithStatus(DashboardFilter.all(), ConventionStatus.SIGNED))
+                .extracting(ConventionFigure::conventionId).containsExactly(c2);
+        assertThat(dashboard.conventionsWithStatus(DashboardFilter.all().withDepartment("25").withYear(2026), null))
+                .extracting(ConventionFigure::reference).containsExactly("25-2023-001", "25-2026-001");
+    }
+
+    @Test
+    void reportsStillAwaitedAfterTheDueDateAreOverdue() {
+        UUID campaign = UUID.randomUUID();
+        dsl.insertInto(REPORTING_CAMPAIGN).values(campaign, 1, NOW, NOW, 2025, LocalDate.of(2026, 3, 31)).execute();
+        report(campaign, c1, "REQUESTED");
+        report(campaign, c2, "TO_REQUEST");
+        report(campaign, c4, "RECEIVED");
+        AlertList overdue = dashboard.reportsOverdue(DashboardFilter.all(), TODAY, 500);
+        assertThat(overdue.count()).isEqualTo(2);
+        assertThat(overdue.items()).extracting(DashboardAlert::conventionId).containsExactly(c1, c2);
+        assertThat(overdue.items().getFirst().detail()).isEqualTo("2025");
+        assertThat(overdue.items().getFirst().date()).isEqualTo(LocalDate.of(2026, 3, 31));
+        assertThat(dashboard.reportsOverdue(DashboardFilter.all(), LocalDate.of(2026, 3, 31), 500).count()).isZero();
+        assertThat(dashboard.reportsOverdue(DashboardFilter.all().withDepartment("39"), TODAY, 500).items())
+                .extracting(DashboardAlert::conventionId).containsExactly(c2);
+    }
+
+    private void report(UUID campaign, UUID convention, String state) {
+        dsl.insertInto(CAMPAIGN_REPORT).set(CAMPAIGN_REPORT.ID, UUID.randomUUID()).set(CAMPAIGN_REPORT.VERSION, 1)
+                .set(CAMPAIGN_REPORT.CREATED_AT, NOW).set(CAMPAIGN_REPORT.UPDATED_AT, NOW)
+                .set(CAMPAIGN_REPORT.CAMPAIGN_ID, campaign).set(CAMPAIGN_REPORT.CONVENTION_ID, convention)
+                .set(CAMPAIGN_REPORT.STATE, state).execute();
+    }
+
+    private static String c1Reference() {
+        return "25-2023-001";
     }
 
     private UUID organisation(String name) {

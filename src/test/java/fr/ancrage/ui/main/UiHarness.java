@@ -7,8 +7,7 @@ import fr.ancrage.persistence.TestStores;
 import fr.ancrage.service.CampaignService;
 import fr.ancrage.service.CatalogueService;
 import fr.ancrage.service.ConventionService;
-import fr.ancrage.service.CampaignService;
-import fr.ancrage.service.CatalogueService;
+import fr.ancrage.service.DashboardService;
 import fr.ancrage.service.DemoDataService;
 import fr.ancrage.service.EngagementService;
 import fr.ancrage.service.Services;
@@ -38,6 +37,7 @@ public final class UiHarness implements AutoCloseable {
     public final EngagementService engagements;
     public final CatalogueService catalogue;
     public final CampaignService campaigns;
+    public final DashboardService dashboard;
     public final FxTaskRunner tasks = new FxTaskRunner();
     public Shell shell;
 
@@ -50,6 +50,7 @@ public final class UiHarness implements AutoCloseable {
         engagements = new EngagementService(store);
         catalogue = new CatalogueService(store);
         campaigns = new CampaignService(store, Clock.systemDefaultZone());
+        dashboard = new DashboardService(store, Clock.systemDefaultZone());
     }
 
     /** Call from TestFX's {@code @Start}: shows the window on the Organisations section. */
@@ -64,7 +65,7 @@ public final class UiHarness implements AutoCloseable {
         UiContext ui = UiContext.create(I18n.forLanguage("fr"), tasks);
         Store store = new Store(database.dsl());
         shell = new Shell(ui, stage, java.nio.file.Path.of("mémoire"), new Services(organisations, conventions,
-                territories, engagements, catalogue, campaigns, new DemoDataService(store, Clock.systemDefaultZone())));
+                territories, engagements, catalogue, campaigns, dashboard, new DemoDataService(store, Clock.systemDefaultZone())));
         shell.open(false, false);
         // the headless screen is 1000 px wide: an earlier, wider test stage would put buttons off-screen
         stage.sizeToScene();
