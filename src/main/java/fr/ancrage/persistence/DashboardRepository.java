@@ -283,6 +283,23 @@ public final class DashboardRepository {
         return new ConventionCounts(byStatus, companies);
     }
 
+    /**
+     * The years the committed conventions cover, from the first start to the last end, oldest first;
+     * empty without any.
+     */
+    public List<Integer> years() {
+        var r = dsl.select(DSL.min(CONVENTION.START_DATE), DSL.max(CONVENTION.END_DATE)).from(CONVENTION)
+                .where(CONVENTION.STATUS.in(COMMITTED)).fetchOne();
+        if (r == null || r.value1() == null || r.value2() == null) {
+            return List.of();
+        }
+        List<Integer> years = new ArrayList<>();
+        for (int y = r.value1().getYear(); y <= r.value2().getYear(); y++) {
+            years.add(y);
+        }
+        return years;
+    }
+
     private static Condition countedConventions(DashboardFilter filter) {
         Condition condition = territory(filter);
         if (filter.year() != null) {

@@ -6,11 +6,14 @@ import fr.ancrage.domain.DashboardAlerts;
 import fr.ancrage.domain.DashboardFigures;
 import fr.ancrage.domain.DashboardFilter;
 import fr.ancrage.domain.DashboardSlice;
+import fr.ancrage.domain.IndicatorRanking;
+import fr.ancrage.domain.IndicatorUnit;
 import fr.ancrage.persistence.DashboardRepository;
 import fr.ancrage.persistence.Store;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,8 +43,25 @@ public final class DashboardService {
         return store.read(r -> {
             DashboardRepository d = r.dashboard();
             return new DashboardFigures(filter, d.totalsByCategoryAndYear(filter), d.totalsByAxisAndYear(filter),
-                    d.totalsByTerritory(filter), d.conventionCounts(filter), d.topIndicators(filter, TOP_INDICATORS));
+                    d.totalsByTerritory(filter), d.conventionCounts(filter),
+                    keyFigures(d.topIndicators(filter, Integer.MAX_VALUE)));
         });
+    }
+
+    /**
+     * The key figures out of the indicators ranked by target: the largest counts (people, actions)
+     * first, then the largest in euros, in hours and in days, so that big amounts of euros or hours
+     * do not hide the numbers of pupils or hires; at most {@link #TOP_INDICATORS}.
+     */
+    static List<IndicatorRanking> keyFigures(List<IndicatorRanking> ranked) {
+        List<IndicatorRanking> chosen = new ArrayList<>();
+        ranked.stream().filter(r -> r.unit() == IndicatorUnit.COUNT).limit(TOP_INDICATORS - 3).forEach(chosen::add);
+        for (IndicatorUnit unit : List.of(IndicatorUnit.EUROS, IndicatorUnit.HOURS, IndicatorUnit.DAYS)) {
+            ranked.stream().filter(r -> r.unit() == unit).findFirst().ifPresent(chosen::add);
+        }
+        ranked.stream().filter(r -> r.unit() == IndicatorUnit.COUNT).skip(TOP_INDICATORS - 3)
+                .limit(Math.max(0, TOP_INDICATORS - chosen.size())).forEach(chosen::add);
+        return chosen.size() > TOP_INDICATORS ? List.copyOf(chosen.subList(0, TOP_INDICATORS)) : chosen;
     }
 
     /** The alerts within the filter's territory (its year plays no part: alerts are about today). */
@@ -56,6 +76,11 @@ public final class DashboardService {
                     d.conventionsWithoutEngagement(filter, ALERT_LINES),
                     d.engagementsWithoutTarget(filter, ALERT_LINES));
         });
+    }
+
+    /** The years the signed conventions cover, oldest first: the choices of the year filter. */
+    public List<Integer> years() {
+        return store.read(r -> r.dashboard().years());
     }
 
     public List<ConventionFigure> conventionsBehind(DashboardFilter filter, DashboardSlice slice) {

@@ -268,6 +268,13 @@ class DashboardRepositoryTest {
     }
 
     @Test
+    void yearsSpanTheCommittedConventions() {
+        assertThat(dashboard.years()).containsExactly(2023, 2024, 2025, 2026);
+        dsl.deleteFrom(CONVENTION).where(CONVENTION.STATUS.ne("DRAFT")).execute();
+        assertThat(dashboard.years()).isEmpty();
+    }
+
+    @Test
     void reportsStillAwaitedAfterTheDueDateAreOverdue() {
         UUID campaign = UUID.randomUUID();
         dsl.insertInto(REPORTING_CAMPAIGN).values(campaign, 1, NOW, NOW, 2025, LocalDate.of(2026, 3, 31)).execute();

@@ -52,6 +52,8 @@ public final class CampaignsView implements Section {
     private final FilteredList<CampaignReportItem> filtered = new FilteredList<>(items);
     private final SortedList<CampaignReportItem> sorted = new SortedList<>(filtered);
     private Parent root;
+    private Integer pendingYear;
+    private UUID pendingConvention;
 
     @FXML private ComboBox<ReportingCampaign> campaignBox;
     @FXML private Label dueLabel;
@@ -104,7 +106,22 @@ public final class CampaignsView implements Section {
 
     @Override
     public void activate() {
-        loadCampaigns(null);
+        Integer year = pendingYear;
+        pendingYear = null;
+        loadCampaigns(year);
+    }
+
+    /**
+     * Prepares the next {@link #activate()} to show the campaign of {@code year}, its overdue reports
+     * only, with the report of {@code conventionId} selected (from the dashboard's alerts).
+     */
+    public void openOverdue(int year, UUID conventionId) {
+        root();
+        pendingYear = year;
+        pendingConvention = conventionId;
+        searchField.clear();
+        stateFilter.setValue(null);
+        overdueOnly.setSelected(true);
     }
 
     @FXML
@@ -178,8 +195,14 @@ public final class CampaignsView implements Section {
             }
             items.setAll(reports);
             refilter();
-            sorted.stream().filter(i -> i.id().equals(selected)).findFirst()
-                    .ifPresent(i -> table.getSelectionModel().select(i));
+            UUID convention = pendingConvention;
+            pendingConvention = null;
+            sorted.stream().filter(i -> convention != null ? i.report().conventionId().equals(convention)
+                            : i.id().equals(selected)).findFirst()
+                    .ifPresent(i -> {
+                        table.getSelectionModel().select(i);
+                        table.scrollTo(i);
+                    });
         }, this::showError);
     }
 

@@ -1,6 +1,12 @@
 package fr.ancrage.ui.common;
 
+import fr.ancrage.domain.IndicatorUnit;
 import javafx.util.StringConverter;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 
 import java.text.NumberFormat;
 import java.time.LocalDate;
@@ -23,6 +29,17 @@ public final class Formats {
 
     public static String integer(long value) {
         return NumberFormat.getIntegerInstance(Locale.FRANCE).format(value);
+    }
+
+    /** A value in its unit: {@code 12}, {@code 1 234}, {@code 12 500,00 €} (yes/no as a count). */
+    public static String amount(BigDecimal value, IndicatorUnit unit) {
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.FRANCE);
+        if (unit == IndicatorUnit.EUROS) {
+            DecimalFormat f = new DecimalFormat("#,##0.00", symbols);
+            return f.format(value.setScale(2, RoundingMode.HALF_UP)) + " €";
+        }
+        DecimalFormat f = new DecimalFormat("#,##0.##", symbols);
+        return f.format(value);
     }
 
     /**

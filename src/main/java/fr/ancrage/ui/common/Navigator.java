@@ -11,4 +11,7 @@ public interface Navigator {
 
     /** Opens the Conventions section on a new convention for this company. */
     void newConvention(UUID companyId);
+
+    /** Opens the Bilans section on the campaign of {@code year}, overdue reports only, on this convention's. */
+    void openOverdueReport(int year, UUID conventionId);
 }

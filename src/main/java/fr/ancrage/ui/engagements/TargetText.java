@@ -3,10 +3,6 @@ package fr.ancrage.ui.engagements;
 import fr.ancrage.domain.IndicatorUnit;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -34,12 +30,6 @@ final class TargetText {
 
     /** {@code 12}, {@code 1 234}, {@code 12 500,00 €}; yes/no as 1 or 0 is not shown as text. */
     static String format(BigDecimal value, IndicatorUnit unit) {
-        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.FRANCE);
-        if (unit == IndicatorUnit.EUROS) {
-            DecimalFormat f = new DecimalFormat("#,##0.00", symbols);
-            return f.format(value.setScale(2, RoundingMode.HALF_UP)) + " €";
-        }
-        DecimalFormat f = new DecimalFormat("#,##0.##", symbols);
-        return f.format(value);
+        return fr.ancrage.ui.common.Formats.amount(value, unit);
     }
 }

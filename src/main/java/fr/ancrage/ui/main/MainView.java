@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The main window: a navigation sidebar on the left, the current section in the middle, a status
@@ -38,6 +39,8 @@ public final class MainView {
     private final ToggleGroup navigation = new ToggleGroup();
     private final Map<String, ToggleButton> buttons = new LinkedHashMap<>();
     private final Map<String, Section> sections = new LinkedHashMap<>();
+    private final Map<String, Label> badges = new LinkedHashMap<>();
+    private Consumer<String> onShown = id -> { };
 
     public MainView(I18n i18n, List<Section> sectionList, Path dataDirectory, ObservableBooleanValue busy) {
         root.getStyleClass().add("main-window");
@@ -57,7 +60,15 @@ public final class MainView {
             button.setToggleGroup(navigation);
             button.setTooltip(new Tooltip(i18n.get("nav." + section.id()) + " (Ctrl+" + index + ")"));
             buttons.put(section.id(), button);
-            sidebar.getChildren().add(button);
+            Label badge = new Label();
+            badge.setId("badge-" + section.id());
+            badge.getStyleClass().add("nav-badge");
+            badge.setMouseTransparent(true);
+            badge.setVisible(false);
+            badges.put(section.id(), badge);
+            StackPane slot = new StackPane(button, badge);
+            StackPane.setAlignment(badge, Pos.CENTER_RIGHT);
+            sidebar.getChildren().add(slot);
             final String id = section.id();
             final KeyCode digit = KeyCode.getKeyCode(String.valueOf(index));
             root.sceneProperty().subscribe(scene -> {
@@ -109,6 +120,40 @@ public final class MainView {
         buttons.get(sectionId).setSelected(true);
         content.getChildren().setAll(section.root());
         section.activate();
+        onShown.accept(sectionId);
+    }
+
+    /** Called with the section's id each time a section is shown. */
+    public void setOnSectionShown(Consumer<String> listener) {
+        this.onShown = listener;
+    }
+
+    /**
+     * Shows {@code count} on the section's navigation button (nothing when zero), with
+     * {@code description} as its tooltip and accessible text.
+     */
+    public void setBadge(String sectionId, int count, String description) {
+        Label badge = badges.get(sectionId);
+        if (badge == null) {
+            return;
+        }
+        badge.setText(count > 99 ? "99+" : String.valueOf(count));
+        badge.setVisible(count > 0);
+        ToggleButton button = buttons.get(sectionId);
+        String name = button.getText();
+        button.setAccessibleText(count > 0 ? name + " — " + description : name);
+        button.getTooltip().setText(count > 0 ? name + " — " + description + " (Ctrl+" + shortcut(sectionId) + ")"
+                : name + " (Ctrl+" + shortcut(sectionId) + ")");
+    }
+
+    private int shortcut(String sectionId) {
+        return List.copyOf(buttons.keySet()).indexOf(sectionId) + 1;
+    }
+
+    /** The number on a section's badge, empty when hidden (for tests). */
+    public String badge(String sectionId) {
+        Label badge = badges.get(sectionId);
+        return badge == null || !badge.isVisible() ? "" : badge.getText();
     }
 
     public Section section(String id) {

@@ -1,15 +1,21 @@
 package fr.ancrage.ui.main;
 
+import fr.ancrage.domain.DashboardAlerts;
+import fr.ancrage.domain.DashboardFilter;
+import fr.ancrage.service.DashboardService;
 import fr.ancrage.service.DemoDataService;
 import fr.ancrage.service.Services;
 import fr.ancrage.ui.campaigns.CampaignsView;
 import fr.ancrage.ui.catalogue.CatalogueView;
 import fr.ancrage.ui.common.Navigator;
+import fr.ancrage.ui.common.TaskRunner;
 import fr.ancrage.ui.common.UiContext;
 import fr.ancrage.ui.conventions.ConventionsView;
+import fr.ancrage.ui.dashboard.DashboardView;
 import fr.ancrage.ui.organisations.OrganisationsView;
 import fr.ancrage.ui.territories.TerritoriesView;
 import javafx.stage.Stage;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +29,10 @@ public final class Shell implements Navigator {
     private final DemoDataService demo;
     private final OrganisationsView organisationsView;
     private final ConventionsView conventionsView;
+    private final CampaignsView campaignsView;
+    private final DashboardService dashboard;
     private final MainView main;
+    private TaskRunner.Cancellable badgeTask;
 
     public Shell(UiContext ui, Stage stage, Path dataDirectory, Services services) {
         this.ui = ui;
@@ -33,13 +42,35 @@ public final class Shell implements Navigator {
                 services.territories(), services.engagements(), this);
         this.conventionsView = new ConventionsView(ui, services.conventions(), services.organisations(),
                 services.territories(), services.engagements(), services.catalogue(), this);
-        CampaignsView campaignsView = new CampaignsView(ui, services.campaigns(), services.conventions(),
+        this.campaignsView = new CampaignsView(ui, services.campaigns(), services.conventions(),
                 services.engagements(), this);
+        this.dashboard = services.dashboard();
+        DashboardView dashboardView = new DashboardView(ui, services.dashboard(), services.territories(), this,
+                this::showBadge);
         CatalogueView catalogueView = new CatalogueView(ui, services.catalogue());
         TerritoriesView territoriesView = new TerritoriesView(ui, services.territories());
-        this.main = new MainView(ui.i18n(), List.of(organisationsView, conventionsView, campaignsView, catalogueView,
-                territoriesView),
+        this.main = new MainView(ui.i18n(), List.of(dashboardView, organisationsView, conventionsView, campaignsView,
+                catalogueView, territoriesView),
                 dataDirectory, ui.tasks().busyProperty());
+        // the badge follows every change made in any section; the dashboard refreshes it itself
+        main.setOnSectionShown(id -> {
+            if (!id.equals("dashboard")) {
+                refreshBadge();
+            }
+        });
+    }
+
+    /** Counts the alerts of the whole base in the background and shows them on the dashboard's button. */
+    public void refreshBadge() {
+        if (badgeTask != null) {
+            badgeTask.cancel();
+        }
+        badgeTask = ui.tasks().run(() -> dashboard.alerts(DashboardFilter.all()), this::showBadge,
+                error -> LoggerFactory.getLogger(Shell.class).warn("Alerts not counted", error));
+    }
+
+    private void showBadge(DashboardAlerts alerts) {
+        main.setBadge("dashboard", alerts.total(), ui.i18n().format("dashboard.badge", alerts.total()));
     }
 
     public MainView main() {
@@ -62,13 +93,13 @@ public final class Shell implements Navigator {
                 return;
             }
         }
-        main.show("organisations");
+        main.show("dashboard");
     }
 
     private void loadDemo() {
-        ui.tasks().run(demo::load, summary -> main.show("organisations"), error -> {
+        ui.tasks().run(demo::load, summary -> main.show("dashboard"), error -> {
             ui.dialogs().error(stage, ui.i18n().get("demo.error.title"), ui.errors().describe(error));
-            main.show("organisations");
+            main.show("dashboard");
         });
     }
 
@@ -82,6 +113,12 @@ public final class Shell implements Navigator {
     public void openConvention(UUID conventionId) {
         conventionsView.open(conventionId);
         main.show("conventions");
+    }
+
+    @Override
+    public void openOverdueReport(int year, UUID conventionId) {
+        campaignsView.openOverdue(year, conventionId);
+        main.show("campaigns");
     }
 
     @Override

@@ -53,7 +53,7 @@ public final class UiHarness implements AutoCloseable {
         dashboard = new DashboardService(store, Clock.systemDefaultZone());
     }
 
-    /** Call from TestFX's {@code @Start}: shows the window on the Organisations section. */
+    /** Call from TestFX's {@code @Start}: shows the window as the application opens, on the dashboard. */
     public void start(Stage stage) {
         // a dialog left open by an earlier test class would catch the robot's clicks
         List.copyOf(Window.getWindows()).stream().filter(w -> w != stage).forEach(Window::hide);

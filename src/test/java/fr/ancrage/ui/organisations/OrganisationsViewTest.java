@@ -36,6 +36,7 @@ class OrganisationsViewTest {
 
     @Test
     void createsAnOrganisationThroughTheFormAndFindsItInTheList(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-organisations");
         robot.clickOn("Nouvelle organisation");
         robot.clickOn("#legalNameField").write("Horlogerie Vauban");
         robot.clickOn("#siretField").write("35600000000049");
@@ -75,6 +76,7 @@ class OrganisationsViewTest {
 
     @Test
     void refusesAFormWithoutNameAndShowsTheMessageAtTheField(FxRobot robot) {
+        robot.clickOn("#nav-organisations");
         robot.clickOn("Nouvelle organisation");
         robot.clickOn("#siretField").write("12");
         robot.clickOn("#saveButton");
