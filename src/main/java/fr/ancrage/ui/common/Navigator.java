@@ -9,6 +9,9 @@ public interface Navigator {
 
     void openConvention(UUID conventionId);
 
+    /** Opens a convention on its Engagements tab. */
+    void openConventionEngagements(UUID conventionId);
+
     /** Opens the Conventions section on a new convention for this company. */
     void newConvention(UUID companyId);
 

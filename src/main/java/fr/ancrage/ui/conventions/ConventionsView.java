@@ -187,6 +187,13 @@ public final class ConventionsView implements Section {
         pendingSelection = conventionId;
     }
 
+    /** Like {@link #open}, on the convention's Engagements tab. */
+    public void openOnEngagements(UUID conventionId) {
+        root();
+        pendingSelection = conventionId;
+        tabs.getSelectionModel().select(engagementsTab);
+    }
+
     public void newFor(UUID companyId) {
         pendingNewCompany = companyId;
     }

@@ -70,7 +70,7 @@ final class AlertsPane {
                 openConvention));
         root.getChildren().add(group(new Kind("withoutTarget", "dashboard.alert.withoutTarget",
                         "dashboard.alert.withoutTarget.none", false), alerts.withoutTarget(), endHeader,
-                i18n.get("dashboard.list.column.actionType"), openConvention));
+                i18n.get("dashboard.list.column.actionType"), a -> n -> n.openConventionEngagements(a.conventionId())));
     }
 
     /** An alert: its node ids' stem, its title and empty-state keys, whether it is urgent (red count). */

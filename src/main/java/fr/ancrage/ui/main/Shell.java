@@ -116,6 +116,12 @@ public final class Shell implements Navigator {
     }
 
     @Override
+    public void openConventionEngagements(UUID conventionId) {
+        conventionsView.openOnEngagements(conventionId);
+        main.show("conventions");
+    }
+
+    @Override
     public void openOverdueReport(int year, UUID conventionId) {
         campaignsView.openOverdue(year, conventionId);
         main.show("campaigns");
