@@ -143,6 +143,22 @@ final class DashboardBars {
         return Math.max(1, nice * power);
     }
 
+    /**
+     * Realised over target, in percent, over the years up to {@code lastReportedYear} only (later
+     * years cannot have been reported yet); {@code null} without target in those years.
+     */
+    static Integer reportedRate(DashboardFigures figures, IndicatorUnit unit, int lastReportedYear) {
+        BigDecimal target = BigDecimal.ZERO;
+        BigDecimal realised = BigDecimal.ZERO;
+        for (CategoryYearTotal t : figures.byCategory()) {
+            if (t.unit() == unit && t.year() <= lastReportedYear) {
+                target = target.add(t.target());
+                realised = realised.add(t.realised());
+            }
+        }
+        return new Bar("RATE", "", target, realised, figures.filter(), DashboardSlice.of(unit)).rate();
+    }
+
     private static Bar add(Bar a, Bar b) {
         return new Bar(a.key(), a.label(), a.target().add(b.target()), a.realised().add(b.realised()), a.filter(),
                 a.slice());

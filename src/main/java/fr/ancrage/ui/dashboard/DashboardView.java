@@ -360,8 +360,11 @@ public final class DashboardView implements Section {
             VBox realised = card("cardRealised", i18n.format("dashboard.card.realised", unitName),
                     Formats.amount(total.realised(), unit), () -> openBar(total,
                             i18n.format("dashboard.card.realised", unitName)));
-            if (total.rate() != null) {
-                Label rate = new Label(i18n.format("dashboard.card.rate", total.rate()));
+            int lastReported = dashboard.today().getYear() - 1;
+            Integer reportedRate = DashboardBars.reportedRate(f, unit, lastReported);
+            if (reportedRate != null) {
+                Label rate = new Label(i18n.format("dashboard.card.rate", reportedRate, lastReported));
+                rate.setId("realisedRate");
                 rate.getStyleClass().add("hint");
                 realised.getChildren().add(rate);
             }

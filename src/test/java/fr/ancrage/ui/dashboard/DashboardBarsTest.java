@@ -98,6 +98,13 @@ class DashboardBarsTest {
     }
 
     @Test
+    void theRateCountsOnlyTheYearsThatCouldBeReported() {
+        assertThat(DashboardBars.reportedRate(figures, IndicatorUnit.COUNT, 2024)).isEqualTo(80);
+        assertThat(DashboardBars.reportedRate(figures, IndicatorUnit.COUNT, 2025)).isEqualTo(48);
+        assertThat(DashboardBars.reportedRate(figures, IndicatorUnit.COUNT, 2023)).isNull();
+    }
+
+    @Test
     void axisStepsAreRound() {
         assertThat(DashboardBars.niceStep(0)).isEqualTo(1);
         assertThat(DashboardBars.niceStep(0.3)).isEqualTo(1);
