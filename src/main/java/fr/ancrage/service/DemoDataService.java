@@ -1,6 +1,7 @@
 package fr.ancrage.service;
 
 import fr.ancrage.domain.ActionType;
+import fr.ancrage.domain.CampaignReport;
 import fr.ancrage.domain.Catalogue;
 import fr.ancrage.domain.Commune;
 import fr.ancrage.domain.Contact;
@@ -19,7 +20,11 @@ import fr.ancrage.domain.Organisation;
 import fr.ancrage.domain.OrganisationKind;
 import fr.ancrage.domain.OrganisationRules;
 import fr.ancrage.domain.Qpv;
+import fr.ancrage.domain.RealisedValue;
 import fr.ancrage.domain.RecordMeta;
+import fr.ancrage.domain.ReportState;
+import fr.ancrage.domain.ReportingCampaign;
+import fr.ancrage.domain.ResultSource;
 import fr.ancrage.domain.Signatory;
 import fr.ancrage.domain.SignatoryRole;
 import fr.ancrage.domain.SizeBand;
@@ -36,9 +41,11 @@ import fr.ancrage.service.DemoData.PartnerRow;
 import fr.ancrage.service.DemoData.PersonRow;
 import fr.ancrage.service.DemoData.Plan;
 import fr.ancrage.service.DemoData.QpvRow;
+import fr.ancrage.service.DemoData.ResultNote;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -47,21 +54,28 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
  * Loads the demonstration dataset: a fictional set of about forty companies of Grand Besançon
  * Métropole and their conventions, from the 17 March 2017 ceremony to conventions in preparation,
- * with their engagements and the counterparts of the public partners (tables in {@link DemoData}).
- * Everything is written in one transaction: either the whole dataset is there or nothing is. The
+ * with their engagements and the counterparts of the public partners (tables in {@link DemoData}),
+ * the realised values of the years before last year and the reporting campaign of the year before
+ * last, mostly closed, with two reports overdue. Last year is left to report: its campaign is the
+ * user's to open. Everything is written in one transaction: either the whole dataset is there or
+ * nothing is. The
  * dataset is meant for an empty data folder (see {@link #isEmpty()}); a second load fails on the QPV
  * codes and changes nothing. Blocking: call from a background task.
  */
@@ -69,7 +83,7 @@ public final class DemoDataService {
 
     /** What {@link #load()} inserted. */
     public record DemoSummary(int organisations, int contacts, int qpvs, int conventions, int engagements,
-                              int counterparts) {
+                              int counterparts, int realisedValues, int campaignReports) {
     }
 
     private static final LocalDate CEREMONY_2017 = LocalDate.of(2017, 3, 17);
@@ -114,9 +128,12 @@ public final class DemoDataService {
         private final Set<String> usedSirets = new HashSet<>();
         private final Map<String, Convention> conventions = new HashMap<>();
         private final Map<String, ConventionRow> conventionRows = new HashMap<>();
+        private final List<SavedEngagement> savedEngagements = new ArrayList<>();
         private int contactCount;
         private int engagementCount;
         private int counterpartCount;
+        private int resultCount;
+        private int reportCount;
 
         Loader(Repositories r, LocalDate today) {
             this.r = r;
@@ -153,9 +170,16 @@ public final class DemoDataService {
                 referents.put(q.key(), q.referent());
             }
             saveConventions();
-            saveEngagements(r.catalogue().load());
+            Catalogue catalogue = r.catalogue().load();
+            saveEngagements(catalogue);
+            // The year before last was asked for in a campaign; the years before it were reported
+            // before the campaigns were kept here. Last year's campaign is left to the user.
+            int campaignYear = today.getYear() - 2;
+            Map<UUID, ReportPlan> campaign = planCampaign(campaignYear);
+            saveResults(catalogue, campaignYear, campaign);
+            saveCampaign(campaignYear, campaign);
             return new DemoSummary(organisations.size(), contactCount, qpvs.size(), conventions.size(),
-                    engagementCount, counterpartCount);
+                    engagementCount, counterpartCount, resultCount, reportCount);
         }
 
         private void insert(String key, Organisation o) {
@@ -378,7 +402,9 @@ public final class DemoDataService {
                     if (!issues.isEmpty()) {
                         throw new IllegalStateException("Invalid demo engagement " + e.description() + ": " + issues);
                     }
-                    byType.putIfAbsent(row.type(), r.engagements().save(e));
+                    Engagement saved = r.engagements().save(e);
+                    byType.putIfAbsent(row.type(), saved);
+                    savedEngagements.add(new SavedEngagement(plan.convention(), row.type(), saved));
                     engagementCount++;
                 }
                 for (CounterpartRow row : plan.counterparts()) {
@@ -517,6 +543,295 @@ public final class DemoDataService {
             String words = names.size() == 1 ? "du quartier " + names.getFirst()
                     : "des quartiers " + String.join(", ", names.subList(0, names.size() - 1)) + " et " + names.getLast();
             return text.replace("{quartier}", words);
+        }
+
+        // --- Realised values and the campaign of the year before last --------------------------
+
+        /** An engagement as saved, with the keys of its convention and action type. */
+        private record SavedEngagement(String convention, String type, Engagement engagement) {
+
+            /** Stable from one load to the next (a convention has one engagement of a type): seeds its figures. */
+            String key() {
+                return convention + "/" + type;
+            }
+        }
+
+        /** Where a convention's report stands in the campaign, with the date of each step. */
+        private record ReportPlan(ReportState state, LocalDate requestedOn, List<LocalDate> reminders,
+                                  LocalDate receivedOn, LocalDate validatedOn) {
+        }
+
+        private static LocalDate dueDate(int year) {
+            return LocalDate.of(year + 1, 3, 31);
+        }
+
+        /**
+         * The reports of the campaign of {@code year}, for the conventions that owe one (as the
+         * campaign's opening lists them): all asked in mid-January, two still awaited after two
+         * reminders ({@link DemoData#REPORTS_OVERDUE}), the others received in the first quarter;
+         * the last one or two (by reference) received but not yet validated.
+         */
+        private Map<UUID, ReportPlan> planCampaign(int year) {
+            Map<UUID, String> keys = new HashMap<>();
+            conventions.forEach((key, c) -> keys.put(c.id(), key));
+            List<UUID> owing = r.campaigns().conventionsOwing(year);
+            List<UUID> answered = owing.stream().filter(id -> !DemoData.REPORTS_OVERDUE.contains(keys.get(id))).toList();
+            int notValidated = answered.size() < 2 ? 0 : Math.min(2, Math.max(1, answered.size() / 3));
+            LocalDate requestedOn = workingDay(LocalDate.of(year + 1, 1, 15));
+            Map<UUID, ReportPlan> plans = new LinkedHashMap<>();
+            for (UUID id : owing) {
+                Random random = seeded("report/" + keys.get(id));
+                int position = answered.indexOf(id);
+                if (position < 0) {
+                    plans.put(id, new ReportPlan(ReportState.REQUESTED, requestedOn,
+                            List.of(workingDay(dueDate(year).plusDays(14 + random.nextInt(7))),
+                                    workingDay(dueDate(year).plusDays(75 + random.nextInt(20)))), null, null));
+                    continue;
+                }
+                LocalDate receivedOn = workingDay(LocalDate.of(year + 1, 1, 29).plusDays(random.nextInt(56)));
+                boolean validated = position < answered.size() - notValidated;
+                plans.put(id, new ReportPlan(validated ? ReportState.VALIDATED : ReportState.RECEIVED, requestedOn,
+                        List.of(), receivedOn, validated ? workingDay(receivedOn.plusDays(10 + random.nextInt(35))) : null));
+            }
+            return plans;
+        }
+
+        /**
+         * Opens the campaign as {@link CampaignService#open} does, then takes each report through the
+         * team's steps ({@link CampaignReport#moveTo}, {@link CampaignReport#remindedOn}) on their dates.
+         */
+        private void saveCampaign(int year, Map<UUID, ReportPlan> plans) {
+            if (r.campaigns().findByYear(year).isPresent()) {
+                throw new IllegalStateException("A reporting campaign " + year + " exists already");
+            }
+            ReportingCampaign campaign = r.campaigns().save(new ReportingCampaign(RecordMeta.fresh(), year,
+                    dueDate(year)));
+            for (Map.Entry<UUID, ReportPlan> entry : plans.entrySet()) {
+                ReportPlan plan = entry.getValue();
+                CampaignReport report = r.campaigns().save(new CampaignReport(RecordMeta.fresh(), campaign.id(),
+                        entry.getKey(), ReportState.TO_REQUEST, null, null, null, null));
+                report = r.campaigns().save(report.moveTo(ReportState.REQUESTED, plan.requestedOn()));
+                for (LocalDate day : plan.reminders()) {
+                    report = r.campaigns().save(report.remindedOn(day));
+                }
+                if (plan.receivedOn() != null) {
+                    report = r.campaigns().save(report.moveTo(ReportState.RECEIVED, plan.receivedOn()));
+                }
+                if (plan.validatedOn() != null) {
+                    report = r.campaigns().save(report.moveTo(ReportState.VALIDATED, plan.validatedOn()));
+                }
+                if (report.state() != plan.state()) {
+                    throw new IllegalStateException("Demo report ended " + report.state() + ", not " + plan.state());
+                }
+                reportCount++;
+            }
+        }
+
+        /**
+         * A realised value for each target of the years up to {@code campaignYear}, for the engagements
+         * not abandoned of the signed conventions; none for that year when the convention's report is
+         * still awaited in the campaign. Each value passes the rules of the entry form.
+         */
+        private void saveResults(Catalogue catalogue, int campaignYear, Map<UUID, ReportPlan> campaign) {
+            Map<String, List<ResultNote>> notes = notesByEngagement(catalogue);
+            for (SavedEngagement saved : savedEngagements) {
+                Engagement e = saved.engagement();
+                Convention convention = conventions.get(saved.convention());
+                if (!convention.status().isSignedOrLater() || e.status() == EngagementStatus.ABANDONED) {
+                    continue;
+                }
+                ActionType type = catalogue.actionType(e.actionTypeId()).orElseThrow();
+                for (int year = e.firstYear(); year <= Math.min(e.lastYear(), campaignYear); year++) {
+                    ReportPlan report = null;
+                    if (year == campaignYear) {
+                        report = campaign.get(convention.id());
+                        if (report == null) {
+                            throw new IllegalStateException(convention.title() + " owes no report for " + year);
+                        }
+                        if (report.receivedOn() == null) {
+                            continue; // still awaited: the report never came
+                        }
+                    }
+                    saveYear(saved, convention, type, year, report, notes.getOrDefault(saved.key(), List.of()),
+                            catalogue);
+                }
+            }
+        }
+
+        /** The notes by engagement key; a note naming no engagement or indicator of the form is a mistake. */
+        private Map<String, List<ResultNote>> notesByEngagement(Catalogue catalogue) {
+            Map<String, SavedEngagement> byKey = savedEngagements.stream()
+                    .collect(Collectors.toMap(SavedEngagement::key, Function.identity()));
+            Map<String, List<ResultNote>> notes = new HashMap<>();
+            for (ResultNote note : DemoData.RESULT_NOTES) {
+                SavedEngagement saved = byKey.get(note.convention() + "/" + note.type());
+                if (saved == null) {
+                    throw new IllegalStateException("No demo engagement " + note.type() + " in " + note.convention());
+                }
+                ActionType type = catalogue.actionType(saved.engagement().actionTypeId()).orElseThrow();
+                if (catalogue.formIndicators(type).stream().noneMatch(i -> i.code().equals(note.indicator()))) {
+                    throw new IllegalStateException("No indicator " + note.indicator() + " in the form of " + note.type());
+                }
+                if (note.source() == ResultSource.PARTNER && saved.engagement().partnerId() == null) {
+                    throw new IllegalStateException("No partner to report for " + note.type() + " in " + note.convention());
+                }
+                notes.computeIfAbsent(saved.key(), k -> new ArrayList<>()).add(note);
+            }
+            return notes;
+        }
+
+        /**
+         * The year's figures of one engagement: the form's first indicator at a ratio of its target
+         * drawn for the engagement and year, the others following from it (stages filled out of
+         * those offered, pupils per talk, emplois francs among the hires…).
+         */
+        private void saveYear(SavedEngagement saved, Convention convention, ActionType type, int year, ReportPlan report,
+                              List<ResultNote> notes, Catalogue catalogue) {
+            Engagement e = saved.engagement();
+            int index = year - e.firstYear();
+            Random random = seeded("result/" + saved.key() + "/" + index);
+            Draw draw = draw(random, DemoData.STRUGGLING.contains(saved.convention()));
+            List<ResultNote> ofYear = notes.stream().filter(n -> n.yearIndex() == index).toList();
+            ResultSource source = ofYear.stream().map(ResultNote::source).filter(Objects::nonNull).findFirst()
+                    .orElseGet(() -> source(random, e));
+            LocalDate receivedOn = source != ResultSource.COMPANY_REPORT ? firstQuarter(random, year)
+                    : report != null ? report.receivedOn()
+                    : workingDay(LocalDate.of(year + 1, 1, 20).plusDays(
+                            seeded("report/" + saved.convention() + "/" + year).nextInt(65)));
+            BigDecimal lead = null;
+            BigDecimal leadTarget = null;
+            for (Indicator indicator : catalogue.formIndicators(type)) {
+                Optional<Target> target = e.target(indicator.id(), year);
+                if (target.isEmpty()) {
+                    continue;
+                }
+                BigDecimal t = target.get().value();
+                ResultNote note = ofYear.stream().filter(n -> n.indicator().equals(indicator.code())).findFirst()
+                        .orElse(null);
+                BigDecimal value;
+                if (note != null && note.value() != null) {
+                    value = inUnit(new BigDecimal(note.value()), indicator);
+                } else if (lead == null) {
+                    value = draw.of(t, indicator);
+                } else {
+                    value = following(indicator, t, lead, leadTarget, draw, random);
+                }
+                if (lead == null) {
+                    lead = value;
+                    leadTarget = t;
+                }
+                RealisedValue v = new RealisedValue(RecordMeta.fresh(), e.id(), indicator.id(), year, value, source,
+                        receivedOn, note == null ? "" : note.comment());
+                var issues = EngagementRules.checkResult(v, e, convention, catalogue);
+                if (!issues.isEmpty()) {
+                    throw new IllegalStateException("Invalid demo realised value " + value + " for " + year + " of "
+                            + e.description() + ": " + issues);
+                }
+                r.engagements().save(v);
+                resultCount++;
+            }
+        }
+
+        /** How an engagement did in a year against its targets. */
+        private enum Band {
+            BELOW, USUAL, ABOVE
+        }
+
+        private static final BigDecimal USUAL_LOW = new BigDecimal("0.70");
+        private static final BigDecimal USUAL_HIGH = new BigDecimal("1.15");
+
+        /** The band and the ratio of realised over target drawn for an engagement and a year. */
+        private record Draw(Band band, BigDecimal ratio) {
+
+            /**
+             * The target at this ratio, in the indicator's unit. Whole numbers stay in their band:
+             * 2 at 72 % makes 2 (not 1, 50 %), 1 well below makes 0, 2 above makes 3.
+             */
+            BigDecimal of(BigDecimal target, Indicator indicator) {
+                BigDecimal value = inUnit(target.multiply(ratio), indicator);
+                if (target.signum() == 0 || !indicator.unit().wholeNumbers() || indicator.unit() == IndicatorUnit.YES_NO) {
+                    return value;
+                }
+                BigDecimal low = target.multiply(USUAL_LOW).setScale(0, RoundingMode.CEILING);
+                BigDecimal high = target.multiply(USUAL_HIGH).setScale(0, RoundingMode.FLOOR);
+                return switch (band) {
+                    case USUAL -> low.compareTo(high) <= 0 ? value.max(low).min(high) : value;
+                    case BELOW -> value.min(low.subtract(BigDecimal.ONE)).max(BigDecimal.ZERO);
+                    case ABOVE -> value.max(high.add(BigDecimal.ONE));
+                };
+            }
+        }
+
+        /** Mostly 70 % to 115 % of the targets, now and then well below or above; low for a struggler. */
+        private static Draw draw(Random random, boolean struggling) {
+            double draw = random.nextDouble();
+            double spread = random.nextDouble();
+            Band band = struggling || draw < 0.08 ? Band.BELOW : draw < 0.18 ? Band.ABOVE : Band.USUAL;
+            double ratio = switch (band) {
+                case BELOW -> 0.35 + 0.30 * spread;
+                case ABOVE -> 1.16 + 0.24 * spread;
+                case USUAL -> 0.70 + 0.45 * spread;
+            };
+            return new Draw(band, BigDecimal.valueOf(ratio).setScale(3, RoundingMode.HALF_UP));
+        }
+
+        /** An indicator of the form after the first one ({@code lead}, realised, for {@code leadTarget}). */
+        private static BigDecimal following(Indicator indicator, BigDecimal target, BigDecimal lead,
+                                            BigDecimal leadTarget, Draw draw, Random random) {
+            double spread = random.nextDouble();
+            BigDecimal value = switch (indicator.code()) {
+                // Now and then a pupil gives up one of the stages offered.
+                case "STAGES_FILLED" -> lead.compareTo(BigDecimal.valueOf(4)) >= 0 && spread < 0.3
+                        ? lead.subtract(BigDecimal.ONE) : lead;
+                // Classes of about the planned size; about a job for two entrepreneurs.
+                case "PUPILS_REACHED", "JOBS_CREATED" -> leadTarget.signum() == 0 ? draw.of(target, indicator)
+                        : lead.multiply(target).divide(leadTarget, 3, RoundingMode.HALF_UP)
+                        .multiply(BigDecimal.valueOf(0.9 + 0.15 * spread));
+                // Among the hires; none when none were planned (before 2020).
+                case "EMPLOIS_FRANCS" -> draw.of(target, indicator).min(lead);
+                case "LABEL" -> target;
+                default -> draw.of(target, indicator);
+            };
+            return inUnit(value, indicator);
+        }
+
+        /** Whole numbers but for euros; cents for purchases and gifts in kind, round sums for donations. */
+        private static BigDecimal inUnit(BigDecimal value, Indicator indicator) {
+            return switch (indicator.unit()) {
+                case EUROS -> "DONATIONS".equals(indicator.code())
+                        ? value.divide(BigDecimal.valueOf(50), 0, RoundingMode.HALF_UP).multiply(BigDecimal.valueOf(50))
+                        .setScale(2, RoundingMode.UNNECESSARY)
+                        : value.setScale(2, RoundingMode.HALF_UP);
+                case YES_NO -> value.signum() > 0 ? BigDecimal.ONE : BigDecimal.ZERO;
+                default -> value.setScale(0, RoundingMode.HALF_UP);
+            };
+        }
+
+        /** Mostly the company's own report; sometimes the partner's figures or the delegate's visit. */
+        private static ResultSource source(Random random, Engagement e) {
+            double draw = random.nextDouble();
+            if (e.partnerId() != null && draw < 0.2) {
+                return ResultSource.PARTNER;
+            }
+            return draw >= 0.96 ? ResultSource.DELEGATE_VISIT : ResultSource.COMPANY_REPORT;
+        }
+
+        /** A working day of the first quarter after {@code year}, when that year's figures come in. */
+        private static LocalDate firstQuarter(Random random, int year) {
+            return workingDay(LocalDate.of(year + 1, 1, 10).plusDays(random.nextInt(75)));
+        }
+
+        private static LocalDate workingDay(LocalDate day) {
+            return switch (day.getDayOfWeek()) {
+                case SATURDAY -> day.plusDays(2);
+                case SUNDAY -> day.plusDays(1);
+                default -> day;
+            };
+        }
+
+        /** A generator seeded by a stable key (well spread, unlike close hash codes): the same figures at every load. */
+        private static Random seeded(String key) {
+            return new Random(UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).getMostSignificantBits());
         }
 
         private static Convention withNotes(Convention c, String notes) {

@@ -1,6 +1,9 @@
 package fr.ancrage.service;
 
 import fr.ancrage.domain.ActionType;
+import fr.ancrage.domain.BilanLine;
+import fr.ancrage.domain.CampaignReport;
+import fr.ancrage.domain.CampaignReportItem;
 import fr.ancrage.domain.Catalogue;
 import fr.ancrage.domain.Contact;
 import fr.ancrage.domain.Convention;
@@ -20,7 +23,11 @@ import fr.ancrage.domain.Organisation;
 import fr.ancrage.domain.OrganisationKind;
 import fr.ancrage.domain.OrganisationRules;
 import fr.ancrage.domain.Qpv;
+import fr.ancrage.domain.RealisedValue;
 import fr.ancrage.domain.RecordMeta;
+import fr.ancrage.domain.ReportState;
+import fr.ancrage.domain.ReportingCampaign;
+import fr.ancrage.domain.ResultSource;
 import fr.ancrage.domain.PaqteAxis;
 import fr.ancrage.domain.SignatoryRole;
 import fr.ancrage.domain.Target;
@@ -41,14 +48,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import static fr.ancrage.persistence.jooq.Tables.CAMPAIGN_REPORT;
+import static fr.ancrage.persistence.jooq.Tables.ENGAGEMENT;
+import static fr.ancrage.persistence.jooq.Tables.ENGAGEMENT_RESULT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -308,6 +321,165 @@ class DemoDataServiceTest {
     }
 
     @Test
+    void realisedValuesCoverTheYearsBeforeLastYearOfTheSignedConventions() {
+        useLoadedDatabase();
+
+        Catalogue catalogue = catalogue();
+        int lastYear = TODAY.getYear() - 1;
+        Set<UUID> awaited = campaignReports().stream().filter(i -> i.report().state().awaited())
+                .map(i -> i.report().conventionId()).collect(Collectors.toSet());
+        int count = 0;
+        int withTarget = 0;
+        int usual = 0;
+        int below = 0;
+        int above = 0;
+        Map<ResultSource, Integer> sources = new EnumMap<>(ResultSource.class);
+        Set<Integer> years = new TreeSet<>();
+        List<String> comments = new ArrayList<>();
+        for (Convention c : conventions()) {
+            Map<UUID, Engagement> engagements = engagementsOf(c).stream()
+                    .collect(Collectors.toMap(Engagement::id, Function.identity()));
+            List<RealisedValue> results = resultsOf(c);
+            if (!c.status().isSignedOrLater()) {
+                assertThat(results).as(c.reference()).isEmpty();
+            }
+            for (RealisedValue v : results) {
+                Engagement e = engagements.get(v.engagementId());
+                String label = c.reference() + " " + e.description() + " " + v.year();
+                assertThat(e.status()).as(label).isNotEqualTo(EngagementStatus.ABANDONED);
+                assertThat(v.year()).as(label).isLessThan(lastYear);
+                assertThat(EngagementRules.checkResult(v, e, c, catalogue)).as(label).isEmpty();
+                IndicatorUnit unit = catalogue.indicator(v.indicatorId()).orElseThrow().unit();
+                if (unit.wholeNumbers()) {
+                    assertThat(v.value().stripTrailingZeros().scale()).as(label).isLessThanOrEqualTo(0);
+                }
+                assertThat(v.receivedOn()).as(label).isBetween(LocalDate.of(v.year() + 1, 1, 1),
+                        LocalDate.of(v.year() + 1, 3, 31));
+                if (v.source() == ResultSource.PARTNER) {
+                    assertThat(e.partnerId()).as(label).isNotNull();
+                }
+                sources.merge(v.source(), 1, Integer::sum);
+                years.add(v.year());
+                if (!v.comment().isEmpty()) {
+                    comments.add(v.comment());
+                }
+                BigDecimal target = e.target(v.indicatorId(), v.year()).orElseThrow().value();
+                if (target.signum() > 0 && unit != IndicatorUnit.YES_NO) {
+                    withTarget++;
+                    double ratio = v.value().doubleValue() / target.doubleValue();
+                    if (ratio < 0.7) {
+                        below++;
+                    } else if (ratio > 1.15) {
+                        above++;
+                    } else {
+                        usual++;
+                    }
+                }
+                count++;
+            }
+            if (!c.status().isSignedOrLater()) {
+                continue;
+            }
+            // Every target of a reported year has its realised value, but when the report is awaited.
+            Set<String> reported = results.stream().map(v -> v.engagementId() + "/" + v.indicatorId() + "/" + v.year())
+                    .collect(Collectors.toSet());
+            for (Engagement e : engagements.values()) {
+                for (Target t : e.targets()) {
+                    boolean owed = e.status() != EngagementStatus.ABANDONED && t.year() < lastYear
+                            && !(t.year() == lastYear - 1 && awaited.contains(c.id()));
+                    assertThat(reported.contains(e.id() + "/" + t.indicatorId() + "/" + t.year()))
+                            .as(c.reference() + " " + e.description() + " " + t.year()).isEqualTo(owed);
+                }
+            }
+        }
+        assertThat(count).isEqualTo(loadedSummary.realisedValues()).isGreaterThan(300);
+        assertThat(years).containsExactly(2017, 2018, 2019, 2023, 2024);
+        assertThat(usual).isGreaterThan(withTarget * 7 / 10);
+        assertThat(below).isPositive().isLessThan(withTarget / 5);
+        assertThat(above).isPositive().isLessThan(withTarget / 5);
+        assertThat(sources.get(ResultSource.COMPANY_REPORT)).isGreaterThan(count * 2 / 3);
+        assertThat(sources.get(ResultSource.PARTNER)).isPositive();
+        assertThat(sources.get(ResultSource.DELEGATE_VISIT)).isPositive().isLessThan(count / 10);
+        assertThat(comments).hasSizeBetween(5, 20).contains("Recrutements reportés : fermeture d’un atelier.")
+                .allSatisfy(text -> assertThat(text).doesNotContain("'"));
+    }
+
+    @Test
+    void theCampaignOfTheYearBeforeLastIsMostlyClosedAndTwoReportsAreOverdue() {
+        useLoadedDatabase();
+
+        int year = TODAY.getYear() - 2;
+        CampaignService service = new CampaignService(store, CLOCK);
+        assertThat(service.campaigns()).singleElement().satisfies(c -> {
+            assertThat(c.year()).isEqualTo(year);
+            assertThat(c.dueDate()).isEqualTo(LocalDate.of(year + 1, 3, 31));
+        });
+        ReportingCampaign campaign = service.campaigns().getFirst();
+        List<CampaignReportItem> reports = service.reports(campaign);
+
+        // One report for each signed convention with an engagement, not abandoned, covering the year.
+        List<String> owing = conventions().stream().filter(c -> c.status().isSignedOrLater())
+                .filter(c -> engagementsOf(c).stream().anyMatch(e -> e.firstYear() <= year && e.lastYear() >= year
+                        && e.status() != EngagementStatus.ABANDONED))
+                .map(Convention::reference).toList();
+        assertThat(reports).extracting(CampaignReportItem::conventionReference)
+                .containsExactlyInAnyOrderElementsOf(owing);
+        assertThat(reports).hasSize(loadedSummary.campaignReports());
+        Map<ReportState, List<CampaignReportItem>> byState = reports.stream()
+                .collect(Collectors.groupingBy(i -> i.report().state()));
+        assertThat(byState).doesNotContainKey(ReportState.TO_REQUEST);
+        assertThat(byState.get(ReportState.VALIDATED)).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(byState.get(ReportState.RECEIVED)).hasSizeBetween(1, 2);
+        assertThat(byState.get(ReportState.REQUESTED)).extracting(CampaignReportItem::companyName)
+                .containsExactlyInAnyOrder("Transports Doubs Express", "Imprimerie Granvelle");
+
+        LocalDate due = campaign.dueDate();
+        for (CampaignReportItem item : reports) {
+            CampaignReport r = item.report();
+            String label = item.conventionReference() + " " + r.state();
+            assertThat(r.requestedOn()).as(label).isBetween(LocalDate.of(year + 1, 1, 15), LocalDate.of(year + 1, 1, 17));
+            assertThat(item.targetsOfYear()).as(label).isPositive();
+            if (r.state().awaited()) {
+                // Asked, reminded twice after the due date, never received: overdue, and no figure.
+                assertThat(r.overdue(due, TODAY)).as(label).isTrue();
+                assertThat(r.lastReminderOn()).as(label).isAfter(due.plusDays(30)).isBefore(TODAY);
+                assertThat(r.receivedOn()).as(label).isNull();
+                assertThat(r.validatedOn()).as(label).isNull();
+                assertThat(item.resultsOfYear()).as(label).isZero();
+                Convention c = conventions().stream().filter(x -> x.id().equals(r.conventionId())).findFirst().orElseThrow();
+                assertThat(resultsOf(c)).as(label).extracting(RealisedValue::year).doesNotContain(year);
+            } else {
+                assertThat(r.overdue(due, TODAY)).as(label).isFalse();
+                assertThat(r.lastReminderOn()).as(label).isNull();
+                assertThat(r.receivedOn()).as(label).isAfter(r.requestedOn()).isBeforeOrEqualTo(due);
+                assertThat(item.resultsOfYear()).as(label).isEqualTo(item.targetsOfYear());
+                Convention c = conventions().stream().filter(x -> x.id().equals(r.conventionId())).findFirst().orElseThrow();
+                assertThat(resultsOf(c)).as(label).filteredOn(v -> v.year() == year
+                        && v.source() == ResultSource.COMPANY_REPORT)
+                        .isNotEmpty().allSatisfy(v -> assertThat(v.receivedOn()).isEqualTo(r.receivedOn()));
+                if (r.state() == ReportState.VALIDATED) {
+                    assertThat(r.validatedOn()).as(label).isAfter(r.receivedOn()).isBefore(TODAY);
+                } else {
+                    assertThat(r.validatedOn()).as(label).isNull();
+                }
+            }
+        }
+    }
+
+    @Test
+    void lastYearIsLeftForTheUserToReport() {
+        useLoadedDatabase();
+
+        int lastYear = TODAY.getYear() - 1;
+        assertThat(new CampaignService(store, CLOCK).campaigns()).extracting(ReportingCampaign::year)
+                .doesNotContain(lastYear);
+        assertThat(conventions().stream().flatMap(c -> resultsOf(c).stream()).map(RealisedValue::year))
+                .isNotEmpty().doesNotContain(lastYear, TODAY.getYear());
+        // Enough companies owe last year's bilan to run its campaign.
+        assertThat(store.read(r -> r.campaigns().conventionsOwing(lastYear)).size()).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
     void theTotalsOfThe2017BakeryConventionAreKnown() {
         useLoadedDatabase();
 
@@ -337,6 +509,26 @@ class DemoDataServiceTest {
         assertThat(totals.byAxis()).extracting(IndicatorTotal::axis).containsExactly(PaqteAxis.AWARENESS,
                 PaqteAxis.AWARENESS, PaqteAxis.TRAINING, PaqteAxis.RECRUITMENT, PaqteAxis.RECRUITMENT,
                 PaqteAxis.PURCHASING, null);
+
+        // Realised values, the same at every load: every line of the bilan has one.
+        List<BilanLine> bilan = new EngagementService(store).bilan(of2017.id());
+        assertThat(bilan).hasSize(21).allSatisfy(l -> assertThat(l.result()).isNotNull());
+        assertThat(bilan).filteredOn(l -> l.indicator().code().startsWith("STAGES_")).extracting(
+                l -> l.indicator().code(), BilanLine::year, l -> l.result().value().stripTrailingZeros(),
+                l -> l.result().source(), l -> l.result().receivedOn()).containsExactly(
+                tuple("STAGES_OFFERED", 2017, new BigDecimal("2"), ResultSource.PARTNER, LocalDate.of(2018, 2, 2)),
+                tuple("STAGES_FILLED", 2017, new BigDecimal("2"), ResultSource.PARTNER, LocalDate.of(2018, 2, 2)),
+                tuple("STAGES_OFFERED", 2018, new BigDecimal("2"), ResultSource.PARTNER, LocalDate.of(2019, 1, 15)),
+                tuple("STAGES_FILLED", 2018, new BigDecimal("2"), ResultSource.PARTNER, LocalDate.of(2019, 1, 15)),
+                tuple("STAGES_OFFERED", 2019, new BigDecimal("4"), ResultSource.COMPANY_REPORT, LocalDate.of(2020, 2, 6)),
+                tuple("STAGES_FILLED", 2019, new BigDecimal("4"), ResultSource.COMPANY_REPORT, LocalDate.of(2020, 2, 6)));
+        assertThat(bilan).filteredOn(l -> l.indicator().code().equals("STAGES_OFFERED") && l.year() == 2017)
+                .singleElement().extracting(l -> l.result().comment())
+                .isEqualTo("Stages en décembre, en pleine saison des fêtes : deux élèves seulement.");
+        // Purchases: 7 140,00 €, 11 307,98 € and 4 910,54 € for 8 500,00 €, 8 925,00 € and 9 371,25 €.
+        assertThat(bilan).filteredOn(l -> l.indicator().code().equals("PURCHASES"))
+                .extracting(l -> l.result().value()).containsExactly(new BigDecimal("7140.00"),
+                        new BigDecimal("11307.98"), new BigDecimal("4910.54"));
     }
 
     @Test
@@ -389,12 +581,34 @@ class DemoDataServiceTest {
     }
 
     @Test
+    void aFailureAtTheCampaignRollsBackTheRealisedValuesAndEverythingElse() {
+        new TerritoryService(store).ensureReferenceData();
+        // The campaign of the year before last exists already: the load fails at the very end, after
+        // every realised value was written.
+        int year = TODAY.getYear() - 2;
+        ReportingCampaign existing = new CampaignService(store, CLOCK).open(year, LocalDate.of(year + 1, 3, 31));
+
+        assertThatThrownBy(demo::load).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("campaign " + year);
+
+        assertThat(demo.isEmpty()).isTrue();
+        assertThat(qpvs()).isEmpty();
+        assertThat(db.dsl().fetchCount(ENGAGEMENT_RESULT)).isZero();
+        assertThat(db.dsl().fetchCount(ENGAGEMENT)).isZero();
+        assertThat(db.dsl().fetchCount(CAMPAIGN_REPORT)).isZero();
+        assertThat(new CampaignService(store, CLOCK).campaigns()).extracting(ReportingCampaign::id)
+                .containsExactly(existing.id());
+    }
+
+    @Test
     void importsTheReferenceDataWhenMissingAndIsDeterministic() {
         DemoDataService.DemoSummary summary = demo.load();
 
         assertThat(new TerritoryService(store).referenceVersion()).isPresent();
         assertThat(summary).isEqualTo(loadedSummary);
         assertThat(sirets(store)).isEqualTo(sirets(new Store(loadedDb.dsl())));
+        assertThat(bilans(store)).hasSize(loadedSummary.realisedValues() + loadedSummary.campaignReports())
+                .isEqualTo(bilans(new Store(loadedDb.dsl())));
     }
 
     // Typed helpers: AssertJ cannot pick an assertThat overload for a generic Store.read result.
@@ -439,6 +653,36 @@ class DemoDataServiceTest {
 
     private String nextReference2017() {
         return store.read(r -> r.conventions().nextReference("25", 2017));
+    }
+
+    private List<RealisedValue> resultsOf(Convention c) {
+        return store.read(r -> r.engagements().results(c.id()));
+    }
+
+    private List<CampaignReportItem> campaignReports() {
+        return store.read(r -> r.campaigns().campaigns().stream()
+                .flatMap(c -> r.campaigns().items(c).stream()).toList());
+    }
+
+    /** Realised values and campaign reports by convention reference, without the generated ids. */
+    private static List<String> bilans(Store s) {
+        return s.read(r -> {
+            List<String> lines = new ArrayList<>();
+            Catalogue catalogue = r.catalogue().load();
+            for (ConventionListItem c : r.conventions().list()) {
+                Map<UUID, String> types = r.engagements().listByConvention(c.id()).stream().collect(Collectors.toMap(
+                        i -> i.engagement().id(), EngagementListItem::actionTypeName));
+                r.engagements().results(c.id()).forEach(v -> lines.add(c.reference() + " " + types.get(v.engagementId())
+                        + " " + catalogue.indicator(v.indicatorId()).orElseThrow().code() + " " + v.year() + " = "
+                        + v.value() + " " + v.source() + " " + v.receivedOn() + " " + v.comment()));
+            }
+            for (ReportingCampaign campaign : r.campaigns().campaigns()) {
+                r.campaigns().items(campaign).forEach(i -> lines.add(campaign.year() + " " + i.conventionReference()
+                        + " " + i.report().state() + " " + i.report().requestedOn() + " " + i.report().lastReminderOn()
+                        + " " + i.report().receivedOn() + " " + i.report().validatedOn()));
+            }
+            return lines.stream().sorted().toList();
+        });
     }
 
     private static List<String> sirets(Store s) {
