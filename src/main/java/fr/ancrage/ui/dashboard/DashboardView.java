@@ -204,9 +204,12 @@ public final class DashboardView implements Section {
         ui.tasks().run(() -> new Choices(dashboard.years(), territories.departments(), territories.qpvs()), c -> {
             adjusting = true;
             Integer year = yearBox.getValue();
+            // clear first: replacing the items keeps the selected index, which would show another year
+            yearBox.getSelectionModel().clearSelection();
             yearBox.getItems().setAll(withNone(c.years()));
             yearBox.setValue(year != null && c.years().contains(year) ? year : null);
             Department department = departmentBox.getValue();
+            departmentBox.getSelectionModel().clearSelection();
             departmentBox.getItems().setAll(withNone(c.departments()));
             departmentBox.setValue(department);
             allQpvs = c.qpvs();

@@ -131,6 +131,8 @@ public final class BilanPane {
             List<Integer> years = loaded.stream().map(BilanLine::year).distinct().sorted().toList();
             Integer year = wantedYear != null ? wantedYear : yearFilter.getValue();
             wantedYear = null;
+            // clear first: replacing the items keeps the selected index, which would show another year
+            yearFilter.getSelectionModel().clearSelection();
             yearFilter.getItems().setAll(years);
             yearFilter.setValue(years.contains(year) ? year : null);
             refilter();

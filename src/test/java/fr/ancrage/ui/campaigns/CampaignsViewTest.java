@@ -96,6 +96,34 @@ class CampaignsViewTest {
     }
 
     @Test
+    void goingFromCompanyToCompanyTheYearShownIsTheYearOfTheLines(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-campaigns");
+        TableView<CampaignReportItem> reports = robot.lookup("#table").queryTableView();
+        int owing = app.campaigns.reports(campaign).size();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> reports.getItems().size() == owing);
+        robot.interact(() -> reports.getSelectionModel().select(0));
+        robot.clickOn("#enterButton");
+        TableView<BilanLine> bilan = robot.lookup("#bilanTable").queryTableView();
+        javafx.scene.control.ComboBox<Integer> year = robot.lookup("#bilanYear").queryComboBox();
+        for (int i = 0; i < owing; i++) {
+            CampaignReportItem item = reports.getItems().get(i);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !bilan.getItems().isEmpty()
+                    && app.engagements.list(item.report().conventionId()).stream()
+                    .anyMatch(e -> e.id().equals(bilan.getItems().getFirst().engagementId())));
+            WaitForAsyncUtils.waitForFxEvents();
+            // what the box shows is the year whose lines are listed, for every company
+            assertThat(year.getValue()).as(item.companyName()).isEqualTo(2025);
+            assertThat(year.getSelectionModel().getSelectedItem()).as(item.companyName()).isEqualTo(2025);
+            assertThat(bilan.getItems()).allSatisfy(l -> assertThat(l.year()).isEqualTo(2025));
+            if (i < owing - 1) {
+                robot.clickOn(robot.lookup(".dialog-pane .button").match(LabeledMatchers.hasText("Suivante"))
+                        .queryAs(Node.class));
+            }
+        }
+        robot.clickOn(robot.lookup(".dialog-pane .button").match(LabeledMatchers.hasText("Fermer")).queryAs(Node.class));
+    }
+
+    @Test
     void askingAndRemindingRecordTheDatesAndTheOverdueFilterFollows(FxRobot robot) throws Exception {
         robot.clickOn("#nav-campaigns");
         TableView<CampaignReportItem> reports = robot.lookup("#table").queryTableView();
