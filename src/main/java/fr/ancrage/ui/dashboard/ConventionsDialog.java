@@ -154,8 +154,9 @@ final class ConventionsDialog {
         VBox body = new VBox(8, table, count);
         double width = Math.max(640, columns.stream().mapToDouble(Column::width).sum() + 40);
         body.setPrefSize(width, 420);
+        body.setMinWidth(width);
         dialog.getDialogPane().setContent(body);
-        dialog.getDialogPane().setPrefWidth(width + 40);
+        dialog.getDialogPane().setMinWidth(width + 40);
         if (!rows.isEmpty()) {
             table.getSelectionModel().selectFirst();
         }
