@@ -71,7 +71,8 @@ public final class AncrageApp extends Application {
         stage.show();
 
         tasks.run(() -> {
-            Database db = Database.open(dataDir);
+            Database db = Database.open(dataDir,
+                    () -> Platform.runLater(() -> opening.setText(i18n.get("startup.figures"))));
             TerritoryService territories = new TerritoryService(new Store(db.dsl()));
             if (territories.referenceVersion().isEmpty()) {
                 // first start on this folder: a few seconds to load the communes and EPCI

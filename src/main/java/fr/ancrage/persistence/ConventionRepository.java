@@ -102,8 +102,15 @@ public final class ConventionRepository {
         return String.format(Locale.ROOT, "%s-%d-%03d", departmentCode, year, number);
     }
 
-    /** Inserts or updates (optimistic lock) the convention with its QPVs and signatories. */
+    /**
+     * Inserts or updates (optimistic lock) the convention with its QPVs and signatories; the
+     * dashboard's figures follow its status and territory in the same transaction.
+     */
     public Convention save(Convention c) {
+        return new DashboardFigures(dsl).tracking(c.id(), () -> write(c));
+    }
+
+    private Convention write(Convention c) {
         Instant now = Instant.now();
         int newVersion = c.meta().version() + 1;
         ConventionRecord r = dsl.newRecord(CONVENTION);
@@ -185,6 +192,10 @@ public final class ConventionRepository {
     }
 
     public void delete(Convention c) {
+        new DashboardFigures(dsl).tracking(c.id(), () -> erase(c));
+    }
+
+    private void erase(Convention c) {
         int rows = dsl.deleteFrom(CONVENTION).where(CONVENTION.ID.eq(c.id()))
                 .and(CONVENTION.VERSION.eq(c.meta().version())).execute();
         if (rows == 0) {

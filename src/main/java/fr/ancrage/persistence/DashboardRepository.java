@@ -9,18 +9,19 @@ import fr.ancrage.domain.ConventionStatus;
 import fr.ancrage.domain.DashboardAlert;
 import fr.ancrage.domain.DashboardFilter;
 import fr.ancrage.domain.DashboardSlice;
-import fr.ancrage.domain.EngagementStatus;
 import fr.ancrage.domain.IndicatorRanking;
 import fr.ancrage.domain.IndicatorUnit;
 import fr.ancrage.domain.PaqteAxis;
 import fr.ancrage.domain.ReportState;
 import fr.ancrage.domain.TerritoryLevel;
 import fr.ancrage.domain.TerritoryTotal;
+import fr.ancrage.persistence.DashboardFigures.Kind;
+import fr.ancrage.persistence.jooq.tables.DashboardFigure;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.OrderField;
 import org.jooq.Record;
-import org.jooq.Result;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
@@ -39,11 +40,11 @@ import static fr.ancrage.persistence.jooq.Tables.ACTION_TYPE;
 import static fr.ancrage.persistence.jooq.Tables.CAMPAIGN_REPORT;
 import static fr.ancrage.persistence.jooq.Tables.CONVENTION;
 import static fr.ancrage.persistence.jooq.Tables.CONVENTION_QPV;
+import static fr.ancrage.persistence.jooq.Tables.DASHBOARD_FIGURE;
+import static fr.ancrage.persistence.jooq.Tables.DASHBOARD_GAP;
 import static fr.ancrage.persistence.jooq.Tables.DEPARTMENT;
 import static fr.ancrage.persistence.jooq.Tables.ENGAGEMENT;
 import static fr.ancrage.persistence.jooq.Tables.ENGAGEMENT_CATEGORY;
-import static fr.ancrage.persistence.jooq.Tables.ENGAGEMENT_RESULT;
-import static fr.ancrage.persistence.jooq.Tables.ENGAGEMENT_TARGET;
 import static fr.ancrage.persistence.jooq.Tables.EPCI;
 import static fr.ancrage.persistence.jooq.Tables.INDICATOR;
 import static fr.ancrage.persistence.jooq.Tables.ORGANISATION;
@@ -55,8 +56,9 @@ import static fr.ancrage.persistence.jooq.Tables.REPORTING_CAMPAIGN;
  * <p>
  * Rules shared by the totals: only conventions signed or later count (a draft's targets are not
  * commitments yet), abandoned engagements are left out, and only summable indicators add up (a
- * yes/no label does not). Targets and realised values are summed by two queries on their own
- * tables and matched in memory, which keeps each query a plain join H2 plans well.
+ * yes/no label does not). The totals read the lines {@link DashboardFigures} keeps already added up
+ * per scope (country, department, EPCI, QPV, convention), action type, indicator and year, and the
+ * alerts its gaps: a refresh reads a few hundred lines whatever the size of the base.
  */
 public final class DashboardRepository {
 
@@ -65,6 +67,8 @@ public final class DashboardRepository {
             ConventionStatus.EXPIRED.name(), ConventionStatus.TERMINATED.name(), ConventionStatus.RENEWED.name());
     /** Statuses whose conventions raise alerts: signed or running. */
     static final List<String> RUNNING = List.of(ConventionStatus.SIGNED.name(), ConventionStatus.ACTIVE.name());
+
+    private static final DashboardFigure FIGURE = DASHBOARD_FIGURE;
 
     private final DSLContext dsl;
 
@@ -76,16 +80,15 @@ public final class DashboardRepository {
 
     /** (a) Targets and realised values by category, unit and year, in catalogue then year order. */
     public List<CategoryYearTotal> totalsByCategoryAndYear(DashboardFilter filter) {
-        List<Field<?>> keys = List.of(ENGAGEMENT_CATEGORY.POSITION, ENGAGEMENT_CATEGORY.ID, ENGAGEMENT_CATEGORY.NAME,
-                INDICATOR.UNIT);
-        Map<List<Object>, BigDecimal[]> sums = targetsAndResults(filter, keys, true, false);
         List<CategoryYearTotal> totals = new ArrayList<>();
         Map<UUID, Integer> positions = new LinkedHashMap<>();
-        sums.forEach((k, v) -> {
-            positions.put((UUID) k.get(1), (Integer) k.get(0));
-            totals.add(new CategoryYearTotal((UUID) k.get(1), (String) k.get(2),
-                    IndicatorUnit.valueOf((String) k.get(3)), (Integer) k.get(4), v[0], v[1]));
-        });
+        sums(lines(false), scope(filter).and(eachYear(filter)), ENGAGEMENT_CATEGORY.POSITION, ENGAGEMENT_CATEGORY.ID,
+                ENGAGEMENT_CATEGORY.NAME, INDICATOR.UNIT, FIGURE.YEAR_NUMBER)
+                .forEach((k, v) -> {
+                    positions.put((UUID) k.get(1), (Integer) k.get(0));
+                    totals.add(new CategoryYearTotal((UUID) k.get(1), (String) k.get(2),
+                            IndicatorUnit.valueOf((String) k.get(3)), (Integer) k.get(4), v[0], v[1]));
+                });
         totals.sort(Comparator.comparing((CategoryYearTotal t) -> positions.get(t.categoryId()))
                 .thenComparing(CategoryYearTotal::unit).thenComparingInt(CategoryYearTotal::year));
         return totals;
@@ -93,11 +96,12 @@ public final class DashboardRepository {
 
     /** (b) Targets and realised values by PaQte axis, unit and year; action types without axis last. */
     public List<AxisYearTotal> totalsByAxisAndYear(DashboardFilter filter) {
-        List<Field<?>> keys = List.of(ACTION_TYPE.PAQTE_AXIS, INDICATOR.UNIT);
         List<AxisYearTotal> totals = new ArrayList<>();
-        targetsAndResults(filter, keys, true, true).forEach((k, v) -> totals.add(new AxisYearTotal(
-                k.get(0) == null ? null : PaqteAxis.valueOf((String) k.get(0)), IndicatorUnit.valueOf((String) k.get(1)),
-                (Integer) k.get(2), v[0], v[1])));
+        sums(lines(true), scope(filter).and(eachYear(filter)), ACTION_TYPE.PAQTE_AXIS, INDICATOR.UNIT,
+                FIGURE.YEAR_NUMBER)
+                .forEach((k, v) -> totals.add(new AxisYearTotal(
+                        k.get(0) == null ? null : PaqteAxis.valueOf((String) k.get(0)),
+                        IndicatorUnit.valueOf((String) k.get(1)), (Integer) k.get(2), v[0], v[1])));
         totals.sort(Comparator.comparing(AxisYearTotal::axis, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(AxisYearTotal::unit).thenComparingInt(AxisYearTotal::year));
         return totals;
@@ -109,79 +113,91 @@ public final class DashboardRepository {
      * to be read with its unit.
      */
     public List<IndicatorRanking> topIndicators(DashboardFilter filter, int limit) {
-        List<Field<?>> keys = List.of(INDICATOR.ID, INDICATOR.NAME, INDICATOR.UNIT);
         List<IndicatorRanking> ranking = new ArrayList<>();
-        targetsAndResults(filter, keys, false, false).forEach((k, v) -> ranking.add(new IndicatorRanking(
-                (UUID) k.get(0), (String) k.get(1), IndicatorUnit.valueOf((String) k.get(2)), v[0], v[1])));
+        sums(lines(false), scope(filter).and(wholeYear(filter)), INDICATOR.ID, INDICATOR.NAME, INDICATOR.UNIT)
+                .forEach((k, v) -> ranking.add(new IndicatorRanking((UUID) k.get(0), (String) k.get(1),
+                        IndicatorUnit.valueOf((String) k.get(2)), v[0], v[1])));
         ranking.sort(Comparator.comparing(IndicatorRanking::target).reversed()
                 .thenComparing(IndicatorRanking::indicatorName));
         return ranking.size() > limit ? List.copyOf(ranking.subList(0, limit)) : ranking;
     }
 
     /**
-     * Sums of targets and of realised values grouped by {@code keys} (plus the year when asked),
-     * as key values → {target, realised}; a side without rows counts as zero.
+     * The pre-added lines ({@link DashboardFigures}) of summable indicators with their indicator
+     * and category, and their action type when asked.
      */
-    private Map<List<Object>, BigDecimal[]> targetsAndResults(DashboardFilter filter, List<Field<?>> keys,
-                                                              boolean byYear, boolean joinActionType) {
-        return targetsAndResults(filter, null, null, keys, byYear, joinActionType);
+    private static Table<?> lines(boolean withActionType) {
+        Table<?> lines = FIGURE.join(INDICATOR).on(INDICATOR.ID.eq(FIGURE.INDICATOR_ID))
+                .join(ENGAGEMENT_CATEGORY).on(ENGAGEMENT_CATEGORY.ID.eq(INDICATOR.CATEGORY_ID));
+        return withActionType ? lines.join(ACTION_TYPE).on(ACTION_TYPE.ID.eq(FIGURE.ACTION_TYPE_ID)) : lines;
     }
 
-    private Map<List<Object>, BigDecimal[]> targetsAndResults(DashboardFilter filter, DashboardSlice slice,
-                                                              TerritoryLevel level, List<Field<?>> keys,
-                                                              boolean byYear, boolean joinActionType) {
+    /**
+     * Sums of targets and of realised values of summable indicators over {@code lines} meeting
+     * {@code where}, grouped by {@code keys}, as key values → {target, realised}, in key order.
+     */
+    private Map<List<Object>, BigDecimal[]> sums(Table<?> lines, Condition where, Field<?>... keys) {
+        List<Field<?>> selected = new ArrayList<>(List.of(keys));
+        selected.add(DSL.sum(FIGURE.TARGET_TOTAL));
+        selected.add(DSL.sum(FIGURE.REALISED_TOTAL));
         Map<List<Object>, BigDecimal[]> sums = new LinkedHashMap<>();
-        sumInto(sums, 0, sumOf(filter, slice, level, keys, byYear, joinActionType, ENGAGEMENT_TARGET,
-                ENGAGEMENT_TARGET.ENGAGEMENT_ID, ENGAGEMENT_TARGET.INDICATOR_ID, ENGAGEMENT_TARGET.YEAR_NUMBER,
-                ENGAGEMENT_TARGET.TARGET_VALUE), keys.size() + (byYear ? 1 : 0));
-        sumInto(sums, 1, sumOf(filter, slice, level, keys, byYear, joinActionType, ENGAGEMENT_RESULT,
-                ENGAGEMENT_RESULT.ENGAGEMENT_ID, ENGAGEMENT_RESULT.INDICATOR_ID, ENGAGEMENT_RESULT.YEAR_NUMBER,
-                ENGAGEMENT_RESULT.REALISED_VALUE), keys.size() + (byYear ? 1 : 0));
+        for (Record r : dsl.select(selected).from(lines).where(where).and(INDICATOR.SUMMABLE.isTrue())
+                .groupBy(keys).orderBy(keys).fetch()) {
+            List<Object> key = new ArrayList<>(keys.length);
+            for (int i = 0; i < keys.length; i++) {
+                key.add(r.get(i));
+            }
+            sums.put(key, new BigDecimal[]{
+                    Objects.requireNonNullElse(r.get(keys.length, BigDecimal.class), BigDecimal.ZERO),
+                    Objects.requireNonNullElse(r.get(keys.length + 1, BigDecimal.class), BigDecimal.ZERO)});
+        }
         return sums;
     }
 
-    private static void sumInto(Map<List<Object>, BigDecimal[]> sums, int side, Result<Record> rows, int keyCount) {
-        for (Record r : rows) {
-            List<Object> key = new ArrayList<>(keyCount);
-            for (int i = 0; i < keyCount; i++) {
-                key.add(r.get(i));
-            }
-            BigDecimal[] pair = sums.computeIfAbsent(key, k -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
-            pair[side] = Objects.requireNonNullElse(r.get(keyCount, BigDecimal.class), BigDecimal.ZERO);
+    /**
+     * The lines of the filter's own scope: the country, a department, an EPCI (within a department
+     * when both are chosen) or a QPV (within the department and EPCI chosen); to be narrowed to
+     * {@link #eachYear} or {@link #wholeYear} lines.
+     */
+    private static Condition scope(DashboardFilter filter) {
+        Condition c;
+        if (filter.qpvId() != null) {
+            // only QPV lines have a QPV: no kind condition, which would draw H2 to a wider index
+            c = FIGURE.QPV_ID.eq(filter.qpvId()).and(departmentAndEpci(filter));
+        } else if (filter.epciSiren() != null) {
+            c = kind(Kind.EPCI).and(departmentAndEpci(filter));
+        } else if (filter.departmentCode() != null) {
+            c = kind(Kind.DEPARTMENT).and(FIGURE.SCOPE_KEY.eq(filter.departmentCode()));
+        } else {
+            c = kind(Kind.COUNTRY);
         }
+        return c;
     }
 
-    private Result<Record> sumOf(DashboardFilter filter, DashboardSlice slice, TerritoryLevel level,
-                                 List<Field<?>> keys, boolean byYear, boolean joinActionType,
-                                 Table<?> values, Field<UUID> engagementId, Field<UUID> indicatorId,
-                                 Field<Integer> year, Field<BigDecimal> value) {
-        List<Field<?>> groups = new ArrayList<>(keys);
-        if (byYear) {
-            groups.add(year);
+    private static Condition kind(Kind kind) {
+        return FIGURE.SCOPE_KIND.eq(kind.name());
+    }
+
+    /** The lines of each year (of the filter's year only, when it has one): for figures by year. */
+    private static Condition eachYear(DashboardFilter filter) {
+        return filter.year() == null ? FIGURE.YEAR_NUMBER.ne(DashboardFigures.ALL_YEARS)
+                : FIGURE.YEAR_NUMBER.eq(filter.year());
+    }
+
+    /** The lines of the filter's year, or those of all years added up: for figures over the period. */
+    private static Condition wholeYear(DashboardFilter filter) {
+        return FIGURE.YEAR_NUMBER.eq(filter.year() == null ? DashboardFigures.ALL_YEARS : filter.year());
+    }
+
+    private static Condition departmentAndEpci(DashboardFilter filter) {
+        Condition c = DSL.noCondition();
+        if (filter.departmentCode() != null) {
+            c = c.and(FIGURE.DEPARTMENT_CODE.eq(filter.departmentCode()));
         }
-        List<Field<?>> selected = new ArrayList<>(groups);
-        selected.add(DSL.sum(value));
-        var from = values
-                .join(ENGAGEMENT).on(ENGAGEMENT.ID.eq(engagementId))
-                .join(CONVENTION).on(CONVENTION.ID.eq(ENGAGEMENT.CONVENTION_ID))
-                .join(INDICATOR).on(INDICATOR.ID.eq(indicatorId))
-                .join(ENGAGEMENT_CATEGORY).on(ENGAGEMENT_CATEGORY.ID.eq(INDICATOR.CATEGORY_ID));
-        Table<?> joined = joinActionType || slice != null
-                ? from.join(ACTION_TYPE).on(ACTION_TYPE.ID.eq(ENGAGEMENT.ACTION_TYPE_ID)) : from;
-        if (level != null) {
-            joined = switch (level) {
-                case DEPARTMENT -> joined.join(DEPARTMENT).on(DEPARTMENT.CODE.eq(CONVENTION.DEPARTMENT_CODE));
-                case EPCI -> joined.leftJoin(EPCI).on(EPCI.SIREN.eq(CONVENTION.EPCI_SIREN));
-                case QPV -> joined.join(CONVENTION_QPV).on(CONVENTION_QPV.CONVENTION_ID.eq(CONVENTION.ID))
-                        .join(QPV).on(QPV.ID.eq(CONVENTION_QPV.QPV_ID));
-            };
+        if (filter.epciSiren() != null) {
+            c = c.and(FIGURE.EPCI_SIREN.eq(filter.epciSiren()));
         }
-        Condition condition = territory(filter).and(slice(slice))
-                .and(CONVENTION.STATUS.in(COMMITTED))
-                .and(ENGAGEMENT.STATUS.ne(EngagementStatus.ABANDONED.name()))
-                .and(INDICATOR.SUMMABLE.isTrue())
-                .and(filter.year() == null ? DSL.noCondition() : year.eq(filter.year()));
-        return dsl.select(selected).from(joined).where(condition).groupBy(groups).fetch();
+        return c;
     }
 
     /**
@@ -193,13 +209,28 @@ public final class DashboardRepository {
         if (level == null) {
             return List.of();
         }
-        List<Field<?>> keys = switch (level) {
-            case DEPARTMENT -> List.of(DEPARTMENT.CODE, DEPARTMENT.NAME, INDICATOR.UNIT);
-            case EPCI -> List.of(CONVENTION.EPCI_SIREN, EPCI.NAME, INDICATOR.UNIT);
-            case QPV -> List.of(QPV.CODE, QPV.NAME, INDICATOR.UNIT, QPV.ID);
-        };
+        Table<?> lines = lines(false);
+        Condition where = wholeYear(filter);
+        Field<?>[] keys;
+        switch (level) {
+            case DEPARTMENT -> {
+                lines = lines.join(DEPARTMENT).on(DEPARTMENT.CODE.eq(FIGURE.DEPARTMENT_CODE));
+                where = where.and(kind(Kind.DEPARTMENT));
+                keys = new Field<?>[]{DEPARTMENT.CODE, DEPARTMENT.NAME, INDICATOR.UNIT};
+            }
+            case EPCI -> {
+                lines = lines.leftJoin(EPCI).on(EPCI.SIREN.eq(FIGURE.EPCI_SIREN));
+                where = where.and(kind(Kind.EPCI)).and(FIGURE.DEPARTMENT_CODE.eq(filter.departmentCode()));
+                keys = new Field<?>[]{FIGURE.EPCI_SIREN, EPCI.NAME, INDICATOR.UNIT};
+            }
+            default -> {
+                lines = lines.join(QPV).on(QPV.ID.eq(FIGURE.QPV_ID));
+                where = where.and(kind(Kind.QPV)).and(departmentAndEpci(filter));
+                keys = new Field<?>[]{QPV.CODE, QPV.NAME, INDICATOR.UNIT, QPV.ID};
+            }
+        }
         List<TerritoryTotal> totals = new ArrayList<>();
-        targetsAndResults(filter, null, level, keys, false, false).forEach((k, v) -> totals.add(new TerritoryTotal(
+        sums(lines, where, keys).forEach((k, v) -> totals.add(new TerritoryTotal(
                 level, (String) k.get(0), level == TerritoryLevel.QPV ? (UUID) k.get(3) : null, (String) k.get(1),
                 IndicatorUnit.valueOf((String) k.get(2)), v[0], v[1])));
         totals.sort(Comparator.comparing(TerritoryTotal::unit).thenComparing(TerritoryTotal::target,
@@ -212,23 +243,21 @@ public final class DashboardRepository {
      * slice, each with its own sums; largest target first.
      */
     public List<ConventionFigure> conventionsBehind(DashboardFilter filter, DashboardSlice slice) {
-        List<Field<?>> keys = List.of(CONVENTION.ID);
-        Map<List<Object>, BigDecimal[]> sums = targetsAndResults(filter, slice, null, keys, false, false);
-        if (sums.isEmpty()) {
-            return List.of();
+        Condition where = kind(Kind.CONVENTION).and(departmentAndEpci(filter)).and(wholeYear(filter))
+                .and(slice(slice));
+        if (filter.qpvId() != null) {
+            where = where.and(FIGURE.CONVENTION_ID.in(DSL.select(CONVENTION_QPV.CONVENTION_ID).from(CONVENTION_QPV)
+                    .where(CONVENTION_QPV.QPV_ID.eq(filter.qpvId()))));
         }
-        Map<UUID, BigDecimal[]> byConvention = new LinkedHashMap<>();
-        sums.forEach((k, v) -> byConvention.put((UUID) k.get(0), v));
+        Table<?> lines = lines(slice.axis() != null || slice.withoutAxis())
+                .join(CONVENTION).on(CONVENTION.ID.eq(FIGURE.CONVENTION_ID))
+                .join(ORGANISATION).on(ORGANISATION.ID.eq(CONVENTION.COMPANY_ID));
         List<ConventionFigure> figures = new ArrayList<>();
-        dsl.select(CONVENTION.ID, CONVENTION.REFERENCE, CONVENTION.COMPANY_ID, ORGANISATION.LEGAL_NAME,
-                        CONVENTION.STATUS, CONVENTION.END_DATE)
-                .from(CONVENTION).join(ORGANISATION).on(ORGANISATION.ID.eq(CONVENTION.COMPANY_ID))
-                .where(CONVENTION.ID.in(byConvention.keySet()))
-                .forEach(r -> {
-                    BigDecimal[] v = byConvention.get(r.value1());
-                    figures.add(new ConventionFigure(r.value1(), r.value2(), r.value3(), r.value4(),
-                            ConventionStatus.valueOf(r.value5()), r.value6(), v[0], v[1]));
-                });
+        sums(lines, where, CONVENTION.ID, CONVENTION.REFERENCE, CONVENTION.COMPANY_ID, ORGANISATION.LEGAL_NAME,
+                CONVENTION.STATUS, CONVENTION.END_DATE)
+                .forEach((k, v) -> figures.add(new ConventionFigure((UUID) k.get(0), (String) k.get(1),
+                        (UUID) k.get(2), (String) k.get(3), ConventionStatus.valueOf((String) k.get(4)),
+                        (LocalDate) k.get(5), v[0], v[1])));
         figures.sort(Comparator.comparing(ConventionFigure::target, Comparator.reverseOrder())
                 .thenComparing(ConventionFigure::reference));
         return figures;
@@ -243,7 +272,7 @@ public final class DashboardRepository {
                 .and(status == null ? DSL.noCondition() : CONVENTION.STATUS.eq(status.name()));
         return dsl.select(CONVENTION.ID, CONVENTION.REFERENCE, CONVENTION.COMPANY_ID, ORGANISATION.LEGAL_NAME,
                         CONVENTION.STATUS, CONVENTION.END_DATE)
-                .from(CONVENTION).join(ORGANISATION).on(ORGANISATION.ID.eq(CONVENTION.COMPANY_ID))
+                .from(inTerritory(CONVENTION, filter)).join(ORGANISATION).on(ORGANISATION.ID.eq(CONVENTION.COMPANY_ID))
                 .where(condition)
                 .orderBy(CONVENTION.REFERENCE)
                 .fetch(r -> new ConventionFigure(r.value1(), r.value2(), r.value3(), r.value4(),
@@ -274,13 +303,22 @@ public final class DashboardRepository {
 
     /** (c) Conventions by status and distinct companies; with a year, the conventions running that year. */
     public ConventionCounts conventionCounts(DashboardFilter filter) {
-        Condition condition = countedConventions(filter);
+        // one pass over the conventions: a count per status and the distinct companies
+        List<Field<?>> counts = new ArrayList<>();
+        for (ConventionStatus status : ConventionStatus.values()) {
+            counts.add(DSL.count().filterWhere(CONVENTION.STATUS.eq(status.name())));
+        }
+        counts.add(DSL.countDistinct(CONVENTION.COMPANY_ID));
+        Record r = dsl.select(counts).from(inTerritory(CONVENTION, filter)).where(countedConventions(filter))
+                .fetchSingle();
         Map<ConventionStatus, Integer> byStatus = new EnumMap<>(ConventionStatus.class);
-        dsl.select(CONVENTION.STATUS, DSL.count()).from(CONVENTION).where(condition).groupBy(CONVENTION.STATUS)
-                .forEach(r -> byStatus.put(ConventionStatus.valueOf(r.value1()), r.value2()));
-        int companies = dsl.select(DSL.countDistinct(CONVENTION.COMPANY_ID)).from(CONVENTION).where(condition)
-                .fetchOne(0, int.class);
-        return new ConventionCounts(byStatus, companies);
+        for (ConventionStatus status : ConventionStatus.values()) {
+            int n = r.get(status.ordinal(), Integer.class);
+            if (n > 0) {
+                byStatus.put(status, n);
+            }
+        }
+        return new ConventionCounts(byStatus, r.get(counts.size() - 1, Integer.class));
     }
 
     /**
@@ -303,8 +341,9 @@ public final class DashboardRepository {
     private static Condition countedConventions(DashboardFilter filter) {
         Condition condition = territory(filter);
         if (filter.year() != null) {
-            condition = condition.and(DSL.year(CONVENTION.START_DATE).le(filter.year()))
-                    .and(DSL.year(CONVENTION.END_DATE).ge(filter.year()));
+            // dates rather than year(): the comparison reads the column as it is, without a function per row
+            condition = condition.and(CONVENTION.START_DATE.le(LocalDate.of(filter.year(), 12, 31)))
+                    .and(CONVENTION.END_DATE.ge(LocalDate.of(filter.year(), 1, 1)));
         }
         return condition;
     }
@@ -316,34 +355,25 @@ public final class DashboardRepository {
      * soonest first.
      */
     public AlertList conventionsEndingWithin(DashboardFilter filter, LocalDate today, int days, int limit) {
-        return conventionAlert(territory(filter).and(CONVENTION.STATUS.in(RUNNING))
+        return conventionAlert(inTerritory(CONVENTION, filter), territory(filter).and(CONVENTION.STATUS.in(RUNNING))
                 .and(CONVENTION.END_DATE.between(today, today.plusDays(days))), limit);
     }
 
     /** Signed or active conventions that have no engagement yet, soonest ending first. */
     public AlertList conventionsWithoutEngagement(DashboardFilter filter, int limit) {
-        return conventionAlert(territory(filter).and(CONVENTION.STATUS.in(RUNNING))
-                .andNotExists(DSL.selectOne().from(ENGAGEMENT).where(ENGAGEMENT.CONVENTION_ID.eq(CONVENTION.ID))),
-                limit);
+        return conventionAlert(inTerritory(DASHBOARD_GAP.join(CONVENTION).on(CONVENTION.ID.eq(DASHBOARD_GAP.CONVENTION_ID)),
+                        filter),
+                DASHBOARD_GAP.GAP_KIND.eq(DashboardFigures.NO_ENGAGEMENT).and(territory(filter)), limit);
     }
 
     /** Engagements (abandoned ones left out) without any target, with their convention. */
     public AlertList engagementsWithoutTarget(DashboardFilter filter, int limit) {
-        Condition condition = territory(filter).and(ENGAGEMENT.STATUS.ne(EngagementStatus.ABANDONED.name()))
-                .andNotExists(DSL.selectOne().from(ENGAGEMENT_TARGET)
-                        .where(ENGAGEMENT_TARGET.ENGAGEMENT_ID.eq(ENGAGEMENT.ID)));
-        var from = ENGAGEMENT.join(CONVENTION).on(CONVENTION.ID.eq(ENGAGEMENT.CONVENTION_ID));
-        int count = dsl.selectCount().from(from).where(condition).fetchOne(0, int.class);
-        List<DashboardAlert> items = dsl.select(ENGAGEMENT.ID, CONVENTION.ID, CONVENTION.REFERENCE,
-                        ORGANISATION.LEGAL_NAME, CONVENTION.END_DATE, ACTION_TYPE.NAME)
-                .from(from.join(ORGANISATION).on(ORGANISATION.ID.eq(CONVENTION.COMPANY_ID))
-                        .join(ACTION_TYPE).on(ACTION_TYPE.ID.eq(ENGAGEMENT.ACTION_TYPE_ID)))
-                .where(condition)
-                .orderBy(CONVENTION.REFERENCE.desc(), ENGAGEMENT.ID)
-                .limit(limit)
-                .fetch(r -> new DashboardAlert(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6()));
-        return new AlertList(items, count);
+        return alert(inTerritory(DASHBOARD_GAP.join(CONVENTION).on(CONVENTION.ID.eq(DASHBOARD_GAP.CONVENTION_ID)),
+                        filter).join(ENGAGEMENT).on(ENGAGEMENT.ID.eq(DASHBOARD_GAP.ITEM_ID))
+                        .join(ACTION_TYPE).on(ACTION_TYPE.ID.eq(ENGAGEMENT.ACTION_TYPE_ID)),
+                DASHBOARD_GAP.GAP_KIND.eq(DashboardFigures.NO_TARGET).and(territory(filter)),
+                ENGAGEMENT.ID, CONVENTION.END_DATE, ACTION_TYPE.NAME, limit, CONVENTION.REFERENCE.desc(),
+                ENGAGEMENT.ID);
     }
 
     /**
@@ -351,36 +381,49 @@ public final class DashboardRepository {
      * {@code today}: most overdue first; {@code date} is the due date, {@code detail} the campaign year.
      */
     public AlertList reportsOverdue(DashboardFilter filter, LocalDate today, int limit) {
-        Condition condition = territory(filter)
-                .and(CAMPAIGN_REPORT.STATE.in(ReportState.TO_REQUEST.name(), ReportState.REQUESTED.name()))
-                .and(REPORTING_CAMPAIGN.DUE_DATE.lt(today));
-        var from = CAMPAIGN_REPORT.join(REPORTING_CAMPAIGN).on(REPORTING_CAMPAIGN.ID.eq(CAMPAIGN_REPORT.CAMPAIGN_ID))
-                .join(CONVENTION).on(CONVENTION.ID.eq(CAMPAIGN_REPORT.CONVENTION_ID));
-        int count = dsl.selectCount().from(from).where(condition).fetchOne(0, int.class);
-        List<DashboardAlert> items = dsl.select(CAMPAIGN_REPORT.ID, CONVENTION.ID, CONVENTION.REFERENCE,
-                        ORGANISATION.LEGAL_NAME, REPORTING_CAMPAIGN.DUE_DATE, REPORTING_CAMPAIGN.YEAR_NUMBER)
+        return alert(inTerritory(CAMPAIGN_REPORT.join(REPORTING_CAMPAIGN)
+                                .on(REPORTING_CAMPAIGN.ID.eq(CAMPAIGN_REPORT.CAMPAIGN_ID))
+                                .join(CONVENTION).on(CONVENTION.ID.eq(CAMPAIGN_REPORT.CONVENTION_ID)), filter),
+                territory(filter)
+                        .and(CAMPAIGN_REPORT.STATE.in(ReportState.TO_REQUEST.name(), ReportState.REQUESTED.name()))
+                        .and(REPORTING_CAMPAIGN.DUE_DATE.lt(today)),
+                CAMPAIGN_REPORT.ID, REPORTING_CAMPAIGN.DUE_DATE, REPORTING_CAMPAIGN.YEAR_NUMBER.cast(String.class),
+                limit, REPORTING_CAMPAIGN.DUE_DATE, CONVENTION.REFERENCE);
+    }
+
+    /** A count and the first lines of conventions; {@code from} is or joins {@code convention}. */
+    private AlertList conventionAlert(Table<?> from, Condition condition, int limit) {
+        return alert(from, condition, CONVENTION.ID, CONVENTION.END_DATE, DSL.inline(""), limit, CONVENTION.END_DATE,
+                CONVENTION.REFERENCE);
+    }
+
+    /**
+     * The first {@code limit} lines of an alert, each with its convention and company, and the count
+     * of all its lines, in one query; {@code from} is or joins {@code convention}.
+     */
+    private AlertList alert(Table<?> from, Condition condition, Field<UUID> id, Field<LocalDate> date,
+                            Field<String> detail, int limit, OrderField<?>... order) {
+        Field<Integer> total = DSL.count().over().as("total");
+        var rows = dsl.select(id, CONVENTION.ID, CONVENTION.REFERENCE, ORGANISATION.LEGAL_NAME, date, detail, total)
                 .from(from.join(ORGANISATION).on(ORGANISATION.ID.eq(CONVENTION.COMPANY_ID)))
                 .where(condition)
-                .orderBy(REPORTING_CAMPAIGN.DUE_DATE, CONVENTION.REFERENCE)
+                .orderBy(order)
                 .limit(limit)
-                .fetch(r -> new DashboardAlert(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        String.valueOf(r.value6())));
-        return new AlertList(items, count);
+                .fetch();
+        return new AlertList(rows.map(r -> new DashboardAlert(r.value1(), r.value2(), r.value3(), r.value4(),
+                r.value5(), r.value6())), rows.isEmpty() ? 0 : rows.getFirst().value7());
     }
 
-    private AlertList conventionAlert(Condition condition, int limit) {
-        int count = dsl.fetchCount(CONVENTION, condition);
-        List<DashboardAlert> items = dsl.select(CONVENTION.ID, CONVENTION.REFERENCE, ORGANISATION.LEGAL_NAME,
-                        CONVENTION.END_DATE)
-                .from(CONVENTION).join(ORGANISATION).on(ORGANISATION.ID.eq(CONVENTION.COMPANY_ID))
-                .where(condition)
-                .orderBy(CONVENTION.END_DATE, CONVENTION.REFERENCE)
-                .limit(limit)
-                .fetch(r -> new DashboardAlert(r.value1(), r.value1(), r.value2(), r.value3(), r.value4(), ""));
-        return new AlertList(items, count);
+    /**
+     * {@code from}, which is or joins {@code convention}, narrowed to the conventions targeting the
+     * filter's QPV if it has one: a join, which H2 starts from the QPV's few conventions.
+     */
+    private static Table<?> inTerritory(Table<?> from, DashboardFilter filter) {
+        return filter.qpvId() == null ? from : from.join(CONVENTION_QPV)
+                .on(CONVENTION_QPV.CONVENTION_ID.eq(CONVENTION.ID)).and(CONVENTION_QPV.QPV_ID.eq(filter.qpvId()));
     }
 
-    /** The territory parts of the filter, as conditions on {@code convention}. */
+    /** The department and EPCI of the filter, as conditions on {@code convention} (the QPV: {@link #inTerritory}). */
     private static Condition territory(DashboardFilter filter) {
         Condition c = DSL.noCondition();
         if (filter.departmentCode() != null) {
@@ -388,10 +431,6 @@ public final class DashboardRepository {
         }
         if (filter.epciSiren() != null) {
             c = c.and(CONVENTION.EPCI_SIREN.eq(filter.epciSiren()));
-        }
-        if (filter.qpvId() != null) {
-            c = c.and(CONVENTION.ID.in(DSL.select(CONVENTION_QPV.CONVENTION_ID).from(CONVENTION_QPV)
-                    .where(CONVENTION_QPV.QPV_ID.eq(filter.qpvId()))));
         }
         return c;
     }

@@ -7,6 +7,7 @@ import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,14 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating if needed) the database in the given folder and brings its schema up to date. */
     public static Database open(Path dataDirectory) {
+        return open(dataDirectory, () -> { });
+    }
+
+    /**
+     * As {@link #open(Path)}; {@code rebuilding} is called first when the data derived from the
+     * records has to be rebuilt for this version, which may take a while on a large base.
+     */
+    public static Database open(Path dataDirectory, Runnable rebuilding) {
         Path dir = dataDirectory.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
@@ -86,6 +95,7 @@ public final class Database implements AutoCloseable {
         try {
             probe(pool, dir);
             migrate(pool, dir);
+            ensureDerivedData(pool, dir, rebuilding);
         } catch (StoreOpeningException e) {
             pool.dispose();
             release(fileLock, channel);
@@ -99,6 +109,7 @@ public final class Database implements AutoCloseable {
     public static Database inMemory(String name) {
         JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
         migrate(pool, Path.of("mem:" + name));
+        ensureDerivedData(pool, Path.of("mem:" + name), () -> { });
         return new Database(Path.of("mem:" + name), pool, null, null, true);
     }
 
@@ -142,6 +153,19 @@ public final class Database implements AutoCloseable {
             boolean newer = e.getMessage() != null && e.getMessage().contains("applied migration not resolved");
             throw new StoreOpeningException(newer ? StoreOpeningException.Reason.NEWER_VERSION
                     : StoreOpeningException.Reason.MIGRATION_FAILED, dir, e);
+        }
+    }
+
+    /**
+     * Rebuilds the data derived from the records (the dashboard's figures) when it was built by an
+     * older version of Ancrage, or never: once after an upgrade, a few seconds on a national base.
+     */
+    private static void ensureDerivedData(DataSource ds, Path dir, Runnable rebuilding) {
+        try {
+            new DashboardFigures(DSL.using(ds, SQLDialect.H2, settings())).ensureCurrent(rebuilding);
+        } catch (DataAccessException e) {
+            LOG.error("Rebuilding the dashboard figures failed in {}", dir, e);
+            throw new StoreOpeningException(StoreOpeningException.Reason.MIGRATION_FAILED, dir, e);
         }
     }
 

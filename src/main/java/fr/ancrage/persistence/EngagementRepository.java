@@ -110,8 +110,15 @@ public final class EngagementRepository {
                 r.getFirstYear(), r.getLastYear(), EngagementStatus.valueOf(r.getStatus()), targets);
     }
 
-    /** Inserts or updates (optimistic lock) the engagement with its QPVs and targets. */
+    /**
+     * Inserts or updates (optimistic lock) the engagement with its QPVs and targets; the
+     * dashboard's figures follow in the same transaction.
+     */
     public Engagement save(Engagement e) {
+        return new DashboardFigures(dsl).tracking(e.conventionId(), () -> write(e));
+    }
+
+    private Engagement write(Engagement e) {
         Instant now = Instant.now();
         int newVersion = e.meta().version() + 1;
         EngagementRecord r = dsl.newRecord(ENGAGEMENT);
@@ -151,6 +158,10 @@ public final class EngagementRepository {
     }
 
     public void delete(Engagement e) {
+        new DashboardFigures(dsl).tracking(e.conventionId(), () -> erase(e));
+    }
+
+    private void erase(Engagement e) {
         int rows = dsl.deleteFrom(ENGAGEMENT).where(ENGAGEMENT.ID.eq(e.id()))
                 .and(ENGAGEMENT.VERSION.eq(e.meta().version())).execute();
         if (rows == 0) {
@@ -180,8 +191,18 @@ public final class EngagementRepository {
                 .fetchOptional().map(EngagementRepository::toResult);
     }
 
-    /** Inserts or updates (optimistic lock) one realised value. */
+    /** Inserts or updates (optimistic lock) one realised value; the dashboard's figures follow. */
     public RealisedValue save(RealisedValue v) {
+        return new DashboardFigures(dsl).tracking(conventionOf(v), () -> write(v));
+    }
+
+    private UUID conventionOf(RealisedValue v) {
+        return dsl.select(ENGAGEMENT.CONVENTION_ID).from(ENGAGEMENT).where(ENGAGEMENT.ID.eq(v.engagementId()))
+                .fetchOptional(ENGAGEMENT.CONVENTION_ID)
+                .orElseThrow(() -> new StaleRecordException(String.valueOf(v.year())));
+    }
+
+    private RealisedValue write(RealisedValue v) {
         EngagementResultRecord r = dsl.newRecord(ENGAGEMENT_RESULT);
         r.setEngagementId(v.engagementId());
         r.setIndicatorId(v.indicatorId());
@@ -197,6 +218,10 @@ public final class EngagementRepository {
     }
 
     public void delete(RealisedValue v) {
+        new DashboardFigures(dsl).tracking(conventionOf(v), () -> erase(v));
+    }
+
+    private void erase(RealisedValue v) {
         int rows = dsl.deleteFrom(ENGAGEMENT_RESULT).where(ENGAGEMENT_RESULT.ID.eq(v.id()))
                 .and(ENGAGEMENT_RESULT.VERSION.eq(v.meta().version())).execute();
         if (rows == 0) {

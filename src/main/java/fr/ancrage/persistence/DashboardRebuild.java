@@ -1,0 +1,183 @@
+package fr.ancrage.persistence;
+
+import fr.ancrage.domain.EngagementStatus;
+import fr.ancrage.persistence.DashboardFigures.Kind;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record12;
+import org.jooq.Select;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static fr.ancrage.persistence.DashboardFigures.ALL_YEARS;
+import static fr.ancrage.persistence.DashboardFigures.DEFINITION;
+import static fr.ancrage.persistence.DashboardFigures.NAME;
+import static fr.ancrage.persistence.DashboardFigures.NO_ENGAGEMENT;
+import static fr.ancrage.persistence.DashboardFigures.NO_TARGET;
+import static fr.ancrage.persistence.jooq.Tables.CONVENTION;
+import static fr.ancrage.persistence.jooq.Tables.CONVENTION_QPV;
+import static fr.ancrage.persistence.jooq.Tables.DASHBOARD_FIGURE;
+import static fr.ancrage.persistence.jooq.Tables.DASHBOARD_GAP;
+import static fr.ancrage.persistence.jooq.Tables.DERIVED_DATA;
+import static fr.ancrage.persistence.jooq.Tables.ENGAGEMENT;
+import static fr.ancrage.persistence.jooq.Tables.ENGAGEMENT_RESULT;
+import static fr.ancrage.persistence.jooq.Tables.ENGAGEMENT_TARGET;
+
+/**
+ * The set-based rebuild of the dashboard's derived tables from the records: the same lines and
+ * gaps as {@link DashboardFigures#contribution} gives convention by convention, in a few
+ * {@code insert … select} statements (the convention lines from the values, each level above from
+ * the level below). {@code DashboardFiguresTest} checks that both agree.
+ */
+final class DashboardRebuild {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardRebuild.class);
+    /** The definition of tables being rebuilt, or never built: rebuilt at the next opening. */
+    private static final int STALE = 0;
+    private static final String ABANDONED = EngagementStatus.ABANDONED.name();
+
+    private final DSLContext dsl;
+
+    DashboardRebuild(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /**
+     * Recomputes both tables from the records in set-based statements, each one committed on its
+     * own (one transaction of millions of lines is slow to commit): the definition is marked stale
+     * first and current last, so that a rebuild cut short is done again at the next opening. Nothing
+     * else may use the base meanwhile: it runs while the base is opened, or after a bulk load.
+     */
+    void run() {
+        long start = System.nanoTime();
+        Map<String, Long> steps = new LinkedHashMap<>();
+        step(steps, "clear", () -> {
+            markBuilt(STALE);
+            dsl.truncate(DASHBOARD_FIGURE).execute();
+            dsl.truncate(DASHBOARD_GAP).execute();
+        });
+        step(steps, "conventions by year", this::insertConventionLines);
+        var f = DASHBOARD_FIGURE.as("f");
+        Condition conventions = f.SCOPE_KIND.eq(Kind.CONVENTION.name());
+        step(steps, "conventions over all years", () -> insertRollup(DSL.select(f.SCOPE_KIND, f.SCOPE_KEY,
+                        f.DEPARTMENT_CODE, f.EPCI_SIREN, f.QPV_ID, f.CONVENTION_ID, f.ACTION_TYPE_ID, f.INDICATOR_ID,
+                        DSL.inline(ALL_YEARS), DSL.sum(f.TARGET_TOTAL), DSL.sum(f.REALISED_TOTAL), DSL.inline(1))
+                .from(f).where(conventions)
+                .groupBy(f.SCOPE_KIND, f.SCOPE_KEY, f.DEPARTMENT_CODE, f.EPCI_SIREN, f.QPV_ID, f.CONVENTION_ID,
+                        f.ACTION_TYPE_ID, f.INDICATOR_ID)));
+        Field<String> noText = DSL.castNull(SQLDataType.VARCHAR);
+        Field<UUID> noId = DSL.castNull(SQLDataType.UUID);
+        Field<String> epciKey = DSL.concat(f.DEPARTMENT_CODE, DSL.inline("/"), DSL.coalesce(f.EPCI_SIREN,
+                DSL.inline("")));
+        // each level adds up the one below: a convention counts in one EPCI of one department
+        step(steps, "EPCI", () -> insertRollup(DSL.select(DSL.inline(Kind.EPCI.name()), epciKey, f.DEPARTMENT_CODE,
+                        f.EPCI_SIREN, noId, noId, f.ACTION_TYPE_ID, f.INDICATOR_ID, f.YEAR_NUMBER,
+                        DSL.sum(f.TARGET_TOTAL), DSL.sum(f.REALISED_TOTAL), DSL.count())
+                .from(f).where(conventions)
+                .groupBy(f.DEPARTMENT_CODE, f.EPCI_SIREN, f.ACTION_TYPE_ID, f.INDICATOR_ID, f.YEAR_NUMBER)));
+        Field<Integer> conventionCount = DSL.sum(f.CONVENTIONS).cast(SQLDataType.INTEGER);
+        step(steps, "departments", () -> insertRollup(DSL.select(DSL.inline(Kind.DEPARTMENT.name()),
+                        f.DEPARTMENT_CODE, f.DEPARTMENT_CODE, noText, noId, noId, f.ACTION_TYPE_ID, f.INDICATOR_ID,
+                        f.YEAR_NUMBER, DSL.sum(f.TARGET_TOTAL), DSL.sum(f.REALISED_TOTAL), conventionCount)
+                .from(f).where(f.SCOPE_KIND.eq(Kind.EPCI.name()))
+                .groupBy(f.DEPARTMENT_CODE, f.ACTION_TYPE_ID, f.INDICATOR_ID, f.YEAR_NUMBER)));
+        step(steps, "country", () -> insertRollup(DSL.select(DSL.inline(Kind.COUNTRY.name()), DSL.inline(""), noText,
+                        noText, noId, noId, f.ACTION_TYPE_ID, f.INDICATOR_ID, f.YEAR_NUMBER, DSL.sum(f.TARGET_TOTAL),
+                        DSL.sum(f.REALISED_TOTAL), conventionCount)
+                .from(f).where(f.SCOPE_KIND.eq(Kind.DEPARTMENT.name()))
+                .groupBy(f.ACTION_TYPE_ID, f.INDICATOR_ID, f.YEAR_NUMBER)));
+        step(steps, "QPV", () -> insertRollup(DSL.select(DSL.inline(Kind.QPV.name()),
+                        DSL.concat(CONVENTION_QPV.QPV_ID.cast(SQLDataType.VARCHAR(36)), DSL.inline("/"), epciKey),
+                        f.DEPARTMENT_CODE, f.EPCI_SIREN, CONVENTION_QPV.QPV_ID, noId, f.ACTION_TYPE_ID,
+                        f.INDICATOR_ID, f.YEAR_NUMBER, DSL.sum(f.TARGET_TOTAL), DSL.sum(f.REALISED_TOTAL),
+                        DSL.count())
+                .from(f).join(CONVENTION_QPV).on(CONVENTION_QPV.CONVENTION_ID.eq(f.CONVENTION_ID))
+                .where(conventions)
+                .groupBy(CONVENTION_QPV.QPV_ID, f.DEPARTMENT_CODE, f.EPCI_SIREN, f.ACTION_TYPE_ID, f.INDICATOR_ID,
+                        f.YEAR_NUMBER)));
+        step(steps, "gaps", () -> {
+            dsl.insertInto(DASHBOARD_GAP, DASHBOARD_GAP.GAP_KIND, DASHBOARD_GAP.ITEM_ID, DASHBOARD_GAP.CONVENTION_ID)
+                    .select(DSL.select(DSL.inline(NO_ENGAGEMENT), CONVENTION.ID, CONVENTION.ID).from(CONVENTION)
+                            .where(CONVENTION.STATUS.in(DashboardRepository.RUNNING))
+                            .andNotExists(DSL.selectOne().from(ENGAGEMENT)
+                                    .where(ENGAGEMENT.CONVENTION_ID.eq(CONVENTION.ID))))
+                    .execute();
+            dsl.insertInto(DASHBOARD_GAP, DASHBOARD_GAP.GAP_KIND, DASHBOARD_GAP.ITEM_ID, DASHBOARD_GAP.CONVENTION_ID)
+                    .select(DSL.select(DSL.inline(NO_TARGET), ENGAGEMENT.ID, ENGAGEMENT.CONVENTION_ID).from(ENGAGEMENT)
+                            .where(ENGAGEMENT.STATUS.ne(ABANDONED))
+                            .andNotExists(DSL.selectOne().from(ENGAGEMENT_TARGET)
+                                    .where(ENGAGEMENT_TARGET.ENGAGEMENT_ID.eq(ENGAGEMENT.ID))))
+                    .execute();
+            markBuilt(DEFINITION);
+        });
+        LOG.info("Dashboard figures rebuilt (definition {}) in {} ms: {}", DEFINITION,
+                (System.nanoTime() - start) / 1_000_000, steps);
+    }
+
+    private static void step(Map<String, Long> steps, String name, Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        steps.put(name, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private void markBuilt(int definition) {
+        int updated = dsl.update(DERIVED_DATA).set(DERIVED_DATA.DEFINITION, definition)
+                .set(DERIVED_DATA.BUILT_AT, Times.odt(Instant.now())).where(DERIVED_DATA.NAME.eq(NAME)).execute();
+        if (updated == 0) {
+            dsl.insertInto(DERIVED_DATA).set(DERIVED_DATA.NAME, NAME).set(DERIVED_DATA.DEFINITION, definition)
+                    .set(DERIVED_DATA.BUILT_AT, Times.odt(Instant.now())).execute();
+        }
+    }
+
+    /** The yearly CONVENTION lines: every target and realised value of a signed convention, added up. */
+    private void insertConventionLines() {
+        Field<BigDecimal> zero = DSL.inline(BigDecimal.ZERO).cast(SQLDataType.DECIMAL(15, 2));
+        Table<?> v = DSL.select(ENGAGEMENT.CONVENTION_ID.as("convention_id"),
+                        ENGAGEMENT.ACTION_TYPE_ID.as("action_type_id"),
+                        ENGAGEMENT_TARGET.INDICATOR_ID.as("indicator_id"), ENGAGEMENT_TARGET.YEAR_NUMBER.as("year_number"),
+                        ENGAGEMENT_TARGET.TARGET_VALUE.as("target_value"), zero.as("realised_value"))
+                .from(ENGAGEMENT_TARGET).join(ENGAGEMENT).on(ENGAGEMENT.ID.eq(ENGAGEMENT_TARGET.ENGAGEMENT_ID))
+                .where(ENGAGEMENT.STATUS.ne(ABANDONED))
+                .unionAll(DSL.select(ENGAGEMENT.CONVENTION_ID, ENGAGEMENT.ACTION_TYPE_ID,
+                                ENGAGEMENT_RESULT.INDICATOR_ID, ENGAGEMENT_RESULT.YEAR_NUMBER, zero,
+                                ENGAGEMENT_RESULT.REALISED_VALUE)
+                        .from(ENGAGEMENT_RESULT).join(ENGAGEMENT).on(ENGAGEMENT.ID.eq(ENGAGEMENT_RESULT.ENGAGEMENT_ID))
+                        .where(ENGAGEMENT.STATUS.ne(ABANDONED)))
+                .asTable("v");
+        Field<UUID> convention = v.field("convention_id", UUID.class);
+        Field<UUID> type = v.field("action_type_id", UUID.class);
+        Field<UUID> indicator = v.field("indicator_id", UUID.class);
+        Field<Integer> year = v.field("year_number", Integer.class);
+        insertRollup(DSL.select(DSL.inline(Kind.CONVENTION.name()),
+                        DSL.concat(CONVENTION.ID.cast(SQLDataType.VARCHAR(36)), DSL.inline("/"),
+                                CONVENTION.DEPARTMENT_CODE, DSL.inline("/"),
+                                DSL.coalesce(CONVENTION.EPCI_SIREN, DSL.inline(""))),
+                        CONVENTION.DEPARTMENT_CODE, CONVENTION.EPCI_SIREN, DSL.castNull(SQLDataType.UUID),
+                        CONVENTION.ID, type, indicator, year,
+                        DSL.sum(v.field("target_value", BigDecimal.class)),
+                        DSL.sum(v.field("realised_value", BigDecimal.class)), DSL.inline(1))
+                .from(v).join(CONVENTION).on(CONVENTION.ID.eq(convention))
+                .where(CONVENTION.STATUS.in(DashboardRepository.COMMITTED))
+                .groupBy(CONVENTION.ID, CONVENTION.DEPARTMENT_CODE, CONVENTION.EPCI_SIREN, type, indicator, year));
+    }
+
+    private void insertRollup(Select<? extends Record12<String, String, String, String, UUID, UUID,
+            UUID, UUID, Integer, BigDecimal, BigDecimal, Integer>> select) {
+        dsl.insertInto(DASHBOARD_FIGURE, DASHBOARD_FIGURE.SCOPE_KIND, DASHBOARD_FIGURE.SCOPE_KEY,
+                        DASHBOARD_FIGURE.DEPARTMENT_CODE, DASHBOARD_FIGURE.EPCI_SIREN, DASHBOARD_FIGURE.QPV_ID,
+                        DASHBOARD_FIGURE.CONVENTION_ID, DASHBOARD_FIGURE.ACTION_TYPE_ID, DASHBOARD_FIGURE.INDICATOR_ID,
+                        DASHBOARD_FIGURE.YEAR_NUMBER, DASHBOARD_FIGURE.TARGET_TOTAL, DASHBOARD_FIGURE.REALISED_TOTAL,
+                        DASHBOARD_FIGURE.CONVENTIONS)
+                .select(select).execute();
+    }
+}
