@@ -25,10 +25,13 @@ import java.util.UUID;
 
 import static fr.ancrage.persistence.jooq.Tables.ACTION_TYPE;
 import static fr.ancrage.persistence.jooq.Tables.ACTION_TYPE_INDICATOR;
+import static fr.ancrage.persistence.jooq.Tables.CAMPAIGN_REPORT;
 import static fr.ancrage.persistence.jooq.Tables.COMMUNE;
 import static fr.ancrage.persistence.jooq.Tables.CONVENTION;
 import static fr.ancrage.persistence.jooq.Tables.CONVENTION_QPV;
 import static fr.ancrage.persistence.jooq.Tables.CONVENTION_SEQUENCE;
+import static fr.ancrage.persistence.jooq.Tables.DASHBOARD_FIGURE;
+import static fr.ancrage.persistence.jooq.Tables.DASHBOARD_GAP;
 import static fr.ancrage.persistence.jooq.Tables.ENGAGEMENT;
 import static fr.ancrage.persistence.jooq.Tables.ENGAGEMENT_RESULT;
 import static fr.ancrage.persistence.jooq.Tables.ENGAGEMENT_TARGET;
@@ -36,6 +39,7 @@ import static fr.ancrage.persistence.jooq.Tables.EPCI;
 import static fr.ancrage.persistence.jooq.Tables.INDICATOR;
 import static fr.ancrage.persistence.jooq.Tables.ORGANISATION;
 import static fr.ancrage.persistence.jooq.Tables.QPV;
+import static fr.ancrage.persistence.jooq.Tables.REPORTING_CAMPAIGN;
 
 /**
  * Generates a synthetic national-scale dataset for performance measurements: organisations spread
@@ -56,7 +60,7 @@ public final class NationalDataset {
 
     /** What was inserted, and how long it took. */
     public record Summary(int organisations, int qpvs, int conventions, int conventionQpvs, int engagements,
-                          int targets, int results, long millis) {
+                          int targets, int results, int campaignReports, long millis) {
         public int indicatorValues() {
             return targets + results;
         }
@@ -64,6 +68,8 @@ public final class NationalDataset {
 
     private static final Logger LOG = LoggerFactory.getLogger(NationalDataset.class);
     private static final int CHUNK = 20_000;
+    /** The first year of conventions (the first local declensions of the charter). */
+    private static final int FIRST_YEAR = 2017;
     private static final String[] PARTNER_KINDS = {"PUBLIC_EMPLOYMENT_SERVICE", "ASSOCIATION", "ASSOCIATION",
             "SCHOOL", "CHAMBER", "SUPPORT_BODY"};
     private static final String[] SIZE_BANDS = {"TPE", "TPE", "TPE", "TPE", "PME", "PME", "PME", "ETI", "ETI", "GE"};
@@ -81,6 +87,16 @@ public final class NationalDataset {
 
     public NationalDataset(DSLContext dsl) {
         this.dsl = dsl;
+    }
+
+    /**
+     * Adds the dashboard's figures up again from the records, as after an upgrade that changes their
+     * definition; returns how long it took, in milliseconds.
+     */
+    public long rebuildFigures() {
+        long start = System.nanoTime();
+        new DashboardFigures(dsl).rebuild();
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     /** True when the database already holds conventions (a dataset, or real data: never generate then). */
@@ -105,7 +121,7 @@ public final class NationalDataset {
                 Generation g = new Generation(connection, new Random(seed), scale, today);
                 g.run();
                 result[0] = new Summary(g.organisations, g.qpvCount, g.conventions, g.conventionQpvs,
-                        g.engagements, g.targets, g.results, (System.nanoTime() - start) / 1_000_000);
+                        g.engagements, g.targets, g.results, g.reports, (System.nanoTime() - start) / 1_000_000);
             } catch (RuntimeException | SQLException e) {
                 connection.rollback();
                 throw e;
@@ -113,6 +129,11 @@ public final class NationalDataset {
                 connection.setAutoCommit(autoCommit);
             }
         });
+        // the rows went in by batches, around the repositories: add the dashboard's figures up once
+        rebuildFigures();
+        Summary s = result[0];
+        result[0] = new Summary(s.organisations(), s.qpvs(), s.conventions(), s.conventionQpvs(), s.engagements(),
+                s.targets(), s.results(), s.campaignReports(), (System.nanoTime() - start) / 1_000_000);
         LOG.info("National dataset generated: {}", result[0]);
         return result[0];
     }
@@ -121,7 +142,7 @@ public final class NationalDataset {
     public Map<String, Integer> counts() {
         Map<String, Integer> counts = new java.util.LinkedHashMap<>();
         for (Table<?> table : List.of(ORGANISATION, QPV, CONVENTION, CONVENTION_QPV, ENGAGEMENT, ENGAGEMENT_TARGET,
-                ENGAGEMENT_RESULT)) {
+                ENGAGEMENT_RESULT, REPORTING_CAMPAIGN, CAMPAIGN_REPORT, DASHBOARD_FIGURE, DASHBOARD_GAP)) {
             counts.put(table.getName(), dsl.fetchCount(table));
         }
         return counts;
@@ -154,6 +175,9 @@ public final class NationalDataset {
     }
 
     private record Org(UUID id, String epci, String department) {
+    }
+
+    private record Owing(UUID conventionId, int years) {
     }
 
     private record Indicator(UUID id, String unit) {
@@ -191,6 +215,10 @@ public final class NationalDataset {
         private final List<Object[]> engagementRows = new ArrayList<>();
         private final List<Object[]> targetRows = new ArrayList<>();
         private final List<Object[]> resultRows = new ArrayList<>();
+        private final List<Object[]> campaignRows = new ArrayList<>();
+        private final List<Object[]> reportRows = new ArrayList<>();
+        /** Signed (or later) conventions and the years their live engagements cover, for the campaigns. */
+        private final List<Owing> owing = new ArrayList<>();
 
         int organisations;
         int qpvCount;
@@ -199,6 +227,7 @@ public final class NationalDataset {
         int engagements;
         int targets;
         int results;
+        int reports;
 
         Generation(Connection connection, Random random, double scale, LocalDate today) {
             this.connection = connection;
@@ -214,6 +243,8 @@ public final class NationalDataset {
             generateQpvs(Math.max(1, (int) Math.round(QPVS * scale)));
             generateOrganisations(Math.max(2, (int) Math.round(ORGANISATIONS * scale)));
             generateConventions(Math.max(1, (int) Math.round(CONVENTIONS * scale)));
+            flush();
+            generateCampaigns();
             flush();
             for (var e : sequences.entrySet()) {
                 String[] key = e.getKey().split("/");
@@ -351,7 +382,7 @@ public final class NationalDataset {
         }
 
         private void generateConventions(int count) throws SQLException {
-            LocalDate first = LocalDate.of(2017, 1, 1);
+            LocalDate first = LocalDate.of(FIRST_YEAR, 1, 1);
             int days = (int) (LocalDate.of(2026, 12, 31).toEpochDay() - first.toEpochDay());
             for (int i = 0; i < count; i++) {
                 // every company gets a convention, then a third of them a second or third one
@@ -374,9 +405,13 @@ public final class NationalDataset {
                 addConventionQpvs(id, company);
                 // a few signed conventions still wait for their engagements (an alert of the dashboard)
                 int engagementCount = random.nextInt(50) == 0 ? 0
-                        : ENGAGEMENTS_PER_CONVENTION - 4 + random.nextInt(9);
+                        : ENGAGEMENTS_PER_CONVENTION - 4 + random.nextInt(10);
+                int years = 0;
                 for (int e = 0; e < engagementCount; e++) {
-                    addEngagement(id, company, status, startDate.getYear(), endDate.getYear());
+                    years |= addEngagement(id, company, status, startDate.getYear(), endDate.getYear());
+                }
+                if (signed && years != 0) {
+                    owing.add(new Owing(id, years));
                 }
                 if (engagementRows.size() + targetRows.size() + resultRows.size() >= CHUNK * 4) {
                     flush();
@@ -409,13 +444,16 @@ public final class NationalDataset {
             }
         }
 
-        /** Most engagements run over every calendar year the convention touches, some over part of them. */
-        private void addEngagement(UUID conventionId, Org company, String conventionStatus, int startYear,
-                                   int endYear) {
+        /**
+         * Most engagements run over every calendar year the convention touches, some over part of
+         * them. Returns the years covered (bit {@code year - FIRST_YEAR}), none when abandoned.
+         */
+        private int addEngagement(UUID conventionId, Org company, String conventionStatus, int startYear,
+                                  int endYear) {
             ActionType type = actionTypes.get(random.nextInt(actionTypes.size()));
             int firstYear = startYear;
             int lastYear = endYear;
-            if (random.nextInt(10) < 3) {
+            if (random.nextInt(10) < 2) {
                 firstYear = startYear + random.nextInt(2);
                 lastYear = firstYear + random.nextInt(endYear + 1 - firstYear);
             }
@@ -431,9 +469,15 @@ public final class NationalDataset {
             engagementRows.add(new Object[]{id, 1, now, now, conventionId, type.id(), null, partner, firstYear,
                     lastYear, status});
             engagements++;
+            int years = 0;
+            if (!"ABANDONED".equals(status)) {
+                for (int year = firstYear; year <= lastYear; year++) {
+                    years |= 1 << (year - FIRST_YEAR);
+                }
+            }
             // about one engagement in a hundred has no target yet (an alert of the dashboard)
             if (random.nextInt(100) == 0) {
-                return;
+                return years;
             }
             boolean reported = !List.of("DRAFT", "NEGOTIATION", "READY_TO_SIGN", "SIGNED").contains(conventionStatus);
             for (Indicator indicator : type.indicators()) {
@@ -450,6 +494,45 @@ public final class NationalDataset {
                     }
                 }
             }
+            return years;
+        }
+
+        /**
+         * A reporting campaign for every year before this one, due on 31 March of the next year, with
+         * a report for each signed convention whose live engagements cover the year: older ones
+         * almost all validated, a few still awaited (overdue); last year's under way.
+         */
+        private void generateCampaigns() throws SQLException {
+            for (int year = FIRST_YEAR; year < today.getYear(); year++) {
+                UUID campaign = nextId();
+                LocalDate due = LocalDate.of(year + 1, 3, 31);
+                campaignRows.add(new Object[]{campaign, 1, now, now, year, due});
+                boolean last = year == today.getYear() - 1;
+                LocalDate asked = LocalDate.of(year + 1, 1, 15);
+                for (Owing o : owing) {
+                    if ((o.years() & (1 << (year - FIRST_YEAR))) == 0) {
+                        continue;
+                    }
+                    int p = random.nextInt(100);
+                    String state = last ? (p < 55 ? "VALIDATED" : p < 80 ? "RECEIVED" : p < 95 ? "REQUESTED" : "TO_REQUEST")
+                            : p < 96 ? "VALIDATED" : p < 99 ? "RECEIVED" : "REQUESTED";
+                    LocalDate received = asked.plusDays(20 + random.nextInt(100));
+                    LocalDate validated = received.plusDays(10 + random.nextInt(30));
+                    reportRows.add(new Object[]{nextId(), 1, now, now, campaign, o.conventionId(), state,
+                            "TO_REQUEST".equals(state) ? null : asked,
+                            "REQUESTED".equals(state) ? notAfterToday(due.plusDays(14)) : null,
+                            "RECEIVED".equals(state) || "VALIDATED".equals(state) ? notAfterToday(received) : null,
+                            "VALIDATED".equals(state) ? notAfterToday(validated) : null});
+                    reports++;
+                    if (reportRows.size() >= CHUNK) {
+                        flush();
+                    }
+                }
+            }
+        }
+
+        private LocalDate notAfterToday(LocalDate day) {
+            return day.isAfter(today) ? today : day;
         }
 
         private String engagementStatus(String conventionStatus) {
@@ -505,6 +588,13 @@ public final class NationalDataset {
                     ENGAGEMENT_RESULT.CREATED_AT, ENGAGEMENT_RESULT.UPDATED_AT, ENGAGEMENT_RESULT.ENGAGEMENT_ID,
                     ENGAGEMENT_RESULT.INDICATOR_ID, ENGAGEMENT_RESULT.YEAR_NUMBER, ENGAGEMENT_RESULT.REALISED_VALUE,
                     ENGAGEMENT_RESULT.SOURCE, ENGAGEMENT_RESULT.RECEIVED_ON);
+            insert(REPORTING_CAMPAIGN, campaignRows, REPORTING_CAMPAIGN.ID, REPORTING_CAMPAIGN.VERSION,
+                    REPORTING_CAMPAIGN.CREATED_AT, REPORTING_CAMPAIGN.UPDATED_AT, REPORTING_CAMPAIGN.YEAR_NUMBER,
+                    REPORTING_CAMPAIGN.DUE_DATE);
+            insert(CAMPAIGN_REPORT, reportRows, CAMPAIGN_REPORT.ID, CAMPAIGN_REPORT.VERSION, CAMPAIGN_REPORT.CREATED_AT,
+                    CAMPAIGN_REPORT.UPDATED_AT, CAMPAIGN_REPORT.CAMPAIGN_ID, CAMPAIGN_REPORT.CONVENTION_ID,
+                    CAMPAIGN_REPORT.STATE, CAMPAIGN_REPORT.REQUESTED_ON, CAMPAIGN_REPORT.LAST_REMINDER_ON,
+                    CAMPAIGN_REPORT.RECEIVED_ON, CAMPAIGN_REPORT.VALIDATED_ON);
             connection.commit();
         }
 

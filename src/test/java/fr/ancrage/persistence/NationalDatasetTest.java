@@ -7,9 +7,11 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import static fr.ancrage.persistence.jooq.Tables.CAMPAIGN_REPORT;
 import static fr.ancrage.persistence.jooq.Tables.COMMUNE;
 import static fr.ancrage.persistence.jooq.Tables.CONVENTION;
 import static fr.ancrage.persistence.jooq.Tables.CONVENTION_SEQUENCE;
+import static fr.ancrage.persistence.jooq.Tables.DASHBOARD_FIGURE;
 import static fr.ancrage.persistence.jooq.Tables.ENGAGEMENT;
 import static fr.ancrage.persistence.jooq.Tables.ENGAGEMENT_RESULT;
 import static fr.ancrage.persistence.jooq.Tables.ENGAGEMENT_TARGET;
@@ -17,6 +19,7 @@ import static fr.ancrage.persistence.jooq.Tables.EPCI;
 import static fr.ancrage.persistence.jooq.Tables.INDICATOR;
 import static fr.ancrage.persistence.jooq.Tables.ORGANISATION;
 import static fr.ancrage.persistence.jooq.Tables.QPV;
+import static fr.ancrage.persistence.jooq.Tables.REPORTING_CAMPAIGN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -49,6 +52,7 @@ class NationalDatasetTest {
         assertThat(summary.results()).isEqualTo(dsl.fetchCount(ENGAGEMENT_RESULT)).isPositive();
         // about eight indicator values per engagement: 2,000,000 for 250,000 at full scale
         assertThat(summary.indicatorValues()).isBetween(summary.engagements() * 6, summary.engagements() * 10);
+        assertThat(summary.campaignReports()).isEqualTo(dsl.fetchCount(CAMPAIGN_REPORT)).isPositive();
         assertThat(new NationalDataset(dsl).hasConventions()).isTrue();
         assertThatThrownBy(() -> new NationalDataset(dsl).generate(0.002, 7, TODAY))
                 .isInstanceOf(IllegalStateException.class);
@@ -102,6 +106,44 @@ class NationalDatasetTest {
         // organisations sit in a commune
         assertThat(dsl.fetchCount(ORGANISATION.leftJoin(COMMUNE).on(COMMUNE.CODE.eq(ORGANISATION.COMMUNE_CODE)),
                 COMMUNE.CODE.isNull())).isZero();
+    }
+
+    @Test
+    void campaignsAskEverySignedConventionForTheYearsItsEngagementsCover() {
+        var dsl = db.dsl();
+        // one campaign a year from 2017 to last year, due on 31 March of the next year
+        var campaigns = dsl.select(REPORTING_CAMPAIGN.YEAR_NUMBER, REPORTING_CAMPAIGN.DUE_DATE).from(REPORTING_CAMPAIGN)
+                .orderBy(REPORTING_CAMPAIGN.YEAR_NUMBER).fetch();
+        assertThat(campaigns).extracting(r -> r.value1())
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(2017, TODAY.getYear()).boxed().toList());
+        assertThat(campaigns).allSatisfy(r -> assertThat(r.value2()).isEqualTo(LocalDate.of(r.value1() + 1, 3, 31)));
+        // a report only for a signed (or later) convention with a live engagement over the year
+        var report = CAMPAIGN_REPORT.join(REPORTING_CAMPAIGN).on(REPORTING_CAMPAIGN.ID.eq(CAMPAIGN_REPORT.CAMPAIGN_ID))
+                .join(CONVENTION).on(CONVENTION.ID.eq(CAMPAIGN_REPORT.CONVENTION_ID));
+        assertThat(dsl.fetchCount(report, CONVENTION.STATUS.in("DRAFT", "NEGOTIATION", "READY_TO_SIGN"))).isZero();
+        assertThat(dsl.fetchCount(report, org.jooq.impl.DSL.notExists(org.jooq.impl.DSL.selectOne().from(ENGAGEMENT)
+                .where(ENGAGEMENT.CONVENTION_ID.eq(CONVENTION.ID)).and(ENGAGEMENT.STATUS.ne("ABANDONED"))
+                .and(ENGAGEMENT.FIRST_YEAR.le(REPORTING_CAMPAIGN.YEAR_NUMBER))
+                .and(ENGAGEMENT.LAST_YEAR.ge(REPORTING_CAMPAIGN.YEAR_NUMBER))))).isZero();
+        // dates follow the state: validated ones were received, awaited ones were not
+        assertThat(dsl.fetchCount(CAMPAIGN_REPORT, CAMPAIGN_REPORT.STATE.eq("VALIDATED")
+                .and(CAMPAIGN_REPORT.RECEIVED_ON.isNull().or(CAMPAIGN_REPORT.VALIDATED_ON.isNull())))).isZero();
+        assertThat(dsl.fetchCount(CAMPAIGN_REPORT, CAMPAIGN_REPORT.STATE.in("TO_REQUEST", "REQUESTED")
+                .and(CAMPAIGN_REPORT.RECEIVED_ON.isNotNull()))).isZero();
+    }
+
+    @Test
+    void theDashboardFiguresAreAddedUpAfterTheBulkLoad() {
+        var dsl = db.dsl();
+        BigDecimal targets = dsl.select(org.jooq.impl.DSL.sum(ENGAGEMENT_TARGET.TARGET_VALUE)).from(ENGAGEMENT_TARGET)
+                .join(ENGAGEMENT).on(ENGAGEMENT.ID.eq(ENGAGEMENT_TARGET.ENGAGEMENT_ID))
+                .join(CONVENTION).on(CONVENTION.ID.eq(ENGAGEMENT.CONVENTION_ID))
+                .where(ENGAGEMENT.STATUS.ne("ABANDONED"))
+                .and(CONVENTION.STATUS.notIn("DRAFT", "NEGOTIATION", "READY_TO_SIGN")).fetchOne(0, BigDecimal.class);
+        assertThat(dsl.select(org.jooq.impl.DSL.sum(DASHBOARD_FIGURE.TARGET_TOTAL)).from(DASHBOARD_FIGURE)
+                .where(DASHBOARD_FIGURE.SCOPE_KIND.eq("COUNTRY")).and(DASHBOARD_FIGURE.YEAR_NUMBER.eq(0))
+                .fetchOne(0, BigDecimal.class))
+                .isPositive().isEqualByComparingTo(targets);
     }
 
     @Test
