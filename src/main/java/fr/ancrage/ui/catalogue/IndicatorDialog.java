@@ -119,8 +119,8 @@ final class IndicatorDialog {
         grid.add(summable, 1, 2);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().setPrefWidth(560);
+        Dialogs.focusWhenShown(dialog, name);
         dialog.setOnShown(e -> {
-            name.requestFocus();
             Platform.runLater(() -> Dialogs.centerOn(dialog.getDialogPane().getScene().getWindow(), owner));
         });
 

@@ -64,8 +64,8 @@ final class IndicatorPicker {
         dialog.getDialogPane().setPrefWidth(520);
         dialog.getDialogPane().lookupButton(add).disableProperty()
                 .bind(list.getSelectionModel().selectedItemProperty().isNull());
+        Dialogs.focusWhenShown(dialog, list);
         dialog.setOnShown(e -> {
-            list.requestFocus();
             Platform.runLater(() -> Dialogs.centerOn(
                     dialog.getDialogPane().getScene().getWindow(), owner));
         });

@@ -65,6 +65,16 @@ public final class Dialogs {
                 () -> centerOn(alert.getDialogPane().getScene().getWindow(), owner)));
     }
 
+    /**
+     * Puts the keyboard in {@code node} once the dialog is on screen. Not in the shown handler itself:
+     * the field decorations (ControlsFX) put the dialog's content under a pane of their own as it
+     * shows, which takes the focus away again, and the first keys typed would be lost.
+     */
+    public static void focusWhenShown(javafx.scene.control.Dialog<?> dialog, javafx.scene.Node node) {
+        dialog.addEventHandler(javafx.scene.control.DialogEvent.DIALOG_SHOWN,
+                e -> javafx.application.Platform.runLater(node::requestFocus));
+    }
+
     /** Centres a dialog on its owner: some desktops (or none, under Xvfb) would leave it in a corner. */
     public static void centerOn(Window dialog, Window owner) {
         if (owner == null || dialog == null) {

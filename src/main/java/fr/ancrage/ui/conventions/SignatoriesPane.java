@@ -8,6 +8,7 @@ import fr.ancrage.domain.SignatoryRole;
 import fr.ancrage.domain.Text;
 import fr.ancrage.service.OrganisationService;
 import fr.ancrage.ui.common.Cells;
+import fr.ancrage.ui.common.Dialogs;
 import fr.ancrage.ui.common.UiContext;
 import javafx.beans.property.ObjectProperty;
 import javafx.collections.FXCollections;
@@ -140,7 +141,7 @@ final class SignatoriesPane {
         grid.addRow(3, new Label(i18n.get("signatories.column.title")), title);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().lookupButton(ok).disableProperty().bind(name.textProperty().isEmpty());
-        dialog.setOnShown(e -> name.requestFocus());
+        Dialogs.focusWhenShown(dialog, name);
         dialog.setResultConverter(button -> {
             if (button != ok || Text.isBlank(name.getText())) {
                 return null;

@@ -46,8 +46,6 @@ public final class BilanPane {
     private final VBox root;
     private Convention convention;
     private Integer wantedYear;
-    /** After a value is entered, the line to select next (the one below): the keyboard flow goes on. */
-    private Integer selectNext;
 
     public BilanPane(UiContext ui, EngagementService service, Supplier<Window> window, Runnable onChanged) {
         this.ui = ui;
@@ -136,12 +134,7 @@ public final class BilanPane {
             yearFilter.getItems().setAll(years);
             yearFilter.setValue(years.contains(year) ? year : null);
             refilter();
-            if (selectNext != null && !shown.isEmpty()) {
-                table.getSelectionModel().select(Math.min(selectNext, shown.size() - 1));
-                table.requestFocus();
-                table.scrollTo(table.getSelectionModel().getSelectedIndex());
-                selectNext = null;
-            } else if (selected == null && !shown.isEmpty()) {
+            if (selected == null && !shown.isEmpty()) {
                 table.getSelectionModel().select(0);
             } else if (selected != null) {
                 shown.stream().filter(l -> l.engagementId().equals(selected.engagementId())
@@ -171,7 +164,11 @@ public final class BilanPane {
         }
         int index = table.getSelectionModel().getSelectedIndex();
         new ResultDialog(ui, service, line).showAndWait(window.get()).ifPresent(changed -> {
-            selectNext = index + 1;
+            // the keyboard flow goes on with the line below, at once: Entrée pressed before the
+            // reload comes back must not reopen the line just entered
+            int next = Math.min(index + 1, shown.size() - 1);
+            table.getSelectionModel().select(next);
+            table.scrollTo(next);
             reload();
             onChanged.run();
         });

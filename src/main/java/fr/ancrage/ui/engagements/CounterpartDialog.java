@@ -9,6 +9,7 @@ import fr.ancrage.domain.ValidationException;
 import fr.ancrage.domain.validation.Issue;
 import fr.ancrage.service.EngagementService;
 import fr.ancrage.ui.common.Cells;
+import fr.ancrage.ui.common.Dialogs;
 import fr.ancrage.ui.common.FieldFeedback;
 import fr.ancrage.ui.common.UiContext;
 import javafx.beans.property.ObjectProperty;
@@ -108,7 +109,7 @@ final class CounterpartDialog {
         grid.getColumnConstraints().setAll(labels, fields);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().setPrefWidth(640);
-        dialog.setOnShown(e -> partner.requestFocus());
+        Dialogs.focusWhenShown(dialog, partner);
 
         final Counterpart[] result = new Counterpart[1];
         dialog.getDialogPane().lookupButton(save).addEventFilter(ActionEvent.ACTION, event -> {

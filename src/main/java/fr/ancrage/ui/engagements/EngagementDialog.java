@@ -11,6 +11,7 @@ import fr.ancrage.domain.Qpv;
 import fr.ancrage.domain.ValidationException;
 import fr.ancrage.service.EngagementService;
 import fr.ancrage.ui.common.Cells;
+import fr.ancrage.ui.common.Dialogs;
 import fr.ancrage.ui.common.FieldFeedback;
 import fr.ancrage.ui.common.UiContext;
 import javafx.beans.property.StringProperty;
@@ -169,7 +170,7 @@ final class EngagementDialog {
         form.years().addListener((ListChangeListener<Integer>) c -> rebuildTargets());
         form.targetMessages().subscribe(this::showTargetMessages);
         rebuildTargets();
-        dialog.setOnShown(e -> (typeBox.getValue() == null ? typeBox : description).requestFocus());
+        Dialogs.focusWhenShown(dialog, typeBox.getValue() == null ? typeBox : description);
 
         final Engagement[] result = new Engagement[1];
         dialog.getDialogPane().lookupButton(save).addEventFilter(ActionEvent.ACTION, event -> {

@@ -10,6 +10,7 @@ import fr.ancrage.domain.ValidationException;
 import fr.ancrage.domain.validation.Issue;
 import fr.ancrage.service.EngagementService;
 import fr.ancrage.ui.common.Cells;
+import fr.ancrage.ui.common.Dialogs;
 import fr.ancrage.ui.common.FieldFeedback;
 import fr.ancrage.ui.common.Formats;
 import fr.ancrage.ui.common.UiContext;
@@ -124,7 +125,7 @@ final class ResultDialog {
         grid.getColumnConstraints().setAll(labels, fields);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().setPrefWidth(560);
-        dialog.setOnShown(e -> valueControl.requestFocus());
+        Dialogs.focusWhenShown(dialog, valueControl);
 
         final Boolean[] result = new Boolean[1];
         dialog.getDialogPane().lookupButton(save).addEventFilter(ActionEvent.ACTION, event -> {

@@ -7,6 +7,7 @@ import fr.ancrage.domain.ValidationException;
 import fr.ancrage.domain.validation.ContactRules;
 import fr.ancrage.domain.validation.Issue;
 import fr.ancrage.service.OrganisationService;
+import fr.ancrage.ui.common.Dialogs;
 import fr.ancrage.ui.common.FieldFeedback;
 import fr.ancrage.ui.common.UiContext;
 import javafx.beans.property.ObjectProperty;
@@ -77,7 +78,7 @@ final class ContactDialog {
         grid.add(maySign, 1, row);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().setPrefWidth(520);
-        dialog.setOnShown(e -> last.requestFocus());
+        Dialogs.focusWhenShown(dialog, last);
 
         final Contact[] result = new Contact[1];
         dialog.getDialogPane().lookupButton(save).addEventFilter(ActionEvent.ACTION, event -> {

@@ -5,6 +5,7 @@ import fr.ancrage.domain.Epci;
 import fr.ancrage.domain.Qpv;
 import fr.ancrage.domain.validation.Issue;
 import fr.ancrage.ui.common.Cells;
+import fr.ancrage.ui.common.Dialogs;
 import fr.ancrage.ui.common.FieldFeedback;
 import fr.ancrage.ui.common.I18n;
 import fr.ancrage.ui.common.UiContext;
@@ -83,7 +84,7 @@ final class QpvEditor {
             e.consume();
             save(onSaved);
         });
-        dialog.setOnShown(e -> qpvCodeField.requestFocus());
+        Dialogs.focusWhenShown(dialog, qpvCodeField);
         dialog.show();
     }
 

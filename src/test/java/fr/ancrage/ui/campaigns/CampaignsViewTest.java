@@ -65,14 +65,16 @@ class CampaignsViewTest {
         assertThat(bilan.getItems()).allSatisfy(l -> assertThat(l.year()).isIn(2025));
         // first line, then the next one: Enter, the value, Enter
         robot.type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#resultValue").tryQuery().isPresent());
-        // (in the headless test platform a nested dialog does not always get the keyboard focus)
+        // the keyboard is in the value as the dialog opens (the first keys typed are not lost)
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#resultValue").tryQuery()
+                .filter(n -> n.getScene().getFocusOwner() == n).isPresent());
+        // (the headless robot types into the window it last clicked, not into the nested dialog)
         robot.clickOn("#resultValue").write("1").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bilan.getItems().stream().anyMatch(l -> l.result() != null)
                 && bilan.getSelectionModel().getSelectedIndex() == 1);
         robot.type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#resultValue").tryQuery().isPresent());
-        // (in the headless test platform a nested dialog does not always get the keyboard focus)
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#resultValue").tryQuery()
+                .filter(n -> n.getScene().getFocusOwner() == n).isPresent());
         robot.clickOn("#resultValue").write("1").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> bilan.getItems().stream().filter(l -> l.result() != null).count() == 2);
@@ -93,6 +95,36 @@ class CampaignsViewTest {
         assertThat(updated.report().receivedOn()).isEqualTo(LocalDate.now());
         assertThat(reports.getItems().stream().filter(i -> i.id().equals(second.id())).findFirst().orElseThrow()
                 .report().state()).isEqualTo(ReportState.TO_REQUEST);
+    }
+
+    @Test
+    void afterAValueTheNextLineIsSelectedAtOnceNotWhenTheLinesComeBack(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-campaigns");
+        TableView<CampaignReportItem> reports = robot.lookup("#table").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !reports.getItems().isEmpty());
+        robot.interact(() -> reports.getSelectionModel().select(0));
+        robot.clickOn("#enterButton");
+        TableView<BilanLine> bilan = robot.lookup("#bilanTable").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bilan.getItems().size() > 1
+                && bilan.getSelectionModel().getSelectedIndex() == 0);
+        robot.interact(bilan::requestFocus);
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#resultValue").tryQuery().isPresent());
+        // a slow laptop: the lines take two seconds to come back after the value is saved
+        robot.clickOn("#resultValue").write("3");
+        app.slowTasks.delay(2_000);
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#resultValue").tryQuery().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(bilan.getItems()).as("the lines are not back yet").allMatch(l -> l.result() == null);
+        // Entrée now goes on with the second line, not the one just entered
+        assertThat(bilan.getSelectionModel().getSelectedIndex()).isEqualTo(1);
+        app.slowTasks.delay(0);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bilan.getItems().stream().anyMatch(l -> l.result() != null));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(bilan.getSelectionModel().getSelectedIndex()).isEqualTo(1);
+        assertThat(bilan.getItems().getFirst().result().value()).isEqualByComparingTo("3");
+        robot.clickOn(robot.lookup(".dialog-pane .button").match(LabeledMatchers.hasText("Fermer")).queryAs(Node.class));
     }
 
     @Test

@@ -39,6 +39,8 @@ public final class UiHarness implements AutoCloseable {
     public final CampaignService campaigns;
     public final DashboardService dashboard;
     public final FxTaskRunner tasks = new FxTaskRunner();
+    /** What the screens run their work with: {@link #tasks}, held back when a test asks. */
+    public final DelayableTaskRunner slowTasks = new DelayableTaskRunner(tasks);
     public Shell shell;
 
     public UiHarness() {
@@ -62,7 +64,7 @@ public final class UiHarness implements AutoCloseable {
         scene.getStylesheets().add(Objects.requireNonNull(
                 UiHarness.class.getResource("/fr/ancrage/ui/ancrage.css")).toExternalForm());
         stage.setScene(scene);
-        UiContext ui = UiContext.create(I18n.forLanguage("fr"), tasks);
+        UiContext ui = UiContext.create(I18n.forLanguage("fr"), slowTasks);
         Store store = new Store(database.dsl());
         shell = new Shell(ui, stage, java.nio.file.Path.of("mémoire"), new Services(organisations, conventions,
                 territories, engagements, catalogue, campaigns, dashboard, new DemoDataService(store, Clock.systemDefaultZone())));
