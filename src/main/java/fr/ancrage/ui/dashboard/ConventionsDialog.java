@@ -5,6 +5,7 @@ import fr.ancrage.domain.ConventionFigure;
 import fr.ancrage.domain.DashboardAlert;
 import fr.ancrage.domain.IndicatorUnit;
 import fr.ancrage.ui.common.Cells;
+import fr.ancrage.ui.common.Dialogs;
 import fr.ancrage.ui.common.Formats;
 import fr.ancrage.ui.common.Navigator;
 import fr.ancrage.ui.common.UiContext;
@@ -17,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -157,10 +159,12 @@ final class ConventionsDialog {
         body.setMinWidth(width);
         dialog.getDialogPane().setContent(body);
         dialog.getDialogPane().setMinWidth(width + 40);
+        // a window manager may otherwise open the resizable window at a sliver of its height
+        dialog.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         if (!rows.isEmpty()) {
             table.getSelectionModel().selectFirst();
         }
-        dialog.setOnShown(e -> table.requestFocus());
+        Dialogs.focusWhenShown(dialog, table);
         dialog.show();
     }
 }
