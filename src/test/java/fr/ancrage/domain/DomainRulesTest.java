@@ -2,6 +2,7 @@ package fr.ancrage.domain;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -23,6 +24,19 @@ class DomainRulesTest {
             many.add(Ids.newId());
         }
         assertThat(many).hasSize(10_000);
+    }
+
+    @Test
+    void aNewCampaignIsDueOn31MarchUnlessThatDayHasPassed() {
+        assertThat(ReportingCampaign.proposedDueDate(2025, LocalDate.of(2026, 1, 10)))
+                .isEqualTo(LocalDate.of(2026, 3, 31));
+        assertThat(ReportingCampaign.proposedDueDate(2025, LocalDate.of(2026, 3, 31)))
+                .isEqualTo(LocalDate.of(2026, 3, 31));
+        // opened late, in December: the companies get until the end of January
+        assertThat(ReportingCampaign.proposedDueDate(2025, LocalDate.of(2026, 12, 1)))
+                .isEqualTo(LocalDate.of(2027, 1, 31));
+        assertThat(ReportingCampaign.proposedDueDate(2025, LocalDate.of(2027, 1, 31)))
+                .isEqualTo(LocalDate.of(2027, 2, 28));
     }
 
     @Test

@@ -56,7 +56,7 @@ final class NewCampaignDialog {
                         && Integer.parseInt(text) <= 2100 ? Integer.valueOf(text) : year.getValue();
             }
         });
-        DatePicker due = new DatePicker(LocalDate.of(lastYear + 1, 3, 31));
+        DatePicker due = new DatePicker(ReportingCampaign.proposedDueDate(lastYear, campaigns.today()));
         due.setId("campaignDue");
         javafx.beans.property.ObjectProperty<java.util.List<fr.ancrage.domain.validation.Issue>> dueIssues =
                 new javafx.beans.property.SimpleObjectProperty<>(java.util.List.of());
@@ -64,7 +64,7 @@ final class NewCampaignDialog {
                 : java.util.List.of(fr.ancrage.domain.validation.Issue.error("validation.date.unreadable", t)))));
         Label dueMessage = new Label();
         fr.ancrage.ui.common.FieldFeedback.bind(due, dueMessage, dueIssues, i18n);
-        year.valueProperty().subscribe(y -> due.setValue(LocalDate.of(y + 1, 3, 31)));
+        year.valueProperty().subscribe(y -> due.setValue(ReportingCampaign.proposedDueDate(y, campaigns.today())));
         GridPane grid = new GridPane();
         grid.getStyleClass().add("form-grid");
         grid.addRow(0, new Label(i18n.get("campaigns.field.year")), year);
