@@ -3,6 +3,8 @@ package fr.ancrage.persistence;
 import fr.ancrage.domain.EngagementStatus;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 import java.math.BigDecimal;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import static fr.ancrage.persistence.jooq.Tables.CONVENTION;
@@ -157,24 +160,26 @@ final class DashboardFigures {
     private Map<ValueKey, Sums> values(UUID conventionId) {
         Map<ValueKey, Sums> values = new LinkedHashMap<>();
         Condition ofConvention = ENGAGEMENT.CONVENTION_ID.eq(conventionId).and(ENGAGEMENT.STATUS.ne(ABANDONED));
-        dsl.select(ENGAGEMENT.ACTION_TYPE_ID, ENGAGEMENT_TARGET.INDICATOR_ID, ENGAGEMENT_TARGET.YEAR_NUMBER,
-                        DSL.sum(ENGAGEMENT_TARGET.TARGET_VALUE))
-                .from(ENGAGEMENT_TARGET).join(ENGAGEMENT).on(ENGAGEMENT.ID.eq(ENGAGEMENT_TARGET.ENGAGEMENT_ID))
-                .where(ofConvention)
-                .groupBy(ENGAGEMENT.ACTION_TYPE_ID, ENGAGEMENT_TARGET.INDICATOR_ID, ENGAGEMENT_TARGET.YEAR_NUMBER)
-                .forEach(r -> values.merge(new ValueKey(r.value1(), r.value2(), r.value3()),
-                        new Sums(r.value4(), BigDecimal.ZERO), Sums::plus));
-        dsl.select(ENGAGEMENT.ACTION_TYPE_ID, ENGAGEMENT_RESULT.INDICATOR_ID, ENGAGEMENT_RESULT.YEAR_NUMBER,
-                        DSL.sum(ENGAGEMENT_RESULT.REALISED_VALUE))
-                .from(ENGAGEMENT_RESULT).join(ENGAGEMENT).on(ENGAGEMENT.ID.eq(ENGAGEMENT_RESULT.ENGAGEMENT_ID))
-                .where(ofConvention)
-                .groupBy(ENGAGEMENT.ACTION_TYPE_ID, ENGAGEMENT_RESULT.INDICATOR_ID, ENGAGEMENT_RESULT.YEAR_NUMBER)
-                .forEach(r -> values.merge(new ValueKey(r.value1(), r.value2(), r.value3()),
-                        new Sums(BigDecimal.ZERO, r.value4()), Sums::plus));
+        addUp(values, ofConvention, ENGAGEMENT_TARGET, ENGAGEMENT_TARGET.ENGAGEMENT_ID, ENGAGEMENT_TARGET.INDICATOR_ID,
+                ENGAGEMENT_TARGET.YEAR_NUMBER, ENGAGEMENT_TARGET.TARGET_VALUE, v -> new Sums(v, BigDecimal.ZERO));
+        addUp(values, ofConvention, ENGAGEMENT_RESULT, ENGAGEMENT_RESULT.ENGAGEMENT_ID, ENGAGEMENT_RESULT.INDICATOR_ID,
+                ENGAGEMENT_RESULT.YEAR_NUMBER, ENGAGEMENT_RESULT.REALISED_VALUE, v -> new Sums(BigDecimal.ZERO, v));
         Map<ValueKey, Sums> withAllYears = new LinkedHashMap<>(values);
         values.forEach((k, sums) -> withAllYears.merge(new ValueKey(k.actionType(), k.indicator(), ALL_YEARS), sums,
                 Sums::plus));
         return withAllYears;
+    }
+
+    /** Adds the values of {@code table} (targets or realised values) up into {@code values}, by year. */
+    private void addUp(Map<ValueKey, Sums> values, Condition ofConvention, Table<?> table, Field<UUID> engagementId,
+                       Field<UUID> indicatorId, Field<Integer> year, Field<BigDecimal> value,
+                       Function<BigDecimal, Sums> sums) {
+        dsl.select(ENGAGEMENT.ACTION_TYPE_ID, indicatorId, year, DSL.sum(value))
+                .from(table).join(ENGAGEMENT).on(ENGAGEMENT.ID.eq(engagementId))
+                .where(ofConvention)
+                .groupBy(ENGAGEMENT.ACTION_TYPE_ID, indicatorId, year)
+                .forEach(r -> values.merge(new ValueKey(r.value1(), r.value2(), r.value3()), sums.apply(r.value4()),
+                        Sums::plus));
     }
 
     /** The engagements without target; the convention itself if it has no engagement while {@code running}. */

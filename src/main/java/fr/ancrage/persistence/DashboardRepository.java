@@ -82,7 +82,7 @@ public final class DashboardRepository {
     public List<CategoryYearTotal> totalsByCategoryAndYear(DashboardFilter filter) {
         List<CategoryYearTotal> totals = new ArrayList<>();
         Map<UUID, Integer> positions = new LinkedHashMap<>();
-        sums(lines(false), scope(filter).and(eachYear(filter)), ENGAGEMENT_CATEGORY.POSITION, ENGAGEMENT_CATEGORY.ID,
+        sums(lines(false), scope(filter).and(byYear(filter)), ENGAGEMENT_CATEGORY.POSITION, ENGAGEMENT_CATEGORY.ID,
                 ENGAGEMENT_CATEGORY.NAME, INDICATOR.UNIT, FIGURE.YEAR_NUMBER)
                 .forEach((k, v) -> {
                     positions.put((UUID) k.get(1), (Integer) k.get(0));
@@ -97,7 +97,7 @@ public final class DashboardRepository {
     /** (b) Targets and realised values by PaQte axis, unit and year; action types without axis last. */
     public List<AxisYearTotal> totalsByAxisAndYear(DashboardFilter filter) {
         List<AxisYearTotal> totals = new ArrayList<>();
-        sums(lines(true), scope(filter).and(eachYear(filter)), ACTION_TYPE.PAQTE_AXIS, INDICATOR.UNIT,
+        sums(lines(true), scope(filter).and(byYear(filter)), ACTION_TYPE.PAQTE_AXIS, INDICATOR.UNIT,
                 FIGURE.YEAR_NUMBER)
                 .forEach((k, v) -> totals.add(new AxisYearTotal(
                         k.get(0) == null ? null : PaqteAxis.valueOf((String) k.get(0)),
@@ -114,7 +114,7 @@ public final class DashboardRepository {
      */
     public List<IndicatorRanking> topIndicators(DashboardFilter filter, int limit) {
         List<IndicatorRanking> ranking = new ArrayList<>();
-        sums(lines(false), scope(filter).and(wholeYear(filter)), INDICATOR.ID, INDICATOR.NAME, INDICATOR.UNIT)
+        sums(lines(false), scope(filter).and(overPeriod(filter)), INDICATOR.ID, INDICATOR.NAME, INDICATOR.UNIT)
                 .forEach((k, v) -> ranking.add(new IndicatorRanking((UUID) k.get(0), (String) k.get(1),
                         IndicatorUnit.valueOf((String) k.get(2)), v[0], v[1])));
         ranking.sort(Comparator.comparing(IndicatorRanking::target).reversed()
@@ -134,7 +134,7 @@ public final class DashboardRepository {
 
     /**
      * Sums of targets and of realised values of summable indicators over {@code lines} meeting
-     * {@code where}, grouped by {@code keys}, as key values → {target, realised}, in key order.
+     * {@code where}, grouped by {@code keys}, as key values → {target, realised}; callers sort.
      */
     private Map<List<Object>, BigDecimal[]> sums(Table<?> lines, Condition where, Field<?>... keys) {
         List<Field<?>> selected = new ArrayList<>(List.of(keys));
@@ -142,7 +142,7 @@ public final class DashboardRepository {
         selected.add(DSL.sum(FIGURE.REALISED_TOTAL));
         Map<List<Object>, BigDecimal[]> sums = new LinkedHashMap<>();
         for (Record r : dsl.select(selected).from(lines).where(where).and(INDICATOR.SUMMABLE.isTrue())
-                .groupBy(keys).orderBy(keys).fetch()) {
+                .groupBy(keys).fetch()) {
             List<Object> key = new ArrayList<>(keys.length);
             for (int i = 0; i < keys.length; i++) {
                 key.add(r.get(i));
@@ -157,7 +157,7 @@ public final class DashboardRepository {
     /**
      * The lines of the filter's own scope: the country, a department, an EPCI (within a department
      * when both are chosen) or a QPV (within the department and EPCI chosen); to be narrowed to
-     * {@link #eachYear} or {@link #wholeYear} lines.
+     * {@link #byYear} or {@link #overPeriod} lines.
      */
     private static Condition scope(DashboardFilter filter) {
         Condition c;
@@ -179,23 +179,28 @@ public final class DashboardRepository {
     }
 
     /** The lines of each year (of the filter's year only, when it has one): for figures by year. */
-    private static Condition eachYear(DashboardFilter filter) {
+    private static Condition byYear(DashboardFilter filter) {
         return filter.year() == null ? FIGURE.YEAR_NUMBER.ne(DashboardFigures.ALL_YEARS)
                 : FIGURE.YEAR_NUMBER.eq(filter.year());
     }
 
     /** The lines of the filter's year, or those of all years added up: for figures over the period. */
-    private static Condition wholeYear(DashboardFilter filter) {
+    private static Condition overPeriod(DashboardFilter filter) {
         return FIGURE.YEAR_NUMBER.eq(filter.year() == null ? DashboardFigures.ALL_YEARS : filter.year());
     }
 
     private static Condition departmentAndEpci(DashboardFilter filter) {
+        return departmentAndEpci(filter, FIGURE.DEPARTMENT_CODE, FIGURE.EPCI_SIREN);
+    }
+
+    /** The department and EPCI of the filter as conditions on these columns (of a line or a convention). */
+    private static Condition departmentAndEpci(DashboardFilter filter, Field<String> department, Field<String> epci) {
         Condition c = DSL.noCondition();
         if (filter.departmentCode() != null) {
-            c = c.and(FIGURE.DEPARTMENT_CODE.eq(filter.departmentCode()));
+            c = c.and(department.eq(filter.departmentCode()));
         }
         if (filter.epciSiren() != null) {
-            c = c.and(FIGURE.EPCI_SIREN.eq(filter.epciSiren()));
+            c = c.and(epci.eq(filter.epciSiren()));
         }
         return c;
     }
@@ -210,7 +215,7 @@ public final class DashboardRepository {
             return List.of();
         }
         Table<?> lines = lines(false);
-        Condition where = wholeYear(filter);
+        Condition where = overPeriod(filter);
         Field<?>[] keys;
         switch (level) {
             case DEPARTMENT -> {
@@ -243,7 +248,7 @@ public final class DashboardRepository {
      * slice, each with its own sums; largest target first.
      */
     public List<ConventionFigure> conventionsBehind(DashboardFilter filter, DashboardSlice slice) {
-        Condition where = kind(Kind.CONVENTION).and(departmentAndEpci(filter)).and(wholeYear(filter))
+        Condition where = kind(Kind.CONVENTION).and(departmentAndEpci(filter)).and(overPeriod(filter))
                 .and(slice(slice));
         if (filter.qpvId() != null) {
             where = where.and(FIGURE.CONVENTION_ID.in(DSL.select(CONVENTION_QPV.CONVENTION_ID).from(CONVENTION_QPV)
@@ -425,13 +430,6 @@ public final class DashboardRepository {
 
     /** The department and EPCI of the filter, as conditions on {@code convention} (the QPV: {@link #inTerritory}). */
     private static Condition territory(DashboardFilter filter) {
-        Condition c = DSL.noCondition();
-        if (filter.departmentCode() != null) {
-            c = c.and(CONVENTION.DEPARTMENT_CODE.eq(filter.departmentCode()));
-        }
-        if (filter.epciSiren() != null) {
-            c = c.and(CONVENTION.EPCI_SIREN.eq(filter.epciSiren()));
-        }
-        return c;
+        return departmentAndEpci(filter, CONVENTION.DEPARTMENT_CODE, CONVENTION.EPCI_SIREN);
     }
 }
