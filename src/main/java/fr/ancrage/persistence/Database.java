@@ -158,7 +158,8 @@ public final class Database implements AutoCloseable {
 
     /**
      * Rebuilds the data derived from the records (the dashboard's figures) when it was built by an
-     * older version of Ancrage, or never: once after an upgrade, a few seconds on a national base.
+     * older version of Ancrage, or never: once after an upgrade; well under a second on a local base,
+     * a minute or two on a national one (docs/performance.md).
      */
     private static void ensureDerivedData(DataSource ds, Path dir, Runnable rebuilding) {
         try {

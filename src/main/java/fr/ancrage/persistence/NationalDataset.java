@@ -113,15 +113,14 @@ public final class NationalDataset {
             throw new IllegalStateException("The database already holds conventions");
         }
         long start = System.nanoTime();
-        Summary[] result = new Summary[1];
+        Generation[] done = new Generation[1];
         dsl.connection(connection -> {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
                 Generation g = new Generation(connection, new Random(seed), scale, today);
                 g.run();
-                result[0] = new Summary(g.organisations, g.qpvCount, g.conventions, g.conventionQpvs,
-                        g.engagements, g.targets, g.results, g.reports, (System.nanoTime() - start) / 1_000_000);
+                done[0] = g;
             } catch (RuntimeException | SQLException e) {
                 connection.rollback();
                 throw e;
@@ -131,11 +130,11 @@ public final class NationalDataset {
         });
         // the rows went in by batches, around the repositories: add the dashboard's figures up once
         rebuildFigures();
-        Summary s = result[0];
-        result[0] = new Summary(s.organisations(), s.qpvs(), s.conventions(), s.conventionQpvs(), s.engagements(),
-                s.targets(), s.results(), s.campaignReports(), (System.nanoTime() - start) / 1_000_000);
-        LOG.info("National dataset generated: {}", result[0]);
-        return result[0];
+        Generation g = done[0];
+        Summary summary = new Summary(g.organisations, g.qpvCount, g.conventions, g.conventionQpvs, g.engagements,
+                g.targets, g.results, g.reports, (System.nanoTime() - start) / 1_000_000);
+        LOG.info("National dataset generated: {}", summary);
+        return summary;
     }
 
     /** Row counts of the tables the dataset fills, in insertion order. */
