@@ -7,7 +7,7 @@ import fr.ancrage.persistence.StoreOpeningException;
 import fr.ancrage.service.Services;
 import fr.ancrage.service.TerritoryService;
 import fr.ancrage.ui.common.FxTaskRunner;
-import fr.ancrage.ui.common.I18n;
+import fr.ancrage.i18n.I18n;
 import fr.ancrage.ui.common.UiContext;
 import fr.ancrage.ui.main.Shell;
 import javafx.application.Application;

@@ -1,5 +1,7 @@
 package fr.ancrage.service;
 
+import fr.ancrage.i18n.I18n;
+
 import fr.ancrage.domain.Convention;
 import fr.ancrage.domain.ConventionStatus;
 import fr.ancrage.domain.GeographyVersion;
@@ -148,7 +150,7 @@ class ConventionServiceTest {
                 "n".repeat(4001));
         assertThatThrownBy(() -> service.save(tooLong)).isInstanceOfSatisfying(ValidationException.class, e -> {
             assertThat(e.issues()).containsOnlyKeys("notes", "signatoryTitle");
-            var i18n = fr.ancrage.ui.common.I18n.forLanguage("fr");
+            var i18n = fr.ancrage.i18n.I18n.forLanguage("fr");
             assertThat(i18n.issue(e.issues().get("notes").getFirst()))
                     .isEqualTo("Notes : texte trop long, 4\u202f000 caractères au plus (4\u202f001 saisis).");
         });

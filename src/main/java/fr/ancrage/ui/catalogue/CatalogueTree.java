@@ -4,7 +4,7 @@ import fr.ancrage.domain.ActionType;
 import fr.ancrage.ui.catalogue.CatalogueEntry.CategoryEntry;
 import fr.ancrage.ui.catalogue.CatalogueEntry.TypeEntry;
 import fr.ancrage.ui.catalogue.CatalogueViewModel.Branch;
-import fr.ancrage.ui.common.I18n;
+import fr.ancrage.i18n.I18n;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;

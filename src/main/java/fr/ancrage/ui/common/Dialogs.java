@@ -1,5 +1,6 @@
 package fr.ancrage.ui.common;
 
+import fr.ancrage.i18n.I18n;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;

@@ -1,5 +1,6 @@
 package fr.ancrage.ui.common;
 
+import fr.ancrage.i18n.I18n;
 import fr.ancrage.domain.RuleViolationException;
 import fr.ancrage.domain.StaleRecordException;
 import fr.ancrage.domain.ValidationException;

@@ -1,5 +1,6 @@
 package fr.ancrage.ui.common;
 
+import fr.ancrage.i18n.I18n;
 import fr.ancrage.domain.validation.Issue;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Control;

@@ -1,5 +1,6 @@
 package fr.ancrage.ui.common;
 
+import fr.ancrage.i18n.I18n;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 

@@ -4,7 +4,7 @@ import fr.ancrage.domain.IndicatorTotal;
 import fr.ancrage.domain.IndicatorUnit;
 import fr.ancrage.service.EngagementService;
 import fr.ancrage.ui.common.Cells;
-import fr.ancrage.ui.common.I18n;
+import fr.ancrage.i18n.I18n;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;

@@ -1,6 +1,6 @@
 package fr.ancrage.ui.main;
 
-import fr.ancrage.ui.common.I18n;
+import fr.ancrage.i18n.I18n;
 import fr.ancrage.ui.common.Section;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;

@@ -2,7 +2,7 @@ package fr.ancrage.ui.territories;
 
 import fr.ancrage.domain.Commune;
 import fr.ancrage.domain.Text;
-import fr.ancrage.ui.common.I18n;
+import fr.ancrage.i18n.I18n;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;

@@ -7,7 +7,7 @@ import fr.ancrage.domain.validation.Issue;
 import fr.ancrage.ui.common.Cells;
 import fr.ancrage.ui.common.Dialogs;
 import fr.ancrage.ui.common.FieldFeedback;
-import fr.ancrage.ui.common.I18n;
+import fr.ancrage.i18n.I18n;
 import fr.ancrage.ui.common.UiContext;
 import javafx.beans.binding.Bindings;
 import javafx.event.ActionEvent;

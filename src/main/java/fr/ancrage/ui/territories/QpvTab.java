@@ -1,7 +1,7 @@
 package fr.ancrage.ui.territories;
 
 import fr.ancrage.domain.Qpv;
-import fr.ancrage.ui.common.I18n;
+import fr.ancrage.i18n.I18n;
 import fr.ancrage.ui.common.UiContext;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;

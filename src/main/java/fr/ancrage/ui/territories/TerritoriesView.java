@@ -7,7 +7,7 @@ import fr.ancrage.domain.ReferenceDataVersion;
 import fr.ancrage.service.TerritoryService;
 import fr.ancrage.ui.common.Cells;
 import fr.ancrage.ui.common.Formats;
-import fr.ancrage.ui.common.I18n;
+import fr.ancrage.i18n.I18n;
 import fr.ancrage.ui.common.Section;
 import fr.ancrage.ui.common.UiContext;
 import javafx.beans.binding.Bindings;

@@ -14,7 +14,7 @@ import fr.ancrage.service.Services;
 import fr.ancrage.service.OrganisationService;
 import fr.ancrage.service.TerritoryService;
 import fr.ancrage.ui.common.FxTaskRunner;
-import fr.ancrage.ui.common.I18n;
+import fr.ancrage.i18n.I18n;
 import fr.ancrage.ui.common.UiContext;
 import javafx.application.Application;
 import javafx.scene.Scene;

@@ -7,7 +7,7 @@ import fr.ancrage.persistence.Database;
 import fr.ancrage.persistence.Store;
 import fr.ancrage.service.TerritoryService;
 import fr.ancrage.ui.common.FxTaskRunner;
-import fr.ancrage.ui.common.I18n;
+import fr.ancrage.i18n.I18n;
 import fr.ancrage.ui.common.UiContext;
 import javafx.scene.Parent;
 import javafx.scene.Scene;

@@ -1,4 +1,4 @@
-package fr.ancrage.ui.common;
+package fr.ancrage.i18n;
 
 import fr.ancrage.domain.validation.Issue;
 import fr.ancrage.domain.validation.MessageKey;

@@ -1,0 +1,117 @@
+package fr.ancrage.documents;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A document as the summaries describe it, before any format: a title, its metadata and a flow of
+ * blocks. The PDF and OpenDocument writers lay the same blocks out, so both formats say the same.
+ *
+ * @param title    the document's title (first line of the first page, and its metadata title)
+ * @param subtitle a line under the title, may be empty
+ * @param footer   the text at the foot of every page (beside the page number), may be empty
+ * @param created  the creation time written in the metadata (a package passes its own, so that it
+ *                 is reproducible)
+ */
+public record Doc(String title, String subtitle, String footer, OffsetDateTime created, List<Block> blocks) {
+
+    public Doc {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(created, "created");
+        subtitle = subtitle == null ? "" : subtitle;
+        footer = footer == null ? "" : footer;
+        blocks = List.copyOf(blocks);
+    }
+
+    /** One piece of the document's flow. */
+    public sealed interface Block permits Heading, Paragraph, Facts, Table, BarChart, PageBreak {
+    }
+
+    /** A section title; level 1 or 2. */
+    public record Heading(int level, String text) implements Block {
+        public Heading {
+            if (level < 1 || level > 2) {
+                throw new IllegalArgumentException("level " + level);
+            }
+        }
+    }
+
+    public enum Emphasis { NORMAL, STRONG, NOTE }
+
+    public record Paragraph(String text, Emphasis emphasis) implements Block {
+        public Paragraph(String text) {
+            this(text, Emphasis.NORMAL);
+        }
+    }
+
+    /** Label and value pairs shown as two columns (parties, dates, status). */
+    public record Facts(List<Fact> facts) implements Block {
+        public Facts {
+            facts = List.copyOf(facts);
+        }
+    }
+
+    public record Fact(String label, String value) {
+    }
+
+    public enum Align { LEFT, RIGHT }
+
+    /**
+     * A column of a table: its header, its share of the width and the side its cells lean to
+     * (numbers to the right).
+     */
+    public record Column(String header, double weight, Align align) {
+        public static Column text(String header, double weight) {
+            return new Column(header, weight, Align.LEFT);
+        }
+
+        public static Column number(String header, double weight) {
+            return new Column(header, weight, Align.RIGHT);
+        }
+    }
+
+    /**
+     * A table of already formatted cells. When {@code totalRow} is true the last row is a total and
+     * is set in bold.
+     */
+    public record Table(List<Column> columns, List<List<String>> rows, boolean totalRow) implements Block {
+        public Table {
+            columns = List.copyOf(columns);
+            int width = columns.size();
+            rows = rows.stream().map(r -> {
+                if (r.size() != width) {
+                    throw new IllegalArgumentException("row of " + r.size() + " cells for " + width + " columns");
+                }
+                return List.copyOf(r.stream().map(c -> c == null ? "" : c).toList());
+            }).toList();
+        }
+    }
+
+    /**
+     * Grouped horizontal bars, one group per category and one bar per series (targets against
+     * realised values). The PDF draws it; the OpenDocument text shows its figures as a table.
+     */
+    public record BarChart(String title, List<String> categories, List<Series> series, String valueFormat)
+            implements Block {
+        public BarChart {
+            categories = List.copyOf(categories);
+            series = List.copyOf(series);
+            for (Series s : series) {
+                if (s.values().size() != categories.size()) {
+                    throw new IllegalArgumentException("series " + s.name() + " has " + s.values().size() + " values");
+                }
+            }
+        }
+    }
+
+    /** One series of a chart; {@code color} is an RGB value such as 0x1F5F99. */
+    public record Series(String name, int color, List<Double> values) {
+        public Series {
+            values = List.copyOf(values);
+        }
+    }
+
+    public record PageBreak() implements Block {
+    }
+}

@@ -1,0 +1,143 @@
+package fr.ancrage.documents;
+
+import org.odftoolkit.odfdom.doc.OdfSpreadsheetDocument;
+import org.odftoolkit.odfdom.dom.OdfContentDom;
+import org.w3c.dom.Element;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.util.List;
+
+import static fr.ancrage.documents.Odf.attr;
+import static fr.ancrage.documents.Odf.el;
+
+/**
+ * A workbook as an OpenDocument spreadsheet (ODF Toolkit): one table per sheet, a bold header row,
+ * typed cells (float, percentage, date, string) with French number and date styles, column widths.
+ */
+public final class OdsOutput {
+
+    private OdsOutput() {
+    }
+
+    public static void write(Workbook workbook, String generator, OutputStream out) throws IOException {
+        try {
+            OdfSpreadsheetDocument doc = OdfSpreadsheetDocument.newSpreadsheetDocument();
+            OdfContentDom dom = doc.getContentDom();
+            Element styles = doc.getContentDom().getOrCreateAutomaticStyles();
+            defineStyles(styles);
+            Element spreadsheet = doc.getContentRoot();
+            Odf.removeChildren(spreadsheet, "table");
+            for (Workbook.Sheet sheet : workbook.sheets()) {
+                sheet(spreadsheet, styles, sheet);
+            }
+            Odf.meta(doc, workbook.title(), workbook.created(), generator);
+            doc.save(out);
+            doc.close();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+    }
+
+    private static void sheet(Element spreadsheet, Element styles, Workbook.Sheet sheet) throws IOException {
+        Element table = el(spreadsheet, "table:table", "table:name", SheetNames.safe(sheet.name()));
+        List<Workbook.Column> columns = sheet.columns();
+        for (Workbook.Column column : columns) {
+            el(table, "table:table-column", "table:style-name", columnStyle(styles, column.width()),
+                    "table:default-cell-style-name", "Default");
+        }
+        Element header = el(el(table, "table:table-header-rows"), "table:table-row");
+        for (Workbook.Column column : columns) {
+            Element cell = el(header, "table:table-cell", "office:value-type", "string",
+                    "table:style-name", "ce-head");
+            Odf.paragraph(cell, null, column.header());
+        }
+        int n = 0;
+        for (List<Object> row : sheet.rows()) {
+            Element tr = el(table, "table:table-row");
+            for (int c = 0; c < columns.size(); c++) {
+                cell(tr, columns.get(c).kind(), row.get(c));
+            }
+            if ((++n & 1023) == 0 && Thread.currentThread().isInterrupted()) {
+                throw new java.io.InterruptedIOException("cancelled");
+            }
+        }
+    }
+
+    private static void cell(Element row, Workbook.Kind kind, Object value) {
+        Element cell = el(row, "table:table-cell");
+        if (value == null) {
+            return;
+        }
+        String shown = CsvOutput.text(kind, value);
+        switch (kind) {
+            case TEXT, CODE -> attr(cell, "office:value-type", "string");
+            case INTEGER, DECIMAL -> {
+                attr(cell, "office:value-type", "float");
+                attr(cell, "office:value", plain(Workbook.decimal(value)));
+                attr(cell, "table:style-name", kind == Workbook.Kind.INTEGER ? "ce-int" : "ce-dec");
+            }
+            case PERCENT -> {
+                attr(cell, "office:value-type", "percentage");
+                attr(cell, "office:value", plain(Workbook.decimal(value)));
+                attr(cell, "table:style-name", "ce-pct");
+            }
+            case DATE -> {
+                attr(cell, "office:value-type", "date");
+                attr(cell, "office:date-value", Workbook.date(value).toString());
+                attr(cell, "table:style-name", "ce-date");
+            }
+        }
+        Odf.paragraph(cell, null, shown);
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+
+    private static String columnStyle(Element styles, int width) {
+        String name = "co" + width;
+        for (var n = styles.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && name.equals(e.getAttribute("style:name"))) {
+                return name;
+            }
+        }
+        Element style = el(styles, "style:style", "style:name", name, "style:family", "table-column");
+        el(style, "style:table-column-properties", "style:column-width", String.format(java.util.Locale.ROOT,
+                "%.2fcm", width * 0.21), "fo:break-before", "auto");
+        return name;
+    }
+
+    private static void defineStyles(Element styles) {
+        Element date = el(styles, "number:date-style", "style:name", "N-date");
+        el(date, "number:day", "number:style", "long");
+        el(date, "number:text").setTextContent("/");
+        el(date, "number:month", "number:style", "long");
+        el(date, "number:text").setTextContent("/");
+        el(date, "number:year", "number:style", "long");
+        el(el(styles, "number:number-style", "style:name", "N-int"), "number:number",
+                "number:decimal-places", "0", "number:min-integer-digits", "1", "number:grouping", "true");
+        el(el(styles, "number:number-style", "style:name", "N-dec"), "number:number",
+                "number:decimal-places", "2", "number:min-integer-digits", "1", "number:grouping", "true");
+        Element pct = el(styles, "number:percentage-style", "style:name", "N-pct");
+        el(pct, "number:number", "number:decimal-places", "0", "number:min-integer-digits", "1");
+        el(pct, "number:text").setTextContent("\u00A0%");
+
+        Element head = el(styles, "style:style", "style:name", "ce-head", "style:family", "table-cell");
+        el(head, "style:table-cell-properties", "fo:background-color", "#e8ecf1", "fo:wrap-option", "wrap",
+                "style:vertical-align", "middle");
+        el(head, "style:text-properties", "fo:font-weight", "bold");
+        dataCell(styles, "ce-int", "N-int");
+        dataCell(styles, "ce-dec", "N-dec");
+        dataCell(styles, "ce-pct", "N-pct");
+        dataCell(styles, "ce-date", "N-date");
+    }
+
+    private static void dataCell(Element styles, String name, String dataStyle) {
+        el(styles, "style:style", "style:name", name, "style:family", "table-cell",
+                "style:data-style-name", dataStyle);
+    }
+}

@@ -1,0 +1,237 @@
+package fr.ancrage.documents;
+
+import org.odftoolkit.odfdom.doc.OdfTextDocument;
+import org.w3c.dom.Element;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static fr.ancrage.documents.Odf.el;
+
+/**
+ * A {@link Doc} as an OpenDocument text (ODF Toolkit), built on the toolkit's default A4 document and
+ * its standard styles (Title, Heading 1–2, Text body, Table contents), so that the team can restyle it
+ * in LibreOffice. Tables repeat their header row on each page; a chart becomes the table of its
+ * figures. The footer shows the footer text and the page number.
+ */
+public final class OdtOutput {
+
+    private static final String TEXT_WIDTH = "17cm";
+
+    private final Element body;
+    private final Element styles;
+    private int tables;
+
+    private OdtOutput(Element body, Element styles) {
+        this.body = body;
+        this.styles = styles;
+    }
+
+    public static void write(Doc doc, String generator, OutputStream out) throws IOException {
+        try {
+            OdfTextDocument odt = OdfTextDocument.newTextDocument();
+            Element body = odt.getContentRoot();
+            Odf.removeChildren(body, "p");
+            OdtOutput writer = new OdtOutput(body, odt.getContentDom().getOrCreateAutomaticStyles());
+            writer.defineStyles();
+            writer.content(doc);
+            footer(odt, doc.footer());
+            Odf.meta(odt, doc.title(), doc.created(), generator);
+            odt.save(out);
+            odt.close();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+    }
+
+    private void content(Doc doc) throws IOException {
+        Odf.paragraph(body, "Title", doc.title());
+        if (!doc.subtitle().isEmpty()) {
+            Odf.paragraph(body, "Subtitle", doc.subtitle());
+        }
+        int n = 0;
+        for (Doc.Block block : doc.blocks()) {
+            switch (block) {
+                case Doc.Heading h -> {
+                    Element e = el(body, "text:h", "text:style-name", "Heading_20_" + h.level(),
+                            "text:outline-level", Integer.toString(h.level()));
+                    e.setTextContent(h.text());
+                }
+                case Doc.Paragraph p -> {
+                    String style = switch (p.emphasis()) {
+                        case NORMAL -> "Text_20_body";
+                        case STRONG -> "P-strong";
+                        case NOTE -> "P-note";
+                    };
+                    lines(body, style, p.text());
+                }
+                case Doc.Facts f -> facts(f);
+                case Doc.Table t -> table(t.columns(), t.rows(), t.totalRow());
+                case Doc.BarChart c -> chart(c);
+                case Doc.PageBreak ignored -> Odf.paragraph(body, "P-break", null);
+            }
+            if ((++n & 63) == 0 && Thread.currentThread().isInterrupted()) {
+                throw new InterruptedIOException("cancelled");
+            }
+        }
+    }
+
+    /** A paragraph per line, so that line breaks of the text stay line breaks. */
+    private static void lines(Element parent, String style, String text) {
+        Element p = Odf.paragraph(parent, style, null);
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (i > 0) {
+                el(p, "text:line-break");
+            }
+            if (!lines[i].isEmpty()) {
+                p.appendChild(p.getOwnerDocument().createTextNode(lines[i]));
+            }
+        }
+    }
+
+    private void facts(Doc.Facts facts) {
+        Element table = tableElement(List.of(0.32, 0.68), "T-facts");
+        for (Doc.Fact fact : facts.facts()) {
+            Element row = el(table, "table:table-row");
+            lines(el(row, "table:table-cell", "office:value-type", "string", "table:style-name", "C-plain"),
+                    "P-label", fact.label());
+            lines(el(row, "table:table-cell", "office:value-type", "string", "table:style-name", "C-plain"),
+                    "Table_20_Contents", fact.value().isEmpty() ? "—" : fact.value());
+        }
+    }
+
+    private void table(List<Doc.Column> columns, List<List<String>> rows, boolean totalRow) {
+        List<Double> weights = columns.stream().map(Doc.Column::weight).toList();
+        Element table = tableElement(weights, "T-grid");
+        Element header = el(el(table, "table:table-header-rows"), "table:table-row");
+        for (Doc.Column column : columns) {
+            lines(el(header, "table:table-cell", "office:value-type", "string", "table:style-name", "C-head"),
+                    column.align() == Doc.Align.RIGHT ? "P-head-num" : "Table_20_Heading", column.header());
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            boolean total = totalRow && r == rows.size() - 1;
+            Element row = el(table, "table:table-row");
+            for (int c = 0; c < columns.size(); c++) {
+                boolean number = columns.get(c).align() == Doc.Align.RIGHT;
+                String style = total ? (number ? "P-total-num" : "P-total") : (number ? "P-num" : "Table_20_Contents");
+                lines(el(row, "table:table-cell", "office:value-type", "string",
+                        "table:style-name", total ? "C-total" : "C-cell"), style, rows.get(r).get(c));
+            }
+        }
+        Odf.paragraph(body, "Text_20_body", null);
+    }
+
+    private void chart(Doc.BarChart chart) {
+        Odf.paragraph(body, "P-strong", chart.title());
+        List<Doc.Column> columns = new ArrayList<>();
+        columns.add(Doc.Column.text("", 3));
+        chart.series().forEach(s -> columns.add(Doc.Column.number(s.name(), 1.2)));
+        List<List<String>> rows = new ArrayList<>();
+        for (int g = 0; g < chart.categories().size(); g++) {
+            List<String> row = new ArrayList<>();
+            row.add(chart.categories().get(g));
+            for (Doc.Series s : chart.series()) {
+                row.add(String.format(Locale.FRANCE, chart.valueFormat(), s.values().get(g)));
+            }
+            rows.add(row);
+        }
+        table(columns, rows, false);
+    }
+
+    private Element tableElement(List<Double> weights, String style) {
+        String name = "Tableau" + (++tables);
+        Element table = el(body, "table:table", "table:name", name, "table:style-name", style);
+        double total = weights.stream().mapToDouble(Double::doubleValue).sum();
+        for (int c = 0; c < weights.size(); c++) {
+            String columnStyle = name + "." + (char) ('A' + Math.min(c, 25)) + c;
+            Element cs = el(styles, "style:style", "style:name", columnStyle, "style:family", "table-column");
+            el(cs, "style:table-column-properties", "style:rel-column-width",
+                    Math.max(1, Math.round(65535 * weights.get(c) / total)) + "*");
+            el(table, "table:table-column", "table:style-name", columnStyle);
+        }
+        return table;
+    }
+
+    private void defineStyles() {
+        for (String name : List.of("T-grid", "T-facts")) {
+            Element t = el(styles, "style:style", "style:name", name, "style:family", "table");
+            el(t, "style:table-properties", "style:width", TEXT_WIDTH, "table:align", "margins",
+                    "fo:margin-top", "0.1cm", "fo:margin-bottom", "0.2cm");
+        }
+        cell("C-head", "#e8ecf1", "0.8pt solid #6b7c93");
+        cell("C-cell", null, "0.4pt solid #d5dbe3");
+        cell("C-total", "#f1f3f6", "0.8pt solid #6b7c93");
+        cell("C-plain", null, null);
+        paragraph("P-strong", "Text_20_body", "bold", null, null);
+        paragraph("P-note", "Text_20_body", null, "9pt", null);
+        paragraph("P-label", "Table_20_Contents", "bold", null, null);
+        paragraph("P-num", "Table_20_Contents", null, null, "end");
+        paragraph("P-head-num", "Table_20_Heading", null, null, "end");
+        paragraph("P-total", "Table_20_Contents", "bold", null, null);
+        paragraph("P-total-num", "Table_20_Contents", "bold", null, "end");
+        Element brk = el(styles, "style:style", "style:name", "P-break", "style:family", "paragraph",
+                "style:parent-style-name", "Standard");
+        el(brk, "style:paragraph-properties", "fo:break-before", "page");
+    }
+
+    private void cell(String name, String background, String border) {
+        Element s = el(styles, "style:style", "style:name", name, "style:family", "table-cell");
+        Element p = el(s, "style:table-cell-properties", "fo:padding", "0.08cm");
+        if (background != null) {
+            Odf.attr(p, "fo:background-color", background);
+        }
+        if (border != null) {
+            Odf.attr(p, "fo:border-bottom", border);
+        }
+        Odf.attr(p, "fo:border-top", "none");
+        Odf.attr(p, "fo:border-left", "none");
+        Odf.attr(p, "fo:border-right", "none");
+        if (border == null) {
+            Odf.attr(p, "fo:border-bottom", "none");
+        }
+    }
+
+    private void paragraph(String name, String parent, String weight, String size, String align) {
+        Element s = el(styles, "style:style", "style:name", name, "style:family", "paragraph",
+                "style:parent-style-name", parent);
+        if (align != null) {
+            el(s, "style:paragraph-properties", "fo:text-align", align);
+        }
+        if (weight != null || size != null) {
+            Element t = el(s, "style:text-properties");
+            if (weight != null) {
+                Odf.attr(t, "fo:font-weight", weight);
+            }
+            if (size != null) {
+                Odf.attr(t, "fo:font-size", size);
+                Odf.attr(t, "fo:color", "#555555");
+            }
+        }
+    }
+
+    /** The footer of the default page style: the document's footer text, then « page n / total ». */
+    private static void footer(OdfTextDocument odt, String text) throws Exception {
+        var stylesDom = odt.getStylesDom();
+        var masters = stylesDom.getElementsByTagNameNS(
+                org.odftoolkit.odfdom.dom.OdfDocumentNamespace.STYLE.getUri(), "master-page");
+        for (int i = 0; i < masters.getLength(); i++) {
+            Element master = (Element) masters.item(i);
+            if (!"Standard".equals(master.getAttributeNS(
+                    org.odftoolkit.odfdom.dom.OdfDocumentNamespace.STYLE.getUri(), "name"))) {
+                continue;
+            }
+            Element footer = el(master, "style:footer");
+            Element p = Odf.paragraph(footer, "Footer", text.isEmpty() ? null : text + " — ");
+            el(p, "text:page-number", "text:select-page", "current").setTextContent("1");
+            p.appendChild(p.getOwnerDocument().createTextNode(" / "));
+            el(p, "text:page-count").setTextContent("1");
+        }
+    }
+}

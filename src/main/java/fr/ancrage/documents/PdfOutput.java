@@ -1,0 +1,522 @@
+package fr.ancrage.documents;
+
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
+import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.schema.AdobePDFSchema;
+import org.apache.xmpbox.schema.DublinCoreSchema;
+import org.apache.xmpbox.schema.PDFAIdentificationSchema;
+import org.apache.xmpbox.schema.XMPBasicSchema;
+import org.apache.xmpbox.type.BadFieldValueException;
+import org.apache.xmpbox.xml.XmpSerializer;
+
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+/**
+ * Lays a {@link Doc} out on A4 pages as PDF/A-2b with PDFBox: Liberation fonts embedded (subsets),
+ * XMP metadata matching the document information, an sRGB output intent, a footer with the page
+ * number on every page. Tables break across pages and repeat their header; charts are drawn as
+ * vector bars.
+ */
+public final class PdfOutput {
+
+    private static final float MARGIN = 56.7f; // 2 cm
+    private static final float FOOTER = 28f;
+    private static final float BODY = 10f;
+    private static final float SMALL = 8.5f;
+    private static final float CELL_PAD = 3.5f;
+    private static final String SRGB = "sRGB IEC61966-2.1";
+
+    private final PDDocument pdf;
+    private final PDType0Font regular;
+    private final PDType0Font bold;
+    private final PDType0Font italic;
+    private final Map<PDType0Font, Map<Character, Boolean>> glyphs = new HashMap<>();
+    private final List<PDPage> pages = new ArrayList<>();
+    private PDPageContentStream out;
+    private float y;
+
+    private PdfOutput(PDDocument pdf) throws IOException {
+        this.pdf = pdf;
+        this.regular = font("LiberationSans-Regular");
+        this.bold = font("LiberationSans-Bold");
+        this.italic = font("LiberationSans-Italic");
+    }
+
+    public static void write(Doc doc, String producer, OutputStream target) throws IOException {
+        try (PDDocument pdf = new PDDocument()) {
+            PdfOutput writer = new PdfOutput(pdf);
+            writer.layOut(doc);
+            writer.footers(doc.footer());
+            writer.archival(doc, producer);
+            pdf.save(target);
+        }
+    }
+
+    private PDType0Font font(String name) throws IOException {
+        try (InputStream in = PdfOutput.class.getResourceAsStream("/liberation/" + name + ".ttf")) {
+            if (in == null) {
+                throw new IOException("font " + name + " missing from the class path");
+            }
+            return PDType0Font.load(pdf, in, true);
+        }
+    }
+
+    // ---- flow -------------------------------------------------------------------------------------
+
+    private void layOut(Doc doc) throws IOException {
+        newPage();
+        write(doc.title(), bold, 17, 0x1F3A5F, 0, width());
+        if (!doc.subtitle().isEmpty()) {
+            y -= 2;
+            write(doc.subtitle(), regular, 11, 0x555555, 0, width());
+        }
+        y -= 6;
+        rule(0x1F3A5F, 1.2f);
+        y -= 10;
+        int n = 0;
+        for (Doc.Block block : doc.blocks()) {
+            switch (block) {
+                case Doc.Heading h -> heading(h);
+                case Doc.Paragraph p -> paragraph(p);
+                case Doc.Facts f -> facts(f);
+                case Doc.Table t -> table(t);
+                case Doc.BarChart c -> chart(c);
+                case Doc.PageBreak ignored -> newPage();
+            }
+            if ((++n & 63) == 0 && Thread.currentThread().isInterrupted()) {
+                throw new InterruptedIOException("cancelled");
+            }
+        }
+        out.close();
+    }
+
+    private void heading(Doc.Heading h) throws IOException {
+        float size = h.level() == 1 ? 13.5f : 11.5f;
+        float needed = size * 1.4f + 40; // never leave a heading alone at the foot of a page
+        ensure(needed);
+        y -= h.level() == 1 ? 8 : 4;
+        write(h.text(), bold, size, h.level() == 1 ? 0x1F3A5F : 0x222222, 0, width());
+        if (h.level() == 1) {
+            y -= 1;
+            rule(0xB8C4D2, 0.6f);
+        }
+        y -= 5;
+    }
+
+    private void paragraph(Doc.Paragraph p) throws IOException {
+        PDType0Font font = switch (p.emphasis()) {
+            case STRONG -> bold;
+            case NOTE -> italic;
+            case NORMAL -> regular;
+        };
+        float size = p.emphasis() == Doc.Emphasis.NOTE ? SMALL : BODY;
+        int color = p.emphasis() == Doc.Emphasis.NOTE ? 0x555555 : 0x111111;
+        for (String line : p.text().split("\n", -1)) {
+            write(line, font, size, color, 0, width());
+        }
+        y -= 5;
+    }
+
+    private void facts(Doc.Facts facts) throws IOException {
+        float labelWidth = width() * 0.32f;
+        for (Doc.Fact fact : facts.facts()) {
+            List<String> labels = wrap(fact.label(), bold, BODY, labelWidth - 8);
+            List<String> values = wrap(fact.value().isEmpty() ? "—" : fact.value(), regular, BODY,
+                    width() - labelWidth);
+            float leading = BODY * 1.3f;
+            ensure(Math.max(labels.size(), values.size()) * leading + 2);
+            float top = y;
+            lines(labels, bold, BODY, 0x333333, 0, leading);
+            float afterLabel = y;
+            y = top;
+            lines(values, regular, BODY, 0x111111, labelWidth, leading);
+            y = Math.min(y, afterLabel) - 2;
+        }
+        y -= 6;
+    }
+
+    private void table(Doc.Table t) throws IOException {
+        float[] widths = widths(t.columns());
+        float leading = 9 * 1.25f;
+        IntFunction<Boolean> isTotal = r -> t.totalRow() && r == t.rows().size() - 1;
+        List<List<String>> headerCells = new ArrayList<>();
+        for (int c = 0; c < widths.length; c++) {
+            headerCells.add(wrap(t.columns().get(c).header(), bold, 8.5f, widths[c] - 2 * CELL_PAD));
+        }
+        float headerHeight = height(headerCells, leading);
+        ensure(headerHeight + leading + 2 * CELL_PAD);
+        header(t, widths, headerCells, headerHeight, leading);
+        for (int r = 0; r < t.rows().size(); r++) {
+            boolean total = isTotal.apply(r);
+            PDType0Font font = total ? bold : regular;
+            List<List<String>> cells = new ArrayList<>();
+            for (int c = 0; c < widths.length; c++) {
+                cells.add(wrap(t.rows().get(r).get(c), font, 9, widths[c] - 2 * CELL_PAD));
+            }
+            float h = height(cells, leading);
+            if (y - h < bottom()) {
+                newPage();
+                header(t, widths, headerCells, headerHeight, leading);
+            }
+            if (total) {
+                fill(0, y - h, width(), h, 0xF1F3F6);
+            }
+            row(t.columns(), widths, cells, font, 9, leading, 0x111111);
+            y -= h;
+            line(0, y, width(), y, total ? 0x6B7C93 : 0xD5DBE3, total ? 0.8f : 0.4f);
+        }
+        y -= 10;
+    }
+
+    private void header(Doc.Table t, float[] widths, List<List<String>> cells, float height, float leading)
+            throws IOException {
+        fill(0, y - height, width(), height, 0xE8ECF1);
+        row(t.columns(), widths, cells, bold, 8.5f, leading, 0x1F3A5F);
+        y -= height;
+        line(0, y, width(), y, 0x6B7C93, 0.8f);
+    }
+
+    private void row(List<Doc.Column> columns, float[] widths, List<List<String>> cells, PDType0Font font,
+                     float size, float leading, int color) throws IOException {
+        float x = 0;
+        for (int c = 0; c < widths.length; c++) {
+            float lineY = y - CELL_PAD - size;
+            for (String line : cells.get(c)) {
+                float lineWidth = textWidth(line, font, size);
+                float lx = columns.get(c).align() == Doc.Align.RIGHT ? x + widths[c] - CELL_PAD - lineWidth : x + CELL_PAD;
+                text(line, font, size, color, lx, lineY);
+                lineY -= leading;
+            }
+            x += widths[c];
+        }
+    }
+
+    private static float height(List<List<String>> cells, float leading) {
+        int lines = cells.stream().mapToInt(List::size).max().orElse(1);
+        return Math.max(1, lines) * leading + 2 * CELL_PAD;
+    }
+
+    private float[] widths(List<Doc.Column> columns) {
+        double total = columns.stream().mapToDouble(Doc.Column::weight).sum();
+        float[] widths = new float[columns.size()];
+        for (int c = 0; c < widths.length; c++) {
+            widths[c] = (float) (width() * columns.get(c).weight() / total);
+        }
+        return widths;
+    }
+
+    private void chart(Doc.BarChart chart) throws IOException {
+        int groups = chart.categories().size();
+        int series = chart.series().size();
+        float bar = 9;
+        float gap = 7;
+        float labelWidth = width() * 0.30f;
+        float valueWidth = 60;
+        float plotWidth = width() - labelWidth - valueWidth;
+        float height = 18 + 14 + groups * (series * bar + gap) + 4;
+        ensure(Math.min(height, bottomSpace()));
+        write(chart.title(), bold, BODY, 0x222222, 0, width());
+        // legend
+        float lx = 0;
+        float legendY = y - SMALL;
+        for (Doc.Series s : chart.series()) {
+            fill(lx, legendY - 1, 9, 8, s.color());
+            text(s.name(), regular, SMALL, 0x333333, lx + 12, legendY);
+            lx += 12 + textWidth(s.name(), regular, SMALL) + 16;
+        }
+        y -= 16;
+        double max = chart.series().stream().flatMap(s -> s.values().stream()).mapToDouble(Double::doubleValue)
+                .max().orElse(0);
+        for (int g = 0; g < groups; g++) {
+            float groupHeight = series * bar;
+            if (y - groupHeight - gap < bottom()) {
+                newPage();
+            }
+            List<String> label = wrap(chart.categories().get(g), regular, SMALL, labelWidth - 8);
+            float labelY = y - (groupHeight - Math.min(2, label.size()) * SMALL * 1.2f) / 2 - SMALL;
+            for (String l : label.subList(0, Math.min(2, label.size()))) {
+                text(l, regular, SMALL, 0x222222, 0, labelY);
+                labelY -= SMALL * 1.2f;
+            }
+            for (int s = 0; s < series; s++) {
+                Doc.Series sr = chart.series().get(s);
+                double value = sr.values().get(g);
+                float length = max <= 0 ? 0 : (float) (plotWidth * value / max);
+                float top = y - s * bar;
+                fill(labelWidth, top - bar + 1, Math.max(length, 0.5f), bar - 2, sr.color());
+                String shown = String.format(Locale.FRANCE, chart.valueFormat(), value);
+                text(shown, regular, 7.5f, 0x333333, labelWidth + length + 3, top - bar + 2.5f);
+            }
+            line(labelWidth, y + 1, labelWidth, y - groupHeight - 1, 0x9AA5B1, 0.5f);
+            y -= groupHeight + gap;
+        }
+        y -= 8;
+    }
+
+    // ---- primitives -------------------------------------------------------------------------------
+
+    private float width() {
+        return PDRectangle.A4.getWidth() - 2 * MARGIN;
+    }
+
+    private float bottom() {
+        return MARGIN + FOOTER;
+    }
+
+    private float bottomSpace() {
+        return PDRectangle.A4.getHeight() - MARGIN - bottom();
+    }
+
+    private void ensure(float height) throws IOException {
+        if (y - height < bottom()) {
+            newPage();
+        }
+    }
+
+    private void newPage() throws IOException {
+        if (out != null) {
+            out.close();
+        }
+        PDPage page = new PDPage(PDRectangle.A4);
+        pdf.addPage(page);
+        pages.add(page);
+        out = new PDPageContentStream(pdf, page);
+        y = PDRectangle.A4.getHeight() - MARGIN;
+    }
+
+    /** Writes wrapped text from the cursor down; {@code x} is relative to the left margin. */
+    private void write(String text, PDType0Font font, float size, int color, float x, float maxWidth)
+            throws IOException {
+        lines(wrap(text, font, size, maxWidth - x), font, size, color, x, size * 1.3f);
+    }
+
+    private void lines(List<String> lines, PDType0Font font, float size, int color, float x, float leading)
+            throws IOException {
+        for (String line : lines) {
+            ensure(leading);
+            text(line, font, size, color, x, y - size);
+            y -= leading;
+        }
+    }
+
+    private void text(String text, PDType0Font font, float size, int color, float x, float baseline)
+            throws IOException {
+        if (text.isEmpty()) {
+            return;
+        }
+        out.beginText();
+        out.setFont(font, size);
+        color(color, false);
+        out.newLineAtOffset(MARGIN + x, baseline);
+        out.showText(safe(text, font));
+        out.endText();
+    }
+
+    private void fill(float x, float yBottom, float w, float h, int color) throws IOException {
+        color(color, false);
+        out.addRect(MARGIN + x, yBottom, w, h);
+        out.fill();
+    }
+
+    private void line(float x1, float y1, float x2, float y2, int color, float thickness) throws IOException {
+        color(color, true);
+        out.setLineWidth(thickness);
+        out.moveTo(MARGIN + x1, y1);
+        out.lineTo(MARGIN + x2, y2);
+        out.stroke();
+    }
+
+    private void rule(int color, float thickness) throws IOException {
+        line(0, y, width(), y, color, thickness);
+    }
+
+    private void color(int rgb, boolean stroke) throws IOException {
+        float r = ((rgb >> 16) & 0xFF) / 255f;
+        float g = ((rgb >> 8) & 0xFF) / 255f;
+        float b = (rgb & 0xFF) / 255f;
+        if (stroke) {
+            out.setStrokingColor(r, g, b);
+        } else {
+            out.setNonStrokingColor(r, g, b);
+        }
+    }
+
+    private float textWidth(String text, PDType0Font font, float size) throws IOException {
+        return font.getStringWidth(safe(text, font)) / 1000f * size;
+    }
+
+    /** The text with what the font cannot draw replaced (narrow no-break space by a no-break space). */
+    private String safe(String text, PDType0Font font) {
+        StringBuilder sb = null;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '\t' || ch == '\r') {
+                ch = ' ';
+            }
+            char replacement = drawable(ch, font) ? ch : (ch == '\u202F' && drawable('\u00A0', font) ? '\u00A0' : '?');
+            if (replacement != text.charAt(i) && sb == null) {
+                sb = new StringBuilder(text.substring(0, i));
+            }
+            if (sb != null) {
+                sb.append(replacement);
+            }
+        }
+        return sb == null ? text : sb.toString();
+    }
+
+    private boolean drawable(char ch, PDType0Font font) {
+        return glyphs.computeIfAbsent(font, f -> new HashMap<>()).computeIfAbsent(ch, c -> {
+            if (Character.isSurrogate(c)) {
+                return false;
+            }
+            try {
+                font.encode(String.valueOf(c));
+                return true;
+            } catch (IOException | IllegalArgumentException e) {
+                return false;
+            }
+        });
+    }
+
+    /** Greedy line breaking on spaces; a word wider than the line is cut. */
+    private List<String> wrap(String text, PDType0Font font, float size, float maxWidth) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String paragraph : text.split("\n", -1)) {
+            StringBuilder line = new StringBuilder();
+            for (String word : paragraph.split(" ")) {
+                String candidate = line.isEmpty() ? word : line + " " + word;
+                if (textWidth(candidate, font, size) <= maxWidth) {
+                    line.setLength(0);
+                    line.append(candidate);
+                    continue;
+                }
+                if (!line.isEmpty()) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                }
+                String rest = word;
+                while (textWidth(rest, font, size) > maxWidth && rest.length() > 1) {
+                    int cut = rest.length() - 1;
+                    while (cut > 1 && textWidth(rest.substring(0, cut), font, size) > maxWidth) {
+                        cut--;
+                    }
+                    lines.add(rest.substring(0, cut));
+                    rest = rest.substring(cut);
+                }
+                line.append(rest);
+            }
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    private void footers(String footer) throws IOException {
+        int total = pages.size();
+        for (int i = 0; i < total; i++) {
+            try (PDPageContentStream s = new PDPageContentStream(pdf, pages.get(i),
+                    PDPageContentStream.AppendMode.APPEND, true, true)) {
+                out = s;
+                float baseline = MARGIN - 6;
+                line(0, baseline + SMALL + 4, width(), baseline + SMALL + 4, 0xB8C4D2, 0.5f);
+                String left = safe(footer, regular);
+                String right = (i + 1) + " / " + total;
+                text(left, regular, 7.5f, 0x555555, 0, baseline);
+                text(right, regular, 7.5f, 0x555555, width() - textWidth(right, regular, 7.5f), baseline);
+            }
+        }
+        out = null;
+    }
+
+    // ---- PDF/A ------------------------------------------------------------------------------------
+
+    private void archival(Doc doc, String producer) throws IOException {
+        Calendar created = GregorianCalendar.from(doc.created().toZonedDateTime());
+        PDDocumentInformation info = pdf.getDocumentInformation();
+        info.setTitle(doc.title());
+        info.setCreator("Ancrage");
+        info.setProducer(producer);
+        info.setCreationDate(created);
+        info.setModificationDate(created);
+
+        XMPMetadata xmp = XMPMetadata.createXMPMetadata();
+        DublinCoreSchema dc = xmp.createAndAddDublinCoreSchema();
+        dc.setTitle(doc.title());
+        dc.addCreator("Ancrage");
+        XMPBasicSchema basic = xmp.createAndAddXMPBasicSchema();
+        basic.setCreatorTool("Ancrage");
+        basic.setCreateDate(created);
+        basic.setModifyDate(created);
+        AdobePDFSchema adobe = xmp.createAndAddAdobePDFSchema();
+        adobe.setProducer(producer);
+        PDFAIdentificationSchema id = xmp.createAndAddPDFAIdentificationSchema();
+        try {
+            id.setPart(2);
+            id.setConformance("B");
+        } catch (BadFieldValueException e) {
+            throw new IOException(e);
+        }
+        ByteArrayOutputStream xml = new ByteArrayOutputStream();
+        try {
+            new XmpSerializer().serialize(xmp, xml, true);
+        } catch (javax.xml.transform.TransformerException e) {
+            throw new IOException(e);
+        }
+        PDDocumentCatalog catalog = pdf.getDocumentCatalog();
+        PDMetadata metadata = new PDMetadata(pdf);
+        metadata.importXMPMetadata(xml.toByteArray());
+        catalog.setMetadata(metadata);
+        catalog.setLanguage("fr-FR");
+
+        byte[] icc = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+        PDOutputIntent intent = new PDOutputIntent(pdf, new ByteArrayInputStream(icc));
+        intent.setInfo(SRGB);
+        intent.setOutputCondition(SRGB);
+        intent.setOutputConditionIdentifier(SRGB);
+        intent.setRegistryName("http://www.color.org");
+        catalog.addOutputIntent(intent);
+
+        // A file identifier derived from the content, not from the clock: same data, same file.
+        byte[] digest = digest(doc.title() + '\n' + doc.created() + '\n' + pages.size());
+        COSArray ids = new COSArray();
+        ids.add(new COSString(digest));
+        ids.add(new COSString(digest));
+        pdf.getDocument().setDocumentID(ids);
+    }
+
+    private static byte[] digest(String text) {
+        try {
+            byte[] sha = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return java.util.Arrays.copyOf(sha, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package fr.ancrage.documents;
+
+import org.dhatim.fastexcel.Worksheet;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+
+/**
+ * A workbook as Office Open XML (XLSX) with fastexcel: a bold, frozen header row with a filter,
+ * numbers as numbers, dates as dates, codes as text.
+ */
+public final class XlsxOutput {
+
+    private XlsxOutput() {
+    }
+
+    public static void write(Workbook workbook, String producerVersion, OutputStream out) throws IOException {
+        org.dhatim.fastexcel.Workbook xlsx = new org.dhatim.fastexcel.Workbook(out, "Ancrage", producerVersion);
+        xlsx.properties().setTitle(workbook.title());
+        for (Workbook.Sheet sheet : workbook.sheets()) {
+            Worksheet ws = xlsx.newWorksheet(SheetNames.safe(sheet.name()));
+            List<Workbook.Column> columns = sheet.columns();
+            for (int c = 0; c < columns.size(); c++) {
+                ws.value(0, c, columns.get(c).header());
+                ws.width(c, columns.get(c).width());
+            }
+            ws.range(0, 0, 0, columns.size() - 1).style().bold().fillColor("E8ECF1").wrapText(true).set();
+            int r = 1;
+            for (List<Object> row : sheet.rows()) {
+                for (int c = 0; c < columns.size(); c++) {
+                    cell(ws, r, c, columns.get(c).kind(), row.get(c));
+                }
+                r++;
+                if ((r & 1023) == 0) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new java.io.InterruptedIOException("cancelled");
+                    }
+                    ws.flush();
+                }
+            }
+            for (int c = 0; c < columns.size(); c++) {
+                String format = switch (columns.get(c).kind()) {
+                    case INTEGER -> "#,##0";
+                    case DECIMAL -> "#,##0.##";
+                    case PERCENT -> "0%";
+                    case DATE -> "dd/mm/yyyy";
+                    default -> null;
+                };
+                if (format != null && r > 1) {
+                    ws.range(1, c, r - 1, c).style().format(format).set();
+                }
+            }
+            ws.freezePane(0, 1);
+            if (r > 1) {
+                ws.setAutoFilter(0, 0, r - 1, columns.size() - 1);
+            }
+        }
+        xlsx.finish();
+    }
+
+    private static void cell(Worksheet ws, int r, int c, Workbook.Kind kind, Object value) {
+        if (value == null) {
+            return;
+        }
+        switch (kind) {
+            case TEXT, CODE -> ws.value(r, c, value.toString());
+            case INTEGER, DECIMAL, PERCENT -> ws.value(r, c, Workbook.decimal(value));
+            case DATE -> ws.value(r, c, Workbook.date(value));
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package fr.ancrage.documents;
+
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.odftoolkit.odfdom.doc.OdfSpreadsheetDocument;
+import org.odftoolkit.odfdom.doc.table.OdfTable;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class WritersTest {
+
+    private static final OffsetDateTime CREATED = OffsetDateTime.of(2026, 3, 17, 10, 30, 0, 0, ZoneOffset.ofHours(1));
+
+    @TempDir
+    Path dir;
+
+    static Doc sampleDoc(int tableRows) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 1; i <= tableRows; i++) {
+            rows.add(List.of("Ligne " + i + " : stage de 3e à l’atelier « Vauban » (œuvre)", String.format("%,d", i * 1000).replace(',', '\u202F')));
+        }
+        rows.add(List.of("Total", "1\u202F234"));
+        return new Doc("Fiche convention 25-2025-001", "Horlogerie Vauban SAS", "Ancrage — préfecture du Doubs", CREATED,
+                List.of(new Doc.Heading(1, "Parties"),
+                        new Doc.Facts(List.of(new Doc.Fact("Entreprise", "Horlogerie Vauban SAS"),
+                                new Doc.Fact("EPCI", "Grand Besançon Métropole"), new Doc.Fact("Notes", ""))),
+                        new Doc.Heading(2, "Engagements"),
+                        new Doc.Paragraph("Premier paragraphe.\nDeuxième ligne, avec des accents : éèàçù ÉÀ."),
+                        new Doc.Table(List.of(Doc.Column.text("Engagement", 3), Doc.Column.number("Cible", 1)), rows, true),
+                        new Doc.BarChart("Cibles et réalisé", List.of("Éducation", "Emploi"),
+                                List.of(new Doc.Series("Cible", 0x9AB3CF, List.of(12.0, 30.0)),
+                                        new Doc.Series("Réalisé", 0x1F5F99, List.of(10.0, 33.0))), "%,.0f"),
+                        new Doc.Paragraph("Note de bas de document.", Doc.Emphasis.NOTE),
+                        new Doc.PageBreak(),
+                        new Doc.Paragraph("Dernière page.", Doc.Emphasis.STRONG)));
+    }
+
+    static Workbook sampleWorkbook() {
+        List<Workbook.Column> columns = List.of(Workbook.Column.of("Commune", Workbook.Kind.TEXT),
+                Workbook.Column.of("Code INSEE", Workbook.Kind.CODE), Workbook.Column.of("Stages", Workbook.Kind.INTEGER),
+                Workbook.Column.of("Montant", Workbook.Kind.DECIMAL), Workbook.Column.of("Taux", Workbook.Kind.PERCENT),
+                Workbook.Column.of("Signée le", Workbook.Kind.DATE));
+        List<List<Object>> rows = List.of(
+                Arrays.asList("Bourg-en-Bresse; « centre »", "01053", 12, new BigDecimal("1500.50"), new BigDecimal("0.25"), LocalDate.of(2025, 3, 17)),
+                Arrays.asList("Besançon", "25056", 3, null, null, null));
+        return new Workbook("Liste des conventions", CREATED, List.of(
+                new Workbook.Sheet("Conventions", columns, rows),
+                new Workbook.Sheet("Totaux: 2025/2026", List.of(Workbook.Column.of("Total", Workbook.Kind.INTEGER)),
+                        List.of(List.of(15)))));
+    }
+
+    private Path write(String name, SafeFiles.Content content) throws IOException {
+        Path file = dir.resolve(name);
+        SafeFiles.write(file, content);
+        return file;
+    }
+
+    @Test
+    void pdfIsPdfA2bWithItsTextAndPageNumbers() throws Exception {
+        Path pdf = write("fiche.pdf", out -> PdfOutput.write(sampleDoc(80), "Ancrage test", out));
+        Conformance.assertPdfA2b(pdf);
+        String text = Conformance.pdfText(pdf);
+        int pages = Conformance.pdfPages(pdf);
+        assertThat(pages).isGreaterThanOrEqualTo(3);
+        assertThat(text).contains("Fiche convention 25-2025-001", "Horlogerie Vauban SAS", "Grand Besançon Métropole",
+                "Deuxième ligne, avec des accents : éèàçù ÉÀ.", "Ligne 80 : stage de 3e à l’atelier « Vauban » (œuvre)",
+                "Cibles et réalisé", "Dernière page.", "1 / " + pages, pages + " / " + pages);
+        // the table's header is repeated on the page where it continues
+        assertThat(text.split("Engagement\\s+Cible", -1).length - 1).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void samePdfFromTheSameDocument() throws Exception {
+        Path a = write("a.pdf", out -> PdfOutput.write(sampleDoc(5), "Ancrage test", out));
+        Path b = write("b.pdf", out -> PdfOutput.write(sampleDoc(5), "Ancrage test", out));
+        assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+    }
+
+    @Test
+    void odtIsValidOpenDocumentWithTheText() throws Exception {
+        Path odt = write("fiche.odt", out -> OdtOutput.write(sampleDoc(10), "Ancrage test", out));
+        Conformance.assertValidOdf(odt);
+        assertThat(Conformance.odfText(odt)).contains("Fiche convention 25-2025-001", "Grand Besançon Métropole",
+                "Ligne 10 : stage", "Cibles et réalisé", "Dernière page.");
+    }
+
+    @Test
+    void odsKeepsTypesCodesAndSheets() throws Exception {
+        Path ods = write("liste.ods", out -> OdsOutput.write(sampleWorkbook(), "Ancrage test", out));
+        Conformance.assertValidOdf(ods);
+        try (OdfSpreadsheetDocument doc = OdfSpreadsheetDocument.loadDocument(ods.toFile())) {
+            List<OdfTable> tables = doc.getSpreadsheetTables();
+            assertThat(tables).extracting(OdfTable::getTableName).containsExactly("Conventions", "Totaux  2025 2026");
+            OdfTable t = tables.getFirst();
+            assertThat(t.getCellByPosition(1, 1).getStringValue()).isEqualTo("01053");
+            assertThat(t.getCellByPosition(2, 1).getDoubleValue()).isEqualTo(12.0);
+            assertThat(t.getCellByPosition(3, 1).getDoubleValue()).isEqualTo(1500.5);
+            assertThat(t.getCellByPosition(4, 1).getValueType()).isEqualTo("percentage");
+            assertThat(t.getCellByPosition(5, 1).getDateValue().get(java.util.Calendar.YEAR)).isEqualTo(2025);
+        }
+    }
+
+    @Test
+    void xlsxKeepsTypesAndCodes() throws Exception {
+        Path xlsx = write("liste.xlsx", out -> XlsxOutput.write(sampleWorkbook(), "1.0", out));
+        try (InputStream in = Files.newInputStream(xlsx); ReadableWorkbook wb = new ReadableWorkbook(in)) {
+            assertThat(wb.getSheets().map(s -> s.getName())).containsExactly("Conventions", "Totaux  2025 2026");
+            List<Row> rows;
+            try (Stream<Row> s = wb.getFirstSheet().openStream()) {
+                rows = s.toList();
+            }
+            assertThat(rows.getFirst().getCellText(0)).isEqualTo("Commune");
+            assertThat(rows.get(1).getCellText(1)).isEqualTo("01053");
+            assertThat(rows.get(1).getCellAsNumber(2).orElseThrow()).isEqualByComparingTo("12");
+            assertThat(rows.get(1).getCellAsNumber(3).orElseThrow()).isEqualByComparingTo("1500.5");
+            assertThat(rows.get(1).getCellAsDate(5).map(d -> d.toLocalDate())).contains(LocalDate.of(2025, 3, 17));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void csvHasBomSemicolonsFrenchNumbersAndLeadingZeros() throws Exception {
+        Path csv = write("liste.csv", out -> CsvOutput.write(sampleWorkbook().sheets().getFirst(), out));
+        byte[] bytes = Files.readAllBytes(csv);
+        assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+        String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+        assertThat(text.split("\r\n")).containsExactly(
+                "Commune;Code INSEE;Stages;Montant;Taux;Signée le",
+                "\"Bourg-en-Bresse; « centre »\";01053;12;1500,5;25 %;17/03/2025",
+                "Besançon;25056;3;;;");
+    }
+
+    @Test
+    void aFailedWriteLeavesNoFileBehind() throws Exception {
+        Path target = dir.resolve("liste.ods");
+        assertThatThrownBy(() -> SafeFiles.write(target, out -> {
+            out.write("début".getBytes(StandardCharsets.UTF_8));
+            throw new IOException("No space left on device");
+        })).hasMessageContaining("No space left");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void libreOfficeOpensTheOpenDocumentFiles() throws Exception {
+        Path soffice = Conformance.libreOffice();
+        Assumptions.assumeTrue(soffice != null,
+                "skipped: LibreOffice (soffice) is not installed here; .ci/run installs libreoffice-writer-nogui and libreoffice-calc-nogui");
+        Path odt = write("fiche.odt", out -> OdtOutput.write(sampleDoc(10), "Ancrage test", out));
+        Path ods = write("liste.ods", out -> OdsOutput.write(sampleWorkbook(), "Ancrage test", out));
+        Path out = Files.createDirectories(dir.resolve("lo"));
+        Path pdf = Conformance.convert(soffice, odt, "pdf", out);
+        assertThat(Conformance.pdfText(pdf)).contains("Fiche convention 25-2025-001", "Grand Besançon Métropole", "Dernière page.");
+        Path csv = Conformance.convert(soffice, ods, "csv:Text - txt - csv (StarCalc):59,34,76,1", out);
+        assertThat(Files.readString(csv, StandardCharsets.UTF_8)).contains("01053", "Bourg-en-Bresse; « centre »", "12");
+    }
+}
