@@ -1,12 +1,15 @@
 package fr.ancrage.documents;
 
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.function.BooleanSupplier;
 
 /**
  * Writes a file so that it is either complete or absent: the content goes to a hidden temporary file
@@ -25,16 +28,24 @@ public final class SafeFiles {
     }
 
     public static void write(Path target, Content content) throws IOException {
+        write(target, content, () -> false);
+    }
+
+    /**
+     * As {@link #write(Path, Content)}; when {@code cancelled} turns true the next write to the
+     * stream fails, the temporary file is deleted and {@link InterruptedIOException} is thrown.
+     */
+    public static void write(Path target, Content content, BooleanSupplier cancelled) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".part");
         boolean done = false;
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+            try (OutputStream out = new BufferedOutputStream(new Watched(Files.newOutputStream(temp), cancelled), 1 << 16)) {
                 content.writeTo(out);
             }
-            if (Thread.currentThread().isInterrupted()) {
-                throw new java.io.InterruptedIOException("cancelled");
+            if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                throw new InterruptedIOException("cancelled");
             }
             try {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -46,6 +57,29 @@ public final class SafeFiles {
             if (!done) {
                 Files.deleteIfExists(temp);
             }
+        }
+    }
+
+    /** Fails the next write once the work is cancelled. */
+    private static final class Watched extends FilterOutputStream {
+        private final BooleanSupplier cancelled;
+
+        Watched(OutputStream out, BooleanSupplier cancelled) {
+            super(out);
+            this.cancelled = cancelled;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (cancelled.getAsBoolean()) {
+                throw new InterruptedIOException("cancelled");
+            }
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
         }
     }
 }

@@ -210,7 +210,14 @@ public final class DashboardRepository {
      * by unit; empty for a QPV. Ordered by unit, then largest target first.
      */
     public List<TerritoryTotal> totalsByTerritory(DashboardFilter filter) {
-        TerritoryLevel level = TerritoryLevel.below(filter);
+        return totalsByTerritory(filter, TerritoryLevel.below(filter));
+    }
+
+    /**
+     * Targets and realised values by territory of the given level within the filter's territory, by
+     * unit (the QPVs of a department, say); ordered as {@link #totalsByTerritory(DashboardFilter)}.
+     */
+    public List<TerritoryTotal> totalsByTerritory(DashboardFilter filter, TerritoryLevel level) {
         if (level == null) {
             return List.of();
         }

@@ -8,6 +8,8 @@ import fr.ancrage.domain.DashboardFilter;
 import fr.ancrage.domain.DashboardSlice;
 import fr.ancrage.domain.IndicatorRanking;
 import fr.ancrage.domain.IndicatorUnit;
+import fr.ancrage.domain.TerritoryLevel;
+import fr.ancrage.domain.TerritoryTotal;
 import fr.ancrage.persistence.DashboardRepository;
 import fr.ancrage.persistence.Store;
 
@@ -62,6 +64,11 @@ public final class DashboardService {
         ranked.stream().filter(r -> r.unit() == IndicatorUnit.COUNT).skip(TOP_INDICATORS - 3)
                 .limit(Math.max(0, TOP_INDICATORS - chosen.size())).forEach(chosen::add);
         return chosen.size() > TOP_INDICATORS ? List.copyOf(chosen.subList(0, TOP_INDICATORS)) : chosen;
+    }
+
+    /** Targets and realised values by QPV within the filter's territory and year, by unit. */
+    public List<TerritoryTotal> qpvTotals(DashboardFilter filter) {
+        return store.read(r -> r.dashboard().totalsByTerritory(filter, TerritoryLevel.QPV));
     }
 
     /** The alerts within the filter's territory (its year plays no part: alerts are about today). */

@@ -1,0 +1,203 @@
+package fr.ancrage.service.documents;
+
+import fr.ancrage.documents.Doc;
+import fr.ancrage.domain.BilanLine;
+import fr.ancrage.domain.Convention;
+import fr.ancrage.domain.Counterpart;
+import fr.ancrage.domain.EngagementListItem;
+import fr.ancrage.domain.EngagementStatus;
+import fr.ancrage.domain.Indicator;
+import fr.ancrage.domain.Organisation;
+import fr.ancrage.domain.Qpv;
+import fr.ancrage.domain.Signatory;
+import fr.ancrage.domain.validation.Siret;
+import fr.ancrage.i18n.I18n;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The « fiche convention »: parties and signatories, dates and status, engagements by category with
+ * their targets and realised values, totals by indicator, counterparts and targeted QPVs.
+ */
+final class ConventionFiche {
+
+    /** Everything the fiche shows, read in one go. */
+    record Data(Convention convention, Organisation company, String departmentName, String epciName,
+                List<Qpv> qpvs, List<EngagementListItem> engagements, List<BilanLine> lines,
+                List<Counterpart> counterparts, Map<UUID, String> organisationNames) {
+    }
+
+    private final I18n i18n;
+    private final DocFormats f;
+
+    ConventionFiche(I18n i18n) {
+        this.i18n = i18n;
+        this.f = new DocFormats(i18n);
+    }
+
+    Doc build(Data d, OffsetDateTime created) {
+        Convention c = d.convention();
+        List<Doc.Block> blocks = new ArrayList<>();
+        blocks.add(new Doc.Heading(1, i18n.get("doc.fiche.convention")));
+        blocks.add(new Doc.Facts(List.of(
+                fact("doc.fiche.reference", c.reference()),
+                fact("doc.fiche.title", c.title()),
+                fact("doc.fiche.company", companyLine(d.company())),
+                fact("doc.fiche.framework", i18n.label(c.framework())),
+                fact("doc.fiche.status", i18n.label(c.status())),
+                fact("doc.fiche.department", join(c.departmentCode(), d.departmentName())),
+                fact("doc.fiche.epci", d.epciName() == null ? "" : d.epciName()),
+                fact("doc.fiche.referent", c.stateReferent()),
+                fact("doc.fiche.signature", c.signatureDate() == null ? "" : f.date(c.signatureDate())),
+                fact("doc.fiche.period", i18n.format("doc.fiche.periodValue", f.date(c.startDate()), f.date(c.endDate()))),
+                fact("doc.fiche.qpvs", d.qpvs().isEmpty() ? i18n.get("doc.fiche.noQpv")
+                        : d.qpvs().stream().map(Qpv::label).collect(Collectors.joining("\n"))))));
+
+        blocks.add(new Doc.Heading(1, i18n.get("doc.fiche.signatories")));
+        if (c.signatories().isEmpty()) {
+            blocks.add(new Doc.Paragraph(i18n.get("doc.fiche.noSignatory"), Doc.Emphasis.NOTE));
+        } else {
+            List<List<String>> rows = new ArrayList<>();
+            for (Signatory s : c.signatories()) {
+                rows.add(List.of(Integer.toString(s.position()), i18n.label(s.role()), s.fullName(),
+                        s.jobTitle().isEmpty() ? DocFormats.NONE : s.jobTitle()));
+            }
+            blocks.add(new Doc.Table(List.of(Doc.Column.number(i18n.get("doc.fiche.order"), 0.6),
+                    Doc.Column.text(i18n.get("doc.fiche.role"), 1.6), Doc.Column.text(i18n.get("doc.fiche.name"), 2.4),
+                    Doc.Column.text(i18n.get("doc.fiche.jobTitle"), 3.4)), rows, false));
+        }
+
+        engagements(d, blocks);
+        totals(d, blocks);
+        counterparts(d, blocks);
+        if (!c.notes().isEmpty()) {
+            blocks.add(new Doc.Heading(1, i18n.get("doc.fiche.notes")));
+            blocks.add(new Doc.Paragraph(c.notes()));
+        }
+        String title = i18n.format("doc.fiche.docTitle", c.reference());
+        String subtitle = d.company() == null ? c.title() : d.company().legalName()
+                + (c.title().isEmpty() ? "" : " — " + c.title());
+        String footer = i18n.format("doc.fiche.footer", c.reference(), f.date(created.toLocalDate()));
+        return new Doc(title, subtitle, footer, created, blocks);
+    }
+
+    private void engagements(Data d, List<Doc.Block> blocks) {
+        blocks.add(new Doc.Heading(1, i18n.get("doc.fiche.engagements")));
+        if (d.engagements().isEmpty()) {
+            blocks.add(new Doc.Paragraph(i18n.get("doc.fiche.noEngagement"), Doc.Emphasis.NOTE));
+            return;
+        }
+        Map<UUID, List<BilanLine>> linesByEngagement = new LinkedHashMap<>();
+        d.lines().forEach(l -> linesByEngagement.computeIfAbsent(l.engagementId(), k -> new ArrayList<>()).add(l));
+        Map<String, List<EngagementListItem>> byCategory = new LinkedHashMap<>();
+        d.engagements().forEach(e -> byCategory.computeIfAbsent(e.categoryName(), k -> new ArrayList<>()).add(e));
+        for (var category : byCategory.entrySet()) {
+            blocks.add(new Doc.Heading(2, category.getKey()));
+            List<List<String>> rows = new ArrayList<>();
+            for (EngagementListItem item : category.getValue()) {
+                String action = item.actionTypeName()
+                        + (item.engagement().description().isEmpty() ? "" : "\n" + item.engagement().description())
+                        + (item.engagement().status() == EngagementStatus.ABANDONED
+                        ? "\n(" + i18n.label(EngagementStatus.ABANDONED).toLowerCase(i18n.locale()) + ")" : "")
+                        + (item.partnerName() == null || item.partnerName().isEmpty() ? ""
+                        : "\n" + i18n.format("doc.fiche.with", item.partnerName()));
+                List<BilanLine> lines = linesByEngagement.getOrDefault(item.id(), List.of());
+                if (lines.isEmpty()) {
+                    rows.add(List.of(action, DocFormats.NONE, "", "", "", ""));
+                }
+                boolean first = true;
+                for (BilanLine l : lines) {
+                    Indicator ind = l.indicator();
+                    rows.add(List.of(first ? action : "", ind.name(), Integer.toString(l.year()),
+                            f.value(l.target(), ind.unit()),
+                            f.value(l.result() == null ? null : l.result().value(), ind.unit()),
+                            ind.unit() == fr.ancrage.domain.IndicatorUnit.YES_NO ? ""
+                                    : f.rate(l.target(), l.result() == null ? null : l.result().value())));
+                    first = false;
+                }
+            }
+            blocks.add(new Doc.Table(List.of(Doc.Column.text(i18n.get("doc.fiche.action"), 3.2),
+                    Doc.Column.text(i18n.get("doc.fiche.indicator"), 2.6), Doc.Column.number(i18n.get("doc.fiche.year"), 0.8),
+                    Doc.Column.number(i18n.get("doc.fiche.target"), 1.1), Doc.Column.number(i18n.get("doc.fiche.realised"), 1.1),
+                    Doc.Column.number(i18n.get("doc.fiche.rate"), 0.8)), rows, false));
+        }
+    }
+
+    /** Targets and realised values added up by indicator over the years, abandoned engagements left out. */
+    private void totals(Data d, List<Doc.Block> blocks) {
+        record Sum(Indicator indicator, BigDecimal[] values) {
+        }
+        Map<UUID, Sum> sums = new LinkedHashMap<>();
+        for (BilanLine l : d.lines()) {
+            if (!l.reportable() || !l.indicator().summable()) {
+                continue;
+            }
+            Sum s = sums.computeIfAbsent(l.indicator().id(), k -> new Sum(l.indicator(),
+                    new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO}));
+            if (l.target() != null) {
+                s.values()[0] = s.values()[0].add(l.target());
+            }
+            if (l.result() != null) {
+                s.values()[1] = s.values()[1].add(l.result().value());
+            }
+        }
+        if (sums.isEmpty()) {
+            return;
+        }
+        blocks.add(new Doc.Heading(1, i18n.get("doc.fiche.totals")));
+        List<List<String>> rows = new ArrayList<>();
+        for (Sum s : sums.values()) {
+            var unit = s.indicator().unit();
+            rows.add(List.of(s.indicator().name(), f.unit(unit), f.sum(s.values()[0], unit), f.sum(s.values()[1], unit),
+                    f.rate(s.values()[0], s.values()[1])));
+        }
+        blocks.add(new Doc.Table(List.of(Doc.Column.text(i18n.get("doc.fiche.indicator"), 3.4),
+                Doc.Column.text(i18n.get("doc.fiche.unit"), 1.2), Doc.Column.number(i18n.get("doc.fiche.target"), 1.2),
+                Doc.Column.number(i18n.get("doc.fiche.realised"), 1.2), Doc.Column.number(i18n.get("doc.fiche.rate"), 0.9)),
+                rows, false));
+    }
+
+    private void counterparts(Data d, List<Doc.Block> blocks) {
+        blocks.add(new Doc.Heading(1, i18n.get("doc.fiche.counterparts")));
+        if (d.counterparts().isEmpty()) {
+            blocks.add(new Doc.Paragraph(i18n.get("doc.fiche.noCounterpart"), Doc.Emphasis.NOTE));
+            return;
+        }
+        Map<UUID, String> engagementNames = new LinkedHashMap<>();
+        d.engagements().forEach(e -> engagementNames.put(e.id(), e.actionTypeName()));
+        List<List<String>> rows = new ArrayList<>();
+        for (Counterpart cp : d.counterparts()) {
+            rows.add(List.of(d.organisationNames().getOrDefault(cp.partnerId(), DocFormats.NONE),
+                    cp.engagementId() == null ? DocFormats.NONE : engagementNames.getOrDefault(cp.engagementId(), DocFormats.NONE),
+                    cp.description()));
+        }
+        blocks.add(new Doc.Table(List.of(Doc.Column.text(i18n.get("doc.fiche.partner"), 2),
+                Doc.Column.text(i18n.get("doc.fiche.linkedEngagement"), 2), Doc.Column.text(i18n.get("doc.fiche.description"), 4)),
+                rows, false));
+    }
+
+    private String companyLine(Organisation company) {
+        if (company == null) {
+            return "";
+        }
+        return company.legalName() + (company.siret().isEmpty() ? "" : "\nSIRET " + Siret.format(company.siret()));
+    }
+
+    private Doc.Fact fact(String key, String value) {
+        return new Doc.Fact(i18n.get(key), value == null ? "" : value);
+    }
+
+    private static String join(String code, String name) {
+        if (code == null || code.isEmpty()) {
+            return "";
+        }
+        return name == null || name.isEmpty() ? code : code + " – " + name;
+    }
+}

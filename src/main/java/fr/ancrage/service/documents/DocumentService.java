@@ -1,0 +1,293 @@
+package fr.ancrage.service.documents;
+
+import fr.ancrage.documents.CsvOutput;
+import fr.ancrage.documents.Doc;
+import fr.ancrage.documents.Format;
+import fr.ancrage.documents.OdsOutput;
+import fr.ancrage.documents.OdtOutput;
+import fr.ancrage.documents.PdfOutput;
+import fr.ancrage.documents.SafeFiles;
+import fr.ancrage.documents.Workbook;
+import fr.ancrage.documents.XlsxOutput;
+import fr.ancrage.domain.Convention;
+import fr.ancrage.domain.ConventionFigure;
+import fr.ancrage.domain.DashboardFilter;
+import fr.ancrage.domain.DashboardSlice;
+import fr.ancrage.domain.Department;
+import fr.ancrage.domain.Epci;
+import fr.ancrage.domain.IndicatorUnit;
+import fr.ancrage.domain.Organisation;
+import fr.ancrage.domain.Qpv;
+import fr.ancrage.domain.RuleViolationException;
+import fr.ancrage.domain.StaleRecordException;
+import fr.ancrage.i18n.I18n;
+import fr.ancrage.persistence.Store;
+import fr.ancrage.service.DashboardService;
+import fr.ancrage.service.EngagementService;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The documents of Ancrage: the fiche of a convention, the bilan annuel of a territory, any list as
+ * a spreadsheet. Every file is written whole or not at all ({@link SafeFiles}); a failure becomes a
+ * {@link RuleViolationException} whose French message says what to fix. Blocking: background tasks.
+ */
+public final class DocumentService {
+
+    /** What a long export reports as it goes, and how it learns it was cancelled. */
+    public interface Progress {
+        Progress NONE = new Progress() {
+        };
+
+        default void step(int done, int total, String what) {
+        }
+
+        default boolean cancelled() {
+            return false;
+        }
+    }
+
+    /** The files an export wrote, in the order written. */
+    public record Written(List<Path> files) {
+        public Written {
+            files = List.copyOf(files);
+        }
+    }
+
+    private final Store store;
+    private final Clock clock;
+    private final I18n i18n;
+    private final EngagementService engagements;
+    private final DashboardService dashboard;
+
+    public DocumentService(Store store, Clock clock, I18n i18n) {
+        this.store = store;
+        this.clock = clock;
+        this.i18n = i18n;
+        this.engagements = new EngagementService(store);
+        this.dashboard = new DashboardService(store, clock);
+    }
+
+    public I18n texts() {
+        return i18n;
+    }
+
+    /** The creation time written into documents: now, to the second. */
+    public OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    // ---- fiche convention -------------------------------------------------------------------------
+
+    public Doc conventionFiche(UUID conventionId, OffsetDateTime created) {
+        return new ConventionFiche(i18n).build(ficheData(conventionId), created);
+    }
+
+    ConventionFiche.Data ficheData(UUID conventionId) {
+        var bilan = engagements.bilan(conventionId);
+        var items = engagements.list(conventionId);
+        var counterparts = engagements.counterparts(conventionId);
+        return store.read(r -> {
+            Convention c = r.conventions().findById(conventionId)
+                    .orElseThrow(() -> new StaleRecordException(conventionId.toString()));
+            Organisation company = c.companyId() == null ? null : r.organisations().findById(c.companyId()).orElse(null);
+            String department = r.territories().departments().stream().filter(d -> d.code().equals(c.departmentCode()))
+                    .map(Department::name).findFirst().orElse(null);
+            String epci = c.epciSiren().isEmpty() ? null
+                    : r.territories().epci(c.epciSiren()).map(Epci::name).orElse(c.epciSiren());
+            List<Qpv> qpvs = r.qpvs().list().stream().filter(q -> c.qpvIds().contains(q.id()))
+                    .sorted(Comparator.comparing(Qpv::code)).toList();
+            Map<UUID, String> names = new HashMap<>();
+            counterparts.forEach(cp -> {
+                if (cp.partnerId() != null) {
+                    r.organisations().findById(cp.partnerId()).ifPresent(o -> names.put(o.id(), o.legalName()));
+                }
+            });
+            return new ConventionFiche.Data(c, company, department, epci, qpvs, items, bilan, counterparts, names);
+        });
+    }
+
+    /** Writes the fiche of a convention in each format (PDF, ODT) into the folder. */
+    public Written exportFiche(UUID conventionId, Set<Format> formats, Path folder, Progress progress) {
+        Doc doc = conventionFiche(conventionId, now());
+        String base = fileName(i18n.get("doc.fiche.file"), doc.title().substring(doc.title().lastIndexOf(' ') + 1));
+        return writeAll(doc, null, base, formats, folder, progress);
+    }
+
+    // ---- bilan annuel -----------------------------------------------------------------------------
+
+    /** The bilan of an EPCI (by SIREN) or of a department (by code) for a year. */
+    BilanReport.Data bilanData(DashboardFilter territory, int year) {
+        DashboardFilter filter = territory.withYear(year);
+        String name = territoryName(territory);
+        var figures = dashboard.figures(filter);
+        var qpvs = dashboard.qpvTotals(filter);
+        Map<UUID, ConventionFigure> conventions = new LinkedHashMap<>();
+        dashboard.conventionsWithStatus(filter, null).forEach(c -> conventions.put(c.conventionId(), c));
+        for (ConventionFigure withCounts : dashboard.conventionsBehind(filter, DashboardSlice.of(IndicatorUnit.COUNT))) {
+            conventions.computeIfPresent(withCounts.conventionId(), (id, c) -> new ConventionFigure(id, c.reference(),
+                    c.companyId(), c.companyName(), c.status(), c.endDate(), withCounts.target(), withCounts.realised()));
+        }
+        List<ConventionFigure> list = new ArrayList<>(conventions.values());
+        list.sort(Comparator.comparing((ConventionFigure c) -> Objects.requireNonNullElse(c.companyName(), ""),
+                java.text.Collator.getInstance(Locale.FRANCE)).thenComparing(ConventionFigure::reference));
+        return new BilanReport.Data(name, year, figures, qpvs, list);
+    }
+
+    public String territoryName(DashboardFilter territory) {
+        if (territory.epciSiren() != null) {
+            return store.read(r -> r.territories().epci(territory.epciSiren())).map(Epci::name)
+                    .orElseThrow(() -> new RuleViolationException("doc.error.unknownEpci", territory.epciSiren()));
+        }
+        if (territory.departmentCode() != null) {
+            return store.read(r -> r.territories().departments()).stream()
+                    .filter(d -> d.code().equals(territory.departmentCode()))
+                    .map(d -> d.code() + " – " + d.name()).findFirst()
+                    .orElseThrow(() -> new RuleViolationException("doc.error.unknownDepartment", territory.departmentCode()));
+        }
+        return i18n.get("doc.bilan.france");
+    }
+
+    public Doc bilanDocument(DashboardFilter territory, int year, OffsetDateTime created) {
+        return new BilanReport(i18n).document(bilanData(territory, year), created);
+    }
+
+    public Workbook bilanWorkbook(DashboardFilter territory, int year, OffsetDateTime created) {
+        return new BilanReport(i18n).workbook(bilanData(territory, year), created);
+    }
+
+    /** Writes the bilan in each format: PDF and ODT as documents, ODS and XLSX as workbooks (CSV: the companies). */
+    public Written exportBilan(DashboardFilter territory, int year, Set<Format> formats, Path folder, Progress progress) {
+        progress.step(0, formats.size() + 1, i18n.get("doc.progress.reading"));
+        BilanReport report = new BilanReport(i18n);
+        BilanReport.Data data = bilanData(territory, year);
+        OffsetDateTime created = now();
+        Doc doc = report.document(data, created);
+        Workbook workbook = report.workbook(data, created);
+        String base = fileName(i18n.get("doc.bilan.file"), year + " " + data.territory());
+        return writeAll(doc, workbook, base, formats, folder, progress);
+    }
+
+    // ---- lists ------------------------------------------------------------------------------------
+
+    /** Writes what a list shows as one spreadsheet file (ODS, XLSX or CSV). */
+    public Path exportList(Workbook list, Format format, Path file) {
+        if (format.isText()) {
+            throw new IllegalArgumentException(format + " is not a spreadsheet format");
+        }
+        write(file, format, null, list, () -> false);
+        return file;
+    }
+
+    // ---- writing ----------------------------------------------------------------------------------
+
+    private Written writeAll(Doc doc, Workbook workbook, String base, Set<Format> formats, Path folder,
+                             Progress progress) {
+        List<Path> written = new ArrayList<>();
+        int total = formats.size() + 1;
+        int done = 1;
+        try {
+            for (Format format : Format.values()) {
+                if (!formats.contains(format) || (!format.isText() && workbook == null)) {
+                    continue;
+                }
+                if (progress.cancelled()) {
+                    throw new RuleViolationException("doc.error.cancelled");
+                }
+                Path file = folder.resolve(base + "." + format.extension());
+                progress.step(done++, total, file.getFileName().toString());
+                write(file, format, doc, workbook, progress::cancelled);
+                written.add(file);
+            }
+        } catch (RuntimeException e) {
+            // all or nothing: the files of this export already written go too
+            for (Path file : written) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // the first failure is the one to report
+                }
+            }
+            throw e;
+        }
+        progress.step(total, total, "");
+        return new Written(written);
+    }
+
+    void write(Path file, Format format, Doc doc, Workbook workbook, BooleanSupplier cancelled) {
+        String producer = Producer.label();
+        try {
+            SafeFiles.write(file, out -> {
+                switch (format) {
+                    case PDF -> PdfOutput.write(doc, producer, out);
+                    case ODT -> OdtOutput.write(doc, producer, out);
+                    case ODS -> OdsOutput.write(workbook, producer, out);
+                    case XLSX -> XlsxOutput.write(workbook, Producer.officeVersion(), out);
+                    case CSV -> CsvOutput.write(csvSheet(workbook), out);
+                }
+            }, cancelled);
+        } catch (IOException e) {
+            throw failure(e, file);
+        }
+    }
+
+    /** The sheet a CSV file holds: the last one (the detailed list) of a multi-sheet workbook. */
+    private static Workbook.Sheet csvSheet(Workbook workbook) {
+        return workbook.sheets().getLast();
+    }
+
+    /** A French message for what went wrong while writing {@code file}. */
+    public RuntimeException failure(IOException e, Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        if (e instanceof InterruptedIOException) {
+            return new RuleViolationException("doc.error.cancelled");
+        }
+        if (e instanceof AccessDeniedException) {
+            return new RuleViolationException("doc.error.unwritable", folder.toString());
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException || e instanceof java.nio.file.NotDirectoryException) {
+            return new RuleViolationException("doc.error.noFolder", folder.toString());
+        }
+        if (e instanceof NoSuchFileException) {
+            return new RuleViolationException("doc.error.noFolder", folder.toString());
+        }
+        String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
+        if (reason != null && (reason.contains("No space left") || reason.contains("Disk quota"))) {
+            return new RuleViolationException("doc.error.diskFull", folder.toString());
+        }
+        if (reason != null && reason.contains("Not a directory")) {
+            return new RuleViolationException("doc.error.noFolder", folder.toString());
+        }
+        if (reason != null && reason.contains("Read-only")) {
+            return new RuleViolationException("doc.error.unwritable", folder.toString());
+        }
+        return new RuleViolationException("doc.error.write", file.getFileName().toString(), String.valueOf(reason));
+    }
+
+    /** A file name without characters that some file systems refuse. */
+    static String fileName(String kind, String what) {
+        String name = (kind + " " + what).replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", " ").replace('–', '-')
+                .replaceAll("\\s+", " ").strip();
+        return name.length() > 120 ? name.substring(0, 120).strip() : name;
+    }
+}
