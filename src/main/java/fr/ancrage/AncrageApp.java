@@ -83,7 +83,7 @@ public final class AncrageApp extends Application {
         }, db -> {
             database = db;
             Shell shell = new Shell(ui, stage, db.dataDirectory(),
-                    Services.over(new Store(db.dsl()), Clock.systemDefaultZone()));
+                    Services.over(new Store(db.dsl()), Clock.systemDefaultZone(), i18n));
             shell.open(db.wasCreated(), options.demo());
         }, error -> {
             String reason = error instanceof StoreOpeningException s ? s.reason().name() : "UNKNOWN";

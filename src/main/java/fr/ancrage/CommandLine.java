@@ -73,6 +73,17 @@ public record CommandLine(Optional<Path> dataDirectory, boolean demo, boolean he
                                         données, sans poser la question.
                   --lang fr|en          langue de l'interface (français par défaut).
                   -h, --help            affiche cette aide et quitte.
+
+                Documents sans fenêtre :
+                  ancrage export fiche --convention <référence> [--formats pdf,odt]
+                  ancrage export bilan (--epci <SIREN> | --departement <code>) --year <année>
+                                       [--formats pdf,odt,ods,xlsx,csv]
+                  ancrage export paquet (--epci <SIREN> | --departement <code>) --year <année>
+                                       [--formats …] : un seul .zip (documents, tableurs, données)
+                  ancrage export conventions|organisations [--formats ods,xlsx,csv]
+                  Options communes : --data-dir <dossier>, --out <dossier> (dossier courant par
+                  défaut), --lang fr|en, --demo. Chaque fichier écrit est affiché ; en cas d'erreur,
+                  un message et un code de sortie non nul (2 : ligne de commande, 1 : export).
                 """);
     }
 }

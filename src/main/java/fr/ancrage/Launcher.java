@@ -14,6 +14,10 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("export")) {
+            System.exit(export(List.of(args).subList(1, args.length)));
+            return;
+        }
         CommandLine options;
         try {
             options = CommandLine.parse(List.of(args));
@@ -27,5 +31,17 @@ public final class Launcher {
             return;
         }
         Application.launch(AncrageApp.class, args);
+    }
+
+    /** {@code ancrage export …}: no window; returns the exit status. */
+    static int export(List<String> args) {
+        ExportCommand.Options options;
+        try {
+            options = ExportCommand.parse(args);
+        } catch (CommandLine.ParseException e) {
+            CommandLine.printError(System.err, e.getMessage());
+            return 2;
+        }
+        return ExportCommand.run(options, System.out, System.err);
     }
 }

@@ -5,18 +5,24 @@ import java.util.Optional;
 
 /** The file formats Ancrage writes. */
 public enum Format {
-    PDF("pdf", true),
-    ODT("odt", true),
-    ODS("ods", false),
-    XLSX("xlsx", false),
-    CSV("csv", false);
+    PDF("pdf", true, "application/pdf"),
+    ODT("odt", true, "application/vnd.oasis.opendocument.text"),
+    ODS("ods", false, "application/vnd.oasis.opendocument.spreadsheet"),
+    XLSX("xlsx", false, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    CSV("csv", false, "text/csv");
 
     private final String extension;
     private final boolean text;
+    private final String mediaType;
 
-    Format(String extension, boolean text) {
+    Format(String extension, boolean text, String mediaType) {
         this.extension = extension;
         this.text = text;
+        this.mediaType = mediaType;
+    }
+
+    public String mediaType() {
+        return mediaType;
     }
 
     public String extension() {

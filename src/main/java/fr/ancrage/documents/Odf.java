@@ -1,14 +1,10 @@
 package fr.ancrage.documents;
 
-import org.odftoolkit.odfdom.doc.OdfDocument;
 import org.odftoolkit.odfdom.dom.OdfDocumentNamespace;
-import org.odftoolkit.odfdom.incubator.meta.OdfOfficeMeta;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 import java.time.OffsetDateTime;
-import java.util.Calendar;
-import java.util.GregorianCalendar;
 import java.util.Locale;
 
 /** Small helpers over ODF Toolkit's DOM, shared by the text and spreadsheet writers. */
@@ -55,18 +51,27 @@ final class Odf {
     }
 
     /**
-     * Title, generator and dates as given (not the clock), so that the same data gives the same
-     * file; the language is French.
+     * The meta.xml of an Ancrage document: title, generator, creator, language and dates as given
+     * (not the clock, and nothing left from the toolkit's template), so that the same data gives the
+     * same file. It replaces the one the toolkit writes.
      */
-    static void meta(OdfDocument doc, String title, OffsetDateTime created, String generator) {
-        OdfOfficeMeta meta = doc.getOfficeMetadata();
-        Calendar when = GregorianCalendar.from(created.toZonedDateTime());
-        meta.setTitle(title);
-        meta.setGenerator(generator);
-        meta.setCreationDate(when);
-        meta.setDate(when);
-        meta.setLanguage("fr-FR");
-        meta.setEditingCycles(1);
+    static String metaXml(String title, OffsetDateTime created, String generator) {
+        String when = created.toLocalDateTime().format(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE) + "T"
+                + created.toLocalDateTime().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss"));
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<office:document-meta xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+                + " xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\""
+                + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\" office:version=\"1.2\"><office:meta>"
+                + "<meta:generator>" + escape(generator) + "</meta:generator>"
+                + "<dc:title>" + escape(title) + "</dc:title>"
+                + "<meta:initial-creator>Ancrage</meta:initial-creator><dc:creator>Ancrage</dc:creator>"
+                + "<meta:creation-date>" + when + "</meta:creation-date><dc:date>" + when + "</dc:date>"
+                + "<dc:language>fr-FR</dc:language><meta:editing-cycles>1</meta:editing-cycles>"
+                + "</office:meta></office:document-meta>";
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     static void removeChildren(Node parent, String localName) {

@@ -32,9 +32,11 @@ public final class OdsOutput {
             for (Workbook.Sheet sheet : workbook.sheets()) {
                 sheet(spreadsheet, styles, sheet);
             }
-            Odf.meta(doc, workbook.title(), workbook.created(), generator);
-            doc.save(out);
+            java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+            doc.save(raw);
             doc.close();
+            Zips.reproducible(raw.toByteArray(), workbook.created(),
+                    java.util.Map.of("meta.xml", ignored -> Odf.metaXml(workbook.title(), workbook.created(), generator)), out);
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -40,9 +40,11 @@ public final class OdtOutput {
             writer.defineStyles();
             writer.content(doc);
             footer(odt, doc.footer());
-            Odf.meta(odt, doc.title(), doc.created(), generator);
-            odt.save(out);
+            java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+            odt.save(raw);
             odt.close();
+            Zips.reproducible(raw.toByteArray(), doc.created(),
+                    java.util.Map.of("meta.xml", ignored -> Odf.metaXml(doc.title(), doc.created(), generator)), out);
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -15,7 +15,8 @@ public final class XlsxOutput {
     private XlsxOutput() {
     }
 
-    public static void write(Workbook workbook, String producerVersion, OutputStream out) throws IOException {
+    public static void write(Workbook workbook, String producerVersion, OutputStream target) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         org.dhatim.fastexcel.Workbook xlsx = new org.dhatim.fastexcel.Workbook(out, "Ancrage", producerVersion);
         xlsx.properties().setTitle(workbook.title());
         for (Workbook.Sheet sheet : workbook.sheets()) {
@@ -57,6 +58,9 @@ public final class XlsxOutput {
             }
         }
         xlsx.finish();
+        String created = workbook.created().toInstant().toString();
+        Zips.reproducible(out.toByteArray(), workbook.created(), java.util.Map.of("docProps/core.xml",
+                xml -> xml.replaceAll("(<dcterms:created[^>]*>)[^<]*(</dcterms:created>)", "$1" + created + "$2")), target);
     }
 
     private static void cell(Worksheet ws, int r, int c, Workbook.Kind kind, Object value) {

@@ -29,6 +29,16 @@ public final class ContactRepository {
                 .orderBy(CONTACT.LAST_NAME, CONTACT.FIRST_NAME).fetch(this::toDomain);
     }
 
+    /** The contacts with these ids, by id. */
+    public List<Contact> findByIds(java.util.Collection<UUID> ids) {
+        List<Contact> found = new java.util.ArrayList<>();
+        for (List<UUID> chunk : Times.chunks(ids)) {
+            dsl.selectFrom(CONTACT).where(CONTACT.ID.in(chunk)).forEach(r -> found.add(toDomain(r)));
+        }
+        found.sort(java.util.Comparator.comparing(Contact::id));
+        return found;
+    }
+
     public Optional<Contact> findById(UUID id) {
         return dsl.selectFrom(CONTACT).where(CONTACT.ID.eq(id)).fetchOptional().map(this::toDomain);
     }

@@ -80,6 +80,43 @@ public final class EngagementRepository {
         return items;
     }
 
+    /** The engagements of these conventions, with their QPVs and targets (packages of whole territories). */
+    public List<Engagement> findByConventions(java.util.Collection<UUID> conventionIds) {
+        List<Engagement> found = new ArrayList<>();
+        for (List<UUID> chunk : Times.chunks(conventionIds)) {
+            Map<UUID, Set<UUID>> qpvs = qpvsOf(ENGAGEMENT_QPV.engagement().CONVENTION_ID.in(chunk));
+            Map<UUID, List<Target>> targets = targetsOf(ENGAGEMENT_TARGET.engagement().CONVENTION_ID.in(chunk));
+            dsl.selectFrom(ENGAGEMENT).where(ENGAGEMENT.CONVENTION_ID.in(chunk)).forEach(e -> found.add(toDomain(e,
+                    qpvs.getOrDefault(e.getId(), Set.of()), targets.getOrDefault(e.getId(), List.of()))));
+        }
+        found.sort(java.util.Comparator.comparing(Engagement::id));
+        return found;
+    }
+
+    /** The realised values of these conventions' engagements. */
+    public List<RealisedValue> resultsOfConventions(java.util.Collection<UUID> conventionIds) {
+        List<RealisedValue> found = new ArrayList<>();
+        for (List<UUID> chunk : Times.chunks(conventionIds)) {
+            dsl.select(ENGAGEMENT_RESULT.asterisk()).from(ENGAGEMENT_RESULT)
+                    .join(ENGAGEMENT).on(ENGAGEMENT.ID.eq(ENGAGEMENT_RESULT.ENGAGEMENT_ID))
+                    .where(ENGAGEMENT.CONVENTION_ID.in(chunk))
+                    .forEach(r -> found.add(toResult(r.into(ENGAGEMENT_RESULT))));
+        }
+        found.sort(java.util.Comparator.comparing(RealisedValue::id));
+        return found;
+    }
+
+    /** The counterparts of these conventions. */
+    public List<Counterpart> counterpartsOfConventions(java.util.Collection<UUID> conventionIds) {
+        List<Counterpart> found = new ArrayList<>();
+        for (List<UUID> chunk : Times.chunks(conventionIds)) {
+            dsl.selectFrom(COUNTERPART).where(COUNTERPART.CONVENTION_ID.in(chunk))
+                    .forEach(r -> found.add(toCounterpart(r)));
+        }
+        found.sort(java.util.Comparator.comparing(Counterpart::id));
+        return found;
+    }
+
     public Optional<Engagement> findById(UUID id) {
         return dsl.selectFrom(ENGAGEMENT).where(ENGAGEMENT.ID.eq(id)).fetchOptional()
                 .map(e -> toDomain(e, qpvsOf(ENGAGEMENT_QPV.ENGAGEMENT_ID.eq(id)).getOrDefault(id, Set.of()),

@@ -39,6 +39,16 @@ public final class OrganisationRepository {
         this.dsl = dsl;
     }
 
+    /** The organisations with these ids, by id. */
+    public List<Organisation> findByIds(java.util.Collection<UUID> ids) {
+        List<Organisation> found = new java.util.ArrayList<>();
+        for (List<UUID> chunk : Times.chunks(ids)) {
+            dsl.selectFrom(ORGANISATION).where(ORGANISATION.ID.in(chunk)).forEach(r -> found.add(toDomain(r)));
+        }
+        found.sort(java.util.Comparator.comparing(Organisation::id));
+        return found;
+    }
+
     public Optional<Organisation> findById(UUID id) {
         return dsl.selectFrom(ORGANISATION).where(ORGANISATION.ID.eq(id)).fetchOptional().map(this::toDomain);
     }

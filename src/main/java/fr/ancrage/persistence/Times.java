@@ -32,4 +32,14 @@ final class Times {
     static String text(String value) {
         return value == null ? "" : value;
     }
+
+    /** The ids in slices of at most a thousand, for {@code in (…)} lists of a reasonable size. */
+    static <T> java.util.List<java.util.List<T>> chunks(java.util.Collection<T> ids) {
+        java.util.List<T> all = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(ids));
+        java.util.List<java.util.List<T>> chunks = new java.util.ArrayList<>();
+        for (int i = 0; i < all.size(); i += 1000) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + 1000)));
+        }
+        return chunks;
+    }
 }

@@ -1,17 +1,26 @@
 package fr.ancrage.service;
 
+import fr.ancrage.i18n.I18n;
 import fr.ancrage.persistence.Store;
+import fr.ancrage.service.documents.DocumentService;
 
 import java.time.Clock;
 
 /** The use cases of the application over one store, as the composition root hands them to the interface. */
 public record Services(OrganisationService organisations, ConventionService conventions, TerritoryService territories,
                        EngagementService engagements, CatalogueService catalogue, CampaignService campaigns,
-                       DashboardService dashboard, DemoDataService demo) {
+                       DashboardService dashboard, DemoDataService demo, DocumentService documents) {
 
+    /** The services with the documents in French. */
     public static Services over(Store store, Clock clock) {
+        return over(store, clock, I18n.forLanguage("fr"));
+    }
+
+    /** The services; the documents are written in the language of {@code texts}. */
+    public static Services over(Store store, Clock clock, I18n texts) {
         return new Services(new OrganisationService(store), new ConventionService(store, clock),
                 new TerritoryService(store), new EngagementService(store), new CatalogueService(store),
-                new CampaignService(store, clock), new DashboardService(store, clock), new DemoDataService(store, clock));
+                new CampaignService(store, clock), new DashboardService(store, clock), new DemoDataService(store, clock),
+                new DocumentService(store, clock, texts));
     }
 }

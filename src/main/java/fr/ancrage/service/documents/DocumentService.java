@@ -188,15 +188,208 @@ public final class DocumentService {
         return writeAll(doc, workbook, base, formats, folder, progress);
     }
 
+    // ---- packages ---------------------------------------------------------------------------------
+
+    /**
+     * The bilan of a territory and year as one package ({@code .zip}): its documents and
+     * spreadsheets in the chosen formats, and the records behind it (the conventions counted that
+     * year with their companies, signatories, engagements, realised values, counterparts, QPVs, the
+     * catalogue entries they use and the year's campaign reports) as JSON.
+     */
+    public Path exportBilanPackage(DashboardFilter territory, int year, Set<Format> formats, Path folder,
+                                   Progress progress) {
+        int total = formats.size() + 3;
+        progress.step(0, total, i18n.get("doc.progress.reading"));
+        BilanReport report = new BilanReport(i18n);
+        BilanReport.Data data = bilanData(territory, year);
+        OffsetDateTime created = now();
+        Doc doc = report.document(data, created);
+        Workbook workbook = report.workbook(data, created);
+        String base = fileName(i18n.get("doc.bilan.file"), year + " " + data.territory());
+        String level = territory.epciSiren() != null ? "EPCI" : territory.departmentCode() != null ? "DEPARTMENT" : "COUNTRY";
+        String code = territory.epciSiren() != null ? territory.epciSiren() : territory.departmentCode();
+        PackageWriter pack = new PackageWriter(new PackageWriter.Scope("bilan-annuel", report.title(data), level, code,
+                data.territory(), year, null), created, i18n.locale().getLanguage());
+        int done = 1;
+        for (Format format : Format.values()) {
+            if (!formats.contains(format)) {
+                continue;
+            }
+            cancelIf(progress);
+            String name = base + "." + format.extension();
+            progress.step(done++, total, name);
+            pack.add((format.isText() ? "documents/" : "tableurs/") + name, format.mediaType(),
+                    bytes(name, format, doc, workbook, workbook.sheets().getLast(), progress::cancelled));
+        }
+        cancelIf(progress);
+        progress.step(done++, total, i18n.get("doc.progress.records"));
+        RecordsJson.Records records = records(data.conventions().stream().map(ConventionFigure::conventionId).toList(), year);
+        addRecords(pack, records);
+        cancelIf(progress);
+        Path file = folder.resolve(fileName(i18n.get("doc.package.file"), i18n.get("doc.bilan.file").toLowerCase(i18n.locale())
+                + " " + year + " " + data.territory()) + ".zip");
+        progress.step(done, total, file.getFileName().toString());
+        try {
+            SafeFiles.write(file, pack::writeTo, progress::cancelled);
+        } catch (IOException e) {
+            throw failure(e, file);
+        }
+        progress.step(total, total, "");
+        return file;
+    }
+
+    private static void cancelIf(Progress progress) {
+        if (progress.cancelled()) {
+            throw new RuleViolationException("doc.error.cancelled");
+        }
+    }
+
+    private byte[] bytes(String name, Format format, Doc doc, Workbook workbook, Workbook.Sheet csv,
+                         BooleanSupplier cancelled) {
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            render(format, doc, workbook, csv, out);
+        } catch (IOException e) {
+            throw failure(e, Path.of(name));
+        }
+        if (cancelled.getAsBoolean()) {
+            throw new RuleViolationException("doc.error.cancelled");
+        }
+        return out.toByteArray();
+    }
+
+    /** The records behind a set of conventions, read in one transaction with set-based queries. */
+    RecordsJson.Records records(List<UUID> conventionIds, int year) {
+        return store.read(r -> {
+            var conventions = r.conventions().findByIds(conventionIds);
+            var engagementsOf = r.engagements().findByConventions(conventionIds);
+            var results = r.engagements().resultsOfConventions(conventionIds);
+            var counterparts = r.engagements().counterpartsOfConventions(conventionIds);
+            Set<UUID> organisationIds = new java.util.TreeSet<>();
+            Set<UUID> contactIds = new java.util.TreeSet<>();
+            Set<UUID> qpvIds = new java.util.HashSet<>();
+            for (Convention c : conventions) {
+                if (c.companyId() != null) {
+                    organisationIds.add(c.companyId());
+                }
+                qpvIds.addAll(c.qpvIds());
+                c.signatories().forEach(s -> {
+                    if (s.organisationId() != null) {
+                        organisationIds.add(s.organisationId());
+                    }
+                    if (s.contactId() != null) {
+                        contactIds.add(s.contactId());
+                    }
+                });
+            }
+            Set<UUID> actionTypeIds = new java.util.HashSet<>();
+            Set<UUID> indicatorIds = new java.util.HashSet<>();
+            for (var e : engagementsOf) {
+                qpvIds.addAll(e.qpvIds());
+                if (e.partnerId() != null) {
+                    organisationIds.add(e.partnerId());
+                }
+                actionTypeIds.add(e.actionTypeId());
+                e.targets().forEach(t -> indicatorIds.add(t.indicatorId()));
+            }
+            results.forEach(v -> indicatorIds.add(v.indicatorId()));
+            counterparts.forEach(c -> {
+                if (c.partnerId() != null) {
+                    organisationIds.add(c.partnerId());
+                }
+            });
+            var catalogue = r.catalogue().load();
+            var actionTypes = catalogue.actionTypes().stream().filter(t -> actionTypeIds.contains(t.id()))
+                    .sorted(Comparator.comparing(t -> t.id())).toList();
+            actionTypes.forEach(t -> indicatorIds.addAll(t.indicatorIds()));
+            var indicators = catalogue.indicators().stream().filter(i -> indicatorIds.contains(i.id()))
+                    .sorted(Comparator.comparing(i -> i.id())).toList();
+            Set<UUID> categoryIds = new java.util.HashSet<>();
+            actionTypes.forEach(t -> categoryIds.add(t.categoryId()));
+            indicators.forEach(i -> {
+                if (i.categoryId() != null) {
+                    categoryIds.add(i.categoryId());
+                }
+            });
+            var categories = catalogue.categories().stream().filter(c -> categoryIds.contains(c.id()))
+                    .sorted(Comparator.comparing(c -> c.id())).toList();
+            var qpvs = r.qpvs().list().stream().filter(q -> qpvIds.contains(q.id()))
+                    .sorted(Comparator.comparing(Qpv::id)).toList();
+            var campaign = r.campaigns().findByYear(year).orElse(null);
+            Set<UUID> inScope = new java.util.HashSet<>(conventionIds);
+            var reports = campaign == null ? List.<fr.ancrage.domain.CampaignReport>of()
+                    : r.campaigns().items(campaign).stream().map(fr.ancrage.domain.CampaignReportItem::report)
+                    .filter(rep -> inScope.contains(rep.conventionId()))
+                    .sorted(Comparator.comparing(rep -> rep.meta().id())).toList();
+            var sortedConventions = conventions.stream().sorted(Comparator.comparing(Convention::id)).toList();
+            return new RecordsJson.Records(categories, actionTypes, indicators, qpvs,
+                    r.organisations().findByIds(organisationIds), r.contacts().findByIds(contactIds), sortedConventions,
+                    engagementsOf, results, counterparts, campaign, reports);
+        });
+    }
+
+    private static void addRecords(PackageWriter pack, RecordsJson.Records r) {
+        String json = "application/json";
+        pack.add("donnees/catalogue.json", json, RecordsJson.catalogue(r));
+        pack.add("donnees/qpv.json", json, RecordsJson.qpvs(r));
+        pack.add("donnees/organisations.json", json, RecordsJson.organisations(r));
+        pack.add("donnees/contacts.json", json, RecordsJson.contacts(r));
+        pack.add("donnees/conventions.json", json, RecordsJson.conventions(r));
+        pack.add("donnees/engagements.json", json, RecordsJson.engagements(r));
+        pack.add("donnees/realises.json", json, RecordsJson.results(r));
+        pack.add("donnees/contreparties.json", json, RecordsJson.counterparts(r));
+        pack.add("donnees/campagne.json", json, RecordsJson.campaign(r));
+        pack.count("categories", r.categories().size());
+        pack.count("actionTypes", r.actionTypes().size());
+        pack.count("indicators", r.indicators().size());
+        pack.count("qpvs", r.qpvs().size());
+        pack.count("organisations", r.organisations().size());
+        pack.count("contacts", r.contacts().size());
+        pack.count("conventions", r.conventions().size());
+        pack.count("engagements", r.engagements().size());
+        pack.count("results", r.results().size());
+        pack.count("counterparts", r.counterparts().size());
+        pack.count("campaignReports", r.reports().size());
+    }
+
     // ---- lists ------------------------------------------------------------------------------------
 
-    /** Writes what a list shows as one spreadsheet file (ODS, XLSX or CSV). */
+    /**
+     * Writes what a list shows as one spreadsheet file (ODS, XLSX, or CSV with the list's rows
+     * only); the workbook comes from {@link ListExports#workbook}.
+     */
     public Path exportList(Workbook list, Format format, Path file) {
         if (format.isText()) {
             throw new IllegalArgumentException(format + " is not a spreadsheet format");
         }
-        write(file, format, null, list, () -> false);
+        write(file, format, null, list, list.sheets().getFirst(), () -> false);
         return file;
+    }
+
+    /** All the conventions, every column, in each spreadsheet format (the command line's export). */
+    public Written exportConventions(Set<Format> formats, Path folder) {
+        var items = new fr.ancrage.service.ConventionService(store, clock).list();
+        Workbook list = ListExports.workbook(i18n, i18n.get("doc.list.conventions"), i18n.get("doc.list.conventions"),
+                ListExports.conventionColumns(i18n), items, Map.of(), now());
+        return writeList(list, fileName(i18n.get("doc.list.conventions"), ""), formats, folder);
+    }
+
+    /** All the organisations, every column, in each spreadsheet format (the command line's export). */
+    public Written exportOrganisations(Set<Format> formats, Path folder) {
+        var items = new fr.ancrage.service.OrganisationService(store).list();
+        Workbook list = ListExports.workbook(i18n, i18n.get("doc.list.organisations"), i18n.get("doc.list.organisations"),
+                ListExports.organisationColumns(i18n), items, Map.of(), now());
+        return writeList(list, fileName(i18n.get("doc.list.organisations"), ""), formats, folder);
+    }
+
+    private Written writeList(Workbook list, String base, Set<Format> formats, Path folder) {
+        List<Path> written = new ArrayList<>();
+        for (Format format : Format.values()) {
+            if (formats.contains(format)) {
+                written.add(exportList(list, format, folder.resolve(base + "." + format.extension())));
+            }
+        }
+        return new Written(written);
     }
 
     // ---- writing ----------------------------------------------------------------------------------
@@ -216,7 +409,8 @@ public final class DocumentService {
                 }
                 Path file = folder.resolve(base + "." + format.extension());
                 progress.step(done++, total, file.getFileName().toString());
-                write(file, format, doc, workbook, progress::cancelled);
+                write(file, format, doc, workbook, workbook == null ? null : workbook.sheets().getLast(),
+                        progress::cancelled);
                 written.add(file);
             }
         } catch (RuntimeException e) {
@@ -234,26 +428,25 @@ public final class DocumentService {
         return new Written(written);
     }
 
-    void write(Path file, Format format, Doc doc, Workbook workbook, BooleanSupplier cancelled) {
-        String producer = Producer.label();
+    /** Writes one file; {@code csv} is the sheet a CSV file holds. */
+    void write(Path file, Format format, Doc doc, Workbook workbook, Workbook.Sheet csv, BooleanSupplier cancelled) {
         try {
-            SafeFiles.write(file, out -> {
-                switch (format) {
-                    case PDF -> PdfOutput.write(doc, producer, out);
-                    case ODT -> OdtOutput.write(doc, producer, out);
-                    case ODS -> OdsOutput.write(workbook, producer, out);
-                    case XLSX -> XlsxOutput.write(workbook, Producer.officeVersion(), out);
-                    case CSV -> CsvOutput.write(csvSheet(workbook), out);
-                }
-            }, cancelled);
+            SafeFiles.write(file, out -> render(format, doc, workbook, csv, out), cancelled);
         } catch (IOException e) {
             throw failure(e, file);
         }
     }
 
-    /** The sheet a CSV file holds: the last one (the detailed list) of a multi-sheet workbook. */
-    private static Workbook.Sheet csvSheet(Workbook workbook) {
-        return workbook.sheets().getLast();
+    private static void render(Format format, Doc doc, Workbook workbook, Workbook.Sheet csv, java.io.OutputStream out)
+            throws IOException {
+        String producer = Producer.label();
+        switch (format) {
+            case PDF -> PdfOutput.write(doc, producer, out);
+            case ODT -> OdtOutput.write(doc, producer, out);
+            case ODS -> OdsOutput.write(workbook, producer, out);
+            case XLSX -> XlsxOutput.write(workbook, Producer.officeVersion(), out);
+            case CSV -> CsvOutput.write(csv, out);
+        }
     }
 
     /** A French message for what went wrong while writing {@code file}. */

@@ -67,7 +67,8 @@ public final class UiHarness implements AutoCloseable {
         UiContext ui = UiContext.create(I18n.forLanguage("fr"), slowTasks);
         Store store = new Store(database.dsl());
         shell = new Shell(ui, stage, java.nio.file.Path.of("mémoire"), new Services(organisations, conventions,
-                territories, engagements, catalogue, campaigns, dashboard, new DemoDataService(store, Clock.systemDefaultZone())));
+                territories, engagements, catalogue, campaigns, dashboard, new DemoDataService(store, Clock.systemDefaultZone()),
+                new fr.ancrage.service.documents.DocumentService(store, Clock.systemDefaultZone(), ui.i18n())));
         shell.open(false, false);
         // the headless screen is 1000 px wide: an earlier, wider test stage would put buttons off-screen
         stage.sizeToScene();
