@@ -51,6 +51,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void documentWritersKnowOnlyTheirLibraries() {
+        // the writers lay out documents and workbooks; what they say comes from the services
+        noClasses().that().resideInAPackage("fr.ancrage.documents..")
+                .should().dependOnClassesThat().resideInAnyPackage("fr.ancrage.ui..", "fr.ancrage.service..",
+                        "fr.ancrage.persistence..", "fr.ancrage.domain..", "javafx..", "org.jooq..", "java.sql..")
+                .check(classes);
+    }
+
+    @Test
     void servicesKnowNoJavaFx() {
         noClasses().that().resideInAPackage("fr.ancrage.service..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")

@@ -108,8 +108,7 @@ public final class OdsOutput {
             }
         }
         Element style = el(styles, "style:style", "style:name", name, "style:family", "table-column");
-        el(style, "style:table-column-properties", "style:column-width", String.format(java.util.Locale.ROOT,
-                "%.2fcm", width * 0.21), "fo:break-before", "auto");
+        el(style, "style:table-column-properties", "style:column-width", java.math.BigDecimal.valueOf(width * 21L, 2) + "cm", "fo:break-before", "auto");
         return name;
     }
 

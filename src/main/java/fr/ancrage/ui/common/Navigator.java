@@ -17,4 +17,7 @@ public interface Navigator {
 
     /** Opens the Bilans section on the campaign of {@code year}, overdue reports only, on this convention's. */
     void openOverdueReport(int year, UUID conventionId);
+
+    /** Opens the Documents section on the fiche of this convention. */
+    void exportConventionFiche(UUID conventionId);
 }

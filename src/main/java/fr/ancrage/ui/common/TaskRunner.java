@@ -13,6 +13,14 @@ public interface TaskRunner {
 
     <T> Cancellable run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
 
+    /**
+     * Runs {@code update} on the FX thread, soon; for the progress a running task reports. The
+     * synchronous runners of the tests run it at once.
+     */
+    default void onFxThread(Runnable update) {
+        update.run();
+    }
+
     /** True while at least one task runs: drives the progress indicator of the status bar. */
     ReadOnlyBooleanProperty busyProperty();
 

@@ -19,6 +19,9 @@ import fr.ancrage.service.EngagementService;
 import fr.ancrage.service.OrganisationService;
 import fr.ancrage.service.TerritoryService;
 import fr.ancrage.ui.common.Cells;
+import fr.ancrage.ui.common.ListExport;
+import fr.ancrage.service.documents.DocumentService;
+import fr.ancrage.service.documents.ListExports;
 import fr.ancrage.ui.common.DetailSupport;
 import fr.ancrage.ui.common.FieldFeedback;
 import fr.ancrage.ui.common.Formats;
@@ -76,6 +79,8 @@ public final class ConventionsView implements Section {
     private boolean syncingQpvs;
     private final DetailSupport support;
     private final EngagementService engagements;
+    private final DocumentService documents;
+    private ListExport<ConventionListItem> listExport;
     private final EngagementsView engagementsView;
     private final TotalsPane totalsPane;
     private final BilanPane bilanPane;
@@ -98,6 +103,14 @@ public final class ConventionsView implements Section {
     @FXML private TableColumn<ConventionListItem, String> statusColumn;
     @FXML private TableColumn<ConventionListItem, String> epciColumn;
     @FXML private TableColumn<ConventionListItem, String> endColumn;
+    @FXML private TableColumn<ConventionListItem, String> titleColumn;
+    @FXML private TableColumn<ConventionListItem, String> frameworkColumn;
+    @FXML private TableColumn<ConventionListItem, String> departmentColumn;
+    @FXML private TableColumn<ConventionListItem, String> referentColumn;
+    @FXML private TableColumn<ConventionListItem, String> signatureColumn;
+    @FXML private TableColumn<ConventionListItem, String> startColumn;
+    @FXML private Button exportListButton;
+    @FXML private Button ficheButton;
     @FXML private Label countLabel;
     @FXML private Label emptyDetail;
     @FXML private VBox detail;
@@ -141,8 +154,9 @@ public final class ConventionsView implements Section {
 
     public ConventionsView(UiContext ui, ConventionService service, OrganisationService organisations,
                            TerritoryService territories, EngagementService engagements, CatalogueService catalogues,
-                           Navigator navigator) {
+                           DocumentService documents, Navigator navigator) {
         this.ui = ui;
+        this.documents = documents;
         this.service = service;
         this.organisations = organisations;
         this.navigator = navigator;
@@ -259,6 +273,22 @@ public final class ConventionsView implements Section {
         Cells.text(statusColumn, c -> i18n.label(c.status()));
         Cells.text(epciColumn, ConventionListItem::epciName);
         Cells.text(endColumn, c -> Formats.date(c.endDate()));
+        Cells.text(titleColumn, ConventionListItem::title);
+        Cells.text(frameworkColumn, c -> i18n.label(c.framework()));
+        Cells.text(departmentColumn, ConventionListItem::departmentCode);
+        Cells.text(referentColumn, ConventionListItem::stateReferent);
+        Cells.text(signatureColumn, c -> Formats.date(c.signatureDate()));
+        Cells.text(startColumn, c -> Formats.date(c.startDate()));
+        listExport = new ListExport<>(ui, documents, table, ListExports.conventionColumns(i18n), i18n.get("doc.list.conventions"))
+                .search(searchField)
+                .filter(i18n.get("conventions.column.status"), statusFilter)
+                .filter(i18n.get("conventions.column.framework"), frameworkFilter)
+                .filter(i18n.get("conventions.column.department"), departmentFilter)
+                .filter(i18n.get("conventions.column.epci"), epciFilter)
+                .filter(i18n.get("list.filter.category"), categoryFilter)
+                .filter(i18n.get("list.filter.actionType"), actionTypeFilter)
+                .filter(i18n.get("list.filter.axis"), axisFilter);
+        exportListButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(table.getItems()));
         endColumn.setComparator((a, b) -> a.isEmpty() || b.isEmpty() ? a.compareTo(b)
                 : java.time.LocalDate.parse(a, Formats.DATE).compareTo(java.time.LocalDate.parse(b, Formats.DATE)));
         list.rows().comparatorProperty().bind(table.comparatorProperty());
@@ -435,6 +465,25 @@ public final class ConventionsView implements Section {
     private void showDetail(boolean visible) {
         detail.setVisible(visible);
         emptyDetail.setVisible(!visible);
+    }
+
+    @FXML
+    private void onExportList() {
+        listExport.offer(support.window());
+    }
+
+    @FXML
+    private void onFiche() {
+        Convention shown = form.originalProperty().get();
+        if (shown != null && support.mayLeaveForm()) {
+            navigator.exportConventionFiche(shown.id());
+        }
+    }
+
+    /** The list export of this screen (what the table shows, with its filters). */
+    public ListExport<ConventionListItem> listExport() {
+        root();
+        return listExport;
     }
 
     @FXML

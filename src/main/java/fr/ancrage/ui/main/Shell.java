@@ -6,6 +6,7 @@ import fr.ancrage.service.DashboardService;
 import fr.ancrage.service.DemoDataService;
 import fr.ancrage.service.Services;
 import fr.ancrage.ui.campaigns.CampaignsView;
+import fr.ancrage.ui.documents.DocumentsView;
 import fr.ancrage.ui.catalogue.CatalogueView;
 import fr.ancrage.ui.common.Navigator;
 import fr.ancrage.ui.common.TaskRunner;
@@ -30,6 +31,7 @@ public final class Shell implements Navigator {
     private final OrganisationsView organisationsView;
     private final ConventionsView conventionsView;
     private final CampaignsView campaignsView;
+    private final DocumentsView documentsView;
     private final DashboardService dashboard;
     private final MainView main;
     private TaskRunner.Cancellable badgeTask;
@@ -39,9 +41,9 @@ public final class Shell implements Navigator {
         this.stage = stage;
         this.demo = services.demo();
         this.organisationsView = new OrganisationsView(ui, services.organisations(), services.conventions(),
-                services.territories(), services.engagements(), this);
+                services.territories(), services.engagements(), services.documents(), this);
         this.conventionsView = new ConventionsView(ui, services.conventions(), services.organisations(),
-                services.territories(), services.engagements(), services.catalogue(), this);
+                services.territories(), services.engagements(), services.catalogue(), services.documents(), this);
         this.campaignsView = new CampaignsView(ui, services.campaigns(), services.conventions(),
                 services.engagements(), this);
         this.dashboard = services.dashboard();
@@ -49,8 +51,10 @@ public final class Shell implements Navigator {
                 this::showBadge);
         CatalogueView catalogueView = new CatalogueView(ui, services.catalogue());
         TerritoriesView territoriesView = new TerritoriesView(ui, services.territories());
+        this.documentsView = new DocumentsView(ui, services.documents(), services.conventions(), services.territories(),
+                services.dashboard());
         this.main = new MainView(ui.i18n(), List.of(dashboardView, organisationsView, conventionsView, campaignsView,
-                catalogueView, territoriesView),
+                catalogueView, territoriesView, documentsView),
                 dataDirectory, ui.tasks().busyProperty());
         // the badge follows every change made in any section; the dashboard refreshes it itself
         main.setOnSectionShown(id -> {
@@ -101,6 +105,12 @@ public final class Shell implements Navigator {
             ui.dialogs().error(stage, ui.i18n().get("demo.error.title"), ui.errors().describe(error));
             main.show("dashboard");
         });
+    }
+
+    @Override
+    public void exportConventionFiche(UUID conventionId) {
+        documentsView.prepareFiche(conventionId);
+        main.show("documents");
     }
 
     @Override

@@ -17,6 +17,9 @@ import fr.ancrage.service.EngagementService;
 import fr.ancrage.service.OrganisationService;
 import fr.ancrage.service.TerritoryService;
 import fr.ancrage.ui.common.Cells;
+import fr.ancrage.ui.common.ListExport;
+import fr.ancrage.service.documents.DocumentService;
+import fr.ancrage.service.documents.ListExports;
 import fr.ancrage.ui.common.DetailSupport;
 import fr.ancrage.ui.common.FieldFeedback;
 import fr.ancrage.ui.common.Formats;
@@ -78,6 +81,10 @@ public final class OrganisationsView implements Section {
     @FXML private TableColumn<OrganisationListItem, String> communeColumn;
     @FXML private TableColumn<OrganisationListItem, Number> conventionsColumn;
     @FXML private Label countLabel;
+    @FXML private TableColumn<OrganisationListItem, String> epciColumn;
+    @FXML private Button exportListButton;
+    private final DocumentService documents;
+    private ListExport<OrganisationListItem> listExport;
     @FXML private Label emptyDetail;
     @FXML private VBox detail;
     @FXML private Label detailTitle;
@@ -128,8 +135,10 @@ public final class OrganisationsView implements Section {
     private final TotalsPane totalsPane;
 
     public OrganisationsView(UiContext ui, OrganisationService service, ConventionService conventions,
-                             TerritoryService territories, EngagementService engagements, Navigator navigator) {
+                             TerritoryService territories, EngagementService engagements, DocumentService documents,
+                             Navigator navigator) {
         this.ui = ui;
+        this.documents = documents;
         this.engagements = engagements;
         this.totalsPane = new TotalsPane(ui.i18n(), "company", "totals.intro.company");
         this.service = service;
@@ -181,6 +190,17 @@ public final class OrganisationsView implements Section {
     }
 
     @FXML
+    private void onExportList() {
+        listExport.offer(support.window());
+    }
+
+    /** The list export of this screen (what the table shows, with its filters). */
+    public ListExport<OrganisationListItem> listExport() {
+        root();
+        return listExport;
+    }
+
+    @FXML
     private void initialize() {
         var i18n = ui.i18n();
         Cells.fitColumns(table, nameColumn);
@@ -202,6 +222,14 @@ public final class OrganisationsView implements Section {
         Cells.text(kindColumn, item -> i18n.label(item.organisation().kind()));
         Cells.text(siretColumn, item -> Siret.format(item.organisation().siret()));
         Cells.text(communeColumn, OrganisationListItem::communeName);
+        Cells.text(epciColumn, OrganisationListItem::epciName);
+        listExport = new ListExport<>(ui, documents, table, ListExports.organisationColumns(i18n),
+                i18n.get("doc.list.organisations"))
+                .search(searchField)
+                .filter(i18n.get("organisations.column.kind"), kindFilter)
+                .filter(i18n.get("conventions.column.department"), departmentFilter)
+                .filter(i18n.get("organisations.column.epci"), epciFilter);
+        exportListButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(table.getItems()));
         conventionsColumn.setCellValueFactory(c -> new javafx.beans.property.SimpleIntegerProperty(
                 c.getValue().conventionCount()));
         list.rows().comparatorProperty().bind(table.comparatorProperty());

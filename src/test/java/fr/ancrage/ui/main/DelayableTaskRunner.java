@@ -36,6 +36,11 @@ public final class DelayableTaskRunner implements TaskRunner {
     }
 
     @Override
+    public void onFxThread(Runnable update) {
+        delegate.onFxThread(update);
+    }
+
+    @Override
     public ReadOnlyBooleanProperty busyProperty() {
         return delegate.busyProperty();
     }

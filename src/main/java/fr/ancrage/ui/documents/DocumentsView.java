@@ -1,0 +1,342 @@
+package fr.ancrage.ui.documents;
+
+import fr.ancrage.documents.Format;
+import fr.ancrage.domain.ConventionListItem;
+import fr.ancrage.domain.Department;
+import fr.ancrage.domain.Epci;
+import fr.ancrage.service.ConventionService;
+import fr.ancrage.service.DashboardService;
+import fr.ancrage.service.TerritoryService;
+import fr.ancrage.service.documents.DocumentService;
+import fr.ancrage.ui.common.Cells;
+import fr.ancrage.ui.common.Section;
+import fr.ancrage.ui.common.UiContext;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import org.controlsfx.control.SearchableComboBox;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * « Documents »: the fiche of a convention, the bilan annuel of a territory, or its package, in the
+ * formats chosen, into a folder; in the background, with its progress, cancellable; the folder can
+ * be opened at the end.
+ */
+public final class DocumentsView implements Section {
+
+    private final UiContext ui;
+    private final ConventionService conventionService;
+    private final TerritoryService territories;
+    private final DashboardService dashboard;
+    private final DocumentsViewModel vm;
+    private final Map<Format, CheckBox> formatBoxes = new java.util.EnumMap<>(Format.class);
+    private List<Epci> allEpcis = List.of();
+    private UUID pendingConvention;
+    private Parent root;
+
+    @FXML private RadioButton ficheChoice;
+    @FXML private RadioButton bilanChoice;
+    @FXML private RadioButton packageChoice;
+    @FXML private Label kindHint;
+    @FXML private Label conventionLabel;
+    @FXML private SearchableComboBox<ConventionListItem> conventionBox;
+    @FXML private Label departmentLabel;
+    @FXML private SearchableComboBox<Department> departmentBox;
+    @FXML private Label epciLabel;
+    @FXML private ComboBox<Epci> epciBox;
+    @FXML private Label yearLabel;
+    @FXML private ComboBox<Integer> yearBox;
+    @FXML private FlowPane formatsPane;
+    @FXML private Label formatsHint;
+    @FXML private TextField folderField;
+    @FXML private Button chooseFolderButton;
+    @FXML private Label problemLabel;
+    @FXML private Button exportButton;
+    @FXML private Button cancelButton;
+    @FXML private VBox progressBox;
+    @FXML private ProgressBar progressBar;
+    @FXML private Label stepLabel;
+    @FXML private VBox resultBox;
+    @FXML private Label outcomeLabel;
+    @FXML private ListView<Path> filesList;
+    @FXML private Button openFolderButton;
+
+    public DocumentsView(UiContext ui, DocumentService documents, ConventionService conventions,
+                         TerritoryService territories, DashboardService dashboard) {
+        this.ui = ui;
+        this.conventionService = conventions;
+        this.territories = territories;
+        this.dashboard = dashboard;
+        this.vm = new DocumentsViewModel(ui.i18n(), documents, ui.tasks(), ui.errors());
+        vm.folder.set(fr.ancrage.ui.common.Folders.documents().toString());
+    }
+
+    public DocumentsViewModel viewModel() {
+        return vm;
+    }
+
+    @Override
+    public String id() {
+        return "documents";
+    }
+
+    @Override
+    public Ikon icon() {
+        return MaterialDesignF.FILE_DOCUMENT_MULTIPLE_OUTLINE;
+    }
+
+    @Override
+    public Node root() {
+        if (root == null) {
+            root = ui.loader().load(DocumentsView.class, () -> this);
+        }
+        return root;
+    }
+
+    /** Prepares the next {@link #activate()} to offer the fiche of this convention. */
+    public void prepareFiche(UUID conventionId) {
+        root();
+        pendingConvention = conventionId;
+        vm.kind.set(DocumentsViewModel.Kind.FICHE);
+    }
+
+    @Override
+    public void activate() {
+        record Choices(List<ConventionListItem> conventions, List<Department> departments, List<Epci> epcis,
+                       List<Integer> years, LocalDate today) {
+        }
+        ui.tasks().run(() -> new Choices(conventionService.list(), territories.departments(), territories.epcis(),
+                dashboard.years(), dashboard.today()), c -> {
+            allEpcis = c.epcis();
+            ConventionListItem kept = vm.convention.get();
+            vm.conventions.setAll(c.conventions());
+            if (pendingConvention != null) {
+                c.conventions().stream().filter(i -> i.id().equals(pendingConvention)).findFirst()
+                        .ifPresent(vm.convention::set);
+                pendingConvention = null;
+            } else if (kept != null) {
+                c.conventions().stream().filter(i -> i.id().equals(kept.id())).findFirst().ifPresentOrElse(
+                        vm.convention::set, () -> vm.convention.set(null));
+            }
+            departmentBox.getItems().setAll(c.departments());
+            vm.years.setAll(c.years());
+            if (vm.year.get() == null && !c.years().isEmpty()) {
+                int lastYear = c.today().getYear() - 1;
+                vm.year.set(c.years().contains(lastYear) ? lastYear : c.years().getLast());
+            }
+            if (vm.department.get() == null) {
+                proposeTerritory(c.conventions(), c.departments());
+            }
+        }, error -> ui.dialogs().error(root.getScene().getWindow(), ui.i18n().get("error.title"),
+                ui.errors().describe(error)));
+    }
+
+    /** The territory most conventions belong to, so that the usual bilan is one click away. */
+    private void proposeTerritory(List<ConventionListItem> conventions, List<Department> departments) {
+        conventions.stream().filter(c -> c.epciSiren() != null && !c.epciSiren().isEmpty())
+                .collect(Collectors.groupingBy(ConventionListItem::epciSiren, Collectors.counting()))
+                .entrySet().stream().max(Map.Entry.comparingByValue()).ifPresent(top -> {
+                    Epci epci = allEpcis.stream().filter(e -> e.siren().equals(top.getKey())).findFirst().orElse(null);
+                    if (epci != null) {
+                        departments.stream().filter(d -> d.code().equals(epci.departmentCode())).findFirst()
+                                .ifPresent(vm.department::set);
+                        vm.epci.set(epci);
+                    }
+                });
+    }
+
+    @FXML
+    private void initialize() {
+        var i18n = ui.i18n();
+        ToggleGroup kinds = new ToggleGroup();
+        for (RadioButton r : List.of(ficheChoice, bilanChoice, packageChoice)) {
+            r.setToggleGroup(kinds);
+        }
+        Map<RadioButton, DocumentsViewModel.Kind> kindOf = Map.of(ficheChoice, DocumentsViewModel.Kind.FICHE,
+                bilanChoice, DocumentsViewModel.Kind.BILAN, packageChoice, DocumentsViewModel.Kind.PACKAGE);
+        kinds.selectedToggleProperty().subscribe(t -> {
+            if (t != null) {
+                vm.kind.set(kindOf.get((RadioButton) t));
+            }
+        });
+        vm.kind.subscribe(k -> {
+            kindOf.forEach((r, kind) -> r.setSelected(kind == k));
+            kindHint.setText(i18n.get(switch (k) {
+                case FICHE -> "documents.kind.fiche.hint";
+                case BILAN -> "documents.kind.bilan.hint";
+                case PACKAGE -> "documents.kind.package.hint";
+            }));
+            boolean fiche = k == DocumentsViewModel.Kind.FICHE;
+            show(fiche, conventionLabel, conventionBox);
+            show(!fiche, departmentLabel, departmentBox, epciLabel, epciBox, yearLabel, yearBox);
+            formatBoxes.forEach((f, box) -> box.setDisable(!k.allows(f)));
+            formatsHint.setText(k == DocumentsViewModel.Kind.PACKAGE ? i18n.get("documents.formats.packageHint") : "");
+        });
+
+        conventionBox.setItems(vm.conventions);
+        conventionBox.setConverter(Cells.converter(c -> c.reference() + " – " + c.companyName()));
+        conventionBox.setPromptText(i18n.get("documents.convention.prompt"));
+        bindBoth(conventionBox.valueProperty(), vm.convention);
+
+        departmentBox.setConverter(Cells.converter(d -> d.code() + " – " + d.name()));
+        departmentBox.setPromptText(i18n.get("documents.department.prompt"));
+        bindBoth(departmentBox.valueProperty(), vm.department);
+        epciBox.setConverter(Cells.converter(e -> e == null ? i18n.get("documents.epci.all") : e.name()));
+        epciBox.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(Epci item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(item == null ? i18n.get("documents.epci.all") : item.name());
+            }
+        });
+        vm.department.subscribe(d -> {
+            Epci kept = vm.epci.get();
+            List<Epci> ofDepartment = new ArrayList<>();
+            ofDepartment.add(null);
+            if (d != null) {
+                allEpcis.stream().filter(e -> d.code().equals(e.departmentCode()))
+                        .sorted(Comparator.comparing(Epci::name)).forEach(ofDepartment::add);
+            }
+            epciBox.getItems().setAll(ofDepartment);
+            vm.epci.set(kept != null && ofDepartment.contains(kept) ? kept : null);
+            epciBox.setValue(vm.epci.get());
+        });
+        bindBoth(epciBox.valueProperty(), vm.epci);
+        yearBox.setItems(vm.years);
+        yearBox.setPromptText(i18n.get("documents.year.prompt"));
+        bindBoth(yearBox.valueProperty(), vm.year);
+
+        for (Format f : Format.values()) {
+            CheckBox box = new CheckBox(i18n.get(switch (f) {
+                case PDF -> "documents.format.pdf";
+                case ODT -> "documents.format.odt";
+                case ODS -> "documents.format.ods";
+                case XLSX -> "documents.format.xlsx";
+                case CSV -> "documents.format.csv";
+            }));
+            box.setId("format-" + f.extension());
+            box.selectedProperty().bindBidirectional(vm.formats.get(f));
+            box.setDisable(!vm.kind.get().allows(f));
+            formatBoxes.put(f, box);
+            formatsPane.getChildren().add(box);
+        }
+        folderField.textProperty().bindBidirectional(vm.folder);
+
+        problemLabel.textProperty().bind(vm.problemProperty());
+        show(problemLabel, vm.problemProperty().isNotEmpty());
+        exportButton.disableProperty().bind(vm.canExport().not());
+        cancelButton.visibleProperty().bind(vm.running);
+        cancelButton.managedProperty().bind(vm.running);
+        progressBox.visibleProperty().bind(vm.running);
+        progressBox.managedProperty().bind(vm.running);
+        progressBar.progressProperty().bind(vm.progress);
+        stepLabel.textProperty().bind(vm.step);
+        chooseFolderButton.disableProperty().bind(vm.running);
+        outcomeLabel.textProperty().bind(vm.outcome);
+        vm.failed.subscribe(f -> {
+            outcomeLabel.getStyleClass().removeAll("field-message", "error", "export-done");
+            outcomeLabel.getStyleClass().addAll(f ? List.of("field-message", "error") : List.of("export-done"));
+        });
+        resultBox.visibleProperty().bind(vm.outcome.isNotEmpty());
+        resultBox.managedProperty().bind(vm.outcome.isNotEmpty());
+        filesList.setItems(vm.written);
+        filesList.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(Path item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.getFileName().toString());
+            }
+        });
+        filesList.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.written));
+        filesList.managedProperty().bind(filesList.visibleProperty());
+        openFolderButton.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.written));
+        openFolderButton.managedProperty().bind(openFolderButton.visibleProperty());
+    }
+
+    private static <T> void bindBoth(javafx.beans.property.ObjectProperty<T> control,
+                                     javafx.beans.property.ObjectProperty<T> model) {
+        control.set(model.get());
+        control.subscribe(v -> {
+            if (!Objects.equals(model.get(), v)) {
+                model.set(v);
+            }
+        });
+        model.subscribe(v -> {
+            if (!Objects.equals(control.get(), v)) {
+                control.set(v);
+            }
+        });
+    }
+
+    private static void show(boolean visible, Node... nodes) {
+        for (Node n : nodes) {
+            n.setVisible(visible);
+            n.setManaged(visible);
+        }
+    }
+
+    private static void show(Node node, javafx.beans.value.ObservableBooleanValue visible) {
+        node.visibleProperty().bind(visible);
+        node.managedProperty().bind(visible);
+    }
+
+    @FXML
+    private void onExport() {
+        vm.export();
+    }
+
+    @FXML
+    private void onCancel() {
+        vm.cancel();
+    }
+
+    @FXML
+    private void onChooseFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(ui.i18n().get("documents.chooseFolder.title"));
+        Path current = Path.of(vm.folder.get().isBlank() ? "." : vm.folder.get().strip());
+        if (Files.isDirectory(current)) {
+            chooser.setInitialDirectory(current.toFile());
+        }
+        File chosen = chooser.showDialog(root.getScene().getWindow());
+        if (chosen != null) {
+            vm.folder.set(chosen.getAbsolutePath());
+        }
+    }
+
+    @FXML
+    private void onOpenFolder() {
+        if (!vm.written.isEmpty()) {
+            FolderOpener.open(vm.written.getFirst().toAbsolutePath().getParent(), error -> ui.dialogs().error(
+                    root.getScene().getWindow(), ui.i18n().get("error.title"),
+                    ui.i18n().format("documents.openFolder.failed", String.valueOf(error.getMessage()))));
+        }
+    }
+
+}

@@ -1,0 +1,216 @@
+package fr.ancrage.ui.documents;
+
+import fr.ancrage.documents.Format;
+import fr.ancrage.domain.ConventionListItem;
+import fr.ancrage.domain.DashboardFilter;
+import fr.ancrage.domain.Department;
+import fr.ancrage.domain.Epci;
+import fr.ancrage.i18n.I18n;
+import fr.ancrage.service.documents.DocumentService;
+import fr.ancrage.ui.common.ErrorMessages;
+import fr.ancrage.ui.common.TaskRunner;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The export screen's state: what (kind, convention, territory, year), in which formats, where; the
+ * export runs in the background with its progress, can be cancelled (nothing partial stays), and
+ * ends with the files written or a French message.
+ */
+public final class DocumentsViewModel {
+
+    /** What the screen exports. */
+    public enum Kind {
+        FICHE(EnumSet.of(Format.PDF, Format.ODT), EnumSet.of(Format.PDF, Format.ODT)),
+        BILAN(EnumSet.allOf(Format.class), EnumSet.of(Format.PDF, Format.ODS)),
+        PACKAGE(EnumSet.allOf(Format.class), EnumSet.of(Format.PDF, Format.ODS, Format.XLSX));
+
+        final Set<Format> allowed;
+        final Set<Format> byDefault;
+
+        Kind(Set<Format> allowed, Set<Format> byDefault) {
+            this.allowed = allowed;
+            this.byDefault = byDefault;
+        }
+
+        public boolean allows(Format f) {
+            return allowed.contains(f);
+        }
+    }
+
+    private final I18n i18n;
+    private final DocumentService documents;
+    private final TaskRunner tasks;
+    private final ErrorMessages errors;
+
+    public final ObjectProperty<Kind> kind = new SimpleObjectProperty<>(Kind.BILAN);
+    public final ObjectProperty<ConventionListItem> convention = new SimpleObjectProperty<>();
+    public final ObjectProperty<Department> department = new SimpleObjectProperty<>();
+    /** null: the whole department. */
+    public final ObjectProperty<Epci> epci = new SimpleObjectProperty<>();
+    public final ObjectProperty<Integer> year = new SimpleObjectProperty<>();
+    public final StringProperty folder = new SimpleStringProperty("");
+    public final Map<Format, BooleanProperty> formats = new EnumMap<>(Format.class);
+    public final ObservableList<ConventionListItem> conventions = FXCollections.observableArrayList();
+    public final ObservableList<Integer> years = FXCollections.observableArrayList();
+
+    public final BooleanProperty running = new SimpleBooleanProperty();
+    public final DoubleProperty progress = new SimpleDoubleProperty();
+    public final StringProperty step = new SimpleStringProperty("");
+    /** The outcome of the last export: the files written, or the message of its failure. */
+    public final ObservableList<Path> written = FXCollections.observableArrayList();
+    public final StringProperty outcome = new SimpleStringProperty("");
+    public final BooleanProperty failed = new SimpleBooleanProperty();
+
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private AtomicBoolean cancelled = new AtomicBoolean();
+
+    public DocumentsViewModel(I18n i18n, DocumentService documents, TaskRunner tasks, ErrorMessages errors) {
+        this.i18n = i18n;
+        this.documents = documents;
+        this.tasks = tasks;
+        this.errors = errors;
+        for (Format f : Format.values()) {
+            formats.put(f, new SimpleBooleanProperty(Kind.BILAN.byDefault.contains(f)));
+        }
+        kind.subscribe(k -> {
+            for (Format f : Format.values()) {
+                formats.get(f).set(k.byDefault.contains(f));
+            }
+        });
+        List<javafx.beans.Observable> inputs = new java.util.ArrayList<>(List.of(kind, convention, department, year, folder));
+        inputs.addAll(formats.values());
+        problem.bind(Bindings.createStringBinding(this::check, inputs.toArray(javafx.beans.Observable[]::new)));
+    }
+
+    /** What is missing before the export can run (empty: nothing). */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canExport() {
+        return problem.isEmpty().and(running.not());
+    }
+
+    private String check() {
+        Kind k = kind.get();
+        if (k == Kind.FICHE && convention.get() == null) {
+            return i18n.get("documents.problem.convention");
+        }
+        if (k != Kind.FICHE && department.get() == null) {
+            return i18n.get("documents.problem.territory");
+        }
+        if (k != Kind.FICHE && year.get() == null) {
+            return i18n.get("documents.problem.year");
+        }
+        if (selectedFormats().isEmpty() && k != Kind.PACKAGE) {
+            return i18n.get("documents.problem.format");
+        }
+        if (folder.get() == null || folder.get().isBlank()) {
+            return i18n.get("documents.problem.folder");
+        }
+        return "";
+    }
+
+    public Set<Format> selectedFormats() {
+        Set<Format> chosen = EnumSet.noneOf(Format.class);
+        formats.forEach((f, p) -> {
+            if (p.get() && kind.get().allows(f)) {
+                chosen.add(f);
+            }
+        });
+        return chosen;
+    }
+
+    public DashboardFilter territory() {
+        if (epci.get() != null) {
+            return new DashboardFilter(null, epci.get().siren(), null, null);
+        }
+        return new DashboardFilter(department.get() == null ? null : department.get().code(), null, null, null);
+    }
+
+    /** Starts the export in the background; the outcome and the files written follow. */
+    public void export() {
+        if (!problem.get().isEmpty() || running.get()) {
+            return;
+        }
+        Kind k = kind.get();
+        Path target = Path.of(folder.get().strip());
+        Set<Format> chosen = selectedFormats();
+        DashboardFilter territory = territory();
+        Integer y = year.get();
+        ConventionListItem c = convention.get();
+        AtomicBoolean stop = new AtomicBoolean();
+        cancelled = stop;
+        running.set(true);
+        failed.set(false);
+        outcome.set("");
+        written.clear();
+        progress.set(0);
+        step.set(i18n.get("doc.progress.reading"));
+        DocumentService.Progress report = new DocumentService.Progress() {
+            @Override
+            public void step(int done, int total, String what) {
+                tasks.onFxThread(() -> {
+                    progress.set(total == 0 ? 0 : (double) done / total);
+                    if (!what.isEmpty()) {
+                        step.set(what);
+                    }
+                });
+            }
+
+            @Override
+            public boolean cancelled() {
+                return stop.get();
+            }
+        };
+        tasks.run(() -> {
+            if (!Files.isDirectory(target)) {
+                throw new fr.ancrage.domain.RuleViolationException("doc.error.noFolder", target.toString());
+            }
+            return switch (k) {
+                case FICHE -> documents.exportFiche(c.id(), chosen, target, report).files();
+                case BILAN -> documents.exportBilan(territory, y, chosen, target, report).files();
+                case PACKAGE -> List.of(documents.exportBilanPackage(territory, y, chosen, target, report));
+            };
+        }, files -> {
+            running.set(false);
+            progress.set(1);
+            step.set("");
+            written.setAll(files);
+            outcome.set(i18n.format("documents.done", files.size(), target.toAbsolutePath().normalize().toString()));
+        }, error -> {
+            running.set(false);
+            progress.set(0);
+            step.set("");
+            failed.set(true);
+            outcome.set(errors.describe(error));
+        });
+    }
+
+    /** Asks the running export to stop; it deletes what it had written and reports « annulé ». */
+    public void cancel() {
+        cancelled.set(true);
+    }
+}
