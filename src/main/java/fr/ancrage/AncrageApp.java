@@ -31,6 +31,7 @@ import java.util.Objects;
  */
 public final class AncrageApp extends Application {
 
+
     private static final Logger LOG = LoggerFactory.getLogger(AncrageApp.class);
 
     private FxTaskRunner tasks;
@@ -83,7 +84,8 @@ public final class AncrageApp extends Application {
         }, db -> {
             database = db;
             Shell shell = new Shell(ui, stage, db.dataDirectory(),
-                    Services.over(new Store(db.dsl()), Clock.systemDefaultZone(), i18n));
+                    Services.over(new Store(db.dsl()), Clock.systemDefaultZone(), i18n,
+                            db.dataDirectory().resolve(DataDirectory.TEMPLATES)));
             shell.open(db.wasCreated(), options.demo());
         }, error -> {
             String reason = error instanceof StoreOpeningException s ? s.reason().name() : "UNKNOWN";

@@ -76,6 +76,8 @@ public record CommandLine(Optional<Path> dataDirectory, boolean demo, boolean he
 
                 Documents sans fenêtre :
                   ancrage export fiche --convention <référence> [--formats pdf,odt]
+                  ancrage export convention --convention <référence> [--formats odt,pdf] : la
+                                       convention à signer, depuis le modèle (dossier modeles/)
                   ancrage export bilan (--epci <SIREN> | --departement <code>) --year <année>
                                        [--formats pdf,odt,ods,xlsx,csv]
                   ancrage export paquet (--epci <SIREN> | --departement <code>) --year <année>

@@ -9,6 +9,8 @@ import java.util.Optional;
 public final class DataDirectory {
 
     public static final String ENV_VARIABLE = "ANCRAGE_DATA_DIR";
+    /** The folder, inside the data folder, where the team keeps its own document templates. */
+    public static final String TEMPLATES = "modeles";
 
     private DataDirectory() {
     }

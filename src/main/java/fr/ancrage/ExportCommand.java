@@ -31,6 +31,7 @@ public final class ExportCommand {
 
     public enum Kind {
         FICHE("fiche", EnumSet.of(Format.PDF, Format.ODT), EnumSet.of(Format.PDF)),
+        TO_SIGN("convention", EnumSet.of(Format.ODT, Format.PDF), EnumSet.of(Format.ODT, Format.PDF)),
         BILAN("bilan", EnumSet.allOf(Format.class), EnumSet.of(Format.PDF, Format.ODS)),
         PACKAGE("paquet", EnumSet.allOf(Format.class), EnumSet.of(Format.PDF, Format.ODS, Format.XLSX)),
         CONVENTIONS("conventions", EnumSet.of(Format.ODS, Format.XLSX, Format.CSV), EnumSet.of(Format.ODS)),
@@ -57,7 +58,7 @@ public final class ExportCommand {
 
     public static Options parse(List<String> args) throws CommandLine.ParseException {
         if (args.isEmpty()) {
-            throw new CommandLine.ParseException("La commande export attend un type de document : fiche, bilan, paquet, conventions ou organisations.");
+            throw new CommandLine.ParseException("La commande export attend un type de document : fiche, convention, bilan, paquet, conventions ou organisations.");
         }
         Kind kind = null;
         for (Kind k : Kind.values()) {
@@ -67,7 +68,7 @@ public final class ExportCommand {
         }
         if (kind == null) {
             throw new CommandLine.ParseException("Type de document inconnu : " + args.getFirst()
-                    + " (attendu : fiche, bilan, paquet, conventions ou organisations).");
+                    + " (attendu : fiche, convention, bilan, paquet, conventions ou organisations).");
         }
         Path dataDir = null;
         boolean demo = false;
@@ -135,9 +136,9 @@ public final class ExportCommand {
             }
         }
         switch (kind) {
-            case FICHE -> {
+            case FICHE, TO_SIGN -> {
                 if (convention == null) {
-                    throw new CommandLine.ParseException("export fiche attend --convention <référence>, par exemple 25-2024-003.");
+                    throw new CommandLine.ParseException("export " + kind.word + " attend --convention <référence>, par exemple 25-2024-003.");
                 }
             }
             case BILAN, PACKAGE -> {
@@ -166,7 +167,8 @@ public final class ExportCommand {
         }
         try (Database db = Database.open(dataDir)) {
             Store store = new Store(db.dsl());
-            Services services = Services.over(store, Clock.systemDefaultZone(), i18n);
+            Services services = Services.over(store, Clock.systemDefaultZone(), i18n,
+                    dataDir.resolve(DataDirectory.TEMPLATES));
             services.territories().ensureReferenceData();
             if (o.demo() && services.demo().isEmpty()) {
                 services.demo().load();
@@ -174,11 +176,14 @@ public final class ExportCommand {
             }
             DocumentService documents = services.documents();
             List<Path> written = switch (o.kind()) {
-                case FICHE -> {
+                case FICHE, TO_SIGN -> {
                     ConventionListItem c = services.conventions().list().stream()
                             .filter(item -> item.reference().equalsIgnoreCase(o.convention())).findFirst()
                             .orElseThrow(() -> new RuleViolationException("cli.export.unknownConvention", o.convention()));
-                    yield documents.exportFiche(c.id(), o.formats(), o.outputFolder(), DocumentService.Progress.NONE).files();
+                    yield o.kind() == Kind.FICHE
+                            ? documents.exportFiche(c.id(), o.formats(), o.outputFolder(), DocumentService.Progress.NONE).files()
+                            : documents.exportConventionToSign(c.id(), o.formats(), o.outputFolder(),
+                            DocumentService.Progress.NONE).files();
                 }
                 case BILAN -> documents.exportBilan(new DashboardFilter(o.department(), o.epci(), null, null), o.year(),
                         o.formats(), o.outputFolder(), DocumentService.Progress.NONE).files();

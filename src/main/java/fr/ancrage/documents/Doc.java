@@ -76,6 +76,11 @@ public record Doc(String title, String subtitle, String footer, OffsetDateTime c
      * is set in bold.
      */
     public record Table(List<Column> columns, List<List<String>> rows, boolean totalRow) implements Block {
+        /** A table whose columns have no header (a signature block) is drawn without a header row. */
+        public boolean hasHeader() {
+            return columns.stream().anyMatch(c -> !c.header().isEmpty());
+        }
+
         public Table {
             columns = List.copyOf(columns);
             int width = columns.size();

@@ -2,6 +2,7 @@ package fr.ancrage.documents;
 
 import org.odftoolkit.odfdom.doc.OdfTextDocument;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -22,13 +23,46 @@ public final class OdtOutput {
 
     private static final String TEXT_WIDTH = "17cm";
 
-    private final Element body;
+    private Node body;
     private final Element styles;
     private int tables;
 
-    private OdtOutput(Element body, Element styles) {
+    private OdtOutput(Node body, Element styles) {
         this.body = body;
         this.styles = styles;
+    }
+
+    /**
+     * A writer of blocks into an existing text document (a filled template): the styles it needs are
+     * added to the document's automatic styles once.
+     */
+    static OdtOutput into(OdfTextDocument odt) throws Exception {
+        Element styles = odt.getContentDom().getOrCreateAutomaticStyles();
+        OdtOutput writer = new OdtOutput(odt.getContentRoot(), styles);
+        boolean defined = false;
+        for (Node n = styles.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && "P-strong".equals(e.getAttributeNS(
+                    org.odftoolkit.odfdom.dom.OdfDocumentNamespace.STYLE.getUri(), "name"))) {
+                defined = true;
+            }
+        }
+        if (!defined) {
+            writer.defineStyles();
+        }
+        return writer;
+    }
+
+    /** Writes the blocks where {@code before} stands, just before it. */
+    void insertBefore(Node before, List<Doc.Block> blocks) throws IOException {
+        Node fragment = before.getOwnerDocument().createDocumentFragment();
+        Node previous = body;
+        body = fragment;
+        try {
+            blocks(blocks);
+        } finally {
+            body = previous;
+        }
+        before.getParentNode().insertBefore(fragment, before);
     }
 
     public static void write(Doc doc, String generator, OutputStream out) throws IOException {
@@ -57,8 +91,12 @@ public final class OdtOutput {
         if (!doc.subtitle().isEmpty()) {
             Odf.paragraph(body, "Subtitle", doc.subtitle());
         }
+        blocks(doc.blocks());
+    }
+
+    private void blocks(List<Doc.Block> blocks) throws IOException {
         int n = 0;
-        for (Doc.Block block : doc.blocks()) {
+        for (Doc.Block block : blocks) {
             switch (block) {
                 case Doc.Heading h -> {
                     Element e = el(body, "text:h", "text:style-name", "Heading_20_" + h.level(),
@@ -74,7 +112,7 @@ public final class OdtOutput {
                     lines(body, style, p.text());
                 }
                 case Doc.Facts f -> facts(f);
-                case Doc.Table t -> table(t.columns(), t.rows(), t.totalRow());
+                case Doc.Table t -> table(t.columns(), t.rows(), t.totalRow(), t.hasHeader());
                 case Doc.BarChart c -> chart(c);
                 case Doc.PageBreak ignored -> Odf.paragraph(body, "P-break", null);
             }
@@ -85,7 +123,7 @@ public final class OdtOutput {
     }
 
     /** A paragraph per line, so that line breaks of the text stay line breaks. */
-    private static void lines(Element parent, String style, String text) {
+    private static void lines(Node parent, String style, String text) {
         Element p = Odf.paragraph(parent, style, null);
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -109,13 +147,15 @@ public final class OdtOutput {
         }
     }
 
-    private void table(List<Doc.Column> columns, List<List<String>> rows, boolean totalRow) {
+    private void table(List<Doc.Column> columns, List<List<String>> rows, boolean totalRow, boolean withHeader) {
         List<Double> weights = columns.stream().map(Doc.Column::weight).toList();
         Element table = tableElement(weights, "T-grid");
-        Element header = el(el(table, "table:table-header-rows"), "table:table-row");
-        for (Doc.Column column : columns) {
-            lines(el(header, "table:table-cell", "office:value-type", "string", "table:style-name", "C-head"),
-                    column.align() == Doc.Align.RIGHT ? "P-head-num" : "Table_20_Heading", column.header());
+        if (withHeader) {
+            Element header = el(el(table, "table:table-header-rows"), "table:table-row");
+            for (Doc.Column column : columns) {
+                lines(el(header, "table:table-cell", "office:value-type", "string", "table:style-name", "C-head"),
+                        column.align() == Doc.Align.RIGHT ? "P-head-num" : "Table_20_Heading", column.header());
+            }
         }
         for (int r = 0; r < rows.size(); r++) {
             boolean total = totalRow && r == rows.size() - 1;
@@ -124,7 +164,8 @@ public final class OdtOutput {
                 boolean number = columns.get(c).align() == Doc.Align.RIGHT;
                 String style = total ? (number ? "P-total-num" : "P-total") : (number ? "P-num" : "Table_20_Contents");
                 lines(el(row, "table:table-cell", "office:value-type", "string",
-                        "table:style-name", total ? "C-total" : "C-cell"), style, rows.get(r).get(c));
+                        "table:style-name", total ? "C-total" : withHeader ? "C-cell" : "C-plain"), style,
+                        rows.get(r).get(c));
             }
         }
         Odf.paragraph(body, "Text_20_body", null);
@@ -144,11 +185,11 @@ public final class OdtOutput {
             }
             rows.add(row);
         }
-        table(columns, rows, false);
+        table(columns, rows, false, true);
     }
 
     private Element tableElement(List<Double> weights, String style) {
-        String name = "Tableau" + (++tables);
+        String name = "AncrageTableau" + (++tables);
         Element table = el(body, "table:table", "table:name", name, "table:style-name", style);
         double total = weights.stream().mapToDouble(Double::doubleValue).sum();
         for (int c = 0; c < weights.size(); c++) {

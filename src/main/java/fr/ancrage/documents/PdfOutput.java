@@ -171,9 +171,11 @@ public final class PdfOutput {
         for (int c = 0; c < widths.length; c++) {
             headerCells.add(wrap(t.columns().get(c).header(), bold, 8.5f, widths[c] - 2 * CELL_PAD));
         }
-        float headerHeight = height(headerCells, leading);
+        float headerHeight = t.hasHeader() ? height(headerCells, leading) : 0;
         ensure(headerHeight + leading + 2 * CELL_PAD);
-        header(t, widths, headerCells, headerHeight, leading);
+        if (t.hasHeader()) {
+            header(t, widths, headerCells, headerHeight, leading);
+        }
         for (int r = 0; r < t.rows().size(); r++) {
             boolean total = isTotal.apply(r);
             PDType0Font font = total ? bold : regular;
@@ -184,7 +186,9 @@ public final class PdfOutput {
             float h = height(cells, leading);
             if (y - h < bottom()) {
                 newPage();
-                header(t, widths, headerCells, headerHeight, leading);
+                if (t.hasHeader()) {
+                    header(t, widths, headerCells, headerHeight, leading);
+                }
             }
             if (total) {
                 fill(0, y - h, width(), h, 0xF1F3F6);

@@ -16,11 +16,16 @@ public record Services(OrganisationService organisations, ConventionService conv
         return over(store, clock, I18n.forLanguage("fr"));
     }
 
-    /** The services; the documents are written in the language of {@code texts}. */
+    /** The services; the documents are written in the language of {@code texts}, with the templates provided. */
     public static Services over(Store store, Clock clock, I18n texts) {
+        return over(store, clock, texts, null);
+    }
+
+    /** As {@link #over(Store, Clock, I18n)}, the team's own templates kept in {@code templateFolder}. */
+    public static Services over(Store store, Clock clock, I18n texts, java.nio.file.Path templateFolder) {
         return new Services(new OrganisationService(store), new ConventionService(store, clock),
                 new TerritoryService(store), new EngagementService(store), new CatalogueService(store),
                 new CampaignService(store, clock), new DashboardService(store, clock), new DemoDataService(store, clock),
-                new DocumentService(store, clock, texts));
+                new DocumentService(store, clock, texts, templateFolder));
     }
 }

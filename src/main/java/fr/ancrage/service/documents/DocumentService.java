@@ -5,6 +5,7 @@ import fr.ancrage.documents.Doc;
 import fr.ancrage.documents.Format;
 import fr.ancrage.documents.OdsOutput;
 import fr.ancrage.documents.OdtOutput;
+import fr.ancrage.documents.OdtTemplate;
 import fr.ancrage.documents.PdfOutput;
 import fr.ancrage.documents.SafeFiles;
 import fr.ancrage.documents.Workbook;
@@ -79,13 +80,20 @@ public final class DocumentService {
     private final I18n i18n;
     private final EngagementService engagements;
     private final DashboardService dashboard;
+    private final Path templateFolder;
 
     public DocumentService(Store store, Clock clock, I18n i18n) {
+        this(store, clock, i18n, null);
+    }
+
+    /** {@code templateFolder}: where the team's own templates are kept (null: only the templates provided). */
+    public DocumentService(Store store, Clock clock, I18n i18n, Path templateFolder) {
         this.store = store;
         this.clock = clock;
         this.i18n = i18n;
         this.engagements = new EngagementService(store);
         this.dashboard = new DashboardService(store, clock);
+        this.templateFolder = templateFolder;
     }
 
     public I18n texts() {
@@ -132,6 +140,163 @@ public final class DocumentService {
         Doc doc = conventionFiche(conventionId, now());
         String base = fileName(i18n.get("doc.fiche.file"), doc.title().substring(doc.title().lastIndexOf(' ') + 1));
         return writeAll(doc, null, base, formats, folder, progress);
+    }
+
+    // ---- convention à signer ---------------------------------------------------------------------
+
+    static final String CONVENTION_TEMPLATE = "convention-a-signer.odt";
+    private static final OffsetDateTime TEMPLATE_DATE = OffsetDateTime.parse("2026-01-01T00:00:00Z");
+
+    /** The team's own template of the convention to sign, when it made one. */
+    public java.util.Optional<Path> customConventionTemplate() {
+        if (templateFolder == null) {
+            return java.util.Optional.empty();
+        }
+        Path custom = templateFolder.resolve(CONVENTION_TEMPLATE);
+        return Files.isRegularFile(custom) ? java.util.Optional.of(custom) : java.util.Optional.empty();
+    }
+
+    /** The template provided with Ancrage, as an ODT the team can open in LibreOffice. */
+    public byte[] providedConventionTemplate() {
+        try (var in = DocumentService.class.getResourceAsStream("/fr/ancrage/documents/convention-a-signer.txt")) {
+            Doc doc = TemplateText.parse(new String(java.util.Objects.requireNonNull(in).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8), TEMPLATE_DATE);
+            var out = new java.io.ByteArrayOutputStream();
+            OdtOutput.write(doc, Producer.label(), out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Copies the provided template into the template folder for the team to edit (kept if already
+     * there); returns its path.
+     */
+    public Path editableConventionTemplate() {
+        if (templateFolder == null) {
+            throw new IllegalStateException("no template folder");
+        }
+        Path custom = templateFolder.resolve(CONVENTION_TEMPLATE);
+        if (!Files.exists(custom)) {
+            try {
+                byte[] provided = providedConventionTemplate();
+                SafeFiles.write(custom, out -> out.write(provided));
+            } catch (IOException e) {
+                throw failure(e, custom);
+            }
+        }
+        return custom;
+    }
+
+    /** Goes back to the provided template: the team's is renamed {@code .bak}, never deleted. */
+    public void useProvidedConventionTemplate() {
+        customConventionTemplate().ifPresent(custom -> {
+            try {
+                Files.move(custom, custom.resolveSibling(CONVENTION_TEMPLATE + ".bak"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw failure(e, custom);
+            }
+        });
+    }
+
+    /** The placeholders templates may use (the guide lists them too). */
+    public java.util.Set<String> conventionPlaceholders() {
+        return new ConventionToSign(i18n).names();
+    }
+
+    /**
+     * The convention to sign from the team's template (or the provided one), as ODT and PDF. Every
+     * problem of the template or of the convention is reported together before anything is written.
+     */
+    public Written exportConventionToSign(UUID conventionId, Set<Format> formats, Path folder, Progress progress) {
+        progress.step(0, formats.size() + 1, i18n.get("doc.progress.reading"));
+        ConventionToSign sign = new ConventionToSign(i18n);
+        ConventionToSign.Data data = toSignData(conventionId);
+        Path templatePath = customConventionTemplate().orElse(null);
+        OdtTemplate template;
+        try {
+            template = OdtTemplate.of(templatePath == null ? providedConventionTemplate() : Files.readAllBytes(templatePath));
+        } catch (IOException e) {
+            throw new RuleViolationException("doc.template.unreadable", String.valueOf(templatePath),
+                    String.valueOf(e.getMessage()));
+        }
+        List<String> problems;
+        try {
+            problems = sign.problems(template, data);
+        } catch (IOException e) {
+            throw new RuleViolationException("doc.template.unreadable", String.valueOf(templatePath),
+                    String.valueOf(e.getMessage()));
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleViolationException("doc.template.problems", data.convention().reference(),
+                    "• " + String.join("\n• ", problems));
+        }
+        OffsetDateTime created = now();
+        String title = i18n.format("doc.toSign.docTitle", data.convention().reference());
+        OdtTemplate.Filled filled;
+        Doc doc;
+        try {
+            filled = template.fill(sign.values(data), sign.blocks(data), title, created, Producer.label());
+            doc = filled.toDoc(i18n.format("doc.toSign.footer", data.convention().reference()), created);
+        } catch (IOException e) {
+            throw new RuleViolationException("doc.template.unreadable", String.valueOf(templatePath),
+                    String.valueOf(e.getMessage()));
+        }
+        String base = fileName(i18n.get("doc.toSign.file"), data.convention().reference());
+        List<Path> written = new ArrayList<>();
+        int done = 1;
+        try {
+            for (Format format : List.of(Format.ODT, Format.PDF)) {
+                if (!formats.contains(format)) {
+                    continue;
+                }
+                cancelIf(progress);
+                Path file = folder.resolve(base + "." + format.extension());
+                progress.step(done++, formats.size() + 1, file.getFileName().toString());
+                try {
+                    if (format == Format.ODT) {
+                        SafeFiles.write(file, filled::writeTo, progress::cancelled);
+                    } else {
+                        SafeFiles.write(file, out -> PdfOutput.write(doc, Producer.label(), out), progress::cancelled);
+                    }
+                } catch (IOException e) {
+                    throw failure(e, file);
+                }
+                written.add(file);
+            }
+        } catch (RuntimeException e) {
+            for (Path file : written) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // the first failure is the one to report
+                }
+            }
+            throw e;
+        }
+        progress.step(formats.size() + 1, formats.size() + 1, "");
+        return new Written(written);
+    }
+
+    ConventionToSign.Data toSignData(UUID conventionId) {
+        ConventionFiche.Data fiche = ficheData(conventionId);
+        return store.read(r -> {
+            var catalogue = r.catalogue().load();
+            Map<UUID, fr.ancrage.domain.Indicator> indicators = new HashMap<>();
+            catalogue.indicators().forEach(i -> indicators.put(i.id(), i));
+            String commune = fiche.company() == null || fiche.company().communeCode().isEmpty() ? null
+                    : r.territories().commune(fiche.company().communeCode()).map(fr.ancrage.domain.Commune::name).orElse(null);
+            Map<UUID, String> names = new HashMap<>(fiche.organisationNames());
+            fiche.convention().signatories().forEach(s -> {
+                if (s.organisationId() != null && !names.containsKey(s.organisationId())) {
+                    r.organisations().findById(s.organisationId()).ifPresent(o -> names.put(o.id(), o.legalName()));
+                }
+            });
+            return new ConventionToSign.Data(fiche.convention(), fiche.company(), commune, fiche.departmentName(),
+                    fiche.epciName(), fiche.qpvs(), fiche.engagements(), indicators, fiche.counterparts(), names);
+        });
     }
 
     // ---- bilan annuel -----------------------------------------------------------------------------
