@@ -20,4 +20,7 @@ public interface Navigator {
 
     /** Opens the Documents section on the fiche of this convention. */
     void exportConventionFiche(UUID conventionId);
+
+    /** Opens the Documents section on the convention to sign of this convention. */
+    void exportConventionToSign(UUID conventionId);
 }

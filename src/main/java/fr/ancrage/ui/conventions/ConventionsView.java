@@ -110,7 +110,7 @@ public final class ConventionsView implements Section {
     @FXML private TableColumn<ConventionListItem, String> signatureColumn;
     @FXML private TableColumn<ConventionListItem, String> startColumn;
     @FXML private Button exportListButton;
-    @FXML private Button ficheButton;
+    @FXML private MenuButton documentsMenu;
     @FXML private Label countLabel;
     @FXML private Label emptyDetail;
     @FXML private VBox detail;
@@ -477,6 +477,14 @@ public final class ConventionsView implements Section {
         Convention shown = form.originalProperty().get();
         if (shown != null && support.mayLeaveForm()) {
             navigator.exportConventionFiche(shown.id());
+        }
+    }
+
+    @FXML
+    private void onToSign() {
+        Convention shown = form.originalProperty().get();
+        if (shown != null && support.mayLeaveForm()) {
+            navigator.exportConventionToSign(shown.id());
         }
     }
 

@@ -61,6 +61,12 @@ public final class DocumentsView implements Section {
     private Parent root;
 
     @FXML private RadioButton ficheChoice;
+    @FXML private RadioButton toSignChoice;
+    @FXML private Label templateLabel;
+    @FXML private VBox templateBox;
+    @FXML private Label templateState;
+    @FXML private Button editTemplateButton;
+    @FXML private Button providedTemplateButton;
     @FXML private RadioButton bilanChoice;
     @FXML private RadioButton packageChoice;
     @FXML private Label kindHint;
@@ -119,6 +125,12 @@ public final class DocumentsView implements Section {
         return root;
     }
 
+    /** Prepares the next {@link #activate()} to offer the convention to sign of this convention. */
+    public void prepareToSign(UUID conventionId) {
+        prepareFiche(conventionId);
+        vm.kind.set(DocumentsViewModel.Kind.TO_SIGN);
+    }
+
     /** Prepares the next {@link #activate()} to offer the fiche of this convention. */
     public void prepareFiche(UUID conventionId) {
         root();
@@ -128,6 +140,7 @@ public final class DocumentsView implements Section {
 
     @Override
     public void activate() {
+        vm.refreshTemplate();
         record Choices(List<ConventionListItem> conventions, List<Department> departments, List<Epci> epcis,
                        List<Integer> years, LocalDate today) {
         }
@@ -175,11 +188,12 @@ public final class DocumentsView implements Section {
     private void initialize() {
         var i18n = ui.i18n();
         ToggleGroup kinds = new ToggleGroup();
-        for (RadioButton r : List.of(ficheChoice, bilanChoice, packageChoice)) {
+        for (RadioButton r : List.of(ficheChoice, toSignChoice, bilanChoice, packageChoice)) {
             r.setToggleGroup(kinds);
         }
         Map<RadioButton, DocumentsViewModel.Kind> kindOf = Map.of(ficheChoice, DocumentsViewModel.Kind.FICHE,
-                bilanChoice, DocumentsViewModel.Kind.BILAN, packageChoice, DocumentsViewModel.Kind.PACKAGE);
+                toSignChoice, DocumentsViewModel.Kind.TO_SIGN, bilanChoice, DocumentsViewModel.Kind.BILAN,
+                packageChoice, DocumentsViewModel.Kind.PACKAGE);
         kinds.selectedToggleProperty().subscribe(t -> {
             if (t != null) {
                 vm.kind.set(kindOf.get((RadioButton) t));
@@ -189,12 +203,14 @@ public final class DocumentsView implements Section {
             kindOf.forEach((r, kind) -> r.setSelected(kind == k));
             kindHint.setText(i18n.get(switch (k) {
                 case FICHE -> "documents.kind.fiche.hint";
+                case TO_SIGN -> "documents.kind.toSign.hint";
                 case BILAN -> "documents.kind.bilan.hint";
                 case PACKAGE -> "documents.kind.package.hint";
             }));
-            boolean fiche = k == DocumentsViewModel.Kind.FICHE;
+            boolean fiche = k.needsConvention();
             show(fiche, conventionLabel, conventionBox);
             show(!fiche, departmentLabel, departmentBox, epciLabel, epciBox, yearLabel, yearBox);
+            show(k == DocumentsViewModel.Kind.TO_SIGN, templateLabel, templateBox);
             formatBoxes.forEach((f, box) -> box.setDisable(!k.allows(f)));
             formatsHint.setText(k == DocumentsViewModel.Kind.PACKAGE ? i18n.get("documents.formats.packageHint") : "");
         });
@@ -247,6 +263,12 @@ public final class DocumentsView implements Section {
             formatsPane.getChildren().add(box);
         }
         folderField.textProperty().bindBidirectional(vm.folder);
+        vm.customTemplate.subscribe(custom -> {
+            templateState.setText(custom.map(p -> i18n.format("documents.template.custom", p.toString()))
+                    .orElse(i18n.get("documents.template.providedInUse")));
+            providedTemplateButton.setDisable(custom.isEmpty());
+        });
+        editTemplateButton.disableProperty().bind(vm.running);
 
         problemLabel.textProperty().bind(vm.problemProperty());
         show(problemLabel, vm.problemProperty().isNotEmpty());
@@ -304,6 +326,22 @@ public final class DocumentsView implements Section {
     private static void show(Node node, javafx.beans.value.ObservableBooleanValue visible) {
         node.visibleProperty().bind(visible);
         node.managedProperty().bind(visible);
+    }
+
+    @FXML
+    private void onEditTemplate() {
+        vm.editTemplate(path -> FolderOpener.open(path, error -> ui.dialogs().error(root.getScene().getWindow(),
+                ui.i18n().get("error.title"), ui.i18n().format("documents.openFolder.failed",
+                        String.valueOf(error.getMessage())))));
+    }
+
+    @FXML
+    private void onProvidedTemplate() {
+        var i18n = ui.i18n();
+        if (ui.dialogs().confirm(root.getScene().getWindow(), i18n.get("documents.template.provided"),
+                i18n.get("documents.template.provided.confirm"), i18n.get("documents.template.provided"))) {
+            vm.useProvidedTemplate();
+        }
     }
 
     @FXML

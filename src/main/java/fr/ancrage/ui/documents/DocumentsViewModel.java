@@ -43,6 +43,7 @@ public final class DocumentsViewModel {
     /** What the screen exports. */
     public enum Kind {
         FICHE(EnumSet.of(Format.PDF, Format.ODT), EnumSet.of(Format.PDF, Format.ODT)),
+        TO_SIGN(EnumSet.of(Format.ODT, Format.PDF), EnumSet.of(Format.ODT, Format.PDF)),
         BILAN(EnumSet.allOf(Format.class), EnumSet.of(Format.PDF, Format.ODS)),
         PACKAGE(EnumSet.allOf(Format.class), EnumSet.of(Format.PDF, Format.ODS, Format.XLSX));
 
@@ -56,6 +57,11 @@ public final class DocumentsViewModel {
 
         public boolean allows(Format f) {
             return allowed.contains(f);
+        }
+
+        /** The fiche and the convention to sign are about one convention; the others about a territory. */
+        public boolean needsConvention() {
+            return this == FICHE || this == TO_SIGN;
         }
     }
 
@@ -115,13 +121,13 @@ public final class DocumentsViewModel {
 
     private String check() {
         Kind k = kind.get();
-        if (k == Kind.FICHE && convention.get() == null) {
+        if (k.needsConvention() && convention.get() == null) {
             return i18n.get("documents.problem.convention");
         }
-        if (k != Kind.FICHE && department.get() == null) {
+        if (!k.needsConvention() && department.get() == null) {
             return i18n.get("documents.problem.territory");
         }
-        if (k != Kind.FICHE && year.get() == null) {
+        if (!k.needsConvention() && year.get() == null) {
             return i18n.get("documents.problem.year");
         }
         if (selectedFormats().isEmpty() && k != Kind.PACKAGE) {
@@ -191,6 +197,7 @@ public final class DocumentsViewModel {
             }
             return switch (k) {
                 case FICHE -> documents.exportFiche(c.id(), chosen, target, report).files();
+                case TO_SIGN -> documents.exportConventionToSign(c.id(), chosen, target, report).files();
                 case BILAN -> documents.exportBilan(territory, y, chosen, target, report).files();
                 case PACKAGE -> List.of(documents.exportBilanPackage(territory, y, chosen, target, report));
             };
@@ -204,6 +211,40 @@ public final class DocumentsViewModel {
             running.set(false);
             progress.set(0);
             step.set("");
+            failed.set(true);
+            outcome.set(errors.describe(error));
+        });
+    }
+
+    /** The team's own template of the convention to sign (empty: the one provided is used). */
+    public final ObjectProperty<java.util.Optional<Path>> customTemplate = new SimpleObjectProperty<>(java.util.Optional.empty());
+
+    /** Reads which template of the convention to sign is in use. */
+    public void refreshTemplate() {
+        tasks.run(documents::customConventionTemplate, customTemplate::set, error -> {
+        });
+    }
+
+    /**
+     * Copies the provided template into the data folder (unless the team has one already) and hands
+     * its path to {@code open}.
+     */
+    public void editTemplate(java.util.function.Consumer<Path> open) {
+        tasks.run(documents::editableConventionTemplate, path -> {
+            customTemplate.set(java.util.Optional.of(path));
+            open.accept(path);
+        }, error -> {
+            failed.set(true);
+            outcome.set(errors.describe(error));
+        });
+    }
+
+    /** Back to the provided template; the team's copy is kept as .bak. */
+    public void useProvidedTemplate() {
+        tasks.run(() -> {
+            documents.useProvidedConventionTemplate();
+            return documents.customConventionTemplate();
+        }, customTemplate::set, error -> {
             failed.set(true);
             outcome.set(errors.describe(error));
         });

@@ -114,6 +114,12 @@ public final class Shell implements Navigator {
     }
 
     @Override
+    public void exportConventionToSign(UUID conventionId) {
+        documentsView.prepareToSign(conventionId);
+        main.show("documents");
+    }
+
+    @Override
     public void openOrganisation(UUID organisationId) {
         organisationsView.open(organisationId);
         main.show("organisations");

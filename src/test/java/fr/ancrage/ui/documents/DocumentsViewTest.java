@@ -129,6 +129,27 @@ class DocumentsViewTest {
     }
 
     @Test
+    void theConventionToSignReportsWhatIsMissingThenIsWritten(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-documents");
+        @SuppressWarnings("unchecked")
+        ComboBox<ConventionListItem> convention = robot.lookup("#conventionBox").queryAs(ComboBox.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !convention.getItems().isEmpty());
+        robot.clickOn("#toSignChoice");
+        assertThat(robot.lookup("#templateState").queryAs(Label.class).getText()).startsWith("Modèle fourni par Ancrage.");
+        intoFolder(robot, out);
+        // a draft without signatories: the problems are listed, nothing is written
+        ConventionListItem draft = convention.getItems().stream().filter(c -> c.status() == ConventionStatus.DRAFT)
+                .findFirst().orElseThrow();
+        robot.interact(() -> convention.setValue(draft));
+        robot.clickOn("#exportButton");
+        Label outcome = robot.lookup("#outcomeLabel").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !outcome.getText().isEmpty());
+        assertThat(outcome.getText()).startsWith("La convention " + draft.reference() + " n’a pas été produite, rien n’a été écrit :")
+                .contains("• ");
+        assertThat(files(out)).isEmpty();
+    }
+
+    @Test
     void theFicheButtonOfAConventionOpensItsExport(FxRobot robot) throws Exception {
         robot.clickOn("#nav-conventions");
         TableView<ConventionListItem> table = robot.lookup("#table").queryTableView();
@@ -136,8 +157,9 @@ class DocumentsViewTest {
         ConventionListItem signed = table.getItems().stream().filter(c -> c.status() == ConventionStatus.ACTIVE)
                 .findFirst().orElseThrow();
         robot.interact(() -> table.getSelectionModel().select(signed));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#ficheButton").query().isVisible());
-        robot.clickOn("#ficheButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#documentsMenu").query().isVisible());
+        robot.clickOn("#documentsMenu");
+        robot.clickOn("Fiche convention");
         @SuppressWarnings("unchecked")
         ComboBox<ConventionListItem> convention = robot.lookup("#conventionBox").queryAs(ComboBox.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> convention.getValue() != null);
