@@ -31,6 +31,11 @@ public final class XlsxOutput {
             for (List<Object> row : sheet.rows()) {
                 for (int c = 0; c < columns.size(); c++) {
                     cell(ws, r, c, columns.get(c).kind(), row.get(c));
+                    // styled as written: rows are flushed from memory as the sheet grows
+                    String format = format(columns.get(c).kind());
+                    if (format != null && row.get(c) != null) {
+                        ws.style(r, c).format(format).set();
+                    }
                 }
                 r++;
                 if ((r & 1023) == 0) {
@@ -38,18 +43,6 @@ public final class XlsxOutput {
                         throw new java.io.InterruptedIOException("cancelled");
                     }
                     ws.flush();
-                }
-            }
-            for (int c = 0; c < columns.size(); c++) {
-                String format = switch (columns.get(c).kind()) {
-                    case INTEGER -> "#,##0";
-                    case DECIMAL -> "#,##0.##";
-                    case PERCENT -> "0%";
-                    case DATE -> "dd/mm/yyyy";
-                    default -> null;
-                };
-                if (format != null && r > 1) {
-                    ws.range(1, c, r - 1, c).style().format(format).set();
                 }
             }
             ws.freezePane(0, 1);
@@ -61,6 +54,16 @@ public final class XlsxOutput {
         String created = workbook.created().toInstant().toString();
         Zips.reproducible(out.toByteArray(), workbook.created(), java.util.Map.of("docProps/core.xml",
                 xml -> xml.replaceAll("(<dcterms:created[^>]*>)[^<]*(</dcterms:created>)", "$1" + created + "$2")), target);
+    }
+
+    private static String format(Workbook.Kind kind) {
+        return switch (kind) {
+            case INTEGER -> "#,##0";
+            case DECIMAL -> "#,##0.##";
+            case PERCENT -> "0%";
+            case DATE -> "dd/mm/yyyy";
+            default -> null;
+        };
     }
 
     private static void cell(Worksheet ws, int r, int c, Workbook.Kind kind, Object value) {

@@ -139,6 +139,29 @@ class WritersTest {
     }
 
     @Test
+    void largeSheetsAreWrittenWhole() throws Exception {
+        List<Workbook.Column> columns = List.of(Workbook.Column.of("Référence", Workbook.Kind.CODE),
+                Workbook.Column.of("Cible", Workbook.Kind.DECIMAL), Workbook.Column.of("Fin", Workbook.Kind.DATE));
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            rows.add(List.of(String.format("25-2025-%04d", i), BigDecimal.valueOf(i, 1), LocalDate.of(2027, 1, 1).plusDays(i)));
+        }
+        Workbook big = new Workbook("Grande liste", CREATED, List.of(new Workbook.Sheet("Liste", columns, rows)));
+        Path xlsx = write("grande.xlsx", out -> XlsxOutput.write(big, "1.0", out));
+        try (InputStream in = Files.newInputStream(xlsx); ReadableWorkbook wb = new ReadableWorkbook(in);
+             Stream<Row> s = wb.getFirstSheet().openStream()) {
+            List<Row> read = s.toList();
+            assertThat(read).hasSize(5001);
+            assertThat(read.get(5000).getCellText(0)).isEqualTo("25-2025-4999");
+            assertThat(read.get(5000).getCellAsDate(2).map(d -> d.toLocalDate())).contains(LocalDate.of(2027, 1, 1).plusDays(4999));
+        }
+        Path ods = write("grande.ods", out -> OdsOutput.write(big, "test", out));
+        try (OdfSpreadsheetDocument doc = OdfSpreadsheetDocument.loadDocument(ods.toFile())) {
+            assertThat(doc.getSpreadsheetTables().getFirst().getRowCount()).isEqualTo(5001);
+        }
+    }
+
+    @Test
     void csvHasBomSemicolonsFrenchNumbersAndLeadingZeros() throws Exception {
         Path csv = write("liste.csv", out -> CsvOutput.write(sampleWorkbook().sheets().getFirst(), out));
         byte[] bytes = Files.readAllBytes(csv);

@@ -33,10 +33,11 @@ final class BilanReport {
 
     /**
      * What the bilan shows. {@code conventions}: the conventions counted in the territory that year,
-     * each with its targets and realised values in counts (people, actions).
+     * each with its targets and realised values in counts (people, actions); {@code reports}: the
+     * year's campaign reports of these conventions by state, null when no campaign was opened.
      */
     record Data(String territory, int year, DashboardFigures figures, List<TerritoryTotal> qpvs,
-                List<ConventionFigure> conventions) {
+                List<ConventionFigure> conventions, Map<fr.ancrage.domain.ReportState, Integer> reports) {
     }
 
     private final I18n i18n;
@@ -197,7 +198,20 @@ final class BilanReport {
         rows.add(new String[] {i18n.get("doc.bilan.companyCount"), f.count(d.figures().counts().companies())});
         Map<ConventionStatus, Integer> byStatus = new EnumMap<>(d.figures().counts().byStatus());
         byStatus.forEach((status, n) -> rows.add(new String[] {"  " + i18n.label(status), f.count(n)}));
+        rows.add(new String[] {i18n.format("doc.bilan.campaign", Integer.toString(d.year())), campaign(d)});
         return rows;
+    }
+
+    /** Where the year's reports stand: without them the realised values of the year are not in yet. */
+    private String campaign(Data d) {
+        if (d.reports() == null) {
+            return i18n.format("doc.bilan.noCampaign", Integer.toString(d.year()));
+        }
+        int owed = d.reports().values().stream().mapToInt(Integer::intValue).sum();
+        int in = d.reports().getOrDefault(fr.ancrage.domain.ReportState.RECEIVED, 0)
+                + d.reports().getOrDefault(fr.ancrage.domain.ReportState.VALIDATED, 0);
+        return i18n.format("doc.bilan.campaignState", in, owed,
+                d.reports().getOrDefault(fr.ancrage.domain.ReportState.VALIDATED, 0));
     }
 
     private record Line(String name, BigDecimal target, BigDecimal realised) {

@@ -316,7 +316,17 @@ public final class DocumentService {
         List<ConventionFigure> list = new ArrayList<>(conventions.values());
         list.sort(Comparator.comparing((ConventionFigure c) -> Objects.requireNonNullElse(c.companyName(), ""),
                 java.text.Collator.getInstance(Locale.FRANCE)).thenComparing(ConventionFigure::reference));
-        return new BilanReport.Data(name, year, figures, qpvs, list);
+        Set<UUID> ids = new java.util.HashSet<>(conventions.keySet());
+        Map<fr.ancrage.domain.ReportState, Integer> reports = store.read(r -> r.campaigns().findByYear(year)
+                .map(campaign -> {
+                    Map<fr.ancrage.domain.ReportState, Integer> byState = new java.util.EnumMap<>(
+                            fr.ancrage.domain.ReportState.class);
+                    r.campaigns().items(campaign).stream().map(fr.ancrage.domain.CampaignReportItem::report)
+                            .filter(rep -> ids.contains(rep.conventionId()))
+                            .forEach(rep -> byState.merge(rep.state(), 1, Integer::sum));
+                    return byState;
+                }).orElse(null));
+        return new BilanReport.Data(name, year, figures, qpvs, list, reports);
     }
 
     public String territoryName(DashboardFilter territory) {

@@ -54,6 +54,18 @@ public final class ListExports {
                         OrganisationListItem::conventionCount));
     }
 
+    /** The signatories of a convention, in signing order (the list the press and the ceremony ask for). */
+    public static List<ListColumn<fr.ancrage.domain.Signatory>> signatoryColumns(I18n i18n) {
+        return List.of(
+                new ListColumn<>("signatoryOrderColumn", i18n.get("signatories.column.order"), Kind.INTEGER,
+                        fr.ancrage.domain.Signatory::position),
+                new ListColumn<>("signatoryRoleColumn", i18n.get("signatories.column.role"), Kind.TEXT, s -> i18n.label(s.role())),
+                new ListColumn<>("signatoryNameColumn", i18n.get("signatories.column.name"), Kind.TEXT,
+                        fr.ancrage.domain.Signatory::fullName),
+                new ListColumn<>("signatoryTitleColumn", i18n.get("signatories.column.title"), Kind.TEXT,
+                        fr.ancrage.domain.Signatory::jobTitle));
+    }
+
     /** The columns whose ids are given, in that order (the visible columns of a table). */
     public static <T> List<ListColumn<T>> select(List<ListColumn<T>> columns, List<String> ids) {
         List<ListColumn<T>> chosen = new ArrayList<>();

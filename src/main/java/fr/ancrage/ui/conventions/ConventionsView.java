@@ -111,6 +111,8 @@ public final class ConventionsView implements Section {
     @FXML private TableColumn<ConventionListItem, String> startColumn;
     @FXML private Button exportListButton;
     @FXML private MenuButton documentsMenu;
+    @FXML private Button exportSignatoriesButton;
+    private ListExport<Signatory> signatoriesExport;
     @FXML private Label countLabel;
     @FXML private Label emptyDetail;
     @FXML private VBox detail;
@@ -289,6 +291,7 @@ public final class ConventionsView implements Section {
                 .filter(i18n.get("list.filter.actionType"), actionTypeFilter)
                 .filter(i18n.get("list.filter.axis"), axisFilter);
         exportListButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(table.getItems()));
+        exportSignatoriesButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(signatoriesTable.getItems()));
         endColumn.setComparator((a, b) -> a.isEmpty() || b.isEmpty() ? a.compareTo(b)
                 : java.time.LocalDate.parse(a, Formats.DATE).compareTo(java.time.LocalDate.parse(b, Formats.DATE)));
         list.rows().comparatorProperty().bind(table.comparatorProperty());
@@ -478,6 +481,15 @@ public final class ConventionsView implements Section {
         if (shown != null && support.mayLeaveForm()) {
             navigator.exportConventionFiche(shown.id());
         }
+    }
+
+    @FXML
+    private void onExportSignatories() {
+        Convention shown = form.originalProperty().get();
+        String title = ui.i18n().format("list.signatories", shown == null || shown.reference().isEmpty()
+                ? ui.i18n().get("list.signatories.new") : shown.reference());
+        signatoriesExport = new ListExport<>(ui, documents, signatoriesTable, ListExports.signatoryColumns(ui.i18n()), title);
+        signatoriesExport.offer(support.window());
     }
 
     @FXML

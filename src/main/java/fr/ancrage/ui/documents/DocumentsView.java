@@ -263,6 +263,8 @@ public final class DocumentsView implements Section {
             formatsPane.getChildren().add(box);
         }
         folderField.textProperty().bindBidirectional(vm.folder);
+        formatsHint.managedProperty().bind(formatsHint.textProperty().isNotEmpty());
+        formatsHint.visibleProperty().bind(formatsHint.textProperty().isNotEmpty());
         vm.customTemplate.subscribe(custom -> {
             templateState.setText(custom.map(p -> i18n.format("documents.template.custom", p.toString()))
                     .orElse(i18n.get("documents.template.providedInUse")));
