@@ -27,6 +27,11 @@ public final class XlsxOutput {
                 ws.width(c, columns.get(c).width());
             }
             ws.range(0, 0, 0, columns.size() - 1).style().bold().fillColor("E8ECF1").wrapText(true).set();
+            // the sheet's head (frozen row, filter) is written with its first rows: set it before them
+            ws.freezePane(0, 1);
+            if (!sheet.rows().isEmpty()) {
+                ws.setAutoFilter(0, 0, sheet.rows().size(), columns.size() - 1);
+            }
             int r = 1;
             for (List<Object> row : sheet.rows()) {
                 for (int c = 0; c < columns.size(); c++) {
@@ -45,10 +50,8 @@ public final class XlsxOutput {
                     ws.flush();
                 }
             }
-            ws.freezePane(0, 1);
-            if (r > 1) {
-                ws.setAutoFilter(0, 0, r - 1, columns.size() - 1);
-            }
+            // a sheet flushed in parts must be finished before the next one starts
+            ws.finish();
         }
         xlsx.finish();
         String created = workbook.created().toInstant().toString();

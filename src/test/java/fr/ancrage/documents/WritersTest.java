@@ -146,7 +146,8 @@ class WritersTest {
         for (int i = 0; i < 5000; i++) {
             rows.add(List.of(String.format("25-2025-%04d", i), BigDecimal.valueOf(i, 1), LocalDate.of(2027, 1, 1).plusDays(i)));
         }
-        Workbook big = new Workbook("Grande liste", CREATED, List.of(new Workbook.Sheet("Liste", columns, rows)));
+        Workbook big = new Workbook("Grande liste", CREATED, List.of(new Workbook.Sheet("Liste", columns, rows),
+                new Workbook.Sheet("Encore", columns, rows)));
         Path xlsx = write("grande.xlsx", out -> XlsxOutput.write(big, "1.0", out));
         try (InputStream in = Files.newInputStream(xlsx); ReadableWorkbook wb = new ReadableWorkbook(in);
              Stream<Row> s = wb.getFirstSheet().openStream()) {
@@ -158,6 +159,10 @@ class WritersTest {
         Path ods = write("grande.ods", out -> OdsOutput.write(big, "test", out));
         try (OdfSpreadsheetDocument doc = OdfSpreadsheetDocument.loadDocument(ods.toFile())) {
             assertThat(doc.getSpreadsheetTables().getFirst().getRowCount()).isEqualTo(5001);
+        }
+        try (InputStream in = Files.newInputStream(xlsx); ReadableWorkbook wb = new ReadableWorkbook(in);
+             Stream<Row> s = wb.getSheets().toList().get(1).openStream()) {
+            assertThat(s.count()).isEqualTo(5001);
         }
     }
 
