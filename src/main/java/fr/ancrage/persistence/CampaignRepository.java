@@ -121,6 +121,17 @@ public final class CampaignRepository {
                 c.lastReminderOn(), c.receivedOn(), c.validatedOn());
     }
 
+    /** The campaign's reports of these conventions, by id (packages and bilans of a territory). */
+    public List<CampaignReport> reportsOf(UUID campaignId, java.util.Collection<UUID> conventionIds) {
+        List<CampaignReport> found = new java.util.ArrayList<>();
+        for (List<UUID> chunk : Times.chunks(conventionIds)) {
+            dsl.selectFrom(CAMPAIGN_REPORT).where(CAMPAIGN_REPORT.CAMPAIGN_ID.eq(campaignId))
+                    .and(CAMPAIGN_REPORT.CONVENTION_ID.in(chunk)).forEach(r -> found.add(toReport(r)));
+        }
+        found.sort(java.util.Comparator.comparing(c -> c.meta().id()));
+        return found;
+    }
+
     private static ReportingCampaign toCampaign(ReportingCampaignRecord r) {
         return new ReportingCampaign(Times.meta(r.getId(), r.getVersion(), r.getCreatedAt(), r.getUpdatedAt()),
                 r.getYearNumber(), r.getDueDate());

@@ -321,8 +321,7 @@ public final class DocumentService {
                 .map(campaign -> {
                     Map<fr.ancrage.domain.ReportState, Integer> byState = new java.util.EnumMap<>(
                             fr.ancrage.domain.ReportState.class);
-                    r.campaigns().items(campaign).stream().map(fr.ancrage.domain.CampaignReportItem::report)
-                            .filter(rep -> ids.contains(rep.conventionId()))
+                    r.campaigns().reportsOf(campaign.id(), ids)
                             .forEach(rep -> byState.merge(rep.state(), 1, Integer::sum));
                     return byState;
                 }).orElse(null));
@@ -491,11 +490,8 @@ public final class DocumentService {
             var qpvs = r.qpvs().list().stream().filter(q -> qpvIds.contains(q.id()))
                     .sorted(Comparator.comparing(Qpv::id)).toList();
             var campaign = r.campaigns().findByYear(year).orElse(null);
-            Set<UUID> inScope = new java.util.HashSet<>(conventionIds);
             var reports = campaign == null ? List.<fr.ancrage.domain.CampaignReport>of()
-                    : r.campaigns().items(campaign).stream().map(fr.ancrage.domain.CampaignReportItem::report)
-                    .filter(rep -> inScope.contains(rep.conventionId()))
-                    .sorted(Comparator.comparing(rep -> rep.meta().id())).toList();
+                    : r.campaigns().reportsOf(campaign.id(), conventionIds);
             var sortedConventions = conventions.stream().sorted(Comparator.comparing(Convention::id)).toList();
             return new RecordsJson.Records(categories, actionTypes, indicators, qpvs,
                     r.organisations().findByIds(organisationIds), r.contacts().findByIds(contactIds), sortedConventions,
