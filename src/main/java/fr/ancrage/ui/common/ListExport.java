@@ -42,6 +42,19 @@ public final class ListExport<T> {
         this.title = title;
     }
 
+    /**
+     * Disables {@code button} while {@code table} shows no row (its items list may be replaced, the
+     * binding follows).
+     */
+    public static void disableWhenEmpty(javafx.scene.control.Button button, TableView<?> table) {
+        javafx.beans.property.ListProperty<Object> rows = new javafx.beans.property.SimpleListProperty<>();
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        javafx.beans.value.ObservableValue<javafx.collections.ObservableList<Object>> items = (javafx.beans.value.ObservableValue) table.itemsProperty();
+        rows.bind(items);
+        button.disableProperty().bind(rows.emptyProperty());
+        button.getProperties().put(ListExport.class, rows); // kept as long as the button
+    }
+
     /** A filter of the list, named as the export will say it (« Statut », « Département »…). */
     public ListExport<T> filter(String label, ComboBox<?> combo) {
         filters.put(label, combo);

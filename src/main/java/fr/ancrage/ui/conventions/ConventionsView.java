@@ -290,8 +290,8 @@ public final class ConventionsView implements Section {
                 .filter(i18n.get("list.filter.category"), categoryFilter)
                 .filter(i18n.get("list.filter.actionType"), actionTypeFilter)
                 .filter(i18n.get("list.filter.axis"), axisFilter);
-        exportListButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(table.getItems()));
-        exportSignatoriesButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(signatoriesTable.getItems()));
+        ListExport.disableWhenEmpty(exportListButton, table);
+        ListExport.disableWhenEmpty(exportSignatoriesButton, signatoriesTable);
         endColumn.setComparator((a, b) -> a.isEmpty() || b.isEmpty() ? a.compareTo(b)
                 : java.time.LocalDate.parse(a, Formats.DATE).compareTo(java.time.LocalDate.parse(b, Formats.DATE)));
         list.rows().comparatorProperty().bind(table.comparatorProperty());

@@ -113,6 +113,11 @@ public final class Shell implements Navigator {
         main.show("documents");
     }
 
+    /** The list export of the conventions screen (tests drive it without the file chooser). */
+    public fr.ancrage.ui.common.ListExport<fr.ancrage.domain.ConventionListItem> conventionsListExport() {
+        return conventionsView.listExport();
+    }
+
     @Override
     public void exportConventionToSign(UUID conventionId) {
         documentsView.prepareToSign(conventionId);

@@ -229,7 +229,7 @@ public final class OrganisationsView implements Section {
                 .filter(i18n.get("organisations.column.kind"), kindFilter)
                 .filter(i18n.get("conventions.column.department"), departmentFilter)
                 .filter(i18n.get("organisations.column.epci"), epciFilter);
-        exportListButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(table.getItems()));
+        ListExport.disableWhenEmpty(exportListButton, table);
         conventionsColumn.setCellValueFactory(c -> new javafx.beans.property.SimpleIntegerProperty(
                 c.getValue().conventionCount()));
         list.rows().comparatorProperty().bind(table.comparatorProperty());
