@@ -291,6 +291,7 @@ public final class ConventionsView implements Section {
                 .filter(i18n.get("list.filter.actionType"), actionTypeFilter)
                 .filter(i18n.get("list.filter.axis"), axisFilter);
         ListExport.disableWhenEmpty(exportListButton, table);
+        documentsMenu.disableProperty().bind(form.originalProperty().isNull());
         ListExport.disableWhenEmpty(exportSignatoriesButton, signatoriesTable);
         endColumn.setComparator((a, b) -> a.isEmpty() || b.isEmpty() ? a.compareTo(b)
                 : java.time.LocalDate.parse(a, Formats.DATE).compareTo(java.time.LocalDate.parse(b, Formats.DATE)));
