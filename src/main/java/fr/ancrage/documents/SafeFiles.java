@@ -38,10 +38,12 @@ public final class SafeFiles {
     public static void write(Path target, Content content, BooleanSupplier cancelled) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
         Files.createDirectories(folder);
-        Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".part");
+        // not createTempFile: its file is readable by its owner only, and the document would stay so
+        Path temp = folder.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".part");
         boolean done = false;
         try {
-            try (OutputStream out = new BufferedOutputStream(new Watched(Files.newOutputStream(temp), cancelled), 1 << 16)) {
+            try (OutputStream out = new BufferedOutputStream(new Watched(Files.newOutputStream(temp,
+                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), cancelled), 1 << 16)) {
                 content.writeTo(out);
             }
             if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {

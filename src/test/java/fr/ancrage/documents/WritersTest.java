@@ -179,6 +179,15 @@ class WritersTest {
     }
 
     @Test
+    void aDocumentGetsTheFolderUsualPermissions() throws Exception {
+        Path plain = Files.writeString(dir.resolve("ordinaire.txt"), "x");
+        Path written = write("liste.csv", out -> CsvOutput.write(sampleWorkbook().sheets().getFirst(), out));
+        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+            assertThat(Files.getPosixFilePermissions(written)).isEqualTo(Files.getPosixFilePermissions(plain));
+        }
+    }
+
+    @Test
     void aFailedWriteLeavesNoFileBehind() throws Exception {
         Path target = dir.resolve("liste.ods");
         assertThatThrownBy(() -> SafeFiles.write(target, out -> {
