@@ -101,11 +101,13 @@ class PackageTest {
         Set<String> others = new HashSet<>(entries.keySet());
         others.remove("manifest.json");
         assertThat(listed).containsExactlyInAnyOrderElementsOf(others);
-        assertThat(listed).contains("documents/Bilan annuel 2025 CU Grand Besançon Métropole.pdf",
-                "tableurs/Bilan annuel 2025 CU Grand Besançon Métropole.ods", "donnees/conventions.json");
+        assertThat(listed).contains("documents/bilan-annuel-2025-epci-242500361.pdf",
+                "tableurs/bilan-annuel-2025-epci-242500361.ods", "donnees/conventions.json");
+        // entry names are plain ASCII, read the same by every zip tool
+        assertThat(entries.keySet()).allSatisfy(name -> assertThat(name).matches("[a-z0-9./-]+"));
 
         Path pdf = dir.resolve("bilan.pdf");
-        Files.write(pdf, entries.get("documents/Bilan annuel 2025 CU Grand Besançon Métropole.pdf"));
+        Files.write(pdf, entries.get("documents/bilan-annuel-2025-epci-242500361.pdf"));
         Conformance.assertPdfA2b(pdf);
     }
 

@@ -379,9 +379,13 @@ public final class DocumentService {
         OffsetDateTime created = now();
         Doc doc = report.document(data, created);
         Workbook workbook = report.workbook(data, created);
-        String base = fileName(i18n.get("doc.bilan.file"), year + " " + data.territory());
         String level = territory.epciSiren() != null ? "EPCI" : territory.departmentCode() != null ? "DEPARTMENT" : "COUNTRY";
         String code = territory.epciSiren() != null ? territory.epciSiren() : territory.departmentCode();
+        String entryBase = "bilan-annuel-" + year + "-" + switch (level) {
+            case "EPCI" -> "epci-" + code;
+            case "DEPARTMENT" -> "departement-" + code.toLowerCase(Locale.ROOT);
+            default -> "france";
+        };
         PackageWriter pack = new PackageWriter(new PackageWriter.Scope("bilan-annuel", report.title(data), level, code,
                 data.territory(), year, null), created, i18n.locale().getLanguage());
         int done = 1;
@@ -390,7 +394,8 @@ public final class DocumentService {
                 continue;
             }
             cancelIf(progress);
-            String name = base + "." + format.extension();
+            // entry names in ASCII: every zip tool reads them the same (the title says it in French)
+            String name = entryBase + "." + format.extension();
             progress.step(done++, total, name);
             pack.add((format.isText() ? "documents/" : "tableurs/") + name, format.mediaType(),
                     bytes(name, format, doc, workbook, workbook.sheets().getLast(), progress::cancelled));

@@ -108,6 +108,16 @@ public final class DocumentsViewModel {
         List<javafx.beans.Observable> inputs = new java.util.ArrayList<>(List.of(kind, convention, department, year, folder));
         inputs.addAll(formats.values());
         problem.bind(Bindings.createStringBinding(this::check, inputs.toArray(javafx.beans.Observable[]::new)));
+        // the outcome shown is that of the choices made: another choice clears it
+        for (javafx.beans.Observable input : List.of(kind, convention, department, epci, year)) {
+            input.addListener(o -> {
+                if (!running.get()) {
+                    outcome.set("");
+                    written.clear();
+                    failed.set(false);
+                }
+            });
+        }
     }
 
     /** What is missing before the export can run (empty: nothing). */
