@@ -36,7 +36,8 @@ public final class OdsOutput {
             doc.save(raw);
             doc.close();
             Zips.reproducible(raw.toByteArray(), workbook.created(),
-                    java.util.Map.of("meta.xml", ignored -> Odf.metaXml(workbook.title(), workbook.created(), generator)), out);
+                    java.util.Map.of("meta.xml", ignored -> Odf.metaXml(workbook.title(), workbook.created(), generator),
+                            "styles.xml", OdsOutput::printLayout), out);
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -80,7 +81,9 @@ public final class OdsOutput {
             case INTEGER, DECIMAL -> {
                 attr(cell, "office:value-type", "float");
                 attr(cell, "office:value", plain(Workbook.decimal(value)));
-                attr(cell, "table:style-name", kind == Workbook.Kind.INTEGER ? "ce-int" : "ce-dec");
+                // a whole value shows no decimals, even in a column of amounts
+                attr(cell, "table:style-name", kind == Workbook.Kind.INTEGER
+                        || Workbook.decimal(value).stripTrailingZeros().scale() <= 0 ? "ce-int" : "ce-dec");
             }
             case PERCENT -> {
                 attr(cell, "office:value-type", "percentage");
@@ -94,6 +97,17 @@ public final class OdsOutput {
             }
         }
         Odf.paragraph(cell, null, shown);
+    }
+
+    /**
+     * Printed (or converted to PDF), every sheet goes landscape on A4 with 1.5 cm margins: the views
+     * of a bilan stay one page wide (fitting wider lists to the page needs ODF 1.3's scale-to-X).
+     */
+    static String printLayout(String stylesXml) {
+        return stylesXml.replaceFirst("(<style:page-layout style:name=\"pm1\"><style:page-layout-properties)",
+                "$1 fo:page-width=\"29.7cm\" fo:page-height=\"21cm\" style:print-orientation=\"landscape\""
+                        + " fo:margin-top=\"1.5cm\" fo:margin-bottom=\"1.5cm\" fo:margin-left=\"1.5cm\""
+                        + " fo:margin-right=\"1.5cm\"");
     }
 
     private static String plain(BigDecimal value) {
@@ -113,17 +127,22 @@ public final class OdsOutput {
     }
 
     private static void defineStyles(Element styles) {
-        Element date = el(styles, "number:date-style", "style:name", "N-date");
+        // French data styles: « 1 800,50 », « 17/03/2025 » whatever the reader's own locale
+        Element date = el(styles, "number:date-style", "style:name", "N-date", "number:language", "fr",
+                "number:country", "FR");
         el(date, "number:day", "number:style", "long");
         el(date, "number:text").setTextContent("/");
         el(date, "number:month", "number:style", "long");
         el(date, "number:text").setTextContent("/");
         el(date, "number:year", "number:style", "long");
-        el(el(styles, "number:number-style", "style:name", "N-int"), "number:number",
+        el(el(styles, "number:number-style", "style:name", "N-int", "number:language", "fr", "number:country", "FR"),
+                "number:number",
                 "number:decimal-places", "0", "number:min-integer-digits", "1", "number:grouping", "true");
-        el(el(styles, "number:number-style", "style:name", "N-dec"), "number:number",
+        el(el(styles, "number:number-style", "style:name", "N-dec", "number:language", "fr", "number:country", "FR"),
+                "number:number",
                 "number:decimal-places", "2", "number:min-integer-digits", "1", "number:grouping", "true");
-        Element pct = el(styles, "number:percentage-style", "style:name", "N-pct");
+        Element pct = el(styles, "number:percentage-style", "style:name", "N-pct", "number:language", "fr",
+                "number:country", "FR");
         el(pct, "number:number", "number:decimal-places", "0", "number:min-integer-digits", "1");
         el(pct, "number:text").setTextContent("\u00A0%");
 

@@ -37,7 +37,7 @@ public final class XlsxOutput {
                 for (int c = 0; c < columns.size(); c++) {
                     cell(ws, r, c, columns.get(c).kind(), row.get(c));
                     // styled as written: rows are flushed from memory as the sheet grows
-                    String format = format(columns.get(c).kind());
+                    String format = format(columns.get(c).kind(), row.get(c));
                     if (format != null && row.get(c) != null) {
                         ws.style(r, c).format(format).set();
                     }
@@ -59,10 +59,11 @@ public final class XlsxOutput {
                 xml -> xml.replaceAll("(<dcterms:created[^>]*>)[^<]*(</dcterms:created>)", "$1" + created + "$2")), target);
     }
 
-    private static String format(Workbook.Kind kind) {
+    private static String format(Workbook.Kind kind, Object value) {
         return switch (kind) {
             case INTEGER -> "#,##0";
-            case DECIMAL -> "#,##0.##";
+            // a whole value shows no decimals, even in a column of amounts
+            case DECIMAL -> value != null && Workbook.decimal(value).stripTrailingZeros().scale() <= 0 ? "#,##0" : "#,##0.00";
             case PERCENT -> "0%";
             case DATE -> "dd/mm/yyyy";
             default -> null;

@@ -143,7 +143,7 @@ final class BilanReport {
                 List.of(new Workbook.Column(i18n.get("doc.bilan.item"), Kind.TEXT, 34),
                         new Workbook.Column(i18n.get("doc.bilan.value"), Kind.TEXT, 40)), summary));
 
-        List<Workbook.Column> sumColumns = List.of(Workbook.Column.of(i18n.get("doc.fiche.unit"), Kind.TEXT),
+        List<Workbook.Column> sumColumns = List.of(new Workbook.Column(i18n.get("doc.fiche.unit"), Kind.TEXT, 12),
                 Workbook.Column.of(i18n.get("doc.fiche.target"), Kind.DECIMAL),
                 Workbook.Column.of(i18n.get("doc.fiche.realised"), Kind.DECIMAL),
                 Workbook.Column.of(i18n.get("doc.fiche.rate"), Kind.PERCENT));
