@@ -46,7 +46,8 @@ public final class OdsOutput {
     }
 
     private static void sheet(Element spreadsheet, Element styles, Workbook.Sheet sheet) throws IOException {
-        Element table = el(spreadsheet, "table:table", "table:name", SheetNames.safe(sheet.name()));
+        Element table = el(spreadsheet, "table:table", "table:name", SheetNames.safe(sheet.name()),
+                "table:style-name", "ta1");
         List<Workbook.Column> columns = sheet.columns();
         for (Workbook.Column column : columns) {
             el(table, "table:table-column", "table:style-name", columnStyle(styles, column.width()),
@@ -146,6 +147,10 @@ public final class OdsOutput {
         el(pct, "number:number", "number:decimal-places", "0", "number:min-integer-digits", "1");
         el(pct, "number:text").setTextContent("\u00A0%");
 
+        // the sheets print with the page style « Default » (landscape, see printLayout)
+        Element sheetStyle = el(styles, "style:style", "style:name", "ta1", "style:family", "table",
+                "style:master-page-name", "Default");
+        el(sheetStyle, "style:table-properties", "table:display", "true", "style:writing-mode", "lr-tb");
         Element head = el(styles, "style:style", "style:name", "ce-head", "style:family", "table-cell");
         el(head, "style:table-cell-properties", "fo:background-color", "#e8ecf1", "fo:wrap-option", "wrap",
                 "style:vertical-align", "middle");

@@ -82,8 +82,9 @@ final class ConventionFiche {
             blocks.add(new Doc.Paragraph(c.notes()));
         }
         String title = i18n.format("doc.fiche.docTitle", c.reference());
+        // the company, and the title when it says more than the company's name
         String subtitle = d.company() == null ? c.title() : d.company().legalName()
-                + (c.title().isEmpty() ? "" : " — " + c.title());
+                + (c.title().isEmpty() || c.title().contains(d.company().legalName()) ? "" : " — " + c.title());
         String footer = i18n.format("doc.fiche.footer", c.reference(), f.date(created.toLocalDate()));
         return new Doc(title, subtitle, footer, created, blocks);
     }
