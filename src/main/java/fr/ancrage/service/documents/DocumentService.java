@@ -267,14 +267,7 @@ public final class DocumentService {
                 written.add(file);
             }
         } catch (RuntimeException e) {
-            for (Path file : written) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // the first failure is the one to report
-                }
-            }
-            throw e;
+            throw undo(written, e);
         }
         progress.step(formats.size() + 1, formats.size() + 1, "");
         return new Written(written);
@@ -590,18 +583,22 @@ public final class DocumentService {
                 written.add(file);
             }
         } catch (RuntimeException e) {
-            // all or nothing: the files of this export already written go too
-            for (Path file : written) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // the first failure is the one to report
-                }
-            }
-            throw e;
+            throw undo(written, e);
         }
         progress.step(total, total, "");
         return new Written(written);
+    }
+
+    /** All or nothing: the files an export already wrote go when a later one fails; the failure is returned. */
+    private static RuntimeException undo(List<Path> written, RuntimeException failure) {
+        for (Path file : written) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // the first failure is the one to report
+            }
+        }
+        return failure;
     }
 
     /** Writes one file; {@code csv} is the sheet a CSV file holds. */

@@ -478,10 +478,7 @@ public final class ConventionsView implements Section {
 
     @FXML
     private void onFiche() {
-        Convention shown = form.originalProperty().get();
-        if (shown != null && support.mayLeaveForm()) {
-            navigator.exportConventionFiche(shown.id());
-        }
+        toDocuments(navigator::exportConventionFiche);
     }
 
     @FXML
@@ -495,9 +492,14 @@ public final class ConventionsView implements Section {
 
     @FXML
     private void onToSign() {
+        toDocuments(navigator::exportConventionToSign);
+    }
+
+    /** To the Documents section with the convention shown, once its unsaved changes are dealt with. */
+    private void toDocuments(java.util.function.Consumer<UUID> open) {
         Convention shown = form.originalProperty().get();
         if (shown != null && support.mayLeaveForm()) {
-            navigator.exportConventionToSign(shown.id());
+            open.accept(shown.id());
         }
     }
 
