@@ -76,10 +76,14 @@ public final class CampaignsView implements Section {
     @FXML private TableColumn<CampaignReportItem, String> reminderColumn;
     @FXML private TableColumn<CampaignReportItem, String> progressColumn;
     @FXML private Label countLabel;
+    @FXML private Button exportListButton;
+    private final fr.ancrage.service.documents.DocumentService documents;
 
     public CampaignsView(UiContext ui, CampaignService campaigns, ConventionService conventions,
-                         EngagementService engagements, Navigator navigator) {
+                         EngagementService engagements, fr.ancrage.service.documents.DocumentService documents,
+                         Navigator navigator) {
         this.ui = ui;
+        this.documents = documents;
         this.campaigns = campaigns;
         this.conventions = conventions;
         this.engagements = engagements;
@@ -125,6 +129,44 @@ public final class CampaignsView implements Section {
     }
 
     @FXML
+    private void onExportList() {
+        listExport().offer(table.getScene().getWindow());
+    }
+
+    /** The export of the reports as the table shows them (its columns, filters and order). */
+    public fr.ancrage.ui.common.ListExport<CampaignReportItem> listExport() {
+        var i18n = ui.i18n();
+        ReportingCampaign campaign = campaignBox.getValue();
+        // the same columns as the table, typed: dates as dates, the progress as two numbers
+        List<fr.ancrage.service.documents.ListExports.ListColumn<CampaignReportItem>> columns = List.of(
+                column("companyColumn", "campaigns.column.company", fr.ancrage.documents.Workbook.Kind.TEXT,
+                        CampaignReportItem::companyName),
+                column("referenceColumn", "campaigns.column.reference", fr.ancrage.documents.Workbook.Kind.CODE,
+                        CampaignReportItem::conventionReference),
+                column("epciColumn", "campaigns.column.epci", fr.ancrage.documents.Workbook.Kind.TEXT,
+                        CampaignReportItem::epciName),
+                column("stateColumn", "campaigns.column.state", fr.ancrage.documents.Workbook.Kind.TEXT,
+                        it -> overdue(it) ? i18n.format("campaigns.state.overdue", i18n.label(it.report().state()))
+                                : i18n.label(it.report().state())),
+                column("requestedColumn", "campaigns.column.requested", fr.ancrage.documents.Workbook.Kind.DATE,
+                        it -> it.report().requestedOn()),
+                column("reminderColumn", "campaigns.column.reminder", fr.ancrage.documents.Workbook.Kind.DATE,
+                        it -> it.report().lastReminderOn()),
+                column("progressColumn", "campaigns.column.progress", fr.ancrage.documents.Workbook.Kind.TEXT,
+                        it -> i18n.format("campaigns.progress", it.resultsOfYear(), it.targetsOfYear())));
+        var listExport = new fr.ancrage.ui.common.ListExport<>(ui, documents, table, columns,
+                campaign == null ? i18n.get("nav.campaigns") : i18n.format("campaigns.name", campaign.year()))
+                .search(searchField).filter(i18n.get("campaigns.column.state"), stateFilter)
+                .filter(i18n.get("campaigns.overdueOnly"), overdueOnly);
+        return listExport;
+    }
+
+    private fr.ancrage.service.documents.ListExports.ListColumn<CampaignReportItem> column(String id, String key,
+            fr.ancrage.documents.Workbook.Kind kind, java.util.function.Function<CampaignReportItem, Object> value) {
+        return new fr.ancrage.service.documents.ListExports.ListColumn<>(id, ui.i18n().get(key), kind, value);
+    }
+
+    @FXML
     private void initialize() {
         var i18n = ui.i18n();
         searchField.setLeft(new FontIcon(MaterialDesignM.MAGNIFY));
@@ -148,6 +190,7 @@ public final class CampaignsView implements Section {
         Cells.text(reminderColumn, i -> Formats.date(i.report().lastReminderOn()));
         Cells.text(progressColumn, i -> i18n.format("campaigns.progress", i.resultsOfYear(), i.targetsOfYear()));
         Cells.fitColumns(table, companyColumn);
+        fr.ancrage.ui.common.ListExport.disableWhenEmpty(exportListButton, table);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.setPlaceholder(Cells.placeholder(i18n.get("campaigns.empty")));

@@ -30,6 +30,7 @@ public final class ListExport<T> {
     private final List<ListExports.ListColumn<T>> columns;
     private final String title;
     private final Map<String, ComboBox<?>> filters = new LinkedHashMap<>();
+    private final Map<String, javafx.scene.control.CheckBox> checks = new LinkedHashMap<>();
     private TextInputControl search;
     private Path lastFolder;
 
@@ -61,6 +62,12 @@ public final class ListExport<T> {
         return this;
     }
 
+    /** A filter that is a check box: said when ticked (« En retard seulement : oui »). */
+    public ListExport<T> filter(String label, javafx.scene.control.CheckBox box) {
+        checks.put(label, box);
+        return this;
+    }
+
     public ListExport<T> search(TextInputControl field) {
         this.search = field;
         return this;
@@ -84,6 +91,11 @@ public final class ListExport<T> {
             if (value != null) {
                 var converter = ((ComboBox) combo).getConverter();
                 active.put(label, converter == null ? value.toString() : converter.toString(value));
+            }
+        });
+        checks.forEach((label, box) -> {
+            if (box.isSelected()) {
+                active.put(label, ui.i18n().get("doc.yes"));
             }
         });
         return active;

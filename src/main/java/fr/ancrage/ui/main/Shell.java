@@ -45,7 +45,7 @@ public final class Shell implements Navigator {
         this.conventionsView = new ConventionsView(ui, services.conventions(), services.organisations(),
                 services.territories(), services.engagements(), services.catalogue(), services.documents(), this);
         this.campaignsView = new CampaignsView(ui, services.campaigns(), services.conventions(),
-                services.engagements(), this);
+                services.engagements(), services.documents(), this);
         this.dashboard = services.dashboard();
         DashboardView dashboardView = new DashboardView(ui, services.dashboard(), services.territories(), this,
                 this::showBadge);
@@ -111,6 +111,11 @@ public final class Shell implements Navigator {
     public void exportConventionFiche(UUID conventionId) {
         documentsView.prepareFiche(conventionId);
         main.show("documents");
+    }
+
+    /** The list export of the campaigns screen (tests drive it without the file chooser). */
+    public fr.ancrage.ui.common.ListExport<fr.ancrage.domain.CampaignReportItem> campaignsListExport() {
+        return campaignsView.listExport();
     }
 
     /** The list export of the conventions screen (tests drive it without the file chooser). */

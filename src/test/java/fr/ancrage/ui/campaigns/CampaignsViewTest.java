@@ -173,4 +173,23 @@ class CampaignsViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(reports.getItems()).hasSize(all - 1).noneMatch(i -> i.id().equals(first.id()));
     }
+
+    @Test
+    void theReportsListIsExportedAsShown(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path out)
+            throws Exception {
+        robot.clickOn("#nav-campaigns");
+        TableView<CampaignReportItem> reports = robot.lookup("#table").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !reports.getItems().isEmpty());
+        assertThat(robot.lookup("#exportListButton").queryButton().isDisabled()).isFalse();
+        java.nio.file.Path file = out.resolve("campagne.csv");
+        robot.interact(() -> app.shell.campaignsListExport().export(file, fr.ancrage.documents.Format.CSV,
+                reports.getScene().getWindow()));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> java.nio.file.Files.exists(file));
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(file);
+        String header = String.join(";", reports.getVisibleLeafColumns().stream().map(c -> c.getText()).toList());
+        assertThat(lines.getFirst()).isEqualTo("\uFEFF" + header);
+        assertThat(lines).hasSize(reports.getItems().size() + 1);
+        assertThat(lines.get(1)).startsWith(reports.getItems().getFirst().companyName() + ";"
+                + reports.getItems().getFirst().conventionReference() + ";");
+    }
 }
