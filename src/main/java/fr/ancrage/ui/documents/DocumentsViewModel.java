@@ -109,8 +109,8 @@ public final class DocumentsViewModel {
         inputs.addAll(formats.values());
         problem.bind(Bindings.createStringBinding(this::check, inputs.toArray(javafx.beans.Observable[]::new)));
         // the outcome shown is that of the choices made: another choice clears it
-        for (javafx.beans.Observable input : List.of(kind, convention, department, epci, year)) {
-            input.addListener(o -> {
+        for (javafx.beans.value.ObservableValue<?> input : List.of(kind, convention, department, epci, year)) {
+            input.addListener((o, before, now) -> {
                 if (!running.get()) {
                     outcome.set("");
                     written.clear();

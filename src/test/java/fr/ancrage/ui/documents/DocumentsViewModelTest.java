@@ -1,0 +1,73 @@
+package fr.ancrage.ui.documents;
+
+import fr.ancrage.documents.Format;
+import fr.ancrage.domain.ConventionListItem;
+import fr.ancrage.domain.ConventionStatus;
+import fr.ancrage.domain.Department;
+import fr.ancrage.domain.Framework;
+import fr.ancrage.i18n.I18n;
+import fr.ancrage.ui.common.ErrorMessages;
+import fr.ancrage.ui.common.SyncTaskRunner;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The export screen's choices, without a screen and without a database. */
+class DocumentsViewModelTest {
+
+    private final I18n i18n = I18n.forLanguage("fr");
+    private final DocumentsViewModel vm = new DocumentsViewModel(i18n, null, new SyncTaskRunner(), new ErrorMessages(i18n));
+
+    @Test
+    void saysWhatIsMissingInTheOrderOfTheForm() {
+        vm.folder.set("/tmp");
+        assertThat(vm.problemProperty().get()).isEqualTo("Choisissez le département (et, si vous voulez, l’intercommunalité) du bilan.");
+        vm.department.set(new Department("25", "Doubs", "27"));
+        assertThat(vm.problemProperty().get()).isEqualTo("Choisissez l’année du bilan.");
+        vm.year.set(2025);
+        assertThat(vm.problemProperty().get()).isEmpty();
+        assertThat(vm.canExport().get()).isTrue();
+        vm.formats.values().forEach(p -> p.set(false));
+        assertThat(vm.problemProperty().get()).isEqualTo("Cochez au moins un format.");
+        vm.kind.set(DocumentsViewModel.Kind.FICHE);
+        assertThat(vm.problemProperty().get()).isEqualTo("Choisissez la convention dont vous voulez la fiche.");
+        vm.folder.set(" ");
+        vm.convention.set(new ConventionListItem(UUID.randomUUID(), "25-2024-003", "", UUID.randomUUID(), "Laboratoires",
+                Framework.PAQTE, ConventionStatus.ACTIVE, "25", "", "", "", null, null, null));
+        assertThat(vm.problemProperty().get()).isEqualTo("Indiquez le dossier où écrire les documents.");
+    }
+
+    @Test
+    void eachKindOffersItsFormatsAndChoosesTheUsualOnes() {
+        vm.kind.set(DocumentsViewModel.Kind.FICHE);
+        assertThat(vm.selectedFormats()).isEqualTo(EnumSet.of(Format.PDF, Format.ODT));
+        vm.formats.get(Format.XLSX).set(true); // not offered for a fiche: ignored
+        assertThat(vm.selectedFormats()).isEqualTo(EnumSet.of(Format.PDF, Format.ODT));
+        vm.kind.set(DocumentsViewModel.Kind.BILAN);
+        assertThat(vm.selectedFormats()).isEqualTo(EnumSet.of(Format.PDF, Format.ODS));
+        vm.kind.set(DocumentsViewModel.Kind.PACKAGE);
+        assertThat(vm.selectedFormats()).isEqualTo(EnumSet.of(Format.PDF, Format.ODS, Format.XLSX));
+        vm.formats.values().forEach(p -> p.set(false));
+        vm.department.set(new Department("25", "Doubs", "27"));
+        vm.year.set(2025);
+        vm.folder.set("/tmp");
+        // a package always holds its records and manifest: no format is needed
+        assertThat(vm.problemProperty().get()).isEmpty();
+    }
+
+    @Test
+    void anotherChoiceClearsTheLastOutcome() {
+        vm.outcome.set("2 fichiers écrits dans /tmp.");
+        vm.written.add(Path.of("/tmp/a.pdf"));
+        vm.year.set(2024);
+        assertThat(vm.outcome.get()).isEmpty();
+        assertThat(vm.written).isEmpty();
+        vm.outcome.set("fait");
+        vm.year.set(2023);
+        assertThat(vm.outcome.get()).as("every change, not only the first").isEmpty();
+    }
+}
