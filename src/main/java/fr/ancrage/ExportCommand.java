@@ -94,7 +94,7 @@ public final class ExportCommand {
             }
             String value = args.get(++i);
             switch (arg) {
-                case "--data-dir" -> dataDir = Path.of(value);
+                case "--data-dir" -> dataDir = path(arg, value);
                 case "--lang" -> {
                     if (!List.of("fr", "en").contains(value)) {
                         throw new CommandLine.ParseException("L'option --lang attend fr ou en.");
@@ -122,7 +122,7 @@ public final class ExportCommand {
                         formats.add(format);
                     }
                 }
-                case "--out" -> out = Path.of(value);
+                case "--out" -> out = path(arg, value);
                 default -> throw new IllegalStateException(arg);
             }
         }
@@ -154,6 +154,14 @@ public final class ExportCommand {
         }
         return new Options(kind, Optional.ofNullable(dataDir), demo, language, convention, epci, department, year,
                 formats, out);
+    }
+
+    private static Path path(String option, String value) throws CommandLine.ParseException {
+        try {
+            return Path.of(value);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new CommandLine.ParseException("L'option " + option + " attend un dossier (reçu : " + value + ").");
+        }
     }
 
     /** Runs the export; returns the process exit status. */

@@ -45,6 +45,8 @@ class ExportCommandTest {
                 .hasMessageContaining("Le format xlsx n'est pas proposé pour fiche");
         assertThatThrownBy(() -> ExportCommand.parse(List.of("fiche", "--convention", "25-2024-003", "--formats", "docx")))
                 .hasMessageContaining("Format inconnu : docx");
+        assertThatThrownBy(() -> ExportCommand.parse(List.of("conventions", "--out", "a\u0000b")))
+                .hasMessageContaining("L'option --out attend un dossier");
         assertThatThrownBy(() -> ExportCommand.parse(List.of("conventions", "--verbose")))
                 .hasMessageContaining("Option inconnue pour export : --verbose");
     }

@@ -96,10 +96,6 @@ public final class DocumentService {
         this.templateFolder = templateFolder;
     }
 
-    public I18n texts() {
-        return i18n;
-    }
-
     /** The creation time written into documents: now, to the second. */
     public OffsetDateTime now() {
         return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
@@ -137,8 +133,9 @@ public final class DocumentService {
 
     /** Writes the fiche of a convention in each format (PDF, ODT) into the folder. */
     public Written exportFiche(UUID conventionId, Set<Format> formats, Path folder, Progress progress) {
-        Doc doc = conventionFiche(conventionId, now());
-        String base = fileName(i18n.get("doc.fiche.file"), doc.title().substring(doc.title().lastIndexOf(' ') + 1));
+        ConventionFiche.Data data = ficheData(conventionId);
+        Doc doc = new ConventionFiche(i18n).build(data, now());
+        String base = fileName(i18n.get("doc.fiche.file"), data.convention().reference());
         return writeAll(doc, null, base, formats, folder, progress);
     }
 

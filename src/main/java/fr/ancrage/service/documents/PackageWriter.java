@@ -61,10 +61,6 @@ final class PackageWriter {
         recordCounts.put(kind, records);
     }
 
-    List<Entry> entries() {
-        return List.copyOf(entries);
-    }
-
     void writeTo(OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         zip.setLevel(6);

@@ -332,9 +332,7 @@ public final class DocumentsView implements Section {
 
     @FXML
     private void onEditTemplate() {
-        vm.editTemplate(path -> FolderOpener.open(path, error -> ui.dialogs().error(root.getScene().getWindow(),
-                ui.i18n().get("error.title"), ui.i18n().format("documents.openFolder.failed",
-                        String.valueOf(error.getMessage())))));
+        vm.editTemplate(this::openInSystem);
     }
 
     @FXML
@@ -360,8 +358,8 @@ public final class DocumentsView implements Section {
     private void onChooseFolder() {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle(ui.i18n().get("documents.chooseFolder.title"));
-        Path current = Path.of(vm.folder.get().isBlank() ? "." : vm.folder.get().strip());
-        if (Files.isDirectory(current)) {
+        Path current = DocumentsViewModel.folderPath(vm.folder.get());
+        if (current != null && Files.isDirectory(current)) {
             chooser.setInitialDirectory(current.toFile());
         }
         File chosen = chooser.showDialog(root.getScene().getWindow());
@@ -373,10 +371,14 @@ public final class DocumentsView implements Section {
     @FXML
     private void onOpenFolder() {
         if (!vm.written.isEmpty()) {
-            FolderOpener.open(vm.written.getFirst().toAbsolutePath().getParent(), error -> ui.dialogs().error(
-                    root.getScene().getWindow(), ui.i18n().get("error.title"),
-                    ui.i18n().format("documents.openFolder.failed", String.valueOf(error.getMessage()))));
+            openInSystem(vm.written.getFirst().toAbsolutePath().getParent());
         }
+    }
+
+    /** Opens a folder or a file with the system's application, or says why it could not. */
+    private void openInSystem(Path path) {
+        FolderOpener.open(path, error -> ui.dialogs().error(root.getScene().getWindow(), ui.i18n().get("error.title"),
+                ui.i18n().format("documents.openFolder.failed", String.valueOf(error.getMessage()))));
     }
 
 }

@@ -172,7 +172,12 @@ public final class DocumentsViewModel {
             return;
         }
         Kind k = kind.get();
-        Path target = Path.of(folder.get().strip());
+        Path target = folderPath(folder.get());
+        if (target == null) {
+            failed.set(true);
+            outcome.set(i18n.format("doc.error.noFolder", folder.get().strip()));
+            return;
+        }
         Set<Format> chosen = selectedFormats();
         DashboardFilter territory = territory();
         Integer y = year.get();
@@ -231,8 +236,8 @@ public final class DocumentsViewModel {
 
     /** Reads which template of the convention to sign is in use. */
     public void refreshTemplate() {
-        tasks.run(documents::customConventionTemplate, customTemplate::set, error -> {
-        });
+        tasks.run(documents::customConventionTemplate, customTemplate::set, error -> org.slf4j.LoggerFactory
+                .getLogger(DocumentsViewModel.class).warn("The template folder could not be read", error));
     }
 
     /**
@@ -258,6 +263,15 @@ public final class DocumentsViewModel {
             failed.set(true);
             outcome.set(errors.describe(error));
         });
+    }
+
+    /** The folder typed, or null when no file system could name it (characters it refuses). */
+    static Path folderPath(String typed) {
+        try {
+            return Path.of(typed == null || typed.isBlank() ? "." : typed.strip());
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
     }
 
     /** Asks the running export to stop; it deletes what it had written and reports « annulé ». */

@@ -70,4 +70,15 @@ class DocumentsViewModelTest {
         vm.year.set(2023);
         assertThat(vm.outcome.get()).as("every change, not only the first").isEmpty();
     }
+
+    @Test
+    void aFolderNoFileSystemCanNameIsSaidWithoutExporting() {
+        vm.department.set(new Department("25", "Doubs", "27"));
+        vm.year.set(2025);
+        vm.folder.set("/tmp/a\u0000b");
+        vm.export(); // the service is not reached: there is none here
+        assertThat(vm.failed.get()).isTrue();
+        assertThat(vm.outcome.get()).isEqualTo("Le dossier /tmp/a\u0000b n’existe pas. Choisissez un dossier existant.");
+        assertThat(vm.running.get()).isFalse();
+    }
 }
