@@ -43,6 +43,10 @@ public final class Repositories {
         return new CampaignRepository(dsl);
     }
 
+    public CeremonyRepository ceremonies() {
+        return new CeremonyRepository(dsl);
+    }
+
     public DashboardRepository dashboard() {
         return new DashboardRepository(dsl);
     }

@@ -9,7 +9,8 @@ import java.time.Clock;
 /** The use cases of the application over one store, as the composition root hands them to the interface. */
 public record Services(OrganisationService organisations, ConventionService conventions, TerritoryService territories,
                        EngagementService engagements, CatalogueService catalogue, CampaignService campaigns,
-                       DashboardService dashboard, DemoDataService demo, DocumentService documents) {
+                       DashboardService dashboard, DemoDataService demo, DocumentService documents,
+                       CeremonyService ceremonies) {
 
     /** The services with the documents in French. */
     public static Services over(Store store, Clock clock) {
@@ -26,6 +27,6 @@ public record Services(OrganisationService organisations, ConventionService conv
         return new Services(new OrganisationService(store), new ConventionService(store, clock),
                 new TerritoryService(store), new EngagementService(store), new CatalogueService(store),
                 new CampaignService(store, clock), new DashboardService(store, clock), new DemoDataService(store, clock),
-                new DocumentService(store, clock, texts, templateFolder));
+                new DocumentService(store, clock, texts, templateFolder), new CeremonyService(store, clock));
     }
 }

@@ -5,6 +5,7 @@ import fr.ancrage.domain.RuleViolationException;
 import fr.ancrage.domain.StaleRecordException;
 import fr.ancrage.domain.ValidationException;
 import fr.ancrage.domain.validation.Issue;
+import fr.ancrage.domain.validation.MessageKey;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -28,7 +29,9 @@ public final class ErrorMessages {
             return i18n.format("error.stale", s.recordLabel());
         }
         if (e instanceof RuleViolationException r) {
-            return i18n.format(r.messageKey(), r.args().toArray());
+            // the service knows no texts nor date formats: it names them, they are written here
+            return i18n.format(r.messageKey(), r.args().stream().map(a -> a instanceof MessageKey k ? i18n.get(k.key())
+                    : a instanceof java.time.LocalDate d ? Formats.date(d) : a).toArray());
         }
         return i18n.format("error.unexpected", String.valueOf(e.getMessage()));
     }

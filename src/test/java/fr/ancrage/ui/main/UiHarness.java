@@ -6,6 +6,7 @@ import fr.ancrage.persistence.Store;
 import fr.ancrage.persistence.TestStores;
 import fr.ancrage.service.CampaignService;
 import fr.ancrage.service.CatalogueService;
+import fr.ancrage.service.CeremonyService;
 import fr.ancrage.service.ConventionService;
 import fr.ancrage.service.DashboardService;
 import fr.ancrage.service.DemoDataService;
@@ -38,6 +39,7 @@ public final class UiHarness implements AutoCloseable {
     public final CatalogueService catalogue;
     public final CampaignService campaigns;
     public final DashboardService dashboard;
+    public final CeremonyService ceremonies;
     public final FxTaskRunner tasks = new FxTaskRunner();
     /** What the screens run their work with: {@link #tasks}, held back when a test asks. */
     public final DelayableTaskRunner slowTasks = new DelayableTaskRunner(tasks);
@@ -53,6 +55,7 @@ public final class UiHarness implements AutoCloseable {
         catalogue = new CatalogueService(store);
         campaigns = new CampaignService(store, Clock.systemDefaultZone());
         dashboard = new DashboardService(store, Clock.systemDefaultZone());
+        ceremonies = new CeremonyService(store, Clock.systemDefaultZone());
     }
 
     /** Call from TestFX's {@code @Start}: shows the window as the application opens, on the dashboard. */
@@ -68,7 +71,7 @@ public final class UiHarness implements AutoCloseable {
         Store store = new Store(database.dsl());
         shell = new Shell(ui, stage, java.nio.file.Path.of("mémoire"), new Services(organisations, conventions,
                 territories, engagements, catalogue, campaigns, dashboard, new DemoDataService(store, Clock.systemDefaultZone()),
-                new fr.ancrage.service.documents.DocumentService(store, Clock.systemDefaultZone(), ui.i18n())));
+                new fr.ancrage.service.documents.DocumentService(store, Clock.systemDefaultZone(), ui.i18n()), ceremonies));
         shell.open(false, false);
         // the headless screen is 1000 px wide: an earlier, wider test stage would put buttons off-screen
         stage.sizeToScene();
