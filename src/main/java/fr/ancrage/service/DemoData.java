@@ -291,7 +291,25 @@ final class DemoData {
             later("CRH", LOCAL_CONVENTION, NEGOTIATION, 0, "PLA", false, "FACE"),
             later("AEQ", LOCAL_CONVENTION, NEGOTIATION, 0, "PLA", false, "ML"),
             later("CBS", LOCAL_CONVENTION, DRAFT, 0, "BAT", false, ""),
-            later("CVT", LOCAL_CONVENTION, DRAFT, 0, "", false, ""));
+            later("CVT", LOCAL_CONVENTION, DRAFT, 0, "", false, ""),
+            // New conventions of companies whose 2017 convention expired, for the next signing
+            // ceremony. Last in the table: the conventions above keep their references.
+            later("PMF", LOCAL_CONVENTION, READY_TO_SIGN, 0, "PLA ORP", true, "FT"),
+            later("CRC", PAQTE, READY_TO_SIGN, 0, "PLA MFE", true, "CE"),
+            later("AMC", PAQTE, READY_TO_SIGN, 0, "PLA CLS MFE", true, "FACE"),
+            later("CSF", PAQTE, READY_TO_SIGN, 0, "BAT GRB", false, "CCI"),
+            later("EDR", LOCAL_CONVENTION, READY_TO_SIGN, 0, "PLA", true, ""),
+            later("ICS", LOCAL_CONVENTION, READY_TO_SIGN, 0, "MFE", false, "COL"),
+            later("HRB", LOCAL_CONVENTION, READY_TO_SIGN, 0, "BAT", false, "ML"),
+            later("FPC", LOCAL_CONVENTION, READY_TO_SIGN, 0, "PLA", true, "CE"),
+            later("GGR", PAQTE, READY_TO_SIGN, 0, "BAT GRB", true, "FACE"),
+            later("SGB", LOCAL_CONVENTION, READY_TO_SIGN, 0, "ORP", false, ""));
+
+    /**
+     * Conventions whose company signatory was entered without a job title (a convention key): the
+     * signing ceremony warns about it. The contact keeps the title.
+     */
+    static final Set<String> COMPANY_SIGNATORY_UNTITLED = Set.of("HRB");
 
     private static EngagementRow e(String type, String partner, String value, String description) {
         return new EngagementRow(type, partner, value, description, null, 0, 0, false);
@@ -307,8 +325,9 @@ final class DemoData {
 
     /*
      * What each convention commits to. The 2017 wave covers 2017–2019 (before the emplois francs and
-     * the prépa-apprentissage reached Besançon); drafts and the convention just opened for
-     * negotiation (AEQ) have none yet. Counterpart texts leave the partner out: it is shown next to them.
+     * the prépa-apprentissage reached Besançon); drafts, the convention just opened for negotiation
+     * (AEQ) and one ready to sign (SGB: the signing ceremony warns about it) have none yet.
+     * Counterpart texts leave the partner out: it is shown next to them.
      */
     static final List<Plan> PLANS = List.of(
             // --- The 17 March 2017 ceremony ---
@@ -560,7 +579,63 @@ final class DemoData {
                     e("INCLUSIVE_PURCHASING", "", "3500.00", "Étiquettes et conception graphique achetées à une imprimerie {quartier}").in("BAT")),
             plan("CRH",
                     e("MENTORING", "FACE", "6", "Parrainage de {n} demandeurs d’emploi {quartier} par an, avec FACE Doubs"),
-                    e("ANTI_DISCRIMINATION_TRAINING", "", "30", "Formation de {n} dirigeants et salariés de TPE par an au recrutement sans discrimination").noQpv()));
+                    e("ANTI_DISCRIMINATION_TRAINING", "", "30", "Formation de {n} dirigeants et salariés de TPE par an au recrutement sans discrimination").noQpv()),
+
+            // --- New conventions after an expired 2017 one, ready to sign (SGB has none yet) ---
+            plan("PMF",
+                    e("STAGES_3E", "COL", "6", "Accueil de {n} élèves de 3e du collège Diderot (REP+) par an dans les ateliers d’usinage et au contrôle qualité"),
+                    e("HIRING", "FT", "5", "Recrutement de {n} habitants {quartier} par an comme opérateurs sur machines à commande numérique, dont des emplois francs"),
+                    e("PREPA_APPRENTISSAGE", "ML", "3", "{n} jeunes {quartier} par an en prépa-apprentissage aux métiers de l’usinage"),
+                    e("ANTI_DISCRIMINATION_TRAINING", "", "12", "Formation de {n} managers et recruteurs par an à la prévention des discriminations à l’embauche").noQpv())
+                    .with(cp("FT", "HIRING", "Présélection des candidats {quartier} et préparation opérationnelle à l’emploi (POEI) avant l’embauche")),
+            plan("CRC",
+                    e("CLASS_TALKS", "COL", "2", "{n} interventions par an du chef de cuisine au collège Diderot (REP+) sur les métiers de la restauration"),
+                    e("HIRING", "CE", "5", "Recrutement de {n} commis et agents de restauration par an, habitants {quartier} ou travailleurs handicapés"),
+                    e("APPRENTICESHIP", "ML", "3", "{n} apprentis cuisiniers (CAP cuisine) par an dans la cuisine centrale"),
+                    e("INCLUSIVE_PURCHASING", "", "16000.00", "Légumes épluchés et prestations de plonge achetés à un chantier d’insertion maraîcher {quartier}").in("PLA"))
+                    .with(cp("CE", "HIRING", "Présentation de candidats en situation de handicap et adaptation des postes de travail")),
+            plan("AMC",
+                    e("STAGES_3E", "COL", "10", "Accueil de {n} élèves de 3e du collège Diderot (REP+) par an dans les agences et au siège"),
+                    e("MENTORING", "FACE", "12", "Parrainage de {n} demandeurs d’emploi {quartier} par an par des collaborateurs, avec FACE Doubs"),
+                    e("EMPLOIS_FRANCS", "FT", "2", "{n} embauches par an en emploi franc (CDI de conseiller clientèle)"),
+                    e("CASH_DONATIONS", "", "15000.00", "Soutien financier aux associations de prévention et d’accès aux droits {quartier}"),
+                    e("DIVERSITY_POLICY", "", "40", "Politique de diversité : {n} collaborateurs formés par an et label Diversité maintenu").noQpv())
+                    .with(cp("COL", "STAGES_3E", "Recensement des élèves sans lieu de stage et préparation de leur accueil"),
+                            cp("PREF", "", "Comité de suivi annuel réuni par la déléguée du préfet")),
+            plan("CSF",
+                    e("TUTORING", "COL", "15", "Tutorat de {n} collégiens par an par des salariés bénévoles (aide aux devoirs, orientation)"),
+                    e("ENTREPRENEUR_SUPPORT", "CCI", "8", "Accompagnement de {n} créateurs d’entreprise {quartier} par an : microcrédit et parrainage bancaire"),
+                    e("FOUNDATION", "", "22000.00", "Appel à projets annuel de la fondation d’entreprise pour les associations {quartier}"))
+                    .with(cp("CCI", "ENTREPRENEUR_SUPPORT", "Orientation des porteurs de projet vers la banque et suivi de leur création d’entreprise")),
+            plan("EDR",
+                    e("HIRING", "FT", "10", "Recrutement de {n} préparateurs de commandes et caristes par an parmi les habitants {quartier}"),
+                    e("FAIR_HIRING", "", "8", "Recrutement sans CV par la méthode des habiletés : {n} personnes recrutées par an"),
+                    e("IMMERSIONS", "FT", "8", "{n} immersions (PMSMP) par an dans l’entrepôt, avec passage du CACES pour les candidats retenus"),
+                    e("APPRENTICESHIP", "ML", "3", "{n} alternants par an en logistique (CAP, bac professionnel, BTS)"))
+                    .with(cp("FT", "HIRING", "Présélection des candidats {quartier} et recrutement par simulation"),
+                            cp("ML", "APPRENTICESHIP", "Repérage et préparation des jeunes candidats à l’alternance en logistique")),
+            plan("ICS",
+                    e("STAGES_3E", "COL", "4", "Accueil de {n} élèves de 3e du collège Diderot (REP+) par an au service informatique"),
+                    e("CORDEES", "COL", "12", "Cordée de la réussite : {n} élèves accompagnés par an vers les filières du numérique"),
+                    e("APPRENTICESHIP", "ML", "2", "{n} alternants développeurs ou techniciens support par an, jeunes {quartier}"))
+                    .with(cp("COL", "CORDEES", "Choix des élèves de la cordée, professeur référent et sorties organisées par le collège")),
+            plan("HRB",
+                    e("HIRING", "ML", "3", "Recrutement de {n} habitants {quartier} par an : femmes et valets de chambre, plonge, réception"),
+                    e("APPRENTICESHIP", "ML", "2", "{n} apprentis par an en cuisine, en service ou à la réception"),
+                    e("IN_KIND_DONATIONS", "", "1900.00", "Salles de réunion prêtées et nuitées offertes aux familles accompagnées par les associations {quartier}"))
+                    .with(cp("ML", "APPRENTICESHIP", "Préparation des jeunes aux métiers de l’hôtellerie-restauration et suivi pendant l’apprentissage")),
+            plan("FPC",
+                    e("HIRING", "CE", "4", "Recrutement de {n} ouvriers de fromagerie par an, dont des travailleurs handicapés présentés par Cap emploi"),
+                    e("APPRENTICESHIP", "ML", "2", "{n} apprentis par an en CAP crémier-fromager ou en bac professionnel"),
+                    e("IN_KIND_DONATIONS", "", "3100.00", "Dons de fromages aux épiceries solidaires {quartier}"),
+                    e("LABELS", "", "1", "Charte de la diversité : bilan annuel de sa mise en œuvre").noQpv())
+                    .with(cp("CE", "HIRING", "Présentation de candidats en situation de handicap et aide à l’aménagement des postes")),
+            plan("GGR",
+                    e("STAGES_3E", "COL", "8", "Accueil de {n} élèves de 3e du collège Diderot (REP+) par an dans les rayons et les services"),
+                    e("HIRING", "FT", "8", "Recrutement de {n} vendeurs et vendeuses par an parmi les habitants {quartier}, dont des emplois francs"),
+                    e("JOB_DATING", "FT", "10", "Job dating avant les fêtes de fin d’année : {n} contrats visés par an"),
+                    e("DIVERSITY_POLICY", "", "60", "Politique de diversité : {n} managers formés par an et label Diversité maintenu").noQpv())
+                    .with(cp("FT", "JOB_DATING", "Mobilisation des demandeurs d’emploi {quartier} et prêt des locaux de l’agence pour le job dating")));
 
     /*
      * Realised values (bilan). Every year before last year is reported for the engagements of the

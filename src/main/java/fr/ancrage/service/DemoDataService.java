@@ -346,12 +346,18 @@ public final class DemoDataService {
                     notes(row));
         }
 
-        /** Prefect, company head, sometimes the EPCI president, then a partner: the signing order. */
+        /**
+         * Prefect, company head, sometimes the EPCI president, then a partner: the signing order. The
+         * company head has no title on the conventions of {@link DemoData#COMPANY_SIGNATORY_UNTITLED}.
+         */
         private List<Signatory> signatories(ConventionRow row) {
             List<Signatory> list = new ArrayList<>();
             list.add(signatory(SignatoryRole.PREFECT, row.wave2017() ? DemoData.PREFECT_2017 : DemoData.PREFECT_NOW,
                     DemoData.PREFECT_TITLE, "PREF", null));
-            list.add(signatory(SignatoryRole.COMPANY, row.company()));
+            Signatory company = signatory(SignatoryRole.COMPANY, row.company());
+            list.add(DemoData.COMPANY_SIGNATORY_UNTITLED.contains(row.key())
+                    ? signatory(SignatoryRole.COMPANY, company.fullName(), "", row.company(), company.contactId())
+                    : company);
             if (row.epci() && row.wave2017()) {
                 list.add(signatory(SignatoryRole.EPCI, DemoData.EPCI_PRESIDENT_2017,
                         DemoData.EPCI_PRESIDENT_2017_TITLE, "GBM", null));

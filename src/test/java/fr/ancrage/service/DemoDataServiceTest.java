@@ -15,6 +15,7 @@ import fr.ancrage.domain.Engagement;
 import fr.ancrage.domain.EngagementListItem;
 import fr.ancrage.domain.EngagementRules;
 import fr.ancrage.domain.EngagementStatus;
+import fr.ancrage.domain.Framework;
 import fr.ancrage.domain.GeographyVersion;
 import fr.ancrage.domain.Indicator;
 import fr.ancrage.domain.IndicatorTotal;
@@ -29,6 +30,7 @@ import fr.ancrage.domain.ReportState;
 import fr.ancrage.domain.ReportingCampaign;
 import fr.ancrage.domain.ResultSource;
 import fr.ancrage.domain.PaqteAxis;
+import fr.ancrage.domain.Signatory;
 import fr.ancrage.domain.SignatoryRole;
 import fr.ancrage.domain.Target;
 import fr.ancrage.domain.validation.ContactRules;
@@ -122,11 +124,11 @@ class DemoDataServiceTest {
         assertThat(organisations.size() - companies.size()).isBetween(8, 10);
         assertThat(summary.organisations()).isEqualTo(organisations.size());
         assertThat(summary.qpvs()).isEqualTo(6);
-        assertThat(summary.conventions()).isBetween(40, 48).isEqualTo(conventionCount());
+        assertThat(summary.conventions()).isBetween(50, 60).isEqualTo(conventionCount());
         assertThat(summary.contacts()).isEqualTo(organisations.stream()
                 .mapToInt(o -> contactsOf(o).size()).sum());
         List<Convention> conventions = conventions();
-        assertThat(summary.engagements()).isBetween(100, 200)
+        assertThat(summary.engagements()).isBetween(150, 220)
                 .isEqualTo(conventions.stream().mapToInt(c -> engagementsOf(c).size()).sum());
         assertThat(summary.counterparts()).isBetween(30, 80)
                 .isEqualTo(conventions.stream().mapToInt(c -> counterpartsOf(c).size()).sum());
@@ -249,6 +251,58 @@ class DemoDataServiceTest {
                 }
             }
         }
+    }
+
+    @Test
+    void twelveConventionsAreReadyToSignAndTwoOfThemShowTheCeremonyWarnings() {
+        useLoadedDatabase();
+
+        Map<UUID, Organisation> organisations = organisationsById();
+        List<Convention> conventions = conventions();
+        List<Convention> ready = conventions.stream().filter(c -> c.status() == ConventionStatus.READY_TO_SIGN).toList();
+        assertThat(ready).hasSize(12).allSatisfy(c -> {
+            assertThat(c.signatureDate()).as(c.reference()).isNull();
+            assertThat(c.reference()).startsWith("25-" + TODAY.getYear() + "-");
+            assertThat(c.framework()).as(c.reference()).isIn(Framework.LOCAL_CONVENTION, Framework.PAQTE);
+            assertThat(c.notes()).isEqualTo("Signature prévue lors de la prochaine cérémonie à la préfecture.");
+            // Signing order: the prefect, the company's head, the EPCI president (some), a partner (some).
+            List<SignatoryRole> roles = c.signatories().stream().map(Signatory::role).toList();
+            assertThat(roles).as(c.reference()).isIn(
+                    List.of(SignatoryRole.PREFECT, SignatoryRole.COMPANY),
+                    List.of(SignatoryRole.PREFECT, SignatoryRole.COMPANY, SignatoryRole.EPCI),
+                    List.of(SignatoryRole.PREFECT, SignatoryRole.COMPANY, SignatoryRole.PARTNER),
+                    List.of(SignatoryRole.PREFECT, SignatoryRole.COMPANY, SignatoryRole.EPCI, SignatoryRole.PARTNER));
+            Signatory company = c.signatories().get(1);
+            Contact signer = contactsOf(organisations.get(c.companyId())).stream()
+                    .filter(x -> x.id().equals(company.contactId())).findFirst().orElseThrow();
+            assertThat(signer.maySign()).as(c.reference()).isTrue();
+            assertThat(company.fullName()).isEqualTo(signer.fullName());
+            assertThat(signer.jobTitle()).as(c.reference()).isNotBlank();
+            // Targets on the three coming calendar years (from next year after September).
+            assertThat(engagementsOf(c)).as(c.reference()).allSatisfy(e -> {
+                assertThat(e.firstYear()).isEqualTo(TODAY.getYear() + 1);
+                assertThat(e.lastYear()).isEqualTo(TODAY.getYear() + 3);
+            });
+        });
+        assertThat(ready).filteredOn(c -> c.signatories().stream().anyMatch(s -> s.jobTitle().isBlank()))
+                .singleElement().satisfies(c -> {
+                    assertThat(organisations.get(c.companyId()).legalName()).isEqualTo("Hôtel des Remparts Bisontins");
+                    assertThat(c.signatories()).filteredOn(s -> s.jobTitle().isBlank()).extracting(Signatory::role)
+                            .containsExactly(SignatoryRole.COMPANY);
+                    assertThat(engagementsOf(c)).isNotEmpty();
+                });
+        assertThat(ready).filteredOn(c -> engagementsOf(c).isEmpty()).singleElement().satisfies(c -> {
+            assertThat(organisations.get(c.companyId()).legalName()).isEqualTo("Sécurité Gardiennage Bisontine");
+            assertThat(c.signatories()).allSatisfy(s -> assertThat(s.jobTitle()).isNotBlank());
+        });
+        // Ten of them follow the company's convention of 2017, expired.
+        Set<UUID> expired2017 = conventions.stream().filter(c -> c.status() == ConventionStatus.EXPIRED
+                && c.framework() == Framework.CHARTE_ENTREPRISES_QUARTIERS).map(Convention::companyId)
+                .collect(Collectors.toSet());
+        assertThat(ready).filteredOn(c -> expired2017.contains(c.companyId())).hasSize(10);
+        // The two warnings are the only ones among the conventions ready to sign.
+        assertThat(ready).filteredOn(c -> !engagementsOf(c).isEmpty()
+                && c.signatories().stream().noneMatch(s -> s.jobTitle().isBlank())).hasSize(10);
     }
 
     @Test
