@@ -1,42 +1,17 @@
 package fr.ancrage.documents;
 
-import org.apache.pdfbox.cos.COSArray;
-import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
-import org.apache.xmpbox.XMPMetadata;
-import org.apache.xmpbox.schema.AdobePDFSchema;
-import org.apache.xmpbox.schema.DublinCoreSchema;
-import org.apache.xmpbox.schema.PDFAIdentificationSchema;
-import org.apache.xmpbox.schema.XMPBasicSchema;
-import org.apache.xmpbox.type.BadFieldValueException;
-import org.apache.xmpbox.xml.XmpSerializer;
 
-import java.awt.color.ColorSpace;
-import java.awt.color.ICC_Profile;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Calendar;
-import java.util.GregorianCalendar;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
@@ -52,22 +27,22 @@ public final class PdfOutput {
     private static final float BODY = 10f;
     private static final float SMALL = 8.5f;
     private static final float CELL_PAD = 3.5f;
-    private static final String SRGB = "sRGB IEC61966-2.1";
 
     private final PDDocument pdf;
+    private final PdfA pdfA;
     private final PDType0Font regular;
     private final PDType0Font bold;
     private final PDType0Font italic;
-    private final Map<PDType0Font, Map<Character, Boolean>> glyphs = new HashMap<>();
     private final List<PDPage> pages = new ArrayList<>();
     private PDPageContentStream out;
     private float y;
 
     private PdfOutput(PDDocument pdf) throws IOException {
         this.pdf = pdf;
-        this.regular = font("LiberationSans-Regular");
-        this.bold = font("LiberationSans-Bold");
-        this.italic = font("LiberationSans-Italic");
+        this.pdfA = new PdfA(pdf);
+        this.regular = pdfA.font("LiberationSans-Regular");
+        this.bold = pdfA.font("LiberationSans-Bold");
+        this.italic = pdfA.font("LiberationSans-Italic");
     }
 
     public static void write(Doc doc, String producer, OutputStream target) throws IOException {
@@ -77,15 +52,6 @@ public final class PdfOutput {
             writer.footers(doc.footer());
             writer.archival(doc, producer);
             pdf.save(target);
-        }
-    }
-
-    private PDType0Font font(String name) throws IOException {
-        try (InputStream in = PdfOutput.class.getResourceAsStream("/liberation/" + name + ".ttf")) {
-            if (in == null) {
-                throw new IOException("font " + name + " missing from the class path");
-            }
-            return PDType0Font.load(pdf, in, true);
         }
     }
 
@@ -374,40 +340,11 @@ public final class PdfOutput {
     }
 
     private float textWidth(String text, PDType0Font font, float size) throws IOException {
-        return font.getStringWidth(safe(text, font)) / 1000f * size;
+        return pdfA.textWidth(text, font, size);
     }
 
-    /** The text with what the font cannot draw replaced (narrow no-break space by a no-break space). */
     private String safe(String text, PDType0Font font) {
-        StringBuilder sb = null;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (ch == '\t' || ch == '\r') {
-                ch = ' ';
-            }
-            char replacement = drawable(ch, font) ? ch : (ch == '\u202F' && drawable('\u00A0', font) ? '\u00A0' : '?');
-            if (replacement != text.charAt(i) && sb == null) {
-                sb = new StringBuilder(text.substring(0, i));
-            }
-            if (sb != null) {
-                sb.append(replacement);
-            }
-        }
-        return sb == null ? text : sb.toString();
-    }
-
-    private boolean drawable(char ch, PDType0Font font) {
-        return glyphs.computeIfAbsent(font, f -> new HashMap<>()).computeIfAbsent(ch, c -> {
-            if (Character.isSurrogate(c)) {
-                return false;
-            }
-            try {
-                font.encode(String.valueOf(c));
-                return true;
-            } catch (IOException | IllegalArgumentException e) {
-                return false;
-            }
-        });
+        return pdfA.safe(text, font);
     }
 
     /** Greedy line breaking on spaces; a word wider than the line is cut. */
@@ -462,65 +399,7 @@ public final class PdfOutput {
     // ---- PDF/A ------------------------------------------------------------------------------------
 
     private void archival(Doc doc, String producer) throws IOException {
-        Calendar created = GregorianCalendar.from(doc.created().toZonedDateTime());
-        PDDocumentInformation info = pdf.getDocumentInformation();
-        info.setTitle(doc.title());
-        info.setCreator("Ancrage");
-        info.setProducer(producer);
-        info.setCreationDate(created);
-        info.setModificationDate(created);
-
-        XMPMetadata xmp = XMPMetadata.createXMPMetadata();
-        DublinCoreSchema dc = xmp.createAndAddDublinCoreSchema();
-        dc.setTitle(doc.title());
-        dc.addCreator("Ancrage");
-        XMPBasicSchema basic = xmp.createAndAddXMPBasicSchema();
-        basic.setCreatorTool("Ancrage");
-        basic.setCreateDate(created);
-        basic.setModifyDate(created);
-        AdobePDFSchema adobe = xmp.createAndAddAdobePDFSchema();
-        adobe.setProducer(producer);
-        PDFAIdentificationSchema id = xmp.createAndAddPDFAIdentificationSchema();
-        try {
-            id.setPart(2);
-            id.setConformance("B");
-        } catch (BadFieldValueException e) {
-            throw new IOException(e);
-        }
-        ByteArrayOutputStream xml = new ByteArrayOutputStream();
-        try {
-            new XmpSerializer().serialize(xmp, xml, true);
-        } catch (javax.xml.transform.TransformerException e) {
-            throw new IOException(e);
-        }
-        PDDocumentCatalog catalog = pdf.getDocumentCatalog();
-        PDMetadata metadata = new PDMetadata(pdf);
-        metadata.importXMPMetadata(xml.toByteArray());
-        catalog.setMetadata(metadata);
-        catalog.setLanguage("fr-FR");
-
-        byte[] icc = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
-        PDOutputIntent intent = new PDOutputIntent(pdf, new ByteArrayInputStream(icc));
-        intent.setInfo(SRGB);
-        intent.setOutputCondition(SRGB);
-        intent.setOutputConditionIdentifier(SRGB);
-        intent.setRegistryName("http://www.color.org");
-        catalog.addOutputIntent(intent);
-
-        // A file identifier derived from the content, not from the clock: same data, same file.
-        byte[] digest = digest(doc.title() + '\n' + doc.created() + '\n' + pages.size());
-        COSArray ids = new COSArray();
-        ids.add(new COSString(digest));
-        ids.add(new COSString(digest));
-        pdf.getDocument().setDocumentID(ids);
-    }
-
-    private static byte[] digest(String text) {
-        try {
-            byte[] sha = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return java.util.Arrays.copyOf(sha, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        // the file identifier is derived from the content, not from the clock: same data, same file
+        pdfA.archival(doc.title(), doc.created(), producer, doc.title() + '\n' + doc.created() + '\n' + pages.size());
     }
 }
