@@ -211,36 +211,15 @@ public final class DocumentService {
         progress.step(0, formats.size() + 1, i18n.get("doc.progress.reading"));
         ConventionToSign sign = new ConventionToSign(i18n);
         ConventionToSign.Data data = toSignData(conventionId);
-        Path templatePath = customConventionTemplate().orElse(null);
-        OdtTemplate template;
-        try {
-            template = OdtTemplate.of(templatePath == null ? providedConventionTemplate() : Files.readAllBytes(templatePath));
-        } catch (IOException e) {
-            throw new RuleViolationException("doc.template.unreadable", String.valueOf(templatePath),
-                    String.valueOf(e.getMessage()));
-        }
-        List<String> problems;
-        try {
-            problems = sign.problems(template, data);
-        } catch (IOException e) {
-            throw new RuleViolationException("doc.template.unreadable", String.valueOf(templatePath),
-                    String.valueOf(e.getMessage()));
-        }
+        OdtTemplate template = conventionTemplate();
+        List<String> problems = toSignProblems(sign, template, data);
         if (!problems.isEmpty()) {
             throw new RuleViolationException("doc.template.problems", data.convention().reference(),
                     "• " + String.join("\n• ", problems));
         }
-        OffsetDateTime created = now();
-        String title = i18n.format("doc.toSign.docTitle", data.convention().reference());
-        OdtTemplate.Filled filled;
-        Doc doc;
-        try {
-            filled = template.fill(sign.values(data), sign.blocks(data), title, created, Producer.label());
-            doc = filled.toDoc(i18n.format("doc.toSign.footer", data.convention().reference()), created);
-        } catch (IOException e) {
-            throw new RuleViolationException("doc.template.unreadable", String.valueOf(templatePath),
-                    String.valueOf(e.getMessage()));
-        }
+        ToSign prepared = fillToSign(sign, template, data, now());
+        OdtTemplate.Filled filled = prepared.filled();
+        Doc doc = prepared.doc();
         String base = fileName(i18n.get("doc.toSign.file"), data.convention().reference());
         List<Path> written = new ArrayList<>();
         int done = 1;
@@ -270,6 +249,44 @@ public final class DocumentService {
         return new Written(written);
     }
 
+    /** A convention to sign filled from the template: the ODT, and the same as a document for the PDF. */
+    record ToSign(OdtTemplate.Filled filled, Doc doc) {
+    }
+
+    /** The team's template of the convention to sign, or the provided one. */
+    OdtTemplate conventionTemplate() {
+        Path templatePath = customConventionTemplate().orElse(null);
+        try {
+            return OdtTemplate.of(templatePath == null ? providedConventionTemplate() : Files.readAllBytes(templatePath));
+        } catch (IOException e) {
+            throw new RuleViolationException("doc.template.unreadable", String.valueOf(templatePath),
+                    String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** What keeps the template from being filled for this convention (empty: nothing). */
+    List<String> toSignProblems(ConventionToSign sign, OdtTemplate template, ConventionToSign.Data data) {
+        try {
+            return sign.problems(template, data);
+        } catch (IOException e) {
+            throw new RuleViolationException("doc.template.unreadable",
+                    String.valueOf(customConventionTemplate().orElse(null)), String.valueOf(e.getMessage()));
+        }
+    }
+
+    ToSign fillToSign(ConventionToSign sign, OdtTemplate template, ConventionToSign.Data data, OffsetDateTime created) {
+        String title = i18n.format("doc.toSign.docTitle", data.convention().reference());
+        try {
+            OdtTemplate.Filled filled = template.fill(sign.values(data), sign.blocks(data), title, created,
+                    Producer.label());
+            return new ToSign(filled, filled.toDoc(i18n.format("doc.toSign.footer", data.convention().reference()),
+                    created));
+        } catch (IOException e) {
+            throw new RuleViolationException("doc.template.unreadable",
+                    String.valueOf(customConventionTemplate().orElse(null)), String.valueOf(e.getMessage()));
+        }
+    }
+
     ConventionToSign.Data toSignData(UUID conventionId) {
         ConventionFiche.Data fiche = ficheData(conventionId);
         return store.read(r -> {
@@ -287,6 +304,30 @@ public final class DocumentService {
             return new ConventionToSign.Data(fiche.convention(), fiche.company(), commune, fiche.departmentName(),
                     fiche.epciName(), fiche.qpvs(), fiche.engagements(), indicators, fiche.counterparts(), names);
         });
+    }
+
+    // ---- cérémonie -------------------------------------------------------------------------------
+
+    /** The documents of a signing ceremony. */
+    public enum CeremonyDocument {
+        /** programme, signatories, totals, a page per company: PDF and/or ODT */
+        DOSSIER,
+        /** a table tent per signatory: PDF */
+        TENTS,
+        /** the conventions in signing order, in as many originals as chosen: PDF */
+        PRINT,
+        /** the signatories for the press: ODS, XLSX and/or CSV */
+        PRESS
+    }
+
+    /**
+     * Writes the chosen documents of a ceremony into the folder: the dossier in the text formats
+     * chosen (PDF if none), the press list in the spreadsheet formats chosen (ODS if none), the table
+     * tents and the conventions to print ({@code originals} of each) in PDF. All or nothing.
+     */
+    public Written exportCeremony(UUID ceremonyId, Set<CeremonyDocument> what, int originals, Set<Format> formats,
+                                  Path folder, Progress progress) {
+        return new CeremonyDocuments(this, store, i18n).export(ceremonyId, what, originals, formats, folder, progress);
     }
 
     // ---- bilan annuel -----------------------------------------------------------------------------
@@ -407,7 +448,7 @@ public final class DocumentService {
         return file;
     }
 
-    private static void cancelIf(Progress progress) {
+    static void cancelIf(Progress progress) {
         if (progress.cancelled()) {
             throw new RuleViolationException("doc.error.cancelled");
         }
@@ -560,7 +601,7 @@ public final class DocumentService {
 
     // ---- writing ----------------------------------------------------------------------------------
 
-    private Written writeAll(Doc doc, Workbook workbook, String base, Set<Format> formats, Path folder,
+    Written writeAll(Doc doc, Workbook workbook, String base, Set<Format> formats, Path folder,
                              Progress progress) {
         List<Path> written = new ArrayList<>();
         int total = formats.size() + 1;
@@ -587,7 +628,7 @@ public final class DocumentService {
     }
 
     /** All or nothing: the files an export already wrote go when a later one fails; the failure is returned. */
-    private static RuntimeException undo(List<Path> written, RuntimeException failure) {
+    static RuntimeException undo(List<Path> written, RuntimeException failure) {
         for (Path file : written) {
             try {
                 Files.deleteIfExists(file);

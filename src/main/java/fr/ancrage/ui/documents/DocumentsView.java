@@ -69,6 +69,16 @@ public final class DocumentsView implements Section {
     @FXML private Button providedTemplateButton;
     @FXML private RadioButton bilanChoice;
     @FXML private RadioButton packageChoice;
+    @FXML private RadioButton ceremonyChoice;
+    @FXML private Label ceremonyLabel;
+    @FXML private ComboBox<fr.ancrage.domain.CeremonyListItem> ceremonyBox;
+    @FXML private Label ceremonyDocsLabel;
+    @FXML private VBox ceremonyDocsBox;
+    @FXML private CheckBox dossierCheck;
+    @FXML private CheckBox tentsCheck;
+    @FXML private CheckBox printCheck;
+    @FXML private javafx.scene.control.Spinner<Integer> originalsSpinner;
+    @FXML private CheckBox pressCheck;
     @FXML private Label kindHint;
     @FXML private Label conventionLabel;
     @FXML private SearchableComboBox<ConventionListItem> conventionBox;
@@ -93,9 +103,14 @@ public final class DocumentsView implements Section {
     @FXML private ListView<Path> filesList;
     @FXML private Button openFolderButton;
 
+    private final fr.ancrage.service.CeremonyService ceremonies;
+    private UUID pendingCeremony;
+
     public DocumentsView(UiContext ui, DocumentService documents, ConventionService conventions,
-                         TerritoryService territories, DashboardService dashboard) {
+                         TerritoryService territories, DashboardService dashboard,
+                         fr.ancrage.service.CeremonyService ceremonies) {
         this.ui = ui;
+        this.ceremonies = ceremonies;
         this.conventionService = conventions;
         this.territories = territories;
         this.dashboard = dashboard;
@@ -131,6 +146,13 @@ public final class DocumentsView implements Section {
         vm.kind.set(DocumentsViewModel.Kind.TO_SIGN);
     }
 
+    /** Prepares the next {@link #activate()} to offer this document of this ceremony. */
+    public void prepareCeremony(UUID ceremonyId, DocumentService.CeremonyDocument document) {
+        root();
+        pendingCeremony = ceremonyId;
+        vm.prepareCeremony(document);
+    }
+
     /** Prepares the next {@link #activate()} to offer the fiche of this convention. */
     public void prepareFiche(UUID conventionId) {
         root();
@@ -142,10 +164,17 @@ public final class DocumentsView implements Section {
     public void activate() {
         vm.refreshTemplate();
         record Choices(List<ConventionListItem> conventions, List<Department> departments, List<Epci> epcis,
-                       List<Integer> years, LocalDate today) {
+                       List<Integer> years, LocalDate today, List<fr.ancrage.domain.CeremonyListItem> ceremonies) {
         }
         ui.tasks().run(() -> new Choices(conventionService.list(), territories.departments(), territories.epcis(),
-                dashboard.years(), dashboard.today()), c -> {
+                dashboard.years(), dashboard.today(), ceremonies.list()), c -> {
+            var keptCeremony = pendingCeremony != null ? pendingCeremony
+                    : vm.ceremony.get() == null ? null : vm.ceremony.get().id();
+            pendingCeremony = null;
+            vm.ceremonies.setAll(c.ceremonies());
+            vm.ceremony.set(c.ceremonies().stream().filter(x -> x.id().equals(keptCeremony)).findFirst()
+                    .orElse(c.ceremonies().stream().filter(x -> !x.closed()).reduce((a, b) -> b)
+                            .orElse(c.ceremonies().isEmpty() ? null : c.ceremonies().getFirst())));
             allEpcis = c.epcis();
             ConventionListItem kept = vm.convention.get();
             vm.conventions.setAll(c.conventions());
@@ -188,12 +217,12 @@ public final class DocumentsView implements Section {
     private void initialize() {
         var i18n = ui.i18n();
         ToggleGroup kinds = new ToggleGroup();
-        for (RadioButton r : List.of(ficheChoice, toSignChoice, bilanChoice, packageChoice)) {
+        for (RadioButton r : List.of(ficheChoice, toSignChoice, bilanChoice, packageChoice, ceremonyChoice)) {
             r.setToggleGroup(kinds);
         }
         Map<RadioButton, DocumentsViewModel.Kind> kindOf = Map.of(ficheChoice, DocumentsViewModel.Kind.FICHE,
                 toSignChoice, DocumentsViewModel.Kind.TO_SIGN, bilanChoice, DocumentsViewModel.Kind.BILAN,
-                packageChoice, DocumentsViewModel.Kind.PACKAGE);
+                packageChoice, DocumentsViewModel.Kind.PACKAGE, ceremonyChoice, DocumentsViewModel.Kind.CEREMONY);
         kinds.selectedToggleProperty().subscribe(t -> {
             if (t != null) {
                 vm.kind.set(kindOf.get((RadioButton) t));
@@ -206,19 +235,37 @@ public final class DocumentsView implements Section {
                 case TO_SIGN -> "documents.kind.toSign.hint";
                 case BILAN -> "documents.kind.bilan.hint";
                 case PACKAGE -> "documents.kind.package.hint";
+                case CEREMONY -> "documents.kind.ceremony.hint";
             }));
-            boolean fiche = k.needsConvention();
-            show(fiche, conventionLabel, conventionBox);
-            show(!fiche, departmentLabel, departmentBox, epciLabel, epciBox, yearLabel, yearBox);
+            show(k.needsConvention(), conventionLabel, conventionBox);
+            show(k.needsTerritory(), departmentLabel, departmentBox, epciLabel, epciBox, yearLabel, yearBox);
+            show(k == DocumentsViewModel.Kind.CEREMONY, ceremonyLabel, ceremonyBox, ceremonyDocsLabel, ceremonyDocsBox);
             show(k == DocumentsViewModel.Kind.TO_SIGN, templateLabel, templateBox);
             formatBoxes.forEach((f, box) -> box.setDisable(!k.allows(f)));
-            formatsHint.setText(k == DocumentsViewModel.Kind.PACKAGE ? i18n.get("documents.formats.packageHint") : "");
+            formatsHint.setText(k == DocumentsViewModel.Kind.PACKAGE ? i18n.get("documents.formats.packageHint")
+                    : k == DocumentsViewModel.Kind.CEREMONY ? i18n.get("documents.formats.ceremonyHint") : "");
         });
 
         conventionBox.setItems(vm.conventions);
         conventionBox.setConverter(Cells.converter(c -> c.reference() + " – " + c.companyName()));
         conventionBox.setPromptText(i18n.get("documents.convention.prompt"));
         bindBoth(conventionBox.valueProperty(), vm.convention);
+
+        ceremonyBox.setItems(vm.ceremonies);
+        ceremonyBox.setConverter(Cells.converter(c -> i18n.format("ceremonies.name",
+                fr.ancrage.ui.common.Formats.date(c.date()), c.title())));
+        ceremonyBox.setPromptText(i18n.get("documents.ceremony.prompt"));
+        bindBoth(ceremonyBox.valueProperty(), vm.ceremony);
+        Map<CheckBox, DocumentService.CeremonyDocument> docOf = Map.of(dossierCheck,
+                DocumentService.CeremonyDocument.DOSSIER, tentsCheck, DocumentService.CeremonyDocument.TENTS,
+                printCheck, DocumentService.CeremonyDocument.PRINT, pressCheck, DocumentService.CeremonyDocument.PRESS);
+        docOf.forEach((box, doc) -> box.selectedProperty().bindBidirectional(vm.ceremonyDocuments.get(doc)));
+        originalsSpinner.setValueFactory(new javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory(1,
+                20, vm.originals.get()));
+        originalsSpinner.getEditor().setTextFormatter(new javafx.scene.control.TextFormatter<String>(change ->
+                change.getControlNewText().matches("\\d{0,2}") ? change : null));
+        originalsSpinner.valueProperty().subscribe(v -> vm.originals.set(v == null ? 1 : v));
+        originalsSpinner.disableProperty().bind(printCheck.selectedProperty().not());
 
         departmentBox.setConverter(Cells.converter(d -> d.code() + " – " + d.name()));
         departmentBox.setPromptText(i18n.get("documents.department.prompt"));

@@ -45,7 +45,8 @@ public final class DocumentsViewModel {
         FICHE(EnumSet.of(Format.PDF, Format.ODT), EnumSet.of(Format.PDF, Format.ODT)),
         TO_SIGN(EnumSet.of(Format.ODT, Format.PDF), EnumSet.of(Format.ODT, Format.PDF)),
         BILAN(EnumSet.allOf(Format.class), EnumSet.of(Format.PDF, Format.ODS)),
-        PACKAGE(EnumSet.allOf(Format.class), EnumSet.of(Format.PDF, Format.ODS, Format.XLSX));
+        PACKAGE(EnumSet.allOf(Format.class), EnumSet.of(Format.PDF, Format.ODS, Format.XLSX)),
+        CEREMONY(EnumSet.allOf(Format.class), EnumSet.of(Format.PDF, Format.ODS));
 
         final Set<Format> allowed;
         final Set<Format> byDefault;
@@ -62,6 +63,11 @@ public final class DocumentsViewModel {
         /** The fiche and the convention to sign are about one convention; the others about a territory. */
         public boolean needsConvention() {
             return this == FICHE || this == TO_SIGN;
+        }
+
+        /** The bilan and its package are about a territory and a year. */
+        public boolean needsTerritory() {
+            return this == BILAN || this == PACKAGE;
         }
     }
 
@@ -80,6 +86,13 @@ public final class DocumentsViewModel {
     public final Map<Format, BooleanProperty> formats = new EnumMap<>(Format.class);
     public final ObservableList<ConventionListItem> conventions = FXCollections.observableArrayList();
     public final ObservableList<Integer> years = FXCollections.observableArrayList();
+    public final ObjectProperty<fr.ancrage.domain.CeremonyListItem> ceremony = new SimpleObjectProperty<>();
+    public final ObservableList<fr.ancrage.domain.CeremonyListItem> ceremonies = FXCollections.observableArrayList();
+    /** The documents of the ceremony to write (all by default). */
+    public final Map<DocumentService.CeremonyDocument, BooleanProperty> ceremonyDocuments =
+            new java.util.EnumMap<>(DocumentService.CeremonyDocument.class);
+    /** How many originals of each convention to print: one per signing party, usually three. */
+    public final javafx.beans.property.IntegerProperty originals = new javafx.beans.property.SimpleIntegerProperty(3);
 
     public final BooleanProperty running = new SimpleBooleanProperty();
     public final DoubleProperty progress = new SimpleDoubleProperty();
@@ -100,16 +113,22 @@ public final class DocumentsViewModel {
         for (Format f : Format.values()) {
             formats.put(f, new SimpleBooleanProperty(Kind.BILAN.byDefault.contains(f)));
         }
+        for (DocumentService.CeremonyDocument d : DocumentService.CeremonyDocument.values()) {
+            ceremonyDocuments.put(d, new SimpleBooleanProperty(true));
+        }
         kind.subscribe(k -> {
             for (Format f : Format.values()) {
                 formats.get(f).set(k.byDefault.contains(f));
             }
         });
-        List<javafx.beans.Observable> inputs = new java.util.ArrayList<>(List.of(kind, convention, department, year, folder));
+        List<javafx.beans.Observable> inputs = new java.util.ArrayList<>(List.of(kind, convention, department, year, folder,
+                ceremony, originals));
         inputs.addAll(formats.values());
+        inputs.addAll(ceremonyDocuments.values());
         problem.bind(Bindings.createStringBinding(this::check, inputs.toArray(javafx.beans.Observable[]::new)));
         // the outcome shown is that of the choices made: another choice clears it
-        for (javafx.beans.value.ObservableValue<?> input : List.of(kind, convention, department, epci, year)) {
+        for (javafx.beans.value.ObservableValue<?> input : List.of(kind, convention, department, epci, year,
+                ceremony)) {
             input.addListener((o, before, now) -> {
                 if (!running.get()) {
                     outcome.set("");
@@ -134,13 +153,19 @@ public final class DocumentsViewModel {
         if (k.needsConvention() && convention.get() == null) {
             return i18n.get("documents.problem.convention");
         }
-        if (!k.needsConvention() && department.get() == null) {
+        if (k.needsTerritory() && department.get() == null) {
             return i18n.get("documents.problem.territory");
         }
-        if (!k.needsConvention() && year.get() == null) {
+        if (k.needsTerritory() && year.get() == null) {
             return i18n.get("documents.problem.year");
         }
-        if (selectedFormats().isEmpty() && k != Kind.PACKAGE) {
+        if (k == Kind.CEREMONY && ceremony.get() == null) {
+            return i18n.get("documents.problem.ceremony");
+        }
+        if (k == Kind.CEREMONY && selectedCeremonyDocuments().isEmpty()) {
+            return i18n.get("documents.problem.ceremonyDocument");
+        }
+        if (selectedFormats().isEmpty() && k != Kind.PACKAGE && k != Kind.CEREMONY) {
             return i18n.get("documents.problem.format");
         }
         if (folder.get() == null || folder.get().isBlank()) {
@@ -157,6 +182,22 @@ public final class DocumentsViewModel {
             }
         });
         return chosen;
+    }
+
+    public Set<DocumentService.CeremonyDocument> selectedCeremonyDocuments() {
+        Set<DocumentService.CeremonyDocument> chosen = EnumSet.noneOf(DocumentService.CeremonyDocument.class);
+        ceremonyDocuments.forEach((d, p) -> {
+            if (p.get()) {
+                chosen.add(d);
+            }
+        });
+        return chosen;
+    }
+
+    /** Prepares the export of one document of a ceremony (from the ceremonies screen). */
+    public void prepareCeremony(DocumentService.CeremonyDocument only) {
+        kind.set(Kind.CEREMONY);
+        ceremonyDocuments.forEach((d, p) -> p.set(d == only));
     }
 
     public DashboardFilter territory() {
@@ -182,6 +223,9 @@ public final class DocumentsViewModel {
         DashboardFilter territory = territory();
         Integer y = year.get();
         ConventionListItem c = convention.get();
+        var ceremonyChosen = ceremony.get();
+        var ceremonyDocs = selectedCeremonyDocuments();
+        int copies = originals.get();
         AtomicBoolean stop = new AtomicBoolean();
         cancelled = stop;
         running.set(true);
@@ -215,6 +259,8 @@ public final class DocumentsViewModel {
                 case TO_SIGN -> documents.exportConventionToSign(c.id(), chosen, target, report).files();
                 case BILAN -> documents.exportBilan(territory, y, chosen, target, report).files();
                 case PACKAGE -> List.of(documents.exportBilanPackage(territory, y, chosen, target, report));
+                case CEREMONY -> documents.exportCeremony(ceremonyChosen.id(), ceremonyDocs, copies, chosen, target,
+                        report).files();
             };
         }, files -> {
             running.set(false);

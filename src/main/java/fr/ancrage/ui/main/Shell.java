@@ -6,6 +6,7 @@ import fr.ancrage.service.DashboardService;
 import fr.ancrage.service.DemoDataService;
 import fr.ancrage.service.Services;
 import fr.ancrage.ui.campaigns.CampaignsView;
+import fr.ancrage.ui.ceremonies.CeremoniesView;
 import fr.ancrage.ui.documents.DocumentsView;
 import fr.ancrage.ui.catalogue.CatalogueView;
 import fr.ancrage.ui.common.Navigator;
@@ -32,6 +33,7 @@ public final class Shell implements Navigator {
     private final ConventionsView conventionsView;
     private final CampaignsView campaignsView;
     private final DocumentsView documentsView;
+    private final CeremoniesView ceremoniesView;
     private final DashboardService dashboard;
     private final MainView main;
     private TaskRunner.Cancellable badgeTask;
@@ -52,9 +54,10 @@ public final class Shell implements Navigator {
         CatalogueView catalogueView = new CatalogueView(ui, services.catalogue());
         TerritoriesView territoriesView = new TerritoriesView(ui, services.territories());
         this.documentsView = new DocumentsView(ui, services.documents(), services.conventions(), services.territories(),
-                services.dashboard());
-        this.main = new MainView(ui.i18n(), List.of(dashboardView, organisationsView, conventionsView, campaignsView,
-                catalogueView, territoriesView, documentsView),
+                services.dashboard(), services.ceremonies());
+        this.ceremoniesView = new CeremoniesView(ui, services.ceremonies(), this, this::exportCeremonyDocument);
+        this.main = new MainView(ui.i18n(), List.of(dashboardView, organisationsView, conventionsView, ceremoniesView,
+                campaignsView, catalogueView, territoriesView, documentsView),
                 dataDirectory, ui.tasks().busyProperty());
         // the badge follows every change made in any section; the dashboard refreshes it itself
         main.setOnSectionShown(id -> {
@@ -116,6 +119,16 @@ public final class Shell implements Navigator {
     /** The list export of the campaigns screen (tests drive it without the file chooser). */
     public fr.ancrage.ui.common.ListExport<fr.ancrage.domain.CampaignReportItem> campaignsListExport() {
         return campaignsView.listExport();
+    }
+
+    private void exportCeremonyDocument(UUID ceremonyId, fr.ancrage.service.documents.DocumentService.CeremonyDocument document) {
+        documentsView.prepareCeremony(ceremonyId, document);
+        main.show("documents");
+    }
+
+    /** The ceremonies screen (tests reach its state). */
+    public CeremoniesView ceremoniesView() {
+        return ceremoniesView;
     }
 
     /** The list export of the conventions screen (tests drive it without the file chooser). */
