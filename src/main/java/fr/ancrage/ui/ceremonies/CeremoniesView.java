@@ -73,6 +73,10 @@ public final class CeremoniesView implements Section {
     private final BooleanProperty creating = new SimpleBooleanProperty();
     private Parent root;
     private boolean syncing;
+    /** The lines shown: the view model's, replaced with care for the selection ({@link #refreshLines}). */
+    private final javafx.collections.ObservableList<CeremonyItem> shown =
+            javafx.collections.FXCollections.observableArrayList();
+    private boolean refreshing;
 
     @FXML private ComboBox<CeremonyListItem> ceremonyBox;
     @FXML private Label statusBadge;
@@ -256,8 +260,8 @@ public final class CeremoniesView implements Section {
 
     private void initItems() {
         var i18n = ui.i18n();
-        itemsTable.setItems(model.items);
-        Cells.text(orderColumn, i -> String.valueOf(model.items.indexOf(i) + 1));
+        itemsTable.setItems(shown);
+        Cells.text(orderColumn, i -> String.valueOf(shown.indexOf(i) + 1));
         Cells.text(companyColumn, CeremonyItem::companyName);
         Cells.text(referenceColumn, CeremonyItem::reference);
         Cells.text(answersColumn, i -> i.signed() ? i18n.get("ceremonies.signed")
@@ -279,7 +283,13 @@ public final class CeremoniesView implements Section {
                 e.consume();
             }
         });
-        itemsTable.getSelectionModel().selectedItemProperty().subscribe(this::showSignatories);
+        // the lines are read again after every change: the same convention and signatories stay selected
+        itemsTable.getSelectionModel().selectedItemProperty().subscribe(item -> {
+            if (!refreshing) {
+                showSignatories(item);
+            }
+        });
+        model.items.addListener((javafx.collections.ListChangeListener<CeremonyItem>) change -> refreshLines());
         model.items.subscribe(this::updateCount);
     }
 
@@ -322,11 +332,8 @@ public final class CeremoniesView implements Section {
             }
             int from = (Integer) e.getDragboard().getContent(ORDER);
             int to = row.isEmpty() ? model.items.size() - 1 : row.getIndex();
-            boolean moved = model.move(from, to);
-            if (moved) {
-                itemsTable.getSelectionModel().clearAndSelect(to);
-            }
-            e.setDropCompleted(moved);
+            itemsTable.getSelectionModel().clearAndSelect(from);
+            e.setDropCompleted(model.move(from, to));
             e.consume();
         });
         return row;
@@ -335,8 +342,7 @@ public final class CeremoniesView implements Section {
     private void move(int step) {
         int i = itemsTable.getSelectionModel().getSelectedIndex();
         if (!model.closed() && model.move(i, i + step)) {
-            itemsTable.getSelectionModel().clearAndSelect(i + step);
-            itemsTable.scrollTo(Math.max(0, i + step - 2));
+            itemsTable.scrollTo(Math.max(0, i + step - 3));
         }
     }
 
@@ -382,18 +388,40 @@ public final class CeremoniesView implements Section {
         });
     }
 
+    /** Shows the lines read again, keeping the convention and the signatories selected. */
+    private void refreshLines() {
+        CeremonyItem before = itemsTable.getSelectionModel().getSelectedItem();
+        UUID keep = before == null ? null : before.conventionId();
+        List<UUID> signatories = signatoriesTable.getSelectionModel().getSelectedItems().stream()
+                .map(CeremonySignatory::signatoryId).toList();
+        refreshing = true;
+        try {
+            shown.setAll(model.items);
+            itemsTable.getSelectionModel().clearSelection();
+            for (int i = 0; i < shown.size(); i++) {
+                if (shown.get(i).conventionId().equals(keep)) {
+                    itemsTable.getSelectionModel().clearAndSelect(i);
+                }
+            }
+        } finally {
+            refreshing = false;
+        }
+        CeremonyItem now = itemsTable.getSelectionModel().getSelectedItem();
+        showSignatories(now);
+        if (now != null) {
+            for (int i = 0; i < signatoriesTable.getItems().size(); i++) {
+                if (signatories.contains(signatoriesTable.getItems().get(i).signatoryId())) {
+                    signatoriesTable.getSelectionModel().select(i);
+                }
+            }
+        }
+    }
+
     private void showSignatories(CeremonyItem item) {
         var i18n = ui.i18n();
-        List<UUID> selected = signatoriesTable.getSelectionModel().getSelectedItems().stream()
-                .map(CeremonySignatory::signatoryId).toList();
         signatoriesTable.getItems().setAll(item == null ? List.of() : item.signatories());
         signatoriesTitle.setText(item == null ? i18n.get("ceremonies.signatories") : i18n.format(
                 "ceremonies.signatoriesOf", item.companyName(), item.reference()));
-        for (int i = 0; i < signatoriesTable.getItems().size(); i++) {
-            if (selected.contains(signatoriesTable.getItems().get(i).signatoryId())) {
-                signatoriesTable.getSelectionModel().select(i);
-            }
-        }
     }
 
     private void updateCount() {
@@ -626,8 +654,8 @@ public final class CeremoniesView implements Section {
                     if (!chosen.isEmpty()) {
                         model.add(chosen, () -> model.items.stream().filter(i -> chosen.contains(i.conventionId()))
                                 .findFirst().ifPresent(i -> {
-                                    itemsTable.getSelectionModel().select(i);
-                                    itemsTable.scrollTo(i);
+                                    itemsTable.getSelectionModel().select(shown.indexOf(i));
+                                    itemsTable.scrollTo(shown.indexOf(i));
                                 }));
                     }
                 }, support::showError);
@@ -666,38 +694,17 @@ public final class CeremoniesView implements Section {
     }
 
     private void mark(Attendance attendance) {
-        remember();
         model.setAttendance(List.copyOf(signatoriesTable.getSelectionModel().getSelectedItems()), attendance,
-                this::reselect);
+                () -> { });
     }
 
     private void markAll(Attendance attendance) {
-        remember();
         CeremonyItem item = itemsTable.getSelectionModel().getSelectedItem();
         if (item != null) {
-            model.setAttendance(item.signatories(), attendance, this::reselect);
+            model.setAttendance(item.signatories(), attendance, () -> { });
         }
     }
 
-    /** After the lines are read again, the same convention stays selected. */
-    private void reselect() {
-        UUID wanted = selectedConvention;
-        model.items.stream().filter(i -> i.conventionId().equals(wanted)).findFirst().ifPresent(i -> {
-            itemsTable.getSelectionModel().select(i);
-            for (int k = 0; k < signatoriesTable.getItems().size(); k++) {
-                if (selectedSignatories.contains(signatoriesTable.getItems().get(k).signatoryId())) {
-                    signatoriesTable.getSelectionModel().select(k);
-                }
-            }
-            if (signatoriesTable.getSelectionModel().isEmpty()) {
-                signatoriesTable.getSelectionModel().selectFirst();
-            }
-        });
-    }
-
-    /** Remembered before the lines are read again, which clears the selection. */
-    private UUID selectedConvention;
-    private List<UUID> selectedSignatories = List.of();
 
     @FXML
     private void onInvited() {
@@ -727,13 +734,6 @@ public final class CeremoniesView implements Section {
     @FXML
     private void onAllPresent() {
         markAll(Attendance.PRESENT);
-    }
-
-    private void remember() {
-        CeremonyItem item = itemsTable.getSelectionModel().getSelectedItem();
-        selectedConvention = item == null ? null : item.conventionId();
-        selectedSignatories = signatoriesTable.getSelectionModel().getSelectedItems().stream()
-                .map(CeremonySignatory::signatoryId).toList();
     }
 
     @FXML
