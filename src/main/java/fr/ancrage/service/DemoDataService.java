@@ -332,6 +332,10 @@ public final class DemoDataService {
                 start = end.minusYears(DURATION_YEARS).plusDays(1);
                 // Signed two weeks before it starts, but never in the future.
                 signature = start.minusDays(14).isAfter(today) ? today.minusDays(3) : start.minusDays(14);
+            } else if (row.status() == ConventionStatus.READY_TO_SIGN) {
+                // negotiated for the three coming years, as its targets (the convention to sign needs them)
+                start = LocalDate.of(today.getYear() + (today.getMonthValue() >= 9 ? 1 : 0), 1, 1);
+                end = start.plusYears(DURATION_YEARS).minusDays(1);
             }
             List<String> qpvKeys = qpvKeys(row);
             Set<UUID> qpvIds = qpvKeys.stream().map(k -> qpvs.get(k).id()).collect(Collectors.toSet());

@@ -311,7 +311,7 @@ final class CeremonyDocuments {
             List<String> found = documents.toSignProblems(sign, template, data);
             if (!found.isEmpty()) {
                 problems.add(i18n.format("doc.ceremony.printProblem", item.reference(), item.companyName(),
-                        String.join(" ; ", found)));
+                        String.join(" ", found)));
             }
             all.add(data);
         }

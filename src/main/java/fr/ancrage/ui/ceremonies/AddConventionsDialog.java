@@ -145,6 +145,7 @@ final class AddConventionsDialog {
         HBox filters = new HBox(8, search, epci, all);
         VBox content = new VBox(8, filters, table, count, hint);
         VBox.setVgrow(table, Priority.ALWAYS);
+        content.setPrefSize(880, 520);
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().lookupButton(add).disableProperty().bind(Bindings.isEmpty(ticked));
         Dialogs.focusWhenShown(dialog, search);

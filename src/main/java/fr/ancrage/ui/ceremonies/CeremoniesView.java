@@ -264,9 +264,7 @@ public final class CeremoniesView implements Section {
         Cells.text(orderColumn, i -> String.valueOf(shown.indexOf(i) + 1));
         Cells.text(companyColumn, CeremonyItem::companyName);
         Cells.text(referenceColumn, CeremonyItem::reference);
-        Cells.text(answersColumn, i -> i.signed() ? i18n.get("ceremonies.signed")
-                : i18n.format("ceremonies.answers", i.count(Attendance.CONFIRMED) + i.count(Attendance.PRESENT),
-                i.signatories().size(), i.count(Attendance.PRESENT), i.count(Attendance.DECLINED)));
+        Cells.text(answersColumn, i -> i.signed() ? i18n.get("ceremonies.signed") : answers(i));
         Cells.text(warningsColumn, i -> model.closed() && !i.signed() ? i18n.get("ceremonies.laterDate")
                 : i.warnings().stream().map(i18n::label).collect(Collectors.joining(" · ")));
         Cells.fitColumns(itemsTable, warningsColumn);
@@ -291,6 +289,17 @@ public final class CeremoniesView implements Section {
         });
         model.items.addListener((javafx.collections.ListChangeListener<CeremonyItem>) change -> refreshLines());
         model.items.subscribe(this::updateCount);
+    }
+
+    /** « 3/4 confirmés », on the day « 2/4 présents », and who declined. */
+    private String answers(CeremonyItem i) {
+        var i18n = ui.i18n();
+        int total = i.signatories().size();
+        long present = i.count(Attendance.PRESENT);
+        String main = present > 0 ? i18n.format("ceremonies.answers.present", present, total)
+                : i18n.format("ceremonies.answers.confirmed", i.count(Attendance.CONFIRMED), total);
+        long declined = i.count(Attendance.DECLINED);
+        return declined == 0 ? main : i18n.format("ceremonies.answers.declined", main, declined);
     }
 
     /** A line of the signing order: dragged and dropped to change the order, flagged when it has warnings. */
@@ -753,6 +762,7 @@ public final class CeremoniesView implements Section {
     }
 
     private void showClosing(CeremonyClosing closing) {
+        afterLoad();
         var i18n = ui.i18n();
         StringBuilder text = new StringBuilder(i18n.format("ceremonies.closed.signed", closing.signed().size(),
                 Formats.date(closing.ceremony().date())));
@@ -768,7 +778,6 @@ public final class CeremoniesView implements Section {
         }
         ui.dialogs().info(support.window(), i18n.get(closing.alreadyClosed() ? "ceremonies.closed.already"
                 : "ceremonies.closed.title"), text.toString());
-        afterLoad();
     }
 
     @FXML
@@ -785,13 +794,13 @@ public final class CeremoniesView implements Section {
             return;
         }
         model.reopen(past, reopening -> {
+            afterLoad();
             if (!reopening.kept().isEmpty()) {
                 ui.dialogs().info(support.window(), i18n.get("ceremonies.reopen.title"), i18n.format(
                         "ceremonies.reopen.kept", reopening.unsigned().size(), reopening.kept().stream()
                                 .map(i -> i.companyName() + " (" + i.reference() + ")")
                                 .collect(Collectors.joining(", "))));
             }
-            afterLoad();
         });
     }
 

@@ -26,7 +26,7 @@ final class CeremonyLines {
 
     Optional<CeremonyTask> task(Window owner, CeremonyTask task) {
         var i18n = ui.i18n();
-        return new LineDialog<CeremonyTask>(ui).show(owner, i18n.get(task == null ? "ceremonies.tasks.add"
+        return new LineDialog<CeremonyTask>(ui).show(owner, i18n.get(task == null ? "ceremonies.tasks.new"
                 : "ceremonies.tasks.edit"), List.of(
                 new LineDialog.Field("taskLabel", i18n.get("ceremonies.column.task"), task == null ? "" : task.label(),
                         TextLimits.NAME),
@@ -50,7 +50,7 @@ final class CeremonyLines {
 
     Optional<ProgrammeItem> programme(Window owner, ProgrammeItem item) {
         var i18n = ui.i18n();
-        return new LineDialog<ProgrammeItem>(ui).show(owner, i18n.get(item == null ? "ceremonies.programme.add"
+        return new LineDialog<ProgrammeItem>(ui).show(owner, i18n.get(item == null ? "ceremonies.programme.new"
                 : "ceremonies.programme.edit"), List.of(
                 new LineDialog.Field("programmeTime", i18n.get("ceremonies.column.time"),
                         item == null ? "" : CeremonyFormViewModel.timeText(item.time()), 8),
@@ -77,7 +77,7 @@ final class CeremonyLines {
 
     Optional<TaskTemplate> template(Window owner, TaskTemplate template) {
         var i18n = ui.i18n();
-        return new LineDialog<TaskTemplate>(ui).show(owner, i18n.get(template == null ? "ceremonies.tasks.add"
+        return new LineDialog<TaskTemplate>(ui).show(owner, i18n.get(template == null ? "ceremonies.tasks.new"
                 : "ceremonies.tasks.edit"), List.of(
                 new LineDialog.Field("taskLabel", i18n.get("ceremonies.column.task"),
                         template == null ? "" : template.label(), TextLimits.NAME),
