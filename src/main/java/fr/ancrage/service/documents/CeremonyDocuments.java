@@ -78,7 +78,8 @@ final class CeremonyDocuments {
             throw new RuleViolationException("doc.ceremony.empty", d.ceremony().title());
         }
         OffsetDateTime created = documents.now();
-        String when = f.date(d.ceremony().date());
+        // the day in file names as 2026-12-01: sorted by date in a folder, no slash
+        String when = d.ceremony().date().toString();
         // the conventions to print are checked first: every problem of every convention in one message
         Doc print = what.contains(DocumentService.CeremonyDocument.PRINT) ? toPrint(d, originals, created) : null;
         List<Path> written = new ArrayList<>();
@@ -282,7 +283,8 @@ final class CeremonyDocuments {
                         : i18n.format("doc.ceremony.commitValue", lowerFirst(t.indicator().name()),
                         f.sum(t.target(), t.indicator().unit())))
                 .collect(Collectors.joining(", "));
-        return i18n.format("doc.ceremony.commit", companies, list + (totals.size() > 8 ? "…" : ""));
+        return i18n.format("doc.ceremony.commit", companies, list
+                + (totals.size() > 8 ? i18n.get("doc.ceremony.commitMore") : ""));
     }
 
     private String lowerFirst(String s) {
@@ -291,10 +293,11 @@ final class CeremonyDocuments {
 
     // ---- table tents, conventions to print, press list ------------------------------------------
 
+    /** A tent per person at the signing table: the prefect who signs every convention has one. */
     List<TableTents.Tent> tents(Data d) {
         return d.items().stream().flatMap(i -> i.signatories().stream())
                 .map(s -> new TableTents.Tent(s.fullName(), s.jobTitle(), s.organisationName()))
-                .toList();
+                .distinct().toList();
     }
 
     /** The conventions in signing order, each {@code originals} times; every problem reported before. */

@@ -149,6 +149,9 @@ final class AddConventionsDialog {
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().lookupButton(add).disableProperty().bind(Bindings.isEmpty(ticked));
         Dialogs.focusWhenShown(dialog, search);
+        // the dialog's window takes the width of its header text otherwise: room for the columns
+        dialog.getDialogPane().setMinSize(javafx.scene.layout.Region.USE_PREF_SIZE,
+                javafx.scene.layout.Region.USE_PREF_SIZE);
         boolean confirmed = dialog.showAndWait().filter(b -> b == add).isPresent();
         if (!confirmed) {
             return Set.of();
