@@ -6,8 +6,8 @@ import fr.ancrage.domain.CeremonyTask;
 import fr.ancrage.domain.ProgrammeItem;
 import fr.ancrage.domain.RecordMeta;
 import fr.ancrage.domain.validation.Issue;
+import fr.ancrage.ui.common.FormIssues;
 import javafx.beans.Observable;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -44,16 +44,12 @@ public final class CeremonyFormViewModel {
     public final ObservableList<ProgrammeItem> programme = FXCollections.observableArrayList();
     public final ObservableList<CeremonyTask> tasks = FXCollections.observableArrayList();
     private final BooleanProperty dirty = new SimpleBooleanProperty(false);
-    private final Map<String, ObjectProperty<List<Issue>>> issues = new LinkedHashMap<>();
-    private final BooleanBinding hasErrors;
+    private final FormIssues issues = new FormIssues(List.of(CeremonyRules.TITLE, CeremonyRules.DATE, START_TIME,
+            CeremonyRules.PLACE, CeremonyRules.HOST, CeremonyRules.PARTNERS, CeremonyRules.PRESS, CeremonyRules.NOTES,
+            CeremonyRules.PROGRAMME, CeremonyRules.TASKS));
     private boolean loading;
 
     public CeremonyFormViewModel() {
-        for (String f : List.of(CeremonyRules.TITLE, CeremonyRules.DATE, START_TIME, CeremonyRules.PLACE,
-                CeremonyRules.HOST, CeremonyRules.PARTNERS, CeremonyRules.PRESS, CeremonyRules.NOTES,
-                CeremonyRules.PROGRAMME, CeremonyRules.TASKS)) {
-            issues.put(f, new SimpleObjectProperty<>(List.of()));
-        }
         for (Observable o : new Observable[] {title, date, startTime, place, host, partners, press, notes, programme,
                 tasks}) {
             o.addListener(x -> {
@@ -63,8 +59,6 @@ public final class CeremonyFormViewModel {
                 }
             });
         }
-        hasErrors = Bindings.createBooleanBinding(() -> issues.values().stream().anyMatch(p -> Issue.anyError(p.get())),
-                issues.values().toArray(Observable[]::new));
         clear();
     }
 
@@ -97,31 +91,21 @@ public final class CeremonyFormViewModel {
         } catch (IllegalArgumentException e) {
             found.put(START_TIME, List.of(Issue.error("validation.ceremony.time.unreadable", startTime.get().strip())));
         }
-        issues.forEach((field, property) -> property.set(found.getOrDefault(field, List.of())));
+        issues.setAll(found);
     }
 
     public boolean validateAll() {
         recheck();
-        return !hasErrors.get();
+        return !issues.hasErrors().get();
     }
 
     /** Shows the issues next to the fields; returns those the form has no field for. */
     public Map<String, List<Issue>> showIssues(Map<String, List<Issue>> found) {
-        Map<String, List<Issue>> rest = new LinkedHashMap<>();
-        found.forEach((field, list) -> {
-            var p = issues.get(field);
-            if (p != null) {
-                p.set(list);
-            } else {
-                rest.put(field, list);
-            }
-        });
-        return rest;
+        return issues.show(found, java.util.Set.of());
     }
 
     public String firstErrorField() {
-        return issues.entrySet().stream().filter(e -> Issue.anyError(e.getValue().get())).map(Map.Entry::getKey)
-                .findFirst().orElse(null);
+        return issues.firstErrorField();
     }
 
     public void clear() {
@@ -137,7 +121,7 @@ public final class CeremonyFormViewModel {
         notes.set("");
         programme.clear();
         tasks.clear();
-        issues.values().forEach(p -> p.set(List.of()));
+        issues.clear();
         loading = false;
         dirty.set(false);
     }
@@ -196,7 +180,7 @@ public final class CeremonyFormViewModel {
     }
 
     public ObjectProperty<List<Issue>> issues(String field) {
-        return issues.get(field);
+        return issues.of(field);
     }
 
     public BooleanProperty dirtyProperty() {
@@ -204,6 +188,6 @@ public final class CeremonyFormViewModel {
     }
 
     public BooleanBinding hasErrorsProperty() {
-        return hasErrors;
+        return issues.hasErrors();
     }
 }

@@ -12,7 +12,6 @@ import fr.ancrage.domain.RecordMeta;
 import fr.ancrage.domain.Signatory;
 import fr.ancrage.domain.validation.Issue;
 import javafx.beans.Observable;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -49,16 +48,14 @@ public final class ConventionFormViewModel {
     private final ObservableList<Qpv> targetedQpvs = FXCollections.observableArrayList();
     private final ObservableList<Signatory> signatories = FXCollections.observableArrayList();
     private final BooleanProperty dirty = new SimpleBooleanProperty(false);
-    private final Map<String, ObjectProperty<List<Issue>>> issues = new LinkedHashMap<>();
+    private final fr.ancrage.ui.common.FormIssues issues = new fr.ancrage.ui.common.FormIssues(List.of(
+            ConventionRules.COMPANY, ConventionRules.DEPARTMENT, ConventionRules.STATUS, ConventionRules.SIGNATURE_DATE,
+            ConventionRules.START_DATE, ConventionRules.END_DATE));
     private final Map<String, String> unreadableDates = new LinkedHashMap<>();
     private final BooleanBinding hasErrors;
     private boolean loading;
 
     public ConventionFormViewModel() {
-        for (String f : List.of(ConventionRules.COMPANY, ConventionRules.DEPARTMENT, ConventionRules.STATUS,
-                ConventionRules.SIGNATURE_DATE, ConventionRules.START_DATE, ConventionRules.END_DATE)) {
-            issues.put(f, new SimpleObjectProperty<>(List.of()));
-        }
         // A date chosen in the calendar replaces whatever unreadable text was typed before.
         signatureDate.addListener(x -> unreadableDates.remove(ConventionRules.SIGNATURE_DATE));
         startDate.addListener(x -> unreadableDates.remove(ConventionRules.START_DATE));
@@ -78,8 +75,7 @@ public final class ConventionFormViewModel {
                 epci.set(null);
             }
         });
-        hasErrors = Bindings.createBooleanBinding(() -> issues.values().stream().anyMatch(p -> Issue.anyError(p.get())),
-                issues.values().toArray(Observable[]::new));
+        hasErrors = issues.hasErrors();
         clear();
     }
 
@@ -93,7 +89,7 @@ public final class ConventionFormViewModel {
     private void recheck() {
         Map<String, List<Issue>> found = new LinkedHashMap<>(ConventionRules.check(toConvention()));
         unreadableDates.forEach((field, text) -> found.put(field, List.of(Issue.error("validation.date.unreadable", text))));
-        issues.forEach((field, property) -> property.set(found.getOrDefault(field, List.of())));
+        issues.setAll(found);
     }
 
     /**
@@ -116,21 +112,11 @@ public final class ConventionFormViewModel {
      * status change, which has no field of its own.
      */
     public Map<String, List<Issue>> showIssues(Map<String, List<Issue>> found) {
-        Map<String, List<Issue>> rest = new LinkedHashMap<>();
-        found.forEach((field, list) -> {
-            var p = issues.get(field);
-            if (p != null && !field.equals(ConventionRules.STATUS)) {
-                p.set(list);
-            } else {
-                rest.put(field, list);
-            }
-        });
-        return rest;
+        return issues.show(found, java.util.Set.of(ConventionRules.STATUS));
     }
 
     public String firstErrorField() {
-        return issues.entrySet().stream().filter(e -> Issue.anyError(e.getValue().get())).map(Map.Entry::getKey)
-                .findFirst().orElse(null);
+        return issues.firstErrorField();
     }
 
     public void clear() {
@@ -149,7 +135,7 @@ public final class ConventionFormViewModel {
         notes.set("");
         targetedQpvs.clear();
         signatories.clear();
-        issues.values().forEach(p -> p.set(List.of()));
+        issues.clear();
         unreadableDates.clear();
         loading = false;
         dirty.set(false);
@@ -192,7 +178,7 @@ public final class ConventionFormViewModel {
     }
 
     public ObjectProperty<List<Issue>> issues(String field) {
-        return issues.get(field);
+        return issues.of(field);
     }
 
     public ObjectProperty<Convention> originalProperty() {
