@@ -60,6 +60,24 @@ class DocumentsViewModelTest {
     }
 
     @Test
+    void aCeremonysDocumentsNeedTheCeremonyAndOneDocumentButNoTerritory() {
+        vm.folder.set("/tmp");
+        vm.prepareCeremony(fr.ancrage.service.documents.DocumentService.CeremonyDocument.TENTS);
+        assertThat(vm.kind.get()).isEqualTo(DocumentsViewModel.Kind.CEREMONY);
+        assertThat(vm.selectedCeremonyDocuments())
+                .containsExactly(fr.ancrage.service.documents.DocumentService.CeremonyDocument.TENTS);
+        assertThat(vm.problemProperty().get()).isEqualTo("Choisissez la cérémonie.");
+        vm.ceremony.set(new fr.ancrage.domain.CeremonyListItem(UUID.randomUUID(), "Signature", java.time.LocalDate.of(
+                2027, 3, 17), "Préfecture", null, 10, 0));
+        // no department nor year is asked, and the tents need no format
+        vm.formats.values().forEach(p -> p.set(false));
+        assertThat(vm.problemProperty().get()).isEmpty();
+        vm.ceremonyDocuments.values().forEach(p -> p.set(false));
+        assertThat(vm.problemProperty().get()).isEqualTo("Cochez au moins un document de la cérémonie.");
+        assertThat(vm.canExport().get()).isFalse();
+    }
+
+    @Test
     void anotherChoiceClearsTheLastOutcome() {
         vm.outcome.set("2 fichiers écrits dans /tmp.");
         vm.written.add(Path.of("/tmp/a.pdf"));
