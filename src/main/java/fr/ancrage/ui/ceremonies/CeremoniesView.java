@@ -453,7 +453,7 @@ public final class CeremoniesView implements Section {
         bindText(partnersArea, form.partners, partnersMessage, CeremonyRules.PARTNERS);
         bindText(pressArea, form.press, pressMessage, CeremonyRules.PRESS);
         bindText(notesArea, form.notes, notesMessage, CeremonyRules.NOTES);
-        datePicker.setConverter(Formats.dateConverter(t -> { }));
+        datePicker.setConverter(Formats.dateConverter(form::unreadableDate));
         datePicker.valueProperty().bindBidirectional(form.date);
         FieldFeedback.bind(datePicker, dateMessage, form.issues(CeremonyRules.DATE), ui.i18n());
         FieldFeedback.bind(tasksTable, tasksMessage, form.issues(CeremonyRules.TASKS), ui.i18n());

@@ -48,8 +48,12 @@ public final class CeremonyFormViewModel {
             CeremonyRules.PLACE, CeremonyRules.HOST, CeremonyRules.PARTNERS, CeremonyRules.PRESS, CeremonyRules.NOTES,
             CeremonyRules.PROGRAMME, CeremonyRules.TASKS));
     private boolean loading;
+    /** The text typed in the date field that could not be read (null: none). */
+    private String unreadableDate;
 
     public CeremonyFormViewModel() {
+        // a date picked in the calendar replaces whatever unreadable text was typed before
+        date.addListener(x -> unreadableDate = null);
         for (Observable o : new Observable[] {title, date, startTime, place, host, partners, press, notes, programme,
                 tasks}) {
             o.addListener(x -> {
@@ -91,7 +95,21 @@ public final class CeremonyFormViewModel {
         } catch (IllegalArgumentException e) {
             found.put(START_TIME, List.of(Issue.error("validation.ceremony.time.unreadable", startTime.get().strip())));
         }
+        if (unreadableDate != null) {
+            found.put(CeremonyRules.DATE, List.of(Issue.error("validation.date.unreadable", unreadableDate)));
+        }
         issues.setAll(found);
+    }
+
+    /**
+     * Records that the text typed in the date field could not be read ({@code null}: it could); the
+     * field keeps its date and saving is blocked until a date is typed or picked again.
+     */
+    public void unreadableDate(String text) {
+        if (!java.util.Objects.equals(unreadableDate, text)) {
+            unreadableDate = text;
+            recheck();
+        }
     }
 
     public boolean validateAll() {
@@ -122,6 +140,7 @@ public final class CeremonyFormViewModel {
         programme.clear();
         tasks.clear();
         issues.clear();
+        unreadableDate = null;
         loading = false;
         dirty.set(false);
     }

@@ -77,6 +77,11 @@ class CeremonyViewModelsTest {
         assertThat(form.issues(CeremonyFormViewModel.START_TIME).get()).extracting(i -> i.messageKey())
                 .containsExactly("validation.ceremony.time.unreadable");
         assertThat(form.firstErrorField()).isEqualTo(CeremonyRules.TITLE);
+        form.unreadableDate("32/13/2027");
+        assertThat(form.issues(CeremonyRules.DATE).get()).extracting(i -> i.messageKey())
+                .containsExactly("validation.date.unreadable");
+        form.unreadableDate(null);
+        assertThat(form.issues(CeremonyRules.DATE).get()).isEmpty();
 
         Ceremony closed = new Ceremony(RecordMeta.fresh(), "Mars", LocalDate.of(2026, 3, 17), LocalTime.of(10, 0),
                 "", "", "", "", "", LocalDate.of(2026, 3, 18), List.of(), List.of());
