@@ -82,22 +82,45 @@ final class CeremonyDocuments {
         String when = d.ceremony().date().toString();
         // the conventions to print are checked first: every problem of every convention in one message
         Doc print = what.contains(DocumentService.CeremonyDocument.PRINT) ? toPrint(d, originals, created) : null;
+        Set<Format> docFormats = EnumSet.noneOf(Format.class);
+        formats.stream().filter(Format::isText).forEach(docFormats::add);
+        if (docFormats.isEmpty()) {
+            docFormats.add(Format.PDF);
+        }
+        Set<Format> sheets = EnumSet.noneOf(Format.class);
+        formats.stream().filter(x -> !x.isText()).forEach(sheets::add);
+        if (sheets.isEmpty()) {
+            sheets.add(Format.ODS);
+        }
+        // one step per file, whichever document writes it
+        int total = (what.contains(DocumentService.CeremonyDocument.DOSSIER) ? docFormats.size() : 0)
+                + (what.contains(DocumentService.CeremonyDocument.TENTS) ? 1 : 0) + (print != null ? 1 : 0)
+                + (what.contains(DocumentService.CeremonyDocument.PRESS) ? sheets.size() : 0);
+        int[] done = {0};
+        DocumentService.Progress steps = new DocumentService.Progress() {
+            @Override
+            public void step(int ignoredDone, int ignoredTotal, String file) {
+                if (!file.isEmpty()) {
+                    progress.step(done[0]++, total, file);
+                }
+            }
+
+            @Override
+            public boolean cancelled() {
+                return progress.cancelled();
+            }
+        };
         List<Path> written = new ArrayList<>();
         try {
             if (what.contains(DocumentService.CeremonyDocument.DOSSIER)) {
-                Set<Format> docFormats = EnumSet.noneOf(Format.class);
-                formats.stream().filter(Format::isText).forEach(docFormats::add);
-                if (docFormats.isEmpty()) {
-                    docFormats.add(Format.PDF);
-                }
                 written.addAll(documents.writeAll(dossier(d, created), null,
                         DocumentService.fileName(i18n.get("doc.ceremony.dossier.file"), when), docFormats, folder,
-                        progress).files());
+                        steps).files());
             }
             if (what.contains(DocumentService.CeremonyDocument.TENTS)) {
                 Path file = folder.resolve(DocumentService.fileName(i18n.get("doc.ceremony.tents.file"), when) + ".pdf");
                 DocumentService.cancelIf(progress);
-                progress.step(0, 1, file.getFileName().toString());
+                steps.step(0, 0, file.getFileName().toString());
                 List<TableTents.Tent> tents = tents(d);
                 if (tents.isEmpty()) {
                     throw new RuleViolationException("doc.ceremony.noSignatory", d.ceremony().title());
@@ -109,23 +132,18 @@ final class CeremonyDocuments {
             if (print != null) {
                 Path file = folder.resolve(DocumentService.fileName(i18n.get("doc.ceremony.print.file"), when) + ".pdf");
                 DocumentService.cancelIf(progress);
-                progress.step(0, 1, file.getFileName().toString());
+                steps.step(0, 0, file.getFileName().toString());
                 write(file, out -> PdfOutput.write(print, Producer.label(), out), progress);
                 written.add(file);
             }
             if (what.contains(DocumentService.CeremonyDocument.PRESS)) {
-                Set<Format> sheets = EnumSet.noneOf(Format.class);
-                formats.stream().filter(x -> !x.isText()).forEach(sheets::add);
-                if (sheets.isEmpty()) {
-                    sheets.add(Format.ODS);
-                }
                 Workbook press = press(d, created);
                 for (Format format : Format.values()) {
                     if (sheets.contains(format)) {
                         DocumentService.cancelIf(progress);
                         Path file = folder.resolve(DocumentService.fileName(i18n.get("doc.ceremony.press.file"), when)
                                 + "." + format.extension());
-                        progress.step(0, 1, file.getFileName().toString());
+                        steps.step(0, 0, file.getFileName().toString());
                         documents.write(file, format, null, press, press.sheets().getFirst(), progress::cancelled);
                         written.add(file);
                     }
@@ -134,7 +152,7 @@ final class CeremonyDocuments {
         } catch (RuntimeException e) {
             throw DocumentService.undo(written, e);
         }
-        progress.step(1, 1, "");
+        progress.step(total, total, "");
         return new DocumentService.Written(written);
     }
 
@@ -272,7 +290,9 @@ final class CeremonyDocuments {
 
     /** « 10 entreprises s'engagent : 120 stages de 3e proposés, … ». */
     String commitments(Data d) {
-        long companies = d.items().stream().map(CeremonyItem::companyId).distinct().count();
+        // the companies that commit to something: a convention without engagement adds none
+        long companies = d.items().stream().filter(i -> i.engagements() > 0).map(CeremonyItem::companyId).distinct()
+                .count();
         List<Total> totals = totals(d.items().stream().flatMap(i -> d.lines().get(i.conventionId()).stream()).toList());
         if (totals.isEmpty()) {
             return i18n.format("doc.ceremony.commitNone", companies);
