@@ -68,12 +68,19 @@ public final class CeremonyService {
         }
         return store.write(r -> {
             Ceremony toSave = c;
-            if (c.meta().isNew() && c.tasks().isEmpty()) {
+            if (c.meta().isNew()) {
+                // a new ceremony starts with the default checklist, then the tasks the user added
+                List<fr.ancrage.domain.CeremonyTask> tasks = new ArrayList<>(r.ceremonies().templates().stream()
+                        .map(t -> t.forCeremony(c.date())).toList());
+                tasks.addAll(c.tasks());
                 toSave = new Ceremony(c.meta(), c.title(), c.date(), c.startTime(), c.place(), c.host(), c.partners(),
-                        c.press(), c.notes(), null, c.programme(),
-                        r.ceremonies().templates().stream().map(t -> t.forCeremony(c.date())).toList());
-            } else if (!c.meta().isNew()) {
+                        c.press(), c.notes(), null, c.programme(), tasks);
+            } else {
                 Ceremony stored = stored(r, c.id());
+                // its conventions were signed on its date: the date of a closed ceremony stays
+                if (stored.closed() && !stored.date().equals(c.date())) {
+                    throw new RuleViolationException("ceremony.closed.date", stored.date());
+                }
                 // closing and reopening are the only ways to change it
                 toSave = c.withClosedOn(stored.closedOn());
             }
@@ -85,7 +92,7 @@ public final class CeremonyService {
     public void delete(Ceremony c) {
         store.run(r -> {
             Ceremony stored = stored(r, c.id());
-            if (stored.closed() && r.ceremonies().items(c.id()).stream().anyMatch(CeremonyItem::signed)) {
+            if (r.ceremonies().items(stored.id()).stream().anyMatch(CeremonyItem::signed)) {
                 throw new RuleViolationException("ceremony.delete.signed");
             }
             r.ceremonies().delete(c);
@@ -108,8 +115,12 @@ public final class CeremonyService {
 
     /** How many conventions « prête à signer » another open ceremony already holds. */
     public long readyElsewhere(UUID ceremonyId) {
-        return store.read(r -> r.ceremonies().openCeremoniesByConvention().entrySet().stream()
-                .filter(e -> !e.getValue().id().equals(ceremonyId)).count());
+        return store.read(r -> {
+            Set<UUID> ready = new java.util.HashSet<>(r.conventions().list().stream()
+                    .filter(c -> c.status() == ConventionStatus.READY_TO_SIGN).map(ConventionListItem::id).toList());
+            return r.ceremonies().openCeremoniesByConvention().entrySet().stream()
+                    .filter(e -> !e.getValue().id().equals(ceremonyId) && ready.contains(e.getKey())).count();
+        });
     }
 
     /**
@@ -143,9 +154,15 @@ public final class CeremonyService {
         });
     }
 
+    /** Takes a convention out of an open ceremony, unless the ceremony signed it (it kept its signature). */
     public void remove(CeremonyItem item) {
         store.run(r -> {
             open(r, item.ceremonyId());
+            boolean signed = r.ceremonies().items(item.ceremonyId()).stream()
+                    .anyMatch(i -> i.id().equals(item.id()) && i.signed());
+            if (signed) {
+                throw new RuleViolationException("ceremony.remove.signed", item.reference());
+            }
             r.ceremonies().remove(item);
         });
     }
@@ -210,7 +227,7 @@ public final class CeremonyService {
                         .filter(Issue::isError).toList();
                 if (!issues.isEmpty()) {
                     throw new RuleViolationException("ceremony.close.invalid", c.reference(), item.companyName(),
-                            new MessageKey(issues.getFirst().messageKey()));
+                            issues.getFirst());
                 }
                 r.conventions().save(signedOne);
                 r.ceremonies().markSigned(item, true);
@@ -237,9 +254,10 @@ public final class CeremonyService {
             }
             var elsewhere = r.ceremonies().openCeremoniesByConvention();
             List<CeremonyItem> items = r.ceremonies().items(ceremonyId);
+            // reopened, it holds all its conventions again: none may be in another open ceremony
             for (CeremonyItem item : items) {
                 var other = elsewhere.get(item.conventionId());
-                if (!item.signed() && other != null) {
+                if (other != null && !other.id().equals(ceremonyId)) {
                     throw new RuleViolationException("ceremony.reopen.elsewhere", item.reference(), other.title(),
                             other.date());
                 }

@@ -417,4 +417,72 @@ class CeremonyServiceTest {
                 saved.programme().stream().map(p -> p.meta()).toList());
         assertThatThrownBy(() -> ceremonies.save(c)).isInstanceOf(fr.ancrage.domain.StaleRecordException.class);
     }
+    @Test
+    void reopeningNeverPutsAConventionInTwoOpenCeremonies() {
+        // Doubs Express is not signed in March, goes to June and is signed there
+        Ceremony march = ceremony("Mars", DAY);
+        ceremonies.add(march.id(), List.of(doubs.id()));
+        ceremonies.close(march.id());
+        Ceremony june = ceremony("Juin", LocalDate.of(2026, 3, 19));
+        ceremonies.add(june.id(), List.of(doubs.id()));
+        all(june, doubs, Attendance.PRESENT);
+        ceremonies.close(june.id());
+        ceremonies.reopen(march.id(), true);
+        // reopening June would set Doubs Express back to « prête à signer » in two open ceremonies
+        assertThatThrownBy(() -> ceremonies.reopen(june.id(), true))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("ceremony.reopen.elsewhere");
+                    assertThat(e.args()).containsExactly(doubs.reference(), "Mars", DAY);
+                });
+        assertThat(ceremonies.get(june.id()).orElseThrow().closed()).isTrue();
+        assertThat(status(doubs)).isEqualTo(ConventionStatus.SIGNED);
+    }
+
+    @Test
+    void theDateOfAClosedCeremonyStays() {
+        Ceremony c = ceremony("Cérémonie", DAY);
+        ceremonies.add(c.id(), List.of(vauban.id()));
+        all(c, vauban, Attendance.PRESENT);
+        ceremonies.close(c.id());
+        Ceremony closed = ceremonies.get(c.id()).orElseThrow();
+        assertThatThrownBy(() -> ceremonies.save(new Ceremony(closed.meta(), closed.title(), DAY.minusDays(1),
+                closed.startTime(), closed.place(), closed.host(), closed.partners(), closed.press(), closed.notes(),
+                closed.closedOn(), closed.programme(), closed.tasks())))
+                .hasFieldOrPropertyWithValue("messageKey", "ceremony.closed.date");
+        assertThat(ceremonies.get(c.id()).orElseThrow().date()).isEqualTo(DAY);
+        // reopened, its date may be corrected again
+        ceremonies.reopen(c.id(), true);
+        Ceremony open = ceremonies.get(c.id()).orElseThrow();
+        assertThat(ceremonies.save(new Ceremony(open.meta(), open.title(), DAY.minusDays(1), open.startTime(),
+                open.place(), open.host(), open.partners(), open.press(), open.notes(), null, open.programme(),
+                open.tasks())).date()).isEqualTo(DAY.minusDays(1));
+    }
+
+    @Test
+    void aReopenedCeremonyKeepsTheSignaturesThatStayed() {
+        Ceremony c = ceremony("Cérémonie", DAY);
+        ceremonies.add(c.id(), List.of(vauban.id(), doubs.id()));
+        all(c, vauban, Attendance.PRESENT);
+        ceremonies.close(c.id());
+        conventions.changeStatus(conventions.get(vauban.id()).orElseThrow(), ConventionStatus.ACTIVE);
+        ceremonies.reopen(c.id(), true);
+        CeremonyItem kept = ceremonies.items(c.id()).getFirst();
+        assertThat(kept.signed()).isTrue();
+        assertThatThrownBy(() -> ceremonies.remove(kept))
+                .hasFieldOrPropertyWithValue("messageKey", "ceremony.remove.signed");
+        assertThatThrownBy(() -> ceremonies.delete(ceremonies.get(c.id()).orElseThrow()))
+                .hasFieldOrPropertyWithValue("messageKey", "ceremony.delete.signed");
+        // the unsigned one may still go
+        ceremonies.remove(ceremonies.items(c.id()).get(1));
+        assertThat(ceremonies.items(c.id())).extracting(CeremonyItem::conventionId).containsExactly(vauban.id());
+    }
+
+    @Test
+    void aNewCeremonyKeepsTheTasksAddedBeforeItWasSaved() {
+        Ceremony c = ceremonies.save(new Ceremony(RecordMeta.fresh(), "Avec photographe", DAY, null, "", "", "", "",
+                "", null, List.of(), List.of(new fr.ancrage.domain.CeremonyTask(RecordMeta.fresh(),
+                "Photographe réservé", "Service communication", DAY.minusDays(20), false))));
+        assertThat(c.tasks()).hasSize(9);
+        assertThat(c.tasks().getLast().label()).isEqualTo("Photographe réservé");
+    }
 }

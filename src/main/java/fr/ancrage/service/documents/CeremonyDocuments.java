@@ -313,9 +313,13 @@ final class CeremonyDocuments {
 
     // ---- table tents, conventions to print, press list ------------------------------------------
 
-    /** A tent per person at the signing table: the prefect who signs every convention has one. */
+    /**
+     * A tent per person at the signing table: the prefect who signs every convention has one; who
+     * declined has none.
+     */
     List<TableTents.Tent> tents(Data d) {
         return d.items().stream().flatMap(i -> i.signatories().stream())
+                .filter(s -> s.attendance() != fr.ancrage.domain.Attendance.DECLINED)
                 .map(s -> new TableTents.Tent(s.fullName(), s.jobTitle(), s.organisationName()))
                 .distinct().toList();
     }

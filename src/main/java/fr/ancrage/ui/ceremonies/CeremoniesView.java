@@ -230,6 +230,11 @@ public final class CeremoniesView implements Section {
         BooleanBinding closed = Bindings.createBooleanBinding(model::closed, model.current);
         BooleanBinding locked = none.or(closed);
         conventionsTab.disableProperty().bind(creating);
+        // no form without a ceremony: « Nouvelle cérémonie » starts one
+        formTab.disableProperty().bind(none.and(creating.not()));
+        programmeTab.disableProperty().bind(none.and(creating.not()));
+        // its conventions were signed on its date
+        datePicker.disableProperty().bind(closed);
         deleteButton.disableProperty().bind(none.or(creating));
         addButton.disableProperty().bind(locked);
         var noItem = itemsTable.getSelectionModel().selectedItemProperty().isNull();
@@ -247,6 +252,7 @@ public final class CeremoniesView implements Section {
         closeButton.visibleProperty().bind(closed.not());
         closeButton.managedProperty().bind(closeButton.visibleProperty());
         reopenButton.visibleProperty().bind(closed);
+        reopenButton.disableProperty().bind(form.dirtyProperty());
         reopenButton.managedProperty().bind(closed);
         documentsMenu.disableProperty().bind(none.or(creating).or(Bindings.isEmpty(model.items)));
         saveButton.disableProperty().bind(form.dirtyProperty().not());
@@ -383,6 +389,9 @@ public final class CeremoniesView implements Section {
         signatoriesTable.setPlaceholder(Cells.placeholder(i18n.get("ceremonies.signatories.empty")));
         // on the day, from the keyboard: P present, E excusé, C confirmed, I invited
         signatoriesTable.setOnKeyPressed(e -> {
+            if (e.isShortcutDown() || e.isAltDown() || e.isMetaDown() || e.isControlDown()) {
+                return; // Ctrl+C copies, it does not confirm
+            }
             Attendance a = switch (e.getCode()) {
                 case P -> Attendance.PRESENT;
                 case E -> Attendance.DECLINED;
@@ -766,15 +775,24 @@ public final class CeremoniesView implements Section {
         var i18n = ui.i18n();
         StringBuilder text = new StringBuilder(i18n.format("ceremonies.closed.signed", closing.signed().size(),
                 Formats.date(closing.ceremony().date())));
-        if (!closing.notSigned().isEmpty()) {
+        if (closing.notSigned().stream().anyMatch(i -> i.status() == fr.ancrage.domain.ConventionStatus.READY_TO_SIGN)) {
             text.append("\n\n").append(i18n.get("ceremonies.closed.later"));
-            for (CeremonyItem item : closing.notSigned()) {
+            for (CeremonyItem item : closing.notSigned().stream()
+                    .filter(i -> i.status() == fr.ancrage.domain.ConventionStatus.READY_TO_SIGN).toList()) {
                 String absent = item.signatories().stream().filter(s -> s.attendance() != Attendance.PRESENT)
                         .map(s -> i18n.format("ceremonies.closed.absent", s.fullName(), i18n.label(s.attendance())))
                         .collect(Collectors.joining(", "));
                 text.append("\n• ").append(i18n.format("ceremonies.closed.item", item.companyName(), item.reference(),
                         absent.isEmpty() ? i18n.label(fr.ancrage.domain.CeremonyWarning.NO_SIGNATORY) : absent));
             }
+        }
+        // the others left « prête à signer » before the closing (back in negotiation, signed elsewhere…)
+        List<CeremonyItem> others = closing.notSigned().stream()
+                .filter(i -> i.status() != fr.ancrage.domain.ConventionStatus.READY_TO_SIGN).toList();
+        if (!others.isEmpty()) {
+            text.append("\n\n").append(i18n.get("ceremonies.closed.others"));
+            others.forEach(item -> text.append("\n• ").append(i18n.format("ceremonies.closed.item", item.companyName(),
+                    item.reference(), i18n.label(item.status()))));
         }
         ui.dialogs().info(support.window(), i18n.get(closing.alreadyClosed() ? "ceremonies.closed.already"
                 : "ceremonies.closed.title"), text.toString());

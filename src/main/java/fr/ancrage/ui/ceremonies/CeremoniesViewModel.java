@@ -34,6 +34,9 @@ public final class CeremoniesViewModel {
     public final ObservableList<CeremonyListItem> list = FXCollections.observableArrayList();
     public final ObjectProperty<Ceremony> current = new SimpleObjectProperty<>();
     public final ObservableList<CeremonyItem> items = FXCollections.observableArrayList();
+    /** The signing order waiting to be written, while an earlier one is being written. */
+    private List<CeremonyItem> pendingOrder;
+    private boolean writingOrder;
 
     public CeremoniesViewModel(CeremonyService ceremonies, TaskRunner tasks, Consumer<Throwable> onError) {
         this.ceremonies = ceremonies;
@@ -115,15 +118,35 @@ public final class CeremoniesViewModel {
         List<CeremonyItem> order = new ArrayList<>(items);
         order.add(to, order.remove(from));
         items.setAll(order);
-        UUID ceremony = current.get().id();
+        // one write at a time: quick moves are stored in the order they were made, the last one wins
+        pendingOrder = List.copyOf(order);
+        if (!writingOrder) {
+            writeOrder(current.get().id());
+        }
+        return true;
+    }
+
+    private void writeOrder(UUID ceremony) {
+        List<CeremonyItem> order = pendingOrder;
+        pendingOrder = null;
+        writingOrder = true;
         tasks.run(() -> {
             ceremonies.reorder(ceremony, order);
             return true;
-        }, done -> reloadItems(() -> { }), error -> {
+        }, done -> afterOrderWritten(ceremony), error -> {
+            pendingOrder = null;
             onError.accept(error);
-            reloadItems(() -> { });
+            afterOrderWritten(ceremony);
         });
-        return true;
+    }
+
+    private void afterOrderWritten(UUID ceremony) {
+        writingOrder = false;
+        if (pendingOrder != null) {
+            writeOrder(ceremony);
+        } else {
+            reloadItems(() -> { });
+        }
     }
 
     /** Records the attendance of these signatories and shows it at once. */

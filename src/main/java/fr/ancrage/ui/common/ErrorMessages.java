@@ -31,7 +31,8 @@ public final class ErrorMessages {
         if (e instanceof RuleViolationException r) {
             // the service knows no texts nor date formats: it names them, they are written here
             return i18n.format(r.messageKey(), r.args().stream().map(a -> a instanceof MessageKey k ? i18n.get(k.key())
-                    : a instanceof java.time.LocalDate d ? Formats.date(d) : a).toArray());
+                    : a instanceof Issue i ? i18n.issue(i) : a instanceof java.time.LocalDate d ? Formats.date(d) : a)
+                    .toArray());
         }
         return i18n.format("error.unexpected", String.valueOf(e.getMessage()));
     }

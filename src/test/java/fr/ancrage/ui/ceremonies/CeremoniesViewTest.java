@@ -186,7 +186,9 @@ class CeremoniesViewTest {
                 "Juin", LocalDate.now().plusMonths(6), null, "", "", "", "", "", null, List.of(), List.of()));
         robot.clickOn("#nav-ceremonies");
         // the next ceremony to come is shown first
-        waitFor(() -> robot.lookup("#statusBadge").queryAs(Label.class).getText().equals("En préparation"));
+        javafx.scene.control.ComboBox<fr.ancrage.domain.CeremonyListItem> box = robot.lookup("#ceremonyBox").queryComboBox();
+        waitFor(() -> box.getValue() != null);
+        assertThat(box.getValue().title()).isEqualTo("Mars");
         robot.clickOn("#addButton");
         waitFor(() -> robot.lookup("#candidatesTable").tryQuery().isPresent());
         TableView<ConventionListItem> candidates = robot.lookup("#candidatesTable").queryTableView();
