@@ -235,7 +235,9 @@ public final class CeremoniesView implements Section {
         programmeTab.disableProperty().bind(none.and(creating.not()));
         // its conventions were signed on its date
         datePicker.disableProperty().bind(closed);
-        deleteButton.disableProperty().bind(none.or(creating));
+        // a ceremony that signed conventions is part of their history
+        deleteButton.disableProperty().bind(none.or(creating).or(Bindings.createBooleanBinding(
+                () -> model.items.stream().anyMatch(CeremonyItem::signed), model.items)));
         addButton.disableProperty().bind(locked);
         var noItem = itemsTable.getSelectionModel().selectedItemProperty().isNull();
         removeButton.disableProperty().bind(locked.or(noItem));
