@@ -46,6 +46,14 @@ final class ChildRows<R extends UpdatableRecord<R>, T> {
         this.filler = filler;
     }
 
+    /**
+     * Whether a record read and then set holds other values than those read: jOOQ flags as changed a
+     * field set to the value it already had, which would give a new version to what did not change.
+     */
+    static boolean differs(org.jooq.Record r) {
+        return java.util.Arrays.stream(r.fields()).anyMatch(f -> !java.util.Objects.equals(r.original(f), r.get(f)));
+    }
+
     /** The rows matching {@code owner} become {@code values}, in this order; the others are deleted. */
     void replace(Condition owner, List<T> values) {
         Map<UUID, R> existing = dsl.selectFrom(table).where(owner).fetchMap(id);
@@ -63,10 +71,7 @@ final class ChildRows<R extends UpdatableRecord<R>, T> {
             }
             r.set(table.field("position", Integer.class), position++);
             filler.fill(r, value);
-            // jOOQ flags a field set to the value it had: compare with what was read
-            R read = r;
-            if (java.util.Arrays.stream(r.fields()).anyMatch(f -> !java.util.Objects.equals(read.original(f),
-                    read.get(f)))) {
+            if (differs(r)) {
                 r.set(table.field("version", Integer.class), r.get(table.field("version", Integer.class)) + 1);
                 r.set(table.field("updated_at", OffsetDateTime.class), odt(now));
                 r.store();

@@ -201,7 +201,7 @@ public final class ConventionRepository {
             r.setJobTitle(nullIfEmpty(placed.jobTitle()));
             r.setOrganisationId(placed.organisationId());
             r.setContactId(placed.contactId());
-            if (r.changed()) {
+            if (ChildRows.differs(r)) {
                 r.setVersion(r.getVersion() + 1);
                 r.setUpdatedAt(odt(now));
                 r.store();

@@ -81,13 +81,20 @@ class ConventionServiceTest {
         assertThat(read.signatories()).extracting(Signatory::role)
                 .containsExactly(SignatoryRole.PREFECT, SignatoryRole.COMPANY);
         assertThat(read.signatories()).extracting(Signatory::position).containsExactly(1, 2);
+        // saved again unchanged: the signatories keep their versions (a package sees nothing changed)
+        Convention again = service.save(read);
+        assertThat(again.signatories()).extracting(Signatory::meta)
+                .containsExactlyElementsOf(read.signatories().stream().map(Signatory::meta).toList());
+        read = service.get(saved.id()).orElseThrow();
         // reorder: the company signs first
         Convention reordered = new Convention(read.meta(), read.reference(), read.title(), read.companyId(),
                 read.framework(), read.departmentCode(), read.epciSiren(), read.stateReferent(), read.status(),
                 null, null, null, read.qpvIds(), List.of(read.signatories().get(1), read.signatories().get(0)), "");
         service.save(reordered);
-        assertThat(service.get(saved.id()).orElseThrow().signatories()).extracting(Signatory::role)
+        Convention after = service.get(saved.id()).orElseThrow();
+        assertThat(after.signatories()).extracting(Signatory::role)
                 .containsExactly(SignatoryRole.COMPANY, SignatoryRole.PREFECT);
+        assertThat(after.signatories()).extracting(x -> x.meta().version()).containsExactly(2, 2);
     }
 
     @Test
