@@ -54,9 +54,4 @@ public record Ceremony(
     public Ceremony withClosedOn(LocalDate day) {
         return new Ceremony(meta, title, date, startTime, place, host, partners, press, notes, day, programme, tasks);
     }
-
-    public Ceremony withMeta(RecordMeta newMeta) {
-        return new Ceremony(newMeta, title, date, startTime, place, host, partners, press, notes, closedOn,
-                programme, tasks);
-    }
 }

@@ -15,8 +15,4 @@ public record CeremonySignatory(UUID signatoryId, int position, SignatoryRole ro
         jobTitle = Text.clean(jobTitle);
         organisationName = Text.clean(organisationName);
     }
-
-    public CeremonySignatory with(Attendance newAttendance) {
-        return new CeremonySignatory(signatoryId, position, role, fullName, jobTitle, organisationName, newAttendance);
-    }
 }

@@ -7,7 +7,6 @@ import fr.ancrage.domain.CeremonyItem;
 import fr.ancrage.domain.CeremonyListItem;
 import fr.ancrage.domain.CeremonyReopening;
 import fr.ancrage.domain.CeremonyRules;
-import fr.ancrage.domain.CeremonySignatory;
 import fr.ancrage.domain.Convention;
 import fr.ancrage.domain.ConventionListItem;
 import fr.ancrage.domain.ConventionRules;
@@ -295,11 +294,6 @@ public final class CeremonyService {
             throw new ValidationException(issues);
         }
         return store.write(r -> r.ceremonies().saveTemplates(templates));
-    }
-
-    /** The signatories of the ceremony's conventions, in signing order (press list, table tents). */
-    public static List<CeremonySignatory> signatoriesInOrder(List<CeremonyItem> items) {
-        return items.stream().flatMap(i -> i.signatories().stream()).toList();
     }
 
     private static Convention signedOn(Convention c, LocalDate date) {

@@ -4,7 +4,6 @@ import fr.ancrage.documents.Doc;
 import fr.ancrage.documents.Format;
 import fr.ancrage.documents.OdtTemplate;
 import fr.ancrage.documents.PdfOutput;
-import fr.ancrage.documents.SafeFiles;
 import fr.ancrage.documents.TableTents;
 import fr.ancrage.documents.Workbook;
 import fr.ancrage.domain.BilanLine;
@@ -20,7 +19,6 @@ import fr.ancrage.i18n.I18n;
 import fr.ancrage.persistence.Store;
 import fr.ancrage.service.EngagementService;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -125,15 +123,16 @@ final class CeremonyDocuments {
                 if (tents.isEmpty()) {
                     throw new RuleViolationException("doc.ceremony.noSignatory", d.ceremony().title());
                 }
-                write(file, out -> TableTents.write(tents, Producer.label(),
-                        i18n.format("doc.ceremony.tents.title", d.ceremony().title()), created, out), progress);
+                documents.write(file, out -> TableTents.write(tents, Producer.label(),
+                        i18n.format("doc.ceremony.tents.title", d.ceremony().title()), created, out),
+                        progress::cancelled);
                 written.add(file);
             }
             if (print != null) {
                 Path file = folder.resolve(DocumentService.fileName(i18n.get("doc.ceremony.print.file"), when) + ".pdf");
                 DocumentService.cancelIf(progress);
                 steps.step(0, 0, file.getFileName().toString());
-                write(file, out -> PdfOutput.write(print, Producer.label(), out), progress);
+                documents.write(file, out -> PdfOutput.write(print, Producer.label(), out), progress::cancelled);
                 written.add(file);
             }
             if (what.contains(DocumentService.CeremonyDocument.PRESS)) {
@@ -154,14 +153,6 @@ final class CeremonyDocuments {
         }
         progress.step(total, total, "");
         return new DocumentService.Written(written);
-    }
-
-    private void write(Path file, SafeFiles.Content content, DocumentService.Progress progress) {
-        try {
-            SafeFiles.write(file, content, progress::cancelled);
-        } catch (IOException e) {
-            throw documents.failure(e, file);
-        }
     }
 
     // ---- dossier de cérémonie -------------------------------------------------------------------

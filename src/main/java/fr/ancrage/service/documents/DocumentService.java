@@ -231,15 +231,8 @@ public final class DocumentService {
                 cancelIf(progress);
                 Path file = folder.resolve(base + "." + format.extension());
                 progress.step(done++, formats.size() + 1, file.getFileName().toString());
-                try {
-                    if (format == Format.ODT) {
-                        SafeFiles.write(file, filled::writeTo, progress::cancelled);
-                    } else {
-                        SafeFiles.write(file, out -> PdfOutput.write(doc, Producer.label(), out), progress::cancelled);
-                    }
-                } catch (IOException e) {
-                    throw failure(e, file);
-                }
+                write(file, format == Format.ODT ? filled::writeTo : out -> PdfOutput.write(doc, Producer.label(), out),
+                        progress::cancelled);
                 written.add(file);
             }
         } catch (RuntimeException e) {
@@ -641,8 +634,13 @@ public final class DocumentService {
 
     /** Writes one file; {@code csv} is the sheet a CSV file holds. */
     void write(Path file, Format format, Doc doc, Workbook workbook, Workbook.Sheet csv, BooleanSupplier cancelled) {
+        write(file, out -> render(format, doc, workbook, csv, out), cancelled);
+    }
+
+    /** Writes one file whole or not at all; a failure becomes the French message of {@link #failure}. */
+    void write(Path file, SafeFiles.Content content, BooleanSupplier cancelled) {
         try {
-            SafeFiles.write(file, out -> render(format, doc, workbook, csv, out), cancelled);
+            SafeFiles.write(file, content, cancelled);
         } catch (IOException e) {
             throw failure(e, file);
         }

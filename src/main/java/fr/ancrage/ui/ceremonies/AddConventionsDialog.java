@@ -53,8 +53,6 @@ final class AddConventionsDialog {
         dialog.initOwner(owner);
         dialog.setTitle(i18n.get("ceremonies.add.title"));
         dialog.setHeaderText(i18n.get("ceremonies.add.header"));
-        dialog.setResizable(true);
-        dialog.getDialogPane().setPrefWidth(900);
         ButtonType add = new ButtonType(i18n.get("ceremonies.add.confirm"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(add,
                 new ButtonType(i18n.get("action.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
@@ -149,9 +147,7 @@ final class AddConventionsDialog {
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().lookupButton(add).disableProperty().bind(Bindings.isEmpty(ticked));
         Dialogs.focusWhenShown(dialog, search);
-        // the dialog's window takes the width of its header text otherwise: room for the columns
-        dialog.getDialogPane().setMinSize(javafx.scene.layout.Region.USE_PREF_SIZE,
-                javafx.scene.layout.Region.USE_PREF_SIZE);
+        Dialogs.fitContent(dialog);
         boolean confirmed = dialog.showAndWait().filter(b -> b == add).isPresent();
         if (!confirmed) {
             return Set.of();

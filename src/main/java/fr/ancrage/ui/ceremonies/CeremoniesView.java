@@ -13,6 +13,7 @@ import fr.ancrage.domain.ValidationException;
 import fr.ancrage.service.CeremonyService;
 import fr.ancrage.service.documents.DocumentService.CeremonyDocument;
 import fr.ancrage.ui.common.Cells;
+import fr.ancrage.ui.common.ListEditing;
 import fr.ancrage.ui.common.DetailSupport;
 import fr.ancrage.ui.common.FieldFeedback;
 import fr.ancrage.ui.common.Formats;

@@ -8,7 +8,6 @@ import fr.ancrage.domain.RecordMeta;
 import fr.ancrage.domain.validation.Issue;
 import fr.ancrage.ui.common.FormIssues;
 import javafx.beans.Observable;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -190,23 +189,11 @@ public final class CeremonyFormViewModel {
                 List.copyOf(programme), List.copyOf(tasks));
     }
 
-    public boolean isNew() {
-        return original.get() == null;
-    }
-
-    public ObjectProperty<Ceremony> originalProperty() {
-        return original;
-    }
-
     public ObjectProperty<List<Issue>> issues(String field) {
         return issues.of(field);
     }
 
     public BooleanProperty dirtyProperty() {
         return dirty;
-    }
-
-    public BooleanBinding hasErrorsProperty() {
-        return issues.hasErrors();
     }
 }

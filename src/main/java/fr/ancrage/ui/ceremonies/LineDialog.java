@@ -71,6 +71,7 @@ final class LineDialog<T> {
         problem.getStyleClass().addAll("field-message", "error");
         problem.setWrapText(true);
         problem.setMaxWidth(480);
+        problem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         grid.add(problem, 0, row, 2, 1);
         dialog.getDialogPane().setContent(grid);
         final List<T> result = new ArrayList<>();
@@ -79,6 +80,8 @@ final class LineDialog<T> {
             if (outcome.problem() != null) {
                 event.consume();
                 problem.setText(outcome.problem());
+                // the whole message, on as many lines as it needs
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
                 return;
             }
             result.add(outcome.line());

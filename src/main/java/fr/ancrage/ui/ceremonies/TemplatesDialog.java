@@ -3,6 +3,8 @@ package fr.ancrage.ui.ceremonies;
 import fr.ancrage.domain.TaskTemplate;
 import fr.ancrage.service.CeremonyService;
 import fr.ancrage.ui.common.Cells;
+import fr.ancrage.ui.common.Dialogs;
+import fr.ancrage.ui.common.ListEditing;
 import fr.ancrage.ui.common.UiContext;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
@@ -47,7 +49,7 @@ final class TemplatesDialog {
         ObservableList<TaskTemplate> lines = FXCollections.observableArrayList(current);
         TableView<TaskTemplate> table = new TableView<>();
         table.setId("templatesTable");
-        table.setPrefSize(640, 320);
+        table.setPrefSize(700, 320);
         TableColumn<TaskTemplate, String> label = new TableColumn<>(i18n.get("ceremonies.column.task"));
         label.setPrefWidth(330);
         TableColumn<TaskTemplate, String> who = new TableColumn<>(i18n.get("ceremonies.column.owner"));
@@ -58,6 +60,7 @@ final class TemplatesDialog {
         Cells.text(who, TaskTemplate::owner);
         Cells.text(days, t -> t.daysBefore() == null ? "" : i18n.format("ceremonies.daysBefore", t.daysBefore()));
         table.getColumns().addAll(List.of(label, who, days));
+        Cells.fitColumns(table, label);
         table.setPlaceholder(Cells.placeholder(i18n.get("ceremonies.templates.empty")));
         for (TableColumn<TaskTemplate, ?> c : table.getColumns()) {
             c.setSortable(false);
@@ -78,6 +81,7 @@ final class TemplatesDialog {
         problem.getStyleClass().addAll("field-message", "error");
         problem.setWrapText(true);
         dialog.getDialogPane().setContent(new VBox(8, toolbar, table, problem));
+        Dialogs.fitContent(dialog);
         dialog.getDialogPane().lookupButton(save).addEventFilter(ActionEvent.ACTION, event -> {
             event.consume();
             List<TaskTemplate> edited = List.copyOf(lines);

@@ -71,6 +71,16 @@ public final class Dialogs {
      * the field decorations (ControlsFX) put the dialog's content under a pane of their own as it
      * shows, which takes the focus away again, and the first keys typed would be lost.
      */
+    /**
+     * Lets a dialog take the size its content asks for: its window otherwise takes the width of its
+     * header text and may cut off a table and the dialog's own buttons.
+     */
+    public static void fitContent(javafx.scene.control.Dialog<?> dialog) {
+        dialog.setResizable(true);
+        dialog.getDialogPane().setMinSize(javafx.scene.layout.Region.USE_PREF_SIZE,
+                javafx.scene.layout.Region.USE_PREF_SIZE);
+    }
+
     public static void focusWhenShown(javafx.scene.control.Dialog<?> dialog, javafx.scene.Node node) {
         dialog.addEventHandler(javafx.scene.control.DialogEvent.DIALOG_SHOWN,
                 e -> javafx.application.Platform.runLater(node::requestFocus));

@@ -91,16 +91,8 @@ final class SignatoriesPane {
     }
 
     void move(int delta) {
-        Signatory s = table.getSelectionModel().getSelectedItem();
-        int index = signatories.indexOf(s);
-        int target = index + delta;
-        if (s == null || target < 0 || target >= signatories.size()) {
-            return;
-        }
-        signatories.remove(index);
-        signatories.add(target, s);
-        table.getSelectionModel().select(target);
-        table.refresh();
+        fr.ancrage.ui.common.ListEditing.move(table, signatories, delta);
+        table.refresh(); // the order column
     }
 
     private Optional<Signatory> ask(Window owner, Signatory original, List<Contact> contacts) {

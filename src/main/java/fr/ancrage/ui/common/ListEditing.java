@@ -1,4 +1,4 @@
-package fr.ancrage.ui.ceremonies;
+package fr.ancrage.ui.common;
 
 import javafx.beans.binding.BooleanExpression;
 import javafx.collections.ObservableList;
@@ -14,16 +14,16 @@ import java.util.function.UnaryOperator;
  * The buttons of an ordered list edited line by line (add, edit, remove, up, down), also from the
  * keyboard: Entrée edits, Suppr removes, Alt+↑/↓ moves.
  */
-final class ListEditing {
+public final class ListEditing {
 
     private ListEditing() {
     }
 
-    record Buttons(Button add, Button edit, Button remove, Button up, Button down) {
+    public record Buttons(Button add, Button edit, Button remove, Button up, Button down) {
     }
 
     /** {@code edit} returns the changed line (empty: unchanged); {@code readOnly} disables everything. */
-    static <T> void wire(TableView<T> table, ObservableList<T> lines, Buttons buttons, Supplier<Optional<T>> create,
+    public static <T> void wire(TableView<T> table, ObservableList<T> lines, Buttons buttons, Supplier<Optional<T>> create,
                          java.util.function.Function<T, Optional<T>> edit, BooleanExpression readOnly) {
         table.setItems(lines);
         var none = table.getSelectionModel().selectedItemProperty().isNull().or(readOnly);
@@ -78,7 +78,7 @@ final class ListEditing {
         });
     }
 
-    static <T> void move(TableView<T> table, ObservableList<T> lines, int step) {
+    public static <T> void move(TableView<T> table, ObservableList<T> lines, int step) {
         int i = table.getSelectionModel().getSelectedIndex();
         int j = i + step;
         if (i < 0 || j < 0 || j >= lines.size()) {
@@ -91,7 +91,7 @@ final class ListEditing {
     }
 
     /** Replaces the selected line by what {@code change} makes of it (a task ticked). */
-    static <T> void replaceSelected(TableView<T> table, ObservableList<T> lines, UnaryOperator<T> change) {
+    public static <T> void replaceSelected(TableView<T> table, ObservableList<T> lines, UnaryOperator<T> change) {
         int i = table.getSelectionModel().getSelectedIndex();
         if (i >= 0) {
             lines.set(i, change.apply(lines.get(i)));
