@@ -1,5 +1,8 @@
 package fr.ancrage.persistence;
 
+import fr.ancrage.domain.Backup;
+import fr.ancrage.domain.BackupKind;
+import fr.ancrage.domain.RuleViolationException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -14,40 +17,83 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The embedded H2 database of one data folder, migrated by Flyway. A lock file keeps a second
- * instance out before H2 is touched, so that instance gets a clear message and the first one is
- * left undisturbed. The database file is never deleted or replaced here.
+ * The embedded H2 database of one data folder, migrated by Flyway. Opening it:
+ * <ol>
+ * <li>takes a lock file, so a second instance is told the folder is in use before H2 is touched;</li>
+ * <li>reads an existing file whole, read-only ({@link StoreCheck}): a damaged, empty or foreign file,
+ * or one migrated by a newer Ancrage, is refused and left byte for byte as it was;</li>
+ * <li>copies the file into {@code sauvegardes/} before any migration, and puts the copy back by
+ * itself when a migration fails (H2 commits DDL statement by statement);</li>
+ * <li>opens it with {@code WRITE_DELAY=0}: every commit reaches the file before the save returns, so
+ * a save the application confirmed survives {@code kill -9} (decision 0010).</li>
+ * </ol>
+ * Closing shuts H2 down, then makes the automatic backup when one is due. The database file is
+ * never deleted here.
  */
 public final class Database implements AutoCloseable {
 
     public static final String DATABASE_NAME = "ancrage";
+    public static final List<String> MIGRATIONS = List.of("classpath:db/migration");
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    /**
+     * How to open: {@code rebuilding} is called first when the data derived from the records has
+     * to be rebuilt for this version; {@code migrations} are Flyway locations (tests add failing
+     * or future ones).
+     */
+    public record Options(Runnable rebuilding, List<String> migrations, Clock clock) {
+        public Options {
+            Objects.requireNonNull(rebuilding);
+            migrations = List.copyOf(migrations);
+            Objects.requireNonNull(clock);
+        }
+
+        public static Options defaults() {
+            return new Options(() -> { }, MIGRATIONS, Clock.systemDefaultZone());
+        }
+
+        public Options withRebuilding(Runnable value) {
+            return new Options(value, migrations, clock);
+        }
+
+        public Options withMigrations(List<String> value) {
+            return new Options(rebuilding, value, clock);
+        }
+
+        public Options withClock(Clock value) {
+            return new Options(rebuilding, migrations, value);
+        }
+    }
 
     private final Path dataDirectory;
     private final JdbcConnectionPool pool;
     private final DSLContext dsl;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final FolderLock lock;
     private final boolean created;
+    private final Backups backups;
+    private final StoreSettings storeSettings;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Database(Path dataDirectory, JdbcConnectionPool pool, FileChannel lockChannel, FileLock lock,
-                     boolean created) {
+    private Database(Path dataDirectory, JdbcConnectionPool pool, FolderLock lock, boolean created, Clock clock) {
         this.dataDirectory = dataDirectory;
         this.pool = pool;
-        this.lockChannel = lockChannel;
         this.lock = lock;
         this.created = created;
         this.dsl = DSL.using(pool, SQLDialect.H2, settings());
+        this.backups = lock == null ? null : new Backups(dataDirectory, clock);
+        this.storeSettings = lock == null ? null : new StoreSettings(dataDirectory);
     }
 
     public static Settings settings() {
@@ -56,7 +102,7 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating if needed) the database in the given folder and brings its schema up to date. */
     public static Database open(Path dataDirectory) {
-        return open(dataDirectory, () -> { });
+        return open(dataDirectory, Options.defaults());
     }
 
     /**
@@ -64,64 +110,99 @@ public final class Database implements AutoCloseable {
      * records has to be rebuilt for this version, which may take a while on a large base.
      */
     public static Database open(Path dataDirectory, Runnable rebuilding) {
+        return open(dataDirectory, Options.defaults().withRebuilding(rebuilding));
+    }
+
+    public static Database open(Path dataDirectory, Options options) {
         Path dir = dataDirectory.toAbsolutePath().normalize();
+        FolderLock folderLock = FolderLock.acquire(dir);
         try {
-            Files.createDirectories(dir);
-        } catch (IOException | SecurityException e) {
-            throw new StoreOpeningException(StoreOpeningException.Reason.UNWRITABLE, dir, e);
-        }
-        if (!Files.isWritable(dir)) {
-            throw new StoreOpeningException(StoreOpeningException.Reason.UNWRITABLE, dir, null);
-        }
-        FileChannel channel = null;
-        FileLock fileLock;
-        try {
-            channel = FileChannel.open(dir.resolve("ancrage.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            fileLock = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            closeQuietly(channel);
-            throw new StoreOpeningException(StoreOpeningException.Reason.LOCKED, dir, e);
-        } catch (IOException e) {
-            closeQuietly(channel);
-            throw new StoreOpeningException(StoreOpeningException.Reason.UNWRITABLE, dir, e);
-        }
-        if (fileLock == null) {
-            closeQuietly(channel);
-            throw new StoreOpeningException(StoreOpeningException.Reason.LOCKED, dir, null);
-        }
-        boolean created = !Files.exists(dir.resolve(DATABASE_NAME + ".mv.db"));
-        String url = "jdbc:h2:file:" + dir.resolve(DATABASE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE";
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
-        try {
-            probe(pool, dir);
-            migrate(pool, dir);
-            ensureDerivedData(pool, dir, rebuilding);
-        } catch (StoreOpeningException e) {
-            pool.dispose();
-            release(fileLock, channel);
+            Path file = databaseFile(dir);
+            boolean created = !Files.exists(file);
+            Backup beforeMigration = null;
+            if (!created) {
+                if (!Files.isWritable(file)) {
+                    throw new StoreOpeningException(StoreOpeningException.Reason.UNWRITABLE, dir, null);
+                }
+                StoreCheck.Report report = StoreCheck.check(dir, DATABASE_NAME, options.migrations());
+                if (report.schema().pending() > 0) {
+                    beforeMigration = new Backups(dir, options.clock()).copyClosed(file, BackupKind.BEFORE_MIGRATION);
+                    LOG.info("Schema {} of {} will be migrated ({} pending): copy kept in {}",
+                            report.schema().installed(), file, report.schema().pending(), beforeMigration.file());
+                }
+            }
+            JdbcConnectionPool pool = JdbcConnectionPool.create(url(dir), "sa", "");
+            try {
+                probe(pool, dir, created);
+                migrate(pool, dir, options.migrations());
+                ensureDerivedData(pool, dir, options.rebuilding());
+            } catch (StoreOpeningException e) {
+                shutdown(pool);
+                throw afterFailedOpening(e, dir, created, beforeMigration);
+            }
+            Database db = new Database(dir, pool, folderLock, created, options.clock());
+            LOG.info("Database opened in {} (new: {})", dir, created);
+            return db;
+        } catch (RuntimeException e) {
+            folderLock.close();
             throw e;
         }
-        LOG.info("Database opened in {} (new: {})", dir, created);
-        return new Database(dir, pool, channel, fileLock, created);
+    }
+
+    /**
+     * {@code WRITE_DELAY=0}: H2 writes each commit to the file before the commit returns (its default
+     * waits up to 500 ms, and a process killed in between lost confirmed saves).
+     */
+    static String url(Path dir) {
+        return "jdbc:h2:file:" + dir.resolve(DATABASE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+    }
+
+    static Path databaseFile(Path dir) {
+        return dir.resolve(DATABASE_NAME + ".mv.db");
+    }
+
+    /**
+     * A migration that failed is undone by putting back the copy made before it; a base this opening
+     * created holds nothing of the user's and is moved aside for the support.
+     */
+    private static StoreOpeningException afterFailedOpening(StoreOpeningException e, Path dir, boolean created,
+                                                           Backup beforeMigration) {
+        if (e.reason() != StoreOpeningException.Reason.MIGRATION_FAILED) {
+            return e;
+        }
+        Path file = databaseFile(dir);
+        try {
+            if (beforeMigration != null) {
+                Path restored = dir.resolve(".restauration-" + DATABASE_NAME + ".mv.db");
+                Files.deleteIfExists(restored);
+                Backups.extract(beforeMigration.file(), restored);
+                Backups.move(restored, file);
+                LOG.warn("Migration failed in {}: the copy {} was put back", dir, beforeMigration.file());
+                return new StoreOpeningException(e.reason(), dir, e.getCause(), beforeMigration.file());
+            }
+            if (created && Files.exists(file)) {
+                Backups.move(file, dir.resolve(DATABASE_NAME + "-migration-echouee.mv.db"));
+            }
+        } catch (IOException | RuntimeException restoreFailure) {
+            LOG.error("Could not put back the copy made before the migration in {}", dir, restoreFailure);
+            e.addSuppressed(restoreFailure);
+        }
+        return e;
     }
 
     /** An in-memory database for tests and previews; nothing is written to disk. */
     public static Database inMemory(String name) {
         JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
-        migrate(pool, Path.of("mem:" + name));
+        migrate(pool, Path.of("mem:" + name), MIGRATIONS);
         ensureDerivedData(pool, Path.of("mem:" + name), () -> { });
-        return new Database(Path.of("mem:" + name), pool, null, null, true);
+        return new Database(Path.of("mem:" + name), pool, null, true, Clock.systemDefaultZone());
     }
 
-    private static void probe(DataSource ds, Path dir) {
-        Path file = dir.resolve(DATABASE_NAME + ".mv.db");
-        if (Files.exists(file) && !Files.isWritable(file)) {
-            throw new StoreOpeningException(StoreOpeningException.Reason.UNWRITABLE, dir, null);
-        }
+    private static void probe(DataSource ds, Path dir, boolean created) {
         try (Connection c = ds.getConnection()) {
             c.isValid(5);
         } catch (SQLException e) {
-            throw new StoreOpeningException(classify(e, Files.exists(file)), dir, e);
+            throw new StoreOpeningException(classify(e, !created), dir, e);
         }
     }
 
@@ -136,11 +217,11 @@ public final class Database implements AutoCloseable {
         };
     }
 
-    private static void migrate(DataSource ds, Path dir) {
+    private static void migrate(DataSource ds, Path dir, List<String> locations) {
         try {
             Flyway flyway = Flyway.configure()
                     .dataSource(ds)
-                    .locations("classpath:db/migration")
+                    .locations(locations.toArray(String[]::new))
                     .validateMigrationNaming(true)
                     .load();
             var pending = flyway.info().pending();
@@ -150,9 +231,7 @@ public final class Database implements AutoCloseable {
             flyway.migrate();
         } catch (FlywayException e) {
             LOG.error("Migration failed in {}", dir, e);
-            boolean newer = e.getMessage() != null && e.getMessage().contains("applied migration not resolved");
-            throw new StoreOpeningException(newer ? StoreOpeningException.Reason.NEWER_VERSION
-                    : StoreOpeningException.Reason.MIGRATION_FAILED, dir, e);
+            throw new StoreOpeningException(StoreOpeningException.Reason.MIGRATION_FAILED, dir, e);
         }
     }
 
@@ -183,32 +262,131 @@ public final class Database implements AutoCloseable {
         return created;
     }
 
+    /** The size of the database file in bytes; empty for an in-memory base. */
+    public Optional<Long> fileSize() {
+        if (lock == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.size(databaseFile(dataDirectory)));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The backups of this data folder; empty for an in-memory base. */
+    public Optional<Backups> backups() {
+        return Optional.ofNullable(backups);
+    }
+
+    public Optional<StoreSettings> storeSettings() {
+        return Optional.ofNullable(storeSettings);
+    }
+
+    /**
+     * A backup of the open base, consistent (H2's {@code BACKUP TO} copies a committed state while
+     * the application goes on).
+     */
+    public Backup backupNow(BackupKind kind) {
+        if (backups == null) {
+            throw new RuleViolationException("backup.error.inMemory");
+        }
+        return backups.online(dsl, kind);
+    }
+
+    /**
+     * Shuts H2 down (committed data is already in the file; this only spares the next opening its
+     * recovery), then makes the automatic backup if none was made today, then releases the folder.
+     * Called at exit and by the shutdown hook; the second call does nothing.
+     */
     @Override
     public void close() {
-        pool.dispose();
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        shutdown(pool);
         if (lock != null) {
-            release(lock, lockChannel);
+            try {
+                if (backups.automaticDue()) {
+                    backups.copyClosed(databaseFile(dataDirectory), BackupKind.AUTOMATIC);
+                }
+                backups.rotate(storeSettings.keptBackups());
+            } catch (RuntimeException e) {
+                LOG.error("The automatic backup of {} failed", dataDirectory, e);
+            }
+            lock.close();
         }
         LOG.info("Database closed ({})", dataDirectory);
     }
 
-    private static void release(FileLock fileLock, FileChannel channel) {
-        try {
-            fileLock.release();
-        } catch (IOException e) {
-            LOG.warn("Could not release the lock file", e);
+    private static void shutdown(JdbcConnectionPool pool) {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            LOG.debug("SHUTDOWN", e);
+        } finally {
+            pool.dispose();
         }
-        closeQuietly(channel);
     }
 
-    private static void closeQuietly(FileChannel channel) {
-        if (channel == null) {
+    /**
+     * Puts a backup in place of the data folder's base, which must not be open: the backup is
+     * checked first (a damaged one is refused and nothing changes), then the current base is kept
+     * as a backup « avant restauration », then replaced. Returns that kept copy, if there was a base.
+     */
+    public static Optional<Backup> restore(Path dataDirectory, Path backup, Clock clock) {
+        Path dir = dataDirectory.toAbsolutePath().normalize();
+        try (FolderLock ignored = FolderLock.acquire(dir)) {
+            Path staging = dir.resolve(".restauration");
+            try {
+                deleteStaging(staging);
+                StoreFiles.createPrivateDirectories(staging);
+                Path candidate = databaseFile(staging);
+                Backups.extract(backup, candidate);
+                try {
+                    StoreCheck.check(staging, DATABASE_NAME, MIGRATIONS);
+                } catch (StoreOpeningException e) {
+                    throw new RuleViolationException(e.reason() == StoreOpeningException.Reason.NEWER_VERSION
+                            ? "backup.error.newer" : "backup.error.damaged", backup.toString());
+                }
+                Path file = databaseFile(dir);
+                Optional<Backup> kept = Files.exists(file)
+                        ? Optional.of(new Backups(dir, clock).copyClosed(file, BackupKind.BEFORE_RESTORE))
+                        : Optional.empty();
+                Backups.move(candidate, file);
+                LOG.info("Backup {} restored in {} (previous base kept in {})", backup, dir,
+                        kept.map(b -> b.file().toString()).orElse("-"));
+                return kept;
+            } catch (IOException e) {
+                throw new RuleViolationException("backup.error.restore", dir.toString(), String.valueOf(e.getMessage()));
+            } finally {
+                deleteStaging(staging);
+            }
+        }
+    }
+
+    /**
+     * Salvages what can still be read of a damaged base into a new one (see {@link Salvage}); the
+     * damaged file is kept aside, never modified. The base must not be open.
+     */
+    public static Salvage.Outcome repair(Path dataDirectory, Clock clock) {
+        Path dir = dataDirectory.toAbsolutePath().normalize();
+        try (FolderLock ignored = FolderLock.acquire(dir)) {
+            return new Salvage(dir, clock).run();
+        }
+    }
+
+    static void deleteStaging(Path staging) {
+        if (!Files.isDirectory(staging)) {
             return;
         }
-        try {
-            channel.close();
+        try (var files = Files.list(staging)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(staging);
         } catch (IOException e) {
-            LOG.debug("Closing lock channel", e);
+            LOG.warn("Could not delete the staging folder {}", staging, e);
         }
     }
 }

@@ -42,14 +42,14 @@ class DatabaseTest {
     }
 
     @Test
-    void aDamagedFileIsReportedAndLeftUntouched(@TempDir Path dir) throws Exception {
+    void aForeignFileIsReportedAndLeftUntouched(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("ancrage.mv.db");
         byte[] garbage = "ceci n'est pas une base H2".repeat(200).getBytes();
         Files.write(file, garbage);
         assertThatThrownBy(() -> Database.open(dir))
                 .isInstanceOf(StoreOpeningException.class)
                 .extracting(e -> ((StoreOpeningException) e).reason())
-                .isEqualTo(StoreOpeningException.Reason.CORRUPT);
+                .isEqualTo(StoreOpeningException.Reason.FOREIGN);
         assertThat(Files.readAllBytes(file)).isEqualTo(garbage);
         // the lock is released: the user can retry once the file is restored
         Files.delete(file);

@@ -1,0 +1,187 @@
+package fr.ancrage.persistence;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.h2.jdbcx.JdbcDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Looks at a database file without ever writing to it: its first bytes (an empty or foreign file
+ * is not an Ancrage base), then, opened read-only, every row of every table and every index (a
+ * damaged page fails the read), and the schema version it was migrated to. H2 opened with
+ * {@code ACCESS_MODE_DATA=r} leaves the file byte for byte as it was, so a damaged file stays
+ * as the user had it.
+ */
+final class StoreCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoreCheck.class);
+    /** Every H2 2.x MVStore file starts with its header, {@code H:2,block:…}. */
+    private static final byte[] HEADER = "H:2,".getBytes(StandardCharsets.US_ASCII);
+
+    /** What a readable base holds: its schema state and its rows per table. */
+    record Report(Schema schema, Map<String, Long> rowsPerTable, long millis) {
+        long rows() {
+            return rowsPerTable.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** The schema version of a base against this build's migrations. */
+    record Schema(String installed, int pending, boolean newer, boolean failed) {
+    }
+
+    private StoreCheck() {
+    }
+
+    /** Throws {@link StoreOpeningException} EMPTY or FOREIGN when the file cannot be an H2 2 base. */
+    static void checkHeader(Path file, Path dir) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] start = in.readNBytes(HEADER.length);
+            if (start.length == 0) {
+                throw new StoreOpeningException(StoreOpeningException.Reason.EMPTY, dir, null);
+            }
+            if (!java.util.Arrays.equals(start, HEADER)) {
+                throw new StoreOpeningException(StoreOpeningException.Reason.FOREIGN, dir, null);
+            }
+        } catch (IOException e) {
+            throw new StoreOpeningException(StoreOpeningException.Reason.UNWRITABLE, dir, e);
+        }
+    }
+
+    /** The read-only URL of the base {@code <dir>/<name>.mv.db}: H2 writes nothing, not even a trace. */
+    static String readOnlyUrl(Path dir, String name) {
+        return "jdbc:h2:file:" + dir.resolve(name) + ";ACCESS_MODE_DATA=r;TRACE_LEVEL_FILE=0;IFEXISTS=TRUE";
+    }
+
+    /**
+     * Reads the whole base read-only: CORRUPT if any row or index entry cannot be read, NEWER_VERSION
+     * if a newer Ancrage migrated it. The file is not modified whatever happens.
+     */
+    static Report check(Path dir, String name, List<String> migrationLocations) {
+        Path file = dir.resolve(name + ".mv.db");
+        checkHeader(file, dir);
+        long t0 = System.nanoTime();
+        Map<String, Long> rows = new TreeMap<>();
+        Schema schema;
+        try (Connection c = DriverManager.getConnection(readOnlyUrl(dir, name), "sa", "")) {
+            for (String table : tables(c)) {
+                rows.put(table, readAll(c, table));
+                for (Index index : indexes(c, table)) {
+                    readIndex(c, table, index);
+                }
+            }
+            schema = schema(readOnlyUrl(dir, name), migrationLocations);
+        } catch (SQLException | RuntimeException e) {
+            if (e instanceof StoreOpeningException s) {
+                throw s;
+            }
+            LOG.error("The database {} cannot be read whole", file, e);
+            throw new StoreOpeningException(StoreOpeningException.Reason.CORRUPT, dir, e);
+        }
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        LOG.info("Database {} checked in {} ms: {} rows in {} tables, schema {}", file, millis,
+                rows.values().stream().mapToLong(Long::longValue).sum(), rows.size(), schema);
+        if (schema.newer()) {
+            throw new StoreOpeningException(StoreOpeningException.Reason.NEWER_VERSION, dir, null);
+        }
+        return new Report(schema, rows, millis);
+    }
+
+    private record Index(String name, List<String> columns) {
+    }
+
+    static List<String> tables(Connection c) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select table_name from information_schema.tables "
+                     + "where table_schema = 'PUBLIC' and table_type = 'BASE TABLE' order by table_name")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    private static List<Index> indexes(Connection c, String table) throws SQLException {
+        Map<String, List<String>> columns = new TreeMap<>();
+        try (var s = c.prepareStatement("select index_name, column_name from information_schema.index_columns "
+                + "where table_schema = 'PUBLIC' and table_name = ? order by index_name, ordinal_position")) {
+            s.setString(1, table);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    columns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+        }
+        return columns.entrySet().stream().map(e -> new Index(e.getKey(), e.getValue())).toList();
+    }
+
+    private static long readAll(Connection c, String table) throws SQLException {
+        long n = 0;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select * from " + quote(table))) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                for (int i = 1; i <= columns; i++) {
+                    rs.getObject(i);
+                }
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Walks an index in its order, reading only its columns: every page of the index is read. */
+    private static void readIndex(Connection c, String table, Index index) throws SQLException {
+        String cols = String.join(", ", index.columns().stream().map(StoreCheck::quote).toList());
+        String sql = "select " + cols + " from " + quote(table) + " use index (" + quote(index.name()) + ") order by "
+                + cols;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                rs.getObject(1);
+            }
+        }
+    }
+
+    static String quote(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    /** The schema state read through Flyway on a read-only connection (Flyway only reads for info). */
+    static Schema schema(String url, List<String> migrationLocations) {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL(url);
+        ds.setUser("sa");
+        ds.setPassword("");
+        FluentConfiguration config = Flyway.configure()
+                .dataSource(ds)
+                .locations(migrationLocations.toArray(String[]::new));
+        var info = config.load().info();
+        boolean newer = false;
+        boolean failed = false;
+        for (MigrationInfo m : info.all()) {
+            MigrationState state = m.getState();
+            newer |= state == MigrationState.FUTURE_SUCCESS || state == MigrationState.FUTURE_FAILED;
+            failed |= state.isFailed();
+        }
+        String installed = Optional.ofNullable(info.current()).map(m -> m.getVersion().getVersion()).orElse("0");
+        return new Schema(installed, info.pending().length, newer, failed);
+    }
+}
