@@ -35,13 +35,21 @@ public final class AncrageApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(AncrageApp.class);
 
     private FxTaskRunner tasks;
-    private Database database;
+    private volatile Database database;
+    private final ShutdownSequence shutdown = ShutdownSequence.installed();
 
     @Override
     public void start(Stage stage) throws Exception {
         CommandLine options = CommandLine.parse(getParameters().getRaw());
         I18n i18n = I18n.forLanguage(options.language());
         tasks = new FxTaskRunner();
+        // the workers stop first, the database closes last: on « Quitter » and on SIGTERM alike
+        shutdown.then(tasks);
+        shutdown.then(() -> {
+            if (database != null) {
+                database.close();
+            }
+        });
         UiContext ui = UiContext.create(i18n, tasks);
         Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> {
             // never a silent blank window: say it, keep the data, let the user go on or quit
@@ -102,11 +110,6 @@ public final class AncrageApp extends Application {
 
     @Override
     public void stop() {
-        if (tasks != null) {
-            tasks.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+        shutdown.run();
     }
 }

@@ -174,6 +174,8 @@ public final class ExportCommand {
             return 1;
         }
         try (Database db = Database.open(dataDir)) {
+            // SIGTERM or Ctrl+C during a long export: the base is still closed properly
+            ShutdownSequence.installed().then(db);
             Store store = new Store(db.dsl());
             Services services = Services.over(store, Clock.systemDefaultZone(), i18n,
                     dataDir.resolve(DataDirectory.TEMPLATES));

@@ -376,6 +376,20 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads the whole base of a data folder read-only, as opening does, without opening it: the
+     * check of the command line and of the benchmark. The base must not be open.
+     */
+    public static StoreCheck.Report check(Path dataDirectory) {
+        Path dir = dataDirectory.toAbsolutePath().normalize();
+        try (FolderLock ignored = FolderLock.acquire(dir)) {
+            if (!Files.exists(databaseFile(dir))) {
+                throw new StoreOpeningException(StoreOpeningException.Reason.EMPTY, dir, null);
+            }
+            return StoreCheck.check(dir, DATABASE_NAME, MIGRATIONS);
+        }
+    }
+
     static void deleteStaging(Path staging) {
         if (!Files.isDirectory(staging)) {
             return;

@@ -31,21 +31,21 @@ import java.util.TreeMap;
  * {@code ACCESS_MODE_DATA=r} leaves the file byte for byte as it was, so a damaged file stays
  * as the user had it.
  */
-final class StoreCheck {
+public final class StoreCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreCheck.class);
     /** Every H2 2.x MVStore file starts with its header, {@code H:2,block:…}. */
     private static final byte[] HEADER = "H:2,".getBytes(StandardCharsets.US_ASCII);
 
     /** What a readable base holds: its schema state and its rows per table. */
-    record Report(Schema schema, Map<String, Long> rowsPerTable, long millis) {
-        long rows() {
+    public record Report(Schema schema, Map<String, Long> rowsPerTable, long millis) {
+        public long rows() {
             return rowsPerTable.values().stream().mapToLong(Long::longValue).sum();
         }
     }
 
     /** The schema version of a base against this build's migrations. */
-    record Schema(String installed, int pending, boolean newer, boolean failed) {
+    public record Schema(String installed, int pending, boolean newer, boolean failed) {
     }
 
     private StoreCheck() {
