@@ -1,13 +1,17 @@
 package fr.ancrage;
 
 import atlantafx.base.theme.PrimerLight;
+import fr.ancrage.domain.Backup;
+import fr.ancrage.i18n.I18n;
+import fr.ancrage.persistence.Backups;
 import fr.ancrage.persistence.Database;
+import fr.ancrage.persistence.Salvage;
 import fr.ancrage.persistence.Store;
 import fr.ancrage.persistence.StoreOpeningException;
+import fr.ancrage.service.BackupService;
 import fr.ancrage.service.Services;
 import fr.ancrage.service.TerritoryService;
 import fr.ancrage.ui.common.FxTaskRunner;
-import fr.ancrage.i18n.I18n;
 import fr.ancrage.ui.common.UiContext;
 import fr.ancrage.ui.main.Shell;
 import javafx.application.Application;
@@ -17,51 +21,70 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Composition root: opens the data folder's database off the FX thread, offers the demo on a new
- * database, then builds the services and the main window. Wires, does nothing else.
+ * database, then builds the services and the main window. When the base cannot be opened it says
+ * why and, for a damaged, empty or foreign file, offers « Réparer » or « Restaurer une
+ * sauvegarde… »; a restore from the « Sauvegardes » dialog closes the base and opens it again.
  */
 public final class AncrageApp extends Application {
 
-
     private static final Logger LOG = LoggerFactory.getLogger(AncrageApp.class);
 
+    private final ShutdownSequence shutdown = ShutdownSequence.installed();
+    private final Clock clock = Clock.systemDefaultZone();
     private FxTaskRunner tasks;
     private volatile Database database;
-    private final ShutdownSequence shutdown = ShutdownSequence.installed();
+    private Stage stage;
+    private UiContext ui;
+    private I18n i18n;
+    private CommandLine options;
+    private Path dataDir;
+    private Label splashText;
+    private VBox splash;
 
     @Override
-    public void start(Stage stage) throws Exception {
-        CommandLine options = CommandLine.parse(getParameters().getRaw());
-        I18n i18n = I18n.forLanguage(options.language());
+    public void start(Stage primaryStage) throws Exception {
+        this.stage = primaryStage;
+        options = CommandLine.parse(getParameters().getRaw());
+        i18n = I18n.forLanguage(options.language());
         tasks = new FxTaskRunner();
         // the workers stop first, the database closes last: on « Quitter » and on SIGTERM alike
         shutdown.then(tasks);
         shutdown.then(() -> {
-            if (database != null) {
-                database.close();
+            Database db = database;
+            if (db != null) {
+                db.close();
             }
         });
-        UiContext ui = UiContext.create(i18n, tasks);
+        ui = UiContext.create(i18n, tasks);
         Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> {
             // never a silent blank window: say it, keep the data, let the user go on or quit
             LOG.error("Unexpected error on the FX thread", error);
             ui.dialogs().error(stage, i18n.get("error.title"), ui.errors().describe(error));
         });
-        Path dataDir = DataDirectory.resolve(options.dataDirectory(), System.getenv(),
+        dataDir = DataDirectory.resolve(options.dataDirectory(), System.getenv(),
                 System.getProperty("os.name"), System.getProperty("user.home"));
 
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Label opening = new Label(i18n.format("startup.opening", dataDir.toString()));
-        VBox splash = new VBox(16, new ProgressIndicator(), opening);
+        splashText = new Label();
+        splashText.setWrapText(true);
+        splashText.setMaxWidth(640);
+        splash = new VBox(16, new ProgressIndicator(), splashText);
         splash.setAlignment(Pos.CENTER);
         Scene scene = new Scene(splash, 1280, 800);
         scene.getStylesheets().add(Objects.requireNonNull(
@@ -78,33 +101,137 @@ public final class AncrageApp extends Application {
         stage.setHeight(screen.getHeight());
         stage.setMaximized(true);
         stage.show();
+        openStore();
+    }
 
+    private void showSplash(String text) {
+        splashText.setText(text);
+        if (stage.getScene().getRoot() != splash) {
+            stage.getScene().setRoot(splash);
+        }
+    }
+
+    /** Checks and opens the base in the background, then shows the main window. */
+    private void openStore() {
+        showSplash(i18n.format("startup.opening", dataDir.toString()));
         tasks.run(() -> {
-            Database db = Database.open(dataDir,
-                    () -> Platform.runLater(() -> opening.setText(i18n.get("startup.figures"))));
-            TerritoryService territories = new TerritoryService(new Store(db.dsl()));
-            if (territories.referenceVersion().isEmpty()) {
-                // first start on this folder: a few seconds to load the communes and EPCI
-                Platform.runLater(() -> opening.setText(i18n.get("startup.reference")));
+            Database db = Database.open(dataDir, Database.Options.defaults().withClock(clock).withRebuilding(
+                    () -> Platform.runLater(() -> splashText.setText(i18n.get("startup.figures")))));
+            try {
+                TerritoryService territories = new TerritoryService(new Store(db.dsl()));
+                if (territories.referenceVersion().isEmpty()) {
+                    // first start on this folder: a few seconds to load the communes and EPCI
+                    Platform.runLater(() -> splashText.setText(i18n.get("startup.reference")));
+                }
+                territories.ensureReferenceData();
+            } catch (RuntimeException e) {
+                db.close();
+                throw e;
             }
-            territories.ensureReferenceData();
             return db;
         }, db -> {
             database = db;
             Shell shell = new Shell(ui, stage, db.dataDirectory(),
-                    Services.over(new Store(db.dsl()), Clock.systemDefaultZone(), i18n,
-                            db.dataDirectory().resolve(DataDirectory.TEMPLATES)));
+                    Services.over(new Store(db.dsl()), clock, i18n, db.dataDirectory().resolve(DataDirectory.TEMPLATES)),
+                    new BackupService(db), this::restore);
             shell.open(db.wasCreated(), options.demo());
-        }, error -> {
-            String reason = error instanceof StoreOpeningException s ? s.reason().name() : "UNKNOWN";
-            if ("LOCKED".equals(reason)) {
-                LOG.warn("The data folder {} is already used by another instance", dataDir);
-            } else {
-                LOG.error("Cannot open the data folder {}", dataDir, error);
-            }
+        }, this::openingFailed);
+    }
+
+    private void openingFailed(Throwable error) {
+        if (!(error instanceof StoreOpeningException failure)) {
+            LOG.error("Cannot open the data folder {}", dataDir, error);
             ui.dialogs().error(stage, i18n.get("startup.error.title"),
-                    i18n.format("startup.error." + reason, dataDir.toString(), String.valueOf(error.getMessage())));
+                    i18n.format("startup.error.UNKNOWN", dataDir.toString(), String.valueOf(error.getMessage())));
             Platform.exit();
+            return;
+        }
+        StoreOpeningException.Reason reason = failure.reason();
+        if (reason == StoreOpeningException.Reason.LOCKED) {
+            LOG.warn("The data folder {} is already used by another instance", dataDir);
+        } else {
+            LOG.error("Cannot open the data folder {}", dataDir, error);
+        }
+        String detail = String.valueOf(error.getCause() == null ? error.getMessage() : error.getCause().getMessage());
+        String message = switch (reason) {
+            case MIGRATION_FAILED -> failure.restoredFrom()
+                    .map(copy -> i18n.format("startup.error.MIGRATION_FAILED", dataDir.toString(), detail, copy.toString()))
+                    .orElseGet(() -> i18n.format("startup.error.MIGRATION_FAILED_NEW_BASE", dataDir.toString(), detail));
+            default -> i18n.format("startup.error." + reason.name(), dataDir.toString(), detail);
+        };
+        boolean fileProblem = reason == StoreOpeningException.Reason.CORRUPT
+                || reason == StoreOpeningException.Reason.EMPTY || reason == StoreOpeningException.Reason.FOREIGN;
+        if (!fileProblem) {
+            ui.dialogs().error(stage, i18n.get("startup.error.title"), message);
+            Platform.exit();
+            return;
+        }
+        List<String> choices = new ArrayList<>();
+        if (failure.repairable()) {
+            choices.add(i18n.get("startup.repair"));
+        }
+        choices.add(i18n.get("startup.restore"));
+        choices.add(i18n.get("startup.quit"));
+        Optional<Integer> choice = ui.dialogs().chooseAmong(stage, i18n.get("startup.error.title"), message, choices,
+                choices.size() - 1);
+        String chosen = choice.map(choices::get).orElse("");
+        if (chosen.equals(i18n.get("startup.repair"))) {
+            repair();
+        } else if (chosen.equals(i18n.get("startup.restore"))) {
+            chooseBackup().ifPresentOrElse(this::restore, () -> openingFailed(error));
+        } else {
+            Platform.exit();
+        }
+    }
+
+    private Optional<Path> chooseBackup() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(i18n.get("startup.restore"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get("startup.restore.filter"), "*.zip"));
+        Path folder = dataDir.resolve(Backups.FOLDER);
+        if (Files.isDirectory(folder)) {
+            chooser.setInitialDirectory(folder.toFile());
+        }
+        File file = chooser.showOpenDialog(stage);
+        return Optional.ofNullable(file).map(File::toPath);
+    }
+
+    /** « Réparer »: salvages what can be read into a new base, then opens it. */
+    private void repair() {
+        showSplash(i18n.get("startup.repairing"));
+        tasks.run(() -> Database.repair(dataDir, clock), (Salvage.Outcome outcome) -> {
+            ui.dialogs().info(stage, i18n.get("startup.repaired.title"), i18n.format("startup.repaired.message",
+                    outcome.recovered(), outcome.lost(), outcome.damagedKeptAt().toString()));
+            openStore();
+        }, error -> {
+            LOG.error("Repair failed in {}", dataDir, error);
+            ui.dialogs().error(stage, i18n.get("startup.error.title"),
+                    i18n.format("startup.repair.failed", String.valueOf(error.getMessage())));
+            openStore();
+        });
+    }
+
+    /**
+     * Closes the base (its workers' results are dropped with the window), puts the backup in its
+     * place (the current base kept as a backup first) and opens it again. A backup that is refused
+     * leaves the base as it was, and it opens again as it was.
+     */
+    private void restore(Path backup) {
+        showSplash(i18n.get("startup.restoring"));
+        tasks.run(() -> {
+            Database open = database;
+            database = null;
+            if (open != null) {
+                open.close();
+            }
+            return Database.restore(dataDir, backup, clock);
+        }, (Optional<Backup> kept) -> {
+            ui.dialogs().info(stage, i18n.get("backups.restored.title"), i18n.format("backups.restored.message",
+                    backup.getFileName().toString(), kept.map(b -> b.file().toString()).orElse("—")));
+            openStore();
+        }, error -> {
+            ui.dialogs().error(stage, i18n.get("error.title"), ui.errors().describe(error));
+            openStore();
         });
     }
 

@@ -86,6 +86,16 @@ public record CommandLine(Optional<Path> dataDirectory, boolean demo, boolean he
                   Options communes : --data-dir <dossier>, --out <dossier> (dossier courant par
                   défaut), --lang fr|en, --demo. Chaque fichier écrit est affiché ; en cas d'erreur,
                   un message et un code de sortie non nul (2 : ligne de commande, 1 : export).
+
+                Sauvegardes (Ancrage fermé sur ce dossier) :
+                  ancrage backup               sauvegarde la base maintenant (dossier sauvegardes/)
+                  ancrage backups              liste les sauvegardes, de la plus récente à la plus ancienne
+                  ancrage restore <fichier>    remet une sauvegarde en place ; la base actuelle est
+                                               d'abord conservée comme sauvegarde « avant restauration »
+                  ancrage repair               copie dans une nouvelle base tout ce qui peut être lu
+                                               d'une base endommagée ; le fichier endommagé est gardé à part
+                  ancrage check                lit toute la base, sans rien modifier, et dit si elle est saine
+                  Options : --data-dir <dossier>, --lang fr|en.
                 """);
     }
 }

@@ -18,6 +18,10 @@ public final class Launcher {
             System.exit(export(List.of(args).subList(1, args.length)));
             return;
         }
+        if (args.length > 0 && StoreCommand.COMMANDS.contains(args[0])) {
+            System.exit(store(args[0], List.of(args).subList(1, args.length)));
+            return;
+        }
         CommandLine options;
         try {
             options = CommandLine.parse(List.of(args));
@@ -31,6 +35,18 @@ public final class Launcher {
             return;
         }
         Application.launch(AncrageApp.class, args);
+    }
+
+    /** {@code ancrage backup|backups|restore|repair|check …}: no window; returns the exit status. */
+    static int store(String command, List<String> args) {
+        StoreCommand.Options options;
+        try {
+            options = StoreCommand.parse(command, args);
+        } catch (CommandLine.ParseException e) {
+            CommandLine.printError(System.err, e.getMessage());
+            return 2;
+        }
+        return StoreCommand.run(options, System.out, System.err);
     }
 
     /** {@code ancrage export …}: no window; returns the exit status. */

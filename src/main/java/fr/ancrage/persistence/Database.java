@@ -346,8 +346,10 @@ public final class Database implements AutoCloseable {
                 try {
                     StoreCheck.check(staging, DATABASE_NAME, MIGRATIONS);
                 } catch (StoreOpeningException e) {
-                    throw new RuleViolationException(e.reason() == StoreOpeningException.Reason.NEWER_VERSION
-                            ? "backup.error.newer" : "backup.error.damaged", backup.toString());
+                    if (e.reason() == StoreOpeningException.Reason.NEWER_VERSION) {
+                        throw new RuleViolationException("backup.error.newer", backup.toString());
+                    }
+                    throw new RuleViolationException("backup.error.damaged", backup.toString());
                 }
                 Path file = databaseFile(dir);
                 Optional<Backup> kept = Files.exists(file)

@@ -7,6 +7,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.stage.Window;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Standard confirmations and messages, with French buttons. */
@@ -49,6 +50,25 @@ public final class Dialogs {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", a, b);
         prepare(alert, owner, title, message);
         return alert.showAndWait().map(a::equals);
+    }
+
+    /**
+     * Asks among several choices, one button each; empty when the dialog is closed (Escape). The
+     * button {@code safeIndex} is the default one, so Enter never picks a riskier choice.
+     */
+    public Optional<Integer> chooseAmong(Window owner, String title, String message, List<String> choices,
+                                         int safeIndex) {
+        List<ButtonType> types = new java.util.ArrayList<>();
+        for (int i = 0; i < choices.size(); i++) {
+            types.add(new ButtonType(choices.get(i), i == safeIndex ? ButtonBar.ButtonData.CANCEL_CLOSE
+                    : ButtonBar.ButtonData.OTHER));
+        }
+        Alert alert = new Alert(Alert.AlertType.WARNING, "", types.toArray(ButtonType[]::new));
+        prepare(alert, owner, title, message);
+        for (int i = 0; i < types.size(); i++) {
+            ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(types.get(i))).setDefaultButton(i == safeIndex);
+        }
+        return alert.showAndWait().map(types::indexOf).filter(i -> i >= 0);
     }
 
     private void prepare(Alert alert, Window owner, String title, String message) {

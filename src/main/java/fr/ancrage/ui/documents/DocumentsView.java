@@ -1,5 +1,6 @@
 package fr.ancrage.ui.documents;
 
+import fr.ancrage.ui.common.FolderOpener;
 import fr.ancrage.documents.Format;
 import fr.ancrage.domain.ConventionListItem;
 import fr.ancrage.domain.Department;

@@ -3,6 +3,7 @@ package fr.ancrage.ui.main;
 import fr.ancrage.i18n.I18n;
 import fr.ancrage.ui.common.Section;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ToggleButton;
@@ -41,10 +42,10 @@ public final class MainView {
     private final Map<String, Section> sections = new LinkedHashMap<>();
     private final Map<String, Label> badges = new LinkedHashMap<>();
     private Consumer<String> onShown = id -> { };
+    private final VBox sidebar = new VBox();
 
     public MainView(I18n i18n, List<Section> sectionList, Path dataDirectory, ObservableBooleanValue busy) {
         root.getStyleClass().add("main-window");
-        VBox sidebar = new VBox();
         sidebar.getStyleClass().add("sidebar");
         Label brand = new Label(i18n.get("app.name"), new FontIcon(MaterialDesignA.ANCHOR));
         brand.getStyleClass().add("brand");
@@ -110,6 +111,32 @@ public final class MainView {
 
     public BorderPane root() {
         return root;
+    }
+
+    /**
+     * Adds a button under the sections, at the bottom of the sidebar, for what is not a section
+     * (« Sauvegardes… », « À propos »); {@code shortcut}, when given, also triggers it.
+     */
+    public Button addSidebarAction(String id, String text, org.kordamp.ikonli.Ikon icon, KeyCombination shortcut,
+                                   Runnable action) {
+        Button button = new Button(text, new FontIcon(icon));
+        button.setId(id);
+        button.getStyleClass().add("nav-button");
+        button.setMaxWidth(Double.MAX_VALUE);
+        button.setAlignment(Pos.CENTER_LEFT);
+        button.setOnAction(e -> action.run());
+        if (shortcut != null) {
+            button.setTooltip(new Tooltip(text + " (" + shortcut.getDisplayText() + ")"));
+            root.sceneProperty().subscribe(scene -> {
+                if (scene != null) {
+                    scene.getAccelerators().put(shortcut, action);
+                }
+            });
+        } else {
+            button.setTooltip(new Tooltip(text));
+        }
+        sidebar.getChildren().add(button);
+        return button;
     }
 
     public void show(String sectionId) {

@@ -39,6 +39,15 @@ public final class Shell implements Navigator {
     private TaskRunner.Cancellable badgeTask;
 
     public Shell(UiContext ui, Stage stage, Path dataDirectory, Services services) {
+        this(ui, stage, dataDirectory, services, null, backup -> { });
+    }
+
+    /**
+     * With the data folder's backups: « Sauvegardes… » (Ctrl+Maj+S) lists them; {@code restore}
+     * closes the base, puts a backup in its place and opens it again.
+     */
+    public Shell(UiContext ui, Stage stage, Path dataDirectory, Services services,
+                 fr.ancrage.service.BackupService backups, java.util.function.Consumer<Path> restore) {
         this.ui = ui;
         this.stage = stage;
         this.demo = services.demo();
@@ -59,6 +68,13 @@ public final class Shell implements Navigator {
         this.main = new MainView(ui.i18n(), List.of(dashboardView, organisationsView, conventionsView, ceremoniesView,
                 campaignsView, catalogueView, territoriesView, documentsView),
                 dataDirectory, ui.tasks().busyProperty());
+        if (backups != null) {
+            main.addSidebarAction("backups", ui.i18n().get("backups.action"),
+                    org.kordamp.ikonli.materialdesign2.MaterialDesignB.BACKUP_RESTORE,
+                    new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.S,
+                            javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN),
+                    () -> new BackupsDialog(ui, backups, restore).show(stage));
+        }
         // the badge follows every change made in any section; the dashboard refreshes it itself
         main.setOnSectionShown(id -> {
             if (!id.equals("dashboard")) {

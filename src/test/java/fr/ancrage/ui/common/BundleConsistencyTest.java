@@ -27,6 +27,7 @@ class BundleConsistencyTest {
     private static final Path MAIN = Path.of("src/main");
     private static final Pattern FXML_KEY = Pattern.compile("\"%([a-zA-Z0-9_.]+)\"");
     private static final Pattern STRING_LITERAL = Pattern.compile("\"([a-zA-Z][a-zA-Z0-9_]*(?:\\.[a-zA-Z0-9_]+)+)\"");
+    private static final Pattern REFUSAL = Pattern.compile("new RuleViolationException\\(\\s*\"([a-zA-Z0-9_.]+)\"");
     /** Keys built at run time: enum labels, navigation, start-up errors. */
     private static final Pattern DYNAMIC = Pattern.compile("^(enum|nav|startup\\.error|fieldName)\\..+");
 
@@ -66,6 +67,7 @@ class BundleConsistencyTest {
                 fr.ancrage.domain.SignatoryRole.class, fr.ancrage.domain.GeographyVersion.class,
                 fr.ancrage.domain.DuplicateCandidate.Reason.class,
                 fr.ancrage.domain.Attendance.class, fr.ancrage.domain.CeremonyWarning.class,
+                fr.ancrage.domain.BackupKind.class,
                 fr.ancrage.persistence.StoreOpeningException.Reason.class)) {
             for (Enum<?> constant : type.getEnumConstants()) {
                 String key = type == fr.ancrage.persistence.StoreOpeningException.Reason.class
@@ -88,11 +90,19 @@ class BundleConsistencyTest {
         try (Stream<Path> files = Files.walk(MAIN)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String name = file.toString();
-                // persistence holds metadata keys of the store, never user-visible text
-                if (name.contains("/persistence/") || (!name.endsWith(".java") && !name.endsWith(".fxml"))) {
+                if (!name.endsWith(".java") && !name.endsWith(".fxml")) {
                     continue;
                 }
                 String text = Files.readString(file, StandardCharsets.UTF_8);
+                // persistence holds metadata keys of the store, never user-visible text, except the
+                // refusals it raises itself (backups)
+                if (name.contains("/persistence/")) {
+                    Matcher refusal = REFUSAL.matcher(text);
+                    while (refusal.find()) {
+                        used.add(refusal.group(1));
+                    }
+                    continue;
+                }
                 Matcher fxml = FXML_KEY.matcher(text);
                 while (fxml.find()) {
                     used.add(fxml.group(1));
