@@ -20,7 +20,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -79,8 +78,8 @@ public final class BackupsDialog {
                 column(i18n.get("backups.column.date"), b -> WHEN.format(b.time().atZone(ZoneId.systemDefault())), 150),
                 column(i18n.get("backups.column.kind"), b -> i18n.label(b.kind()), 170),
                 column(i18n.get("backups.column.size"), b -> Sizes.megabytes(b.size(), i18n.locale()), 100),
-                column(i18n.get("backups.column.file"), b -> b.file().getFileName().toString(), 260)));
-        table.setPrefSize(700, 300);
+                column(i18n.get("backups.column.file"), b -> b.file().getFileName().toString(), 240)));
+        table.setPrefSize(660, 260);
 
         Button now = new Button(i18n.get("backups.now"), new FontIcon(MaterialDesignC.CONTENT_SAVE_ALL_OUTLINE));
         now.setId("backupNow");
@@ -139,11 +138,11 @@ public final class BackupsDialog {
         });
         folder.setOnAction(e -> backups.folder().ifPresent(f -> FolderOpener.open(f, error -> failed(error))));
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox actions = new HBox(8, now, restoreButton, folder, spacer, keptLabel, kept);
+        HBox actions = new HBox(8, now, restoreButton, folder);
         actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox content = new VBox(10, intro, table, actions, outcome);
+        HBox setting = new HBox(8, keptLabel, kept);
+        setting.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox content = new VBox(10, intro, table, actions, outcome, setting);
         content.setPadding(new Insets(4));
         VBox.setVgrow(table, Priority.ALWAYS);
         dialog.getDialogPane().setContent(content);
