@@ -84,6 +84,7 @@ public final class AncrageApp extends Application {
         splashText = new Label();
         splashText.setWrapText(true);
         splashText.setMaxWidth(640);
+        splashText.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         splash = new VBox(16, new ProgressIndicator(), splashText);
         splash.setAlignment(Pos.CENTER);
         Scene scene = new Scene(splash, 1280, 800);

@@ -81,20 +81,27 @@ public final class StoreCheck {
         long t0 = System.nanoTime();
         Map<String, Long> rows = new TreeMap<>();
         Schema schema;
+        String where = "";
         try (Connection c = DriverManager.getConnection(readOnlyUrl(dir, name), "sa", "")) {
             for (String table : tables(c)) {
+                where = "table " + table;
                 rows.put(table, readAll(c, table));
                 for (Index index : indexes(c, table)) {
+                    where = "table " + table + ", index " + index.name();
                     readIndex(c, table, index);
                 }
             }
+            where = "";
             schema = schema(readOnlyUrl(dir, name), migrationLocations);
         } catch (SQLException | RuntimeException e) {
             if (e instanceof StoreOpeningException s) {
                 throw s;
             }
-            LOG.error("The database {} cannot be read whole", file, e);
-            throw new StoreOpeningException(StoreOpeningException.Reason.CORRUPT, dir, e);
+            LOG.error("The database {} cannot be read whole ({})", file, where.isEmpty() ? "opening" : where, e);
+            // the user reads where the damage is, the log keeps H2's whole message
+            String code = e instanceof SQLException sql ? " (H2 " + sql.getErrorCode() + ")" : "";
+            throw new StoreOpeningException(StoreOpeningException.Reason.CORRUPT, dir,
+                    new IOException((where.isEmpty() ? "ouverture" : where) + " illisible" + code, e));
         }
         long millis = (System.nanoTime() - t0) / 1_000_000;
         LOG.info("Database {} checked in {} ms: {} rows in {} tables, schema {}", file, millis,

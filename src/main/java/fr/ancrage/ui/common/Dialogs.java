@@ -65,6 +65,7 @@ public final class Dialogs {
         }
         Alert alert = new Alert(Alert.AlertType.WARNING, "", types.toArray(ButtonType[]::new));
         prepare(alert, owner, title, message);
+        alert.getDialogPane().setMinWidth(660);
         for (int i = 0; i < types.size(); i++) {
             ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(types.get(i))).setDefaultButton(i == safeIndex);
         }
