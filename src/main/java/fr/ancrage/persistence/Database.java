@@ -23,6 +23,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -85,9 +86,13 @@ public final class Database implements AutoCloseable {
     private final Backups backups;
     private final StoreSettings storeSettings;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Instant lastFullCheck;
+    private boolean readWhole;
 
-    private Database(Path dataDirectory, JdbcConnectionPool pool, FolderLock lock, boolean created, Clock clock) {
+    private Database(Path dataDirectory, JdbcConnectionPool pool, FolderLock lock, boolean created, Clock clock,
+                     Instant lastFullCheck) {
         this.dataDirectory = dataDirectory;
+        this.lastFullCheck = lastFullCheck;
         this.pool = pool;
         this.lock = lock;
         this.created = created;
@@ -119,12 +124,19 @@ public final class Database implements AutoCloseable {
         try {
             Path file = databaseFile(dir);
             boolean created = !Files.exists(file);
+            Instant lastFullCheck = options.clock().instant();
+            boolean readWhole = false;
             Backup beforeMigration = null;
             if (!created) {
                 if (!Files.isWritable(file)) {
                     throw new StoreOpeningException(StoreOpeningException.Reason.UNWRITABLE, dir, null);
                 }
-                StoreCheck.Report report = StoreCheck.check(dir, DATABASE_NAME, options.migrations());
+                Optional<Instant> trusted = CleanClose.trusted(dir, file, options.clock().instant());
+                StoreCheck.Report report = trusted.isPresent()
+                        ? StoreCheck.quick(dir, DATABASE_NAME, options.migrations())
+                        : StoreCheck.check(dir, DATABASE_NAME, options.migrations());
+                lastFullCheck = trusted.orElse(options.clock().instant());
+                readWhole = trusted.isEmpty();
                 if (report.schema().pending() > 0) {
                     beforeMigration = new Backups(dir, options.clock()).copyClosed(file, BackupKind.BEFORE_MIGRATION);
                     LOG.info("Schema {} of {} will be migrated ({} pending): copy kept in {}",
@@ -140,7 +152,8 @@ public final class Database implements AutoCloseable {
                 shutdown(pool);
                 throw afterFailedOpening(e, dir, created, beforeMigration);
             }
-            Database db = new Database(dir, pool, folderLock, created, options.clock());
+            Database db = new Database(dir, pool, folderLock, created, options.clock(), lastFullCheck);
+            db.readWhole = readWhole;
             LOG.info("Database opened in {} (new: {})", dir, created);
             return db;
         } catch (RuntimeException e) {
@@ -195,7 +208,7 @@ public final class Database implements AutoCloseable {
         JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
         migrate(pool, Path.of("mem:" + name), MIGRATIONS);
         ensureDerivedData(pool, Path.of("mem:" + name), () -> { });
-        return new Database(Path.of("mem:" + name), pool, null, true, Clock.systemDefaultZone());
+        return new Database(Path.of("mem:" + name), pool, null, true, Clock.systemDefaultZone(), Instant.now());
     }
 
     private static void probe(DataSource ds, Path dir, boolean created) {
@@ -257,6 +270,11 @@ public final class Database implements AutoCloseable {
         return dataDirectory;
     }
 
+    /** True when this opening read the whole base (no mark of a clean close, or an old one). */
+    public boolean wasReadWhole() {
+        return readWhole;
+    }
+
     /** True when this start created the database file (first start on this folder). */
     public boolean wasCreated() {
         return created;
@@ -304,8 +322,11 @@ public final class Database implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        shutdown(pool);
+        boolean shut = shutdown(pool);
         if (lock != null) {
+            if (shut) {
+                CleanClose.mark(dataDirectory, databaseFile(dataDirectory), lastFullCheck);
+            }
             try {
                 if (backups.automaticDue()) {
                     backups.copyClosed(databaseFile(dataDirectory), BackupKind.AUTOMATIC);
@@ -319,11 +340,14 @@ public final class Database implements AutoCloseable {
         LOG.info("Database closed ({})", dataDirectory);
     }
 
-    private static void shutdown(JdbcConnectionPool pool) {
+    /** True when H2 closed the base (its file is then complete and no longer written). */
+    private static boolean shutdown(JdbcConnectionPool pool) {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
+            return true;
         } catch (SQLException e) {
-            LOG.debug("SHUTDOWN", e);
+            LOG.warn("SHUTDOWN failed: the next opening reads the base whole", e);
+            return false;
         } finally {
             pool.dispose();
         }
@@ -352,6 +376,7 @@ public final class Database implements AutoCloseable {
                     throw new RuleViolationException("backup.error.damaged", backup.toString());
                 }
                 Path file = databaseFile(dir);
+                Files.deleteIfExists(dir.resolve(CleanClose.FILE));
                 Optional<Backup> kept = Files.exists(file)
                         ? Optional.of(new Backups(dir, clock).copyClosed(file, BackupKind.BEFORE_RESTORE))
                         : Optional.empty();
@@ -374,7 +399,10 @@ public final class Database implements AutoCloseable {
     public static Salvage.Outcome repair(Path dataDirectory, Clock clock) {
         Path dir = dataDirectory.toAbsolutePath().normalize();
         try (FolderLock ignored = FolderLock.acquire(dir)) {
+            Files.deleteIfExists(dir.resolve(CleanClose.FILE));
             return new Salvage(dir, clock).run();
+        } catch (IOException e) {
+            throw new StoreOpeningException(StoreOpeningException.Reason.UNWRITABLE, dir, e);
         }
     }
 

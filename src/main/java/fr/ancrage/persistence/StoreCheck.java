@@ -72,6 +72,30 @@ public final class StoreCheck {
     }
 
     /**
+     * The quick check of a base Ancrage closed itself and read whole recently ({@link CleanClose}):
+     * its header, its schema version (NEWER_VERSION if a newer Ancrage migrated it), read-only.
+     */
+    static Report quick(Path dir, String name, List<String> migrationLocations) {
+        Path file = dir.resolve(name + ".mv.db");
+        checkHeader(file, dir);
+        long t0 = System.nanoTime();
+        Schema schema;
+        try {
+            schema = schema(readOnlyUrl(dir, name), migrationLocations);
+        } catch (RuntimeException e) {
+            LOG.error("The database {} cannot be opened read-only", file, e);
+            throw new StoreOpeningException(StoreOpeningException.Reason.CORRUPT, dir,
+                    new IOException("ouverture illisible", e));
+        }
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        LOG.info("Database {} closed properly by Ancrage: quick check in {} ms, schema {}", file, millis, schema);
+        if (schema.newer()) {
+            throw new StoreOpeningException(StoreOpeningException.Reason.NEWER_VERSION, dir, null);
+        }
+        return new Report(schema, Map.of(), millis);
+    }
+
+    /**
      * Reads the whole base read-only: CORRUPT if any row or index entry cannot be read, NEWER_VERSION
      * if a newer Ancrage migrated it. The file is not modified whatever happens.
      */

@@ -100,6 +100,37 @@ class StoreSafetyTest {
     }
 
     @Test
+    void aBaseClosedProperlyOpensQuicklyAndOneChangedSinceIsReadWhole(@TempDir Path tmp) throws Exception {
+        Path dir = copyOfDemo(tmp.resolve("mark"));
+        try (Database db = Database.open(dir, Database.Options.defaults().withClock(CLOCK))) {
+            assertThat(db.wasReadWhole()).as("a copied file has no mark").isTrue();
+            assertThat(dir.resolve("ancrage.ferme")).doesNotExist();
+        }
+        assertThat(dir.resolve("ancrage.ferme")).exists();
+        try (Database db = Database.open(dir, Database.Options.defaults().withClock(CLOCK))) {
+            assertThat(db.wasReadWhole()).as("closed properly, read whole today").isFalse();
+        }
+        // a week later the whole base is read again
+        Clock nextWeek = Clock.offset(CLOCK, Duration.ofDays(8));
+        try (Database db = Database.open(dir, Database.Options.defaults().withClock(nextWeek))) {
+            assertThat(db.wasReadWhole()).isTrue();
+        }
+        // damaged in place after a proper close: the file changed, so it is read whole and refused
+        Path file = dir.resolve(FILE);
+        byte[] damaged;
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            // half of the file: live pages are hit whatever the layout after the openings above
+            byte[] junk = new byte[(int) (Files.size(file) / 2)];
+            new Random(11).nextBytes(junk);
+            raf.seek(Files.size(file) / 4);
+            raf.write(junk);
+        }
+        damaged = Files.readAllBytes(file);
+        assertThat(openingFailsOrNull(dir)).isEqualTo(StoreOpeningException.Reason.CORRUPT);
+        assertThat(Files.readAllBytes(file)).isEqualTo(damaged);
+    }
+
+    @Test
     void anEmptyOrForeignFileIsRefusedAndNeverReplaced(@TempDir Path tmp) throws Exception {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         Files.createFile(empty.resolve(FILE));
