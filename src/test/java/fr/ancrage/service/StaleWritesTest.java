@@ -308,19 +308,20 @@ class StaleWritesTest {
     @Test
     void ceremonySigningOrder() {
         Ceremony c = ceremony();
+        Convention amiot = ready("Atelier Amiot");
         Convention vauban = ready("Horlogerie Vauban");
         Convention doubs = ready("Transports Doubs Express");
         Convention comtoise = ready("Boulangeries Comtoises");
-        List<CeremonyItem> read = ceremonies.add(c.id(), List.of(vauban.id(), doubs.id(), comtoise.id()));
-        ceremonies.reorder(c.id(), List.of(read.get(2), read.get(0), read.get(1)));
-        // the second person moves Doubs Express up on the order as it was: his order would mix with the first's
-        assertStale(() -> ceremonies.reorder(c.id(), List.of(read.get(1), read.get(0), read.get(2))),
-                RecordKind.CEREMONY_CONVENTION, doubs.reference());
+        List<CeremonyItem> read = ceremonies.add(c.id(), List.of(amiot.id(), vauban.id(), doubs.id(), comtoise.id()));
+        ceremonies.reorder(c.id(), List.of(read.get(1), read.get(0), read.get(2), read.get(3)));
+        // the second person, on the order as it was, swaps the last two: the orders would mix
+        assertStale(() -> ceremonies.reorder(c.id(), List.of(read.get(0), read.get(1), read.get(3), read.get(2))),
+                RecordKind.CEREMONY_CONVENTION, amiot.reference());
         assertThat(ceremonies.items(c.id())).extracting(CeremonyItem::conventionId)
-                .containsExactly(comtoise.id(), vauban.id(), doubs.id());
+                .containsExactly(vauban.id(), amiot.id(), doubs.id(), comtoise.id());
         // taking out a line someone moved meanwhile is refused too
-        assertStale(() -> ceremonies.remove(read.get(0)), RecordKind.CEREMONY_CONVENTION, vauban.reference());
-        assertThat(ceremonies.items(c.id())).hasSize(3);
+        assertStale(() -> ceremonies.remove(read.get(0)), RecordKind.CEREMONY_CONVENTION, amiot.reference());
+        assertThat(ceremonies.items(c.id())).hasSize(4);
     }
 
     @Test
