@@ -4,6 +4,7 @@ import fr.ancrage.domain.CampaignReport;
 import fr.ancrage.domain.CampaignReportItem;
 import fr.ancrage.domain.ConventionStatus;
 import fr.ancrage.domain.EngagementStatus;
+import fr.ancrage.domain.RecordKind;
 import fr.ancrage.domain.RecordMeta;
 import fr.ancrage.domain.ReportState;
 import fr.ancrage.domain.ReportingCampaign;
@@ -56,8 +57,7 @@ public final class CampaignRepository {
         ReportingCampaignRecord r = dsl.newRecord(REPORTING_CAMPAIGN);
         r.setYearNumber(c.year());
         r.setDueDate(c.dueDate());
-        RecordMeta meta = VersionedWrites.store(dsl, r, c.meta(), REPORTING_CAMPAIGN, REPORTING_CAMPAIGN.ID,
-                REPORTING_CAMPAIGN.VERSION, String.valueOf(c.year()));
+        RecordMeta meta = VersionedWrites.store(dsl, r, c.meta(), RecordKind.CAMPAIGN, () -> String.valueOf(c.year()));
         return new ReportingCampaign(meta, c.year(), c.dueDate());
     }
 
@@ -115,10 +115,15 @@ public final class CampaignRepository {
         r.setLastReminderOn(c.lastReminderOn());
         r.setReceivedOn(c.receivedOn());
         r.setValidatedOn(c.validatedOn());
-        RecordMeta meta = VersionedWrites.store(dsl, r, c.meta(), CAMPAIGN_REPORT, CAMPAIGN_REPORT.ID,
-                CAMPAIGN_REPORT.VERSION, "");
+        RecordMeta meta = VersionedWrites.store(dsl, r, c.meta(), RecordKind.CAMPAIGN_REPORT, () -> nameOf(c));
         return new CampaignReport(meta, c.campaignId(), c.conventionId(), c.state(), c.requestedOn(),
                 c.lastReminderOn(), c.receivedOn(), c.validatedOn());
+    }
+
+    /** A report as the user knows it: by its convention's reference. */
+    private String nameOf(CampaignReport c) {
+        return dsl.select(CONVENTION.REFERENCE).from(CONVENTION).where(CONVENTION.ID.eq(c.conventionId()))
+                .fetchOptional(CONVENTION.REFERENCE).orElse("");
     }
 
     /** The campaign's reports of these conventions, by id (packages and bilans of a territory). */

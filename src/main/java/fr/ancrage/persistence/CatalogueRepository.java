@@ -6,6 +6,7 @@ import fr.ancrage.domain.EngagementCategory;
 import fr.ancrage.domain.Indicator;
 import fr.ancrage.domain.IndicatorUnit;
 import fr.ancrage.domain.PaqteAxis;
+import fr.ancrage.domain.RecordKind;
 import fr.ancrage.domain.RecordMeta;
 import fr.ancrage.persistence.jooq.tables.records.ActionTypeRecord;
 import fr.ancrage.persistence.jooq.tables.records.EngagementCategoryRecord;
@@ -59,8 +60,7 @@ public final class CatalogueRepository {
         r.setName(c.name());
         r.setPosition(c.position());
         r.setActive(c.active());
-        RecordMeta meta = VersionedWrites.store(dsl, r, c.meta(), ENGAGEMENT_CATEGORY, ENGAGEMENT_CATEGORY.ID,
-                ENGAGEMENT_CATEGORY.VERSION, c.name());
+        RecordMeta meta = VersionedWrites.store(dsl, r, c.meta(), RecordKind.CATEGORY, c::name);
         return new EngagementCategory(meta, c.code(), c.name(), c.position(), c.active());
     }
 
@@ -73,7 +73,7 @@ public final class CatalogueRepository {
         r.setSummable(i.summable());
         r.setPosition(i.position());
         r.setActive(i.active());
-        RecordMeta meta = VersionedWrites.store(dsl, r, i.meta(), INDICATOR, INDICATOR.ID, INDICATOR.VERSION, i.name());
+        RecordMeta meta = VersionedWrites.store(dsl, r, i.meta(), RecordKind.INDICATOR, i::name);
         return new Indicator(meta, i.categoryId(), i.code(), i.name(), i.unit(), i.summable(), i.position(),
                 i.active());
     }
@@ -87,7 +87,8 @@ public final class CatalogueRepository {
         r.setPaqteAxis(t.axis() == null ? null : t.axis().name());
         r.setPosition(t.position());
         r.setActive(t.active());
-        RecordMeta meta = VersionedWrites.store(dsl, r, t.meta(), ACTION_TYPE, ACTION_TYPE.ID, ACTION_TYPE.VERSION, t.name());
+        RecordMeta meta = VersionedWrites.store(dsl, r, t.meta(), RecordKind.ACTION_TYPE, t::name);
+        // the form's indicators are part of the action type, whose version was checked above
         dsl.deleteFrom(ACTION_TYPE_INDICATOR).where(ACTION_TYPE_INDICATOR.ACTION_TYPE_ID.eq(t.id())).execute();
         int position = 1;
         for (UUID indicator : t.indicatorIds()) {
@@ -133,17 +134,25 @@ public final class CatalogueRepository {
                 .on(ACTION_TYPE.ID.eq(ENGAGEMENT.ACTION_TYPE_ID)).where(ACTION_TYPE.CATEGORY_ID.eq(categoryId)));
     }
 
-    public void deleteCategory(UUID id) {
-        dsl.deleteFrom(ENGAGEMENT_CATEGORY).where(ENGAGEMENT_CATEGORY.ID.eq(id)).execute();
+    /** Deletes the category if nobody changed it since it was read. */
+    public void deleteCategory(EngagementCategory c) {
+        VersionedWrites.delete(dsl, ENGAGEMENT_CATEGORY, c.meta(), RecordKind.CATEGORY, c::name);
     }
 
-    public void deleteActionType(UUID id) {
-        dsl.deleteFrom(ACTION_TYPE).where(ACTION_TYPE.ID.eq(id)).execute();
+    /** Deletes the action type (its form goes with it) if nobody changed it since it was read. */
+    public void deleteActionType(ActionType t) {
+        VersionedWrites.delete(dsl, ACTION_TYPE, t.meta(), RecordKind.ACTION_TYPE, t::name);
     }
 
-    /** Removes the indicator from every action type's form, then the indicator itself. */
-    public void deleteIndicator(UUID id) {
-        dsl.deleteFrom(ACTION_TYPE_INDICATOR).where(ACTION_TYPE_INDICATOR.INDICATOR_ID.eq(id)).execute();
-        dsl.deleteFrom(INDICATOR).where(INDICATOR.ID.eq(id)).execute();
+    /**
+     * Deletes the indicator if nobody changed it since it was read, and takes it out of every action
+     * type's form: those action types get a new version, so that a form being edited elsewhere with
+     * the indicator in it is refused instead of pointing at nothing.
+     */
+    public void deleteIndicator(Indicator i) {
+        VersionedWrites.bump(dsl, ACTION_TYPE, ACTION_TYPE.ID.in(DSL.select(ACTION_TYPE_INDICATOR.ACTION_TYPE_ID)
+                .from(ACTION_TYPE_INDICATOR).where(ACTION_TYPE_INDICATOR.INDICATOR_ID.eq(i.id()))));
+        dsl.deleteFrom(ACTION_TYPE_INDICATOR).where(ACTION_TYPE_INDICATOR.INDICATOR_ID.eq(i.id())).execute();
+        VersionedWrites.delete(dsl, INDICATOR, i.meta(), RecordKind.INDICATOR, i::name);
     }
 }

@@ -9,6 +9,7 @@ import fr.ancrage.domain.CeremonyTask;
 import fr.ancrage.domain.ConventionStatus;
 import fr.ancrage.domain.EngagementStatus;
 import fr.ancrage.domain.ProgrammeItem;
+import fr.ancrage.domain.RecordKind;
 import fr.ancrage.domain.RecordMeta;
 import fr.ancrage.domain.SignatoryRole;
 import fr.ancrage.domain.StaleRecordException;
@@ -24,7 +25,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,7 +34,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static fr.ancrage.persistence.Times.nullIfEmpty;
-import static fr.ancrage.persistence.Times.odt;
 import static fr.ancrage.persistence.jooq.Tables.CEREMONY;
 import static fr.ancrage.persistence.jooq.Tables.CEREMONY_ATTENDANCE;
 import static fr.ancrage.persistence.jooq.Tables.CEREMONY_CONVENTION;
@@ -90,7 +89,8 @@ public final class CeremonyRepository {
         r.setPress(nullIfEmpty(c.press()));
         r.setNotes(nullIfEmpty(c.notes()));
         r.setClosedOn(c.closedOn());
-        RecordMeta meta = VersionedWrites.store(dsl, r, c.meta(), CEREMONY, CEREMONY.ID, CEREMONY.VERSION, c.title());
+        RecordMeta meta = VersionedWrites.store(dsl, r, c.meta(), RecordKind.CEREMONY, c::title);
+        // the programme and the tasks are written only with their ceremony, whose version was checked above
         new ChildRows<CeremonyProgrammeItemRecord, ProgrammeItem>(dsl, CEREMONY_PROGRAMME_ITEM,
                 CEREMONY_PROGRAMME_ITEM.ID, ProgrammeItem::meta, (p, item) -> {
             p.setCeremonyId(c.id());
@@ -98,7 +98,7 @@ public final class CeremonyRepository {
             p.setSpeaker(nullIfEmpty(item.speaker()));
             p.setSpeakerTitle(nullIfEmpty(item.speakerTitle()));
             p.setSubject(item.subject());
-        }).replace(CEREMONY_PROGRAMME_ITEM.CEREMONY_ID.eq(c.id()), c.programme());
+        }, RecordKind.PROGRAMME_ITEM, ProgrammeItem::subject).replace(CEREMONY_PROGRAMME_ITEM.CEREMONY_ID.eq(c.id()), c.programme());
         new ChildRows<CeremonyTaskRecord, CeremonyTask>(dsl, CEREMONY_TASK, CEREMONY_TASK.ID, CeremonyTask::meta,
                 (t, task) -> {
             t.setCeremonyId(c.id());
@@ -106,15 +106,12 @@ public final class CeremonyRepository {
             t.setOwner(nullIfEmpty(task.owner()));
             t.setDueDate(task.dueDate());
             t.setDone(task.done());
-        }).replace(CEREMONY_TASK.CEREMONY_ID.eq(c.id()), c.tasks());
-        return findById(meta.id()).orElseThrow(() -> new StaleRecordException(c.title()));
+        }, RecordKind.CEREMONY_TASK, CeremonyTask::label).replace(CEREMONY_TASK.CEREMONY_ID.eq(c.id()), c.tasks());
+        return findById(meta.id()).orElseThrow(() -> new StaleRecordException(RecordKind.CEREMONY, c.title()));
     }
 
     public void delete(Ceremony c) {
-        if (dsl.deleteFrom(CEREMONY).where(CEREMONY.ID.eq(c.id())).and(CEREMONY.VERSION.eq(c.meta().version()))
-                .execute() == 0) {
-            throw new StaleRecordException(c.title());
-        }
+        VersionedWrites.delete(dsl, CEREMONY, c.meta(), RecordKind.CEREMONY, c::title);
     }
 
     /**
@@ -174,81 +171,85 @@ public final class CeremonyRepository {
     public void add(UUID ceremonyId, UUID conventionId) {
         Integer last = dsl.select(DSL.max(CEREMONY_CONVENTION.POSITION)).from(CEREMONY_CONVENTION)
                 .where(CEREMONY_CONVENTION.CEREMONY_ID.eq(ceremonyId)).fetchOne(0, Integer.class);
-        Instant now = Instant.now();
-        RecordMeta meta = RecordMeta.fresh();
-        dsl.insertInto(CEREMONY_CONVENTION)
-                .set(CEREMONY_CONVENTION.ID, meta.id())
-                .set(CEREMONY_CONVENTION.VERSION, 1)
-                .set(CEREMONY_CONVENTION.CREATED_AT, odt(now))
-                .set(CEREMONY_CONVENTION.UPDATED_AT, odt(now))
-                .set(CEREMONY_CONVENTION.CEREMONY_ID, ceremonyId)
-                .set(CEREMONY_CONVENTION.CONVENTION_ID, conventionId)
-                .set(CEREMONY_CONVENTION.POSITION, last == null ? 1 : last + 1)
-                .set(CEREMONY_CONVENTION.SIGNED, false)
-                .execute();
+        CeremonyConventionRecord r = dsl.newRecord(CEREMONY_CONVENTION);
+        r.setCeremonyId(ceremonyId);
+        r.setConventionId(conventionId);
+        r.setPosition(last == null ? 1 : last + 1);
+        r.setSigned(false);
+        VersionedWrites.store(dsl, r, RecordMeta.fresh(), RecordKind.CEREMONY_CONVENTION, () -> "");
     }
 
-    /** Takes the convention out of the ceremony, with its signatories' attendance. */
+    /** Takes the convention out of the ceremony, with its signatories' attendance, if its line is as read. */
     public void remove(CeremonyItem item) {
-        if (dsl.deleteFrom(CEREMONY_CONVENTION).where(CEREMONY_CONVENTION.ID.eq(item.id()))
-                .and(CEREMONY_CONVENTION.VERSION.eq(item.meta().version())).execute() == 0) {
-            throw new StaleRecordException(item.reference());
-        }
+        VersionedWrites.delete(dsl, CEREMONY_CONVENTION, item.meta(), RecordKind.CEREMONY_CONVENTION, item::reference);
         dsl.deleteFrom(CEREMONY_ATTENDANCE).where(CEREMONY_ATTENDANCE.CEREMONY_ID.eq(item.ceremonyId()))
                 .and(CEREMONY_ATTENDANCE.SIGNATORY_ID.in(DSL.select(CONVENTION_SIGNATORY.ID).from(CONVENTION_SIGNATORY)
                         .where(CONVENTION_SIGNATORY.CONVENTION_ID.eq(item.conventionId()))))
                 .execute();
     }
 
-    /** The signing order becomes {@code itemIds}' order; only the lines that moved get a new version. */
-    public void reorder(UUID ceremonyId, List<UUID> itemIds) {
-        Map<UUID, CeremonyConventionRecord> links = dsl.selectFrom(CEREMONY_CONVENTION)
-                .where(CEREMONY_CONVENTION.CEREMONY_ID.eq(ceremonyId)).fetchMap(CEREMONY_CONVENTION.ID);
-        Instant now = Instant.now();
-        int position = 1;
-        for (UUID id : itemIds) {
-            CeremonyConventionRecord r = links.get(id);
-            if (r == null) {
-                throw new StaleRecordException("");
+    /**
+     * The signing order becomes {@code items}' order (every line of the ceremony, as the user saw
+     * them): refused if a line changed since (moved, answered, signed elsewhere), so that two
+     * people ordering at once do not mix their orders; only the lines that moved get a new version.
+     */
+    public List<CeremonyItem> reorder(UUID ceremonyId, List<CeremonyItem> items) {
+        Map<UUID, Integer> stored = dsl.select(CEREMONY_CONVENTION.ID, CEREMONY_CONVENTION.VERSION)
+                .from(CEREMONY_CONVENTION).where(CEREMONY_CONVENTION.CEREMONY_ID.eq(ceremonyId))
+                .fetchMap(CEREMONY_CONVENTION.ID, CEREMONY_CONVENTION.VERSION);
+        for (CeremonyItem item : items) {
+            if (!Integer.valueOf(item.meta().version()).equals(stored.get(item.id()))) {
+                throw new StaleRecordException(RecordKind.CEREMONY_CONVENTION, item.reference());
             }
-            if (r.getPosition() != position) {
-                r.setPosition(position);
-                r.setVersion(r.getVersion() + 1);
-                r.setUpdatedAt(odt(now));
-                r.store();
+        }
+        int position = 1;
+        for (CeremonyItem item : items) {
+            if (item.position() != position) {
+                VersionedWrites.update(dsl, CEREMONY_CONVENTION, item.meta(),
+                        Map.of(CEREMONY_CONVENTION.POSITION, position), RecordKind.CEREMONY_CONVENTION, item::reference);
             }
             position++;
         }
+        return items(ceremonyId);
     }
 
-    /** Records where a signatory stands for the ceremony. */
-    public void setAttendance(UUID ceremonyId, UUID signatoryId, Attendance attendance) {
+    /**
+     * Records where a signatory stands for the ceremony, if the answer is still the one the user
+     * saw ({@code seen}); else {@link StaleRecordException}. The convention's line in the ceremony
+     * gets a new version, so that a closing or a reordering that read the line before is refused.
+     */
+    public void setAttendance(UUID ceremonyId, CeremonySignatory seen, Attendance attendance) {
         CeremonyAttendanceRecord r = dsl.selectFrom(CEREMONY_ATTENDANCE)
                 .where(CEREMONY_ATTENDANCE.CEREMONY_ID.eq(ceremonyId))
-                .and(CEREMONY_ATTENDANCE.SIGNATORY_ID.eq(signatoryId)).fetchOne();
-        Instant now = Instant.now();
-        if (r == null) {
-            r = dsl.newRecord(CEREMONY_ATTENDANCE);
-            r.setId(RecordMeta.fresh().id());
-            r.setVersion(0);
-            r.setCreatedAt(odt(now));
-            r.setCeremonyId(ceremonyId);
-            r.setSignatoryId(signatoryId);
-        } else if (r.getAttendance().equals(attendance.name())) {
+                .and(CEREMONY_ATTENDANCE.SIGNATORY_ID.eq(seen.signatoryId())).fetchOne();
+        Attendance stored = r == null ? Attendance.INVITED : Attendance.valueOf(r.getAttendance());
+        if (stored != seen.attendance()) {
+            throw new StaleRecordException(RecordKind.SIGNATORY, seen.fullName());
+        }
+        if (stored == attendance) {
             return;
         }
+        RecordMeta read = r == null ? RecordMeta.fresh()
+                : Times.meta(r.getId(), r.getVersion(), r.getCreatedAt(), r.getUpdatedAt());
+        if (r == null) {
+            r = dsl.newRecord(CEREMONY_ATTENDANCE);
+            r.setCeremonyId(ceremonyId);
+            r.setSignatoryId(seen.signatoryId());
+        }
         r.setAttendance(attendance.name());
-        r.setVersion(r.getVersion() + 1);
-        r.setUpdatedAt(odt(now));
-        r.store();
+        VersionedWrites.store(dsl, r, read, RecordKind.SIGNATORY, seen::fullName);
+        VersionedWrites.bump(dsl, CEREMONY_CONVENTION, CEREMONY_CONVENTION.CEREMONY_ID.eq(ceremonyId)
+                .and(CEREMONY_CONVENTION.CONVENTION_ID.in(DSL.select(CONVENTION_SIGNATORY.CONVENTION_ID)
+                        .from(CONVENTION_SIGNATORY).where(CONVENTION_SIGNATORY.ID.eq(seen.signatoryId())))));
     }
 
-    /** Whether closing the ceremony signed the convention (reopening sets it back). */
+    /**
+     * Whether closing the ceremony signed the convention (reopening sets it back), if its line is
+     * still as read in the closing's transaction (no answer recorded meanwhile).
+     */
     public void markSigned(CeremonyItem item, boolean signed) {
-        dsl.update(CEREMONY_CONVENTION).set(CEREMONY_CONVENTION.SIGNED, signed)
-                .set(CEREMONY_CONVENTION.VERSION, CEREMONY_CONVENTION.VERSION.plus(1))
-                .set(CEREMONY_CONVENTION.UPDATED_AT, odt(Instant.now()))
-                .where(CEREMONY_CONVENTION.ID.eq(item.id())).execute();
+        VersionedWrites.update(dsl, CEREMONY_CONVENTION, item.meta(), Map.of(CEREMONY_CONVENTION.SIGNED, signed),
+                RecordKind.CEREMONY_CONVENTION, item::reference);
     }
 
     /** The open ceremonies holding each convention that is in one: convention id → ceremony. */
@@ -270,13 +271,17 @@ public final class CeremonyRepository {
                         r.getLabel(), r.getOwner(), r.getDaysBefore()));
     }
 
-    public List<TaskTemplate> saveTemplates(List<TaskTemplate> templates) {
+    /**
+     * Replaces the default checklist, if it is still the one the user read ({@code read}): the list
+     * has no row of its own to carry a version, so its lines' versions are compared.
+     */
+    public List<TaskTemplate> saveTemplates(List<TaskTemplate> read, List<TaskTemplate> templates) {
         new ChildRows<CeremonyTaskTemplateRecord, TaskTemplate>(dsl, CEREMONY_TASK_TEMPLATE,
                 CEREMONY_TASK_TEMPLATE.ID, TaskTemplate::meta, (r, t) -> {
             r.setLabel(t.label());
             r.setOwner(nullIfEmpty(t.owner()));
             r.setDaysBefore(t.daysBefore());
-        }).replace(DSL.noCondition(), templates);
+        }, RecordKind.TASK_TEMPLATES, t -> "").replace(DSL.noCondition(), read, templates);
         return templates();
     }
 

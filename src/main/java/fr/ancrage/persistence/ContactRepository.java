@@ -2,17 +2,15 @@ package fr.ancrage.persistence;
 
 import fr.ancrage.domain.Contact;
 import fr.ancrage.domain.RecordMeta;
-import fr.ancrage.domain.StaleRecordException;
+import fr.ancrage.domain.RecordKind;
 import fr.ancrage.persistence.jooq.tables.records.ContactRecord;
 import org.jooq.DSLContext;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import static fr.ancrage.persistence.Times.nullIfEmpty;
-import static fr.ancrage.persistence.Times.odt;
 import static fr.ancrage.persistence.jooq.Tables.CONTACT;
 
 /** Contacts (people) of organisations. */
@@ -44,7 +42,6 @@ public final class ContactRepository {
     }
 
     public Contact save(Contact c) {
-        Instant now = Instant.now();
         ContactRecord r = dsl.newRecord(CONTACT);
         r.setOrganisationId(c.organisationId());
         r.setFirstName(nullIfEmpty(c.firstName()));
@@ -53,30 +50,13 @@ public final class ContactRepository {
         r.setEmail(nullIfEmpty(c.email()));
         r.setPhone(nullIfEmpty(c.phone()));
         r.setMaySign(c.maySign());
-        r.setUpdatedAt(odt(now));
-        int newVersion = c.meta().version() + 1;
-        r.setVersion(newVersion);
-        if (c.meta().isNew()) {
-            r.setId(c.meta().id());
-            r.setCreatedAt(odt(c.meta().createdAt()));
-            r.insert();
-        } else {
-            int rows = dsl.update(CONTACT).set(r).where(CONTACT.ID.eq(c.id()))
-                    .and(CONTACT.VERSION.eq(c.meta().version())).execute();
-            if (rows == 0) {
-                throw new StaleRecordException(c.fullName());
-            }
-        }
-        return new Contact(new RecordMeta(c.id(), newVersion, c.meta().createdAt(), now), c.organisationId(),
-                c.firstName(), c.lastName(), c.jobTitle(), c.email(), c.phone(), c.maySign());
+        RecordMeta meta = VersionedWrites.store(dsl, r, c.meta(), RecordKind.CONTACT, c::fullName);
+        return new Contact(meta, c.organisationId(), c.firstName(), c.lastName(), c.jobTitle(), c.email(), c.phone(),
+                c.maySign());
     }
 
     public void delete(Contact c) {
-        int rows = dsl.deleteFrom(CONTACT).where(CONTACT.ID.eq(c.id()))
-                .and(CONTACT.VERSION.eq(c.meta().version())).execute();
-        if (rows == 0) {
-            throw new StaleRecordException(c.fullName());
-        }
+        VersionedWrites.delete(dsl, CONTACT, c.meta(), RecordKind.CONTACT, c::fullName);
     }
 
     private Contact toDomain(ContactRecord r) {

@@ -7,15 +7,13 @@ import fr.ancrage.domain.Framework;
 import fr.ancrage.domain.RecordMeta;
 import fr.ancrage.domain.Signatory;
 import fr.ancrage.domain.SignatoryRole;
-import fr.ancrage.domain.StaleRecordException;
+import fr.ancrage.domain.RecordKind;
 import fr.ancrage.persistence.jooq.tables.records.ConventionRecord;
 import fr.ancrage.persistence.jooq.tables.records.ConventionSignatoryRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +21,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static fr.ancrage.persistence.Times.nullIfEmpty;
-import static fr.ancrage.persistence.Times.odt;
 import static fr.ancrage.persistence.jooq.Tables.CONVENTION;
 import static fr.ancrage.persistence.jooq.Tables.CONVENTION_QPV;
 import static fr.ancrage.persistence.jooq.Tables.CONVENTION_SEQUENCE;
@@ -134,8 +131,6 @@ public final class ConventionRepository {
     }
 
     private Convention write(Convention c) {
-        Instant now = Instant.now();
-        int newVersion = c.meta().version() + 1;
         ConventionRecord r = dsl.newRecord(CONVENTION);
         r.setReference(c.reference());
         r.setTitle(nullIfEmpty(c.title()));
@@ -149,26 +144,26 @@ public final class ConventionRepository {
         r.setStartDate(c.startDate());
         r.setEndDate(c.endDate());
         r.setNotes(nullIfEmpty(c.notes()));
-        r.setVersion(newVersion);
-        r.setUpdatedAt(odt(now));
-        if (c.meta().isNew()) {
-            r.setId(c.id());
-            r.setCreatedAt(odt(c.meta().createdAt()));
-            r.insert();
-        } else {
-            int rows = dsl.update(CONVENTION).set(r).where(CONVENTION.ID.eq(c.id()))
-                    .and(CONVENTION.VERSION.eq(c.meta().version())).execute();
-            if (rows == 0) {
-                throw new StaleRecordException(c.reference());
-            }
-        }
+        RecordMeta meta = VersionedWrites.store(dsl, r, c.meta(), RecordKind.CONVENTION, c::reference);
         saveQpvs(c);
-        List<Signatory> signatories = saveSignatories(c, now);
-        return new Convention(new RecordMeta(c.id(), newVersion, c.meta().createdAt(), now), c.reference(),
-                c.title(), c.companyId(), c.framework(), c.departmentCode(), c.epciSiren(), c.stateReferent(),
-                c.status(), c.signatureDate(), c.startDate(), c.endDate(), c.qpvIds(), signatories, c.notes());
+        // the signatories are written only with their convention, whose version was checked above
+        List<Signatory> signatories = new ChildRows<ConventionSignatoryRecord, Signatory>(dsl, CONVENTION_SIGNATORY,
+                CONVENTION_SIGNATORY.ID, Signatory::meta, (s, signatory) -> {
+            s.setConventionId(c.id());
+            s.setRole(signatory.role().name());
+            s.setFullName(signatory.fullName());
+            s.setJobTitle(nullIfEmpty(signatory.jobTitle()));
+            s.setOrganisationId(signatory.organisationId());
+            s.setContactId(signatory.contactId());
+        }, RecordKind.SIGNATORY, Signatory::fullName)
+                .replace(CONVENTION_SIGNATORY.CONVENTION_ID.eq(c.id()), c.signatories()).stream()
+                .map(ConventionRepository::toSignatory).toList();
+        return new Convention(meta, c.reference(), c.title(), c.companyId(), c.framework(), c.departmentCode(),
+                c.epciSiren(), c.stateReferent(), c.status(), c.signatureDate(), c.startDate(), c.endDate(),
+                c.qpvIds(), signatories, c.notes());
     }
 
+    /** The targeted QPVs are plain links, part of the convention (whose version was checked). */
     private void saveQpvs(Convention c) {
         dsl.deleteFrom(CONVENTION_QPV).where(CONVENTION_QPV.CONVENTION_ID.eq(c.id())).execute();
         for (UUID qpv : c.qpvIds()) {
@@ -177,53 +172,9 @@ public final class ConventionRepository {
         }
     }
 
-    /** Signatories are replaced as a whole: a record keeps its id and bumps its version only if changed. */
-    private List<Signatory> saveSignatories(Convention c, Instant now) {
-        var existing = dsl.selectFrom(CONVENTION_SIGNATORY)
-                .where(CONVENTION_SIGNATORY.CONVENTION_ID.eq(c.id())).fetchMap(CONVENTION_SIGNATORY.ID);
-        List<Signatory> result = new ArrayList<>();
-        var kept = new HashSet<UUID>();
-        int position = 1;
-        for (Signatory s : c.signatories()) {
-            ConventionSignatoryRecord r = existing.get(s.meta().id());
-            Signatory placed = new Signatory(s.meta(), position++, s.role(), s.fullName(), s.jobTitle(),
-                    s.organisationId(), s.contactId());
-            if (r == null) {
-                r = dsl.newRecord(CONVENTION_SIGNATORY);
-                r.setId(s.meta().id());
-                r.setConventionId(c.id());
-                r.setCreatedAt(odt(s.meta().createdAt()));
-                r.setVersion(0);
-            }
-            r.setPosition(placed.position());
-            r.setRole(placed.role().name());
-            r.setFullName(placed.fullName());
-            r.setJobTitle(nullIfEmpty(placed.jobTitle()));
-            r.setOrganisationId(placed.organisationId());
-            r.setContactId(placed.contactId());
-            if (ChildRows.differs(r)) {
-                r.setVersion(r.getVersion() + 1);
-                r.setUpdatedAt(odt(now));
-                r.store();
-            }
-            kept.add(r.getId());
-            result.add(toSignatory(r));
-        }
-        existing.keySet().stream().filter(id -> !kept.contains(id)).forEach(id ->
-                dsl.deleteFrom(CONVENTION_SIGNATORY).where(CONVENTION_SIGNATORY.ID.eq(id)).execute());
-        return result;
-    }
-
     public void delete(Convention c) {
-        new DashboardFigures(dsl).tracking(c.id(), () -> erase(c));
-    }
-
-    private void erase(Convention c) {
-        int rows = dsl.deleteFrom(CONVENTION).where(CONVENTION.ID.eq(c.id()))
-                .and(CONVENTION.VERSION.eq(c.meta().version())).execute();
-        if (rows == 0) {
-            throw new StaleRecordException(c.reference());
-        }
+        new DashboardFigures(dsl).tracking(c.id(), () -> VersionedWrites.delete(dsl, CONVENTION, c.meta(),
+                RecordKind.CONVENTION, c::reference));
     }
 
     private Convention toDomain(ConventionRecord r) {

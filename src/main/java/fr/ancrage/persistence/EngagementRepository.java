@@ -11,6 +11,7 @@ import fr.ancrage.domain.PaqteAxis;
 import fr.ancrage.domain.RealisedValue;
 import fr.ancrage.domain.RecordMeta;
 import fr.ancrage.domain.ResultSource;
+import fr.ancrage.domain.RecordKind;
 import fr.ancrage.domain.StaleRecordException;
 import fr.ancrage.domain.Target;
 import fr.ancrage.persistence.jooq.tables.records.CounterpartRecord;
@@ -22,7 +23,6 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,7 +33,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import static fr.ancrage.persistence.Times.nullIfEmpty;
-import static fr.ancrage.persistence.Times.odt;
 import static fr.ancrage.persistence.jooq.Tables.ACTION_TYPE;
 import static fr.ancrage.persistence.jooq.Tables.CONVENTION;
 import static fr.ancrage.persistence.jooq.Tables.COUNTERPART;
@@ -156,8 +155,6 @@ public final class EngagementRepository {
     }
 
     private Engagement write(Engagement e) {
-        Instant now = Instant.now();
-        int newVersion = e.meta().version() + 1;
         EngagementRecord r = dsl.newRecord(ENGAGEMENT);
         r.setConventionId(e.conventionId());
         r.setActionTypeId(e.actionTypeId());
@@ -166,19 +163,8 @@ public final class EngagementRepository {
         r.setFirstYear(e.firstYear());
         r.setLastYear(e.lastYear());
         r.setStatus(e.status().name());
-        r.setVersion(newVersion);
-        r.setUpdatedAt(odt(now));
-        if (e.meta().isNew()) {
-            r.setId(e.id());
-            r.setCreatedAt(odt(e.meta().createdAt()));
-            r.insert();
-        } else {
-            int rows = dsl.update(ENGAGEMENT).set(r).where(ENGAGEMENT.ID.eq(e.id()))
-                    .and(ENGAGEMENT.VERSION.eq(e.meta().version())).execute();
-            if (rows == 0) {
-                throw new StaleRecordException(e.description().isEmpty() ? "engagement" : e.description());
-            }
-        }
+        RecordMeta meta = VersionedWrites.store(dsl, r, e.meta(), RecordKind.ENGAGEMENT, () -> nameOf(e));
+        // QPVs and targets are plain rows of the engagement, whose version was checked above
         dsl.deleteFrom(ENGAGEMENT_QPV).where(ENGAGEMENT_QPV.ENGAGEMENT_ID.eq(e.id())).execute();
         for (UUID qpv : e.qpvIds()) {
             dsl.insertInto(ENGAGEMENT_QPV).set(ENGAGEMENT_QPV.ENGAGEMENT_ID, e.id()).set(ENGAGEMENT_QPV.QPV_ID, qpv)
@@ -191,19 +177,25 @@ public final class EngagementRepository {
                     .set(ENGAGEMENT_TARGET.YEAR_NUMBER, t.year())
                     .set(ENGAGEMENT_TARGET.TARGET_VALUE, t.value()).execute();
         }
-        return e.withMeta(new RecordMeta(e.id(), newVersion, e.meta().createdAt(), now));
+        return e.withMeta(meta);
     }
 
     public void delete(Engagement e) {
-        new DashboardFigures(dsl).tracking(e.conventionId(), () -> erase(e));
+        new DashboardFigures(dsl).tracking(e.conventionId(), () -> VersionedWrites.delete(dsl, ENGAGEMENT, e.meta(),
+                RecordKind.ENGAGEMENT, () -> nameOf(e)));
     }
 
-    private void erase(Engagement e) {
-        int rows = dsl.deleteFrom(ENGAGEMENT).where(ENGAGEMENT.ID.eq(e.id()))
-                .and(ENGAGEMENT.VERSION.eq(e.meta().version())).execute();
-        if (rows == 0) {
-            throw new StaleRecordException(e.description().isEmpty() ? "engagement" : e.description());
-        }
+    /** What the user calls an engagement: its description, else its action type. */
+    private String nameOf(Engagement e) {
+        return !e.description().isEmpty() ? e.description()
+                : dsl.select(ACTION_TYPE.NAME).from(ACTION_TYPE).where(ACTION_TYPE.ID.eq(e.actionTypeId()))
+                .fetchOptional(ACTION_TYPE.NAME).orElse("");
+    }
+
+    /** A realised value as the user knows it: its indicator and year. */
+    private String nameOf(RealisedValue v) {
+        return dsl.select(INDICATOR.NAME).from(INDICATOR).where(INDICATOR.ID.eq(v.indicatorId()))
+                .fetchOptional(INDICATOR.NAME).map(n -> n + ", " + v.year()).orElse(String.valueOf(v.year()));
     }
 
     /** Engagements and counterparts in which the organisation is the partner. */
@@ -236,7 +228,7 @@ public final class EngagementRepository {
     private UUID conventionOf(RealisedValue v) {
         return dsl.select(ENGAGEMENT.CONVENTION_ID).from(ENGAGEMENT).where(ENGAGEMENT.ID.eq(v.engagementId()))
                 .fetchOptional(ENGAGEMENT.CONVENTION_ID)
-                .orElseThrow(() -> new StaleRecordException(String.valueOf(v.year())));
+                .orElseThrow(() -> new StaleRecordException(RecordKind.ENGAGEMENT, ""));
     }
 
     private RealisedValue write(RealisedValue v) {
@@ -248,22 +240,14 @@ public final class EngagementRepository {
         r.setSource(v.source().name());
         r.setReceivedOn(v.receivedOn());
         r.setCommentText(nullIfEmpty(v.comment()));
-        RecordMeta meta = VersionedWrites.store(dsl, r, v.meta(), ENGAGEMENT_RESULT, ENGAGEMENT_RESULT.ID,
-                ENGAGEMENT_RESULT.VERSION, String.valueOf(v.year()));
+        RecordMeta meta = VersionedWrites.store(dsl, r, v.meta(), RecordKind.RESULT, () -> nameOf(v));
         return new RealisedValue(meta, v.engagementId(), v.indicatorId(), v.year(), v.value(), v.source(),
                 v.receivedOn(), v.comment());
     }
 
     public void delete(RealisedValue v) {
-        new DashboardFigures(dsl).tracking(conventionOf(v), () -> erase(v));
-    }
-
-    private void erase(RealisedValue v) {
-        int rows = dsl.deleteFrom(ENGAGEMENT_RESULT).where(ENGAGEMENT_RESULT.ID.eq(v.id()))
-                .and(ENGAGEMENT_RESULT.VERSION.eq(v.meta().version())).execute();
-        if (rows == 0) {
-            throw new StaleRecordException(String.valueOf(v.year()));
-        }
+        new DashboardFigures(dsl).tracking(conventionOf(v), () -> VersionedWrites.delete(dsl, ENGAGEMENT_RESULT,
+                v.meta(), RecordKind.RESULT, () -> nameOf(v)));
     }
 
     private static RealisedValue toResult(EngagementResultRecord r) {
@@ -285,17 +269,12 @@ public final class EngagementRepository {
         r.setPartnerId(c.partnerId());
         r.setEngagementId(c.engagementId());
         r.setDescription(c.description());
-        RecordMeta meta = VersionedWrites.store(dsl, r, c.meta(), COUNTERPART, COUNTERPART.ID, COUNTERPART.VERSION,
-                c.description());
+        RecordMeta meta = VersionedWrites.store(dsl, r, c.meta(), RecordKind.COUNTERPART, c::description);
         return new Counterpart(meta, c.conventionId(), c.partnerId(), c.engagementId(), c.description());
     }
 
     public void delete(Counterpart c) {
-        int rows = dsl.deleteFrom(COUNTERPART).where(COUNTERPART.ID.eq(c.id()))
-                .and(COUNTERPART.VERSION.eq(c.meta().version())).execute();
-        if (rows == 0) {
-            throw new StaleRecordException(c.description());
-        }
+        VersionedWrites.delete(dsl, COUNTERPART, c.meta(), RecordKind.COUNTERPART, c::description);
     }
 
     private static Counterpart toCounterpart(CounterpartRecord r) {

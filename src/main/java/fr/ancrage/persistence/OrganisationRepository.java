@@ -3,16 +3,14 @@ package fr.ancrage.persistence;
 import fr.ancrage.domain.Organisation;
 import fr.ancrage.domain.OrganisationKind;
 import fr.ancrage.domain.OrganisationListItem;
-import fr.ancrage.domain.RecordMeta;
 import fr.ancrage.domain.SizeBand;
-import fr.ancrage.domain.StaleRecordException;
+import fr.ancrage.domain.RecordKind;
 import fr.ancrage.persistence.jooq.tables.records.OrganisationRecord;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,7 +20,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static fr.ancrage.persistence.Times.nullIfEmpty;
-import static fr.ancrage.persistence.Times.odt;
 import static fr.ancrage.persistence.Times.text;
 import static fr.ancrage.persistence.jooq.Tables.COMMUNE;
 import static fr.ancrage.persistence.jooq.Tables.CONVENTION;
@@ -84,45 +81,16 @@ public final class OrganisationRepository {
         return dsl.fetchCount(ORGANISATION);
     }
 
-    /** Inserts a new organisation; returns it with version 1. */
-    public Organisation insert(Organisation o) {
-        Instant now = Instant.now();
-        RecordMeta meta = new RecordMeta(o.meta().id(), 1, o.meta().createdAt(), now);
-        Organisation stored = o.withMeta(meta);
-        OrganisationRecord r = dsl.newRecord(ORGANISATION);
-        fill(r, stored);
-        r.setId(meta.id());
-        r.setVersion(1);
-        r.setCreatedAt(odt(meta.createdAt()));
-        r.setUpdatedAt(odt(now));
-        r.insert();
-        return stored;
-    }
-
-    /** Updates if nobody changed the record since it was read (same version); else refuses. */
-    public Organisation update(Organisation o) {
-        Instant now = Instant.now();
+    /** Inserts a new organisation (version 0) or updates a stored one if nobody changed it since it was read. */
+    public Organisation save(Organisation o) {
         OrganisationRecord r = dsl.newRecord(ORGANISATION);
         fill(r, o);
-        r.setVersion(o.meta().version() + 1);
-        r.setUpdatedAt(odt(now));
-        int rows = dsl.update(ORGANISATION)
-                .set(r)
-                .where(ORGANISATION.ID.eq(o.meta().id()))
-                .and(ORGANISATION.VERSION.eq(o.meta().version()))
-                .execute();
-        if (rows == 0) {
-            throw new StaleRecordException(o.legalName());
-        }
-        return o.withMeta(new RecordMeta(o.meta().id(), o.meta().version() + 1, o.meta().createdAt(), now));
+        return o.withMeta(VersionedWrites.store(dsl, r, o.meta(), RecordKind.ORGANISATION, o::legalName));
     }
 
-    public void delete(UUID id, int version, String label) {
-        int rows = dsl.deleteFrom(ORGANISATION)
-                .where(ORGANISATION.ID.eq(id)).and(ORGANISATION.VERSION.eq(version)).execute();
-        if (rows == 0) {
-            throw new StaleRecordException(label);
-        }
+    /** Deletes the organisation if nobody changed it since it was read. */
+    public void delete(Organisation o) {
+        VersionedWrites.delete(dsl, ORGANISATION, o.meta(), RecordKind.ORGANISATION, o::legalName);
     }
 
     private void fill(OrganisationRecord r, Organisation o) {
@@ -139,8 +107,6 @@ public final class OrganisationRepository {
         r.setPaqteMember(o.paqteMember());
         r.setNetworks(nullIfEmpty(String.join(NETWORK_SEPARATOR, o.networks().stream().sorted().toList())));
         r.setNotes(nullIfEmpty(o.notes()));
-        r.changed(ORGANISATION.ID, false);
-        r.changed(ORGANISATION.CREATED_AT, false);
     }
 
     private Organisation toDomain(Record rec) {

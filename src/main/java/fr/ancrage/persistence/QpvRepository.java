@@ -3,18 +3,16 @@ package fr.ancrage.persistence;
 import fr.ancrage.domain.GeographyVersion;
 import fr.ancrage.domain.Qpv;
 import fr.ancrage.domain.RecordMeta;
-import fr.ancrage.domain.StaleRecordException;
+import fr.ancrage.domain.RecordKind;
 import fr.ancrage.persistence.jooq.tables.records.QpvRecord;
 import org.jooq.DSLContext;
 
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import static fr.ancrage.persistence.Times.nullIfEmpty;
-import static fr.ancrage.persistence.Times.odt;
 import static fr.ancrage.persistence.jooq.Tables.CONVENTION_QPV;
 import static fr.ancrage.persistence.jooq.Tables.QPV;
 
@@ -44,8 +42,6 @@ public final class QpvRepository {
     }
 
     public Qpv save(Qpv q) {
-        Instant now = Instant.now();
-        int newVersion = q.meta().version() + 1;
         QpvRecord r = dsl.newRecord(QPV);
         r.setCode(q.code());
         r.setName(q.name());
@@ -53,28 +49,13 @@ public final class QpvRepository {
         r.setDepartmentCode(q.departmentCode());
         r.setEpciSiren(nullIfEmpty(q.epciSiren()));
         r.setCommuneCodes(nullIfEmpty(String.join(",", q.communeCodes())));
-        r.setVersion(newVersion);
-        r.setUpdatedAt(odt(now));
-        if (q.meta().isNew()) {
-            r.setId(q.id());
-            r.setCreatedAt(odt(q.meta().createdAt()));
-            r.insert();
-        } else {
-            int rows = dsl.update(QPV).set(r).where(QPV.ID.eq(q.id())).and(QPV.VERSION.eq(q.meta().version()))
-                    .execute();
-            if (rows == 0) {
-                throw new StaleRecordException(q.code());
-            }
-        }
-        return new Qpv(new RecordMeta(q.id(), newVersion, q.meta().createdAt(), now), q.code(), q.name(),
-                q.geographyVersion(), q.departmentCode(), q.epciSiren(), q.communeCodes());
+        RecordMeta meta = VersionedWrites.store(dsl, r, q.meta(), RecordKind.QPV, q::code);
+        return new Qpv(meta, q.code(), q.name(), q.geographyVersion(), q.departmentCode(), q.epciSiren(),
+                q.communeCodes());
     }
 
     public void delete(Qpv q) {
-        int rows = dsl.deleteFrom(QPV).where(QPV.ID.eq(q.id())).and(QPV.VERSION.eq(q.meta().version())).execute();
-        if (rows == 0) {
-            throw new StaleRecordException(q.code());
-        }
+        VersionedWrites.delete(dsl, QPV, q.meta(), RecordKind.QPV, q::code);
     }
 
     private Qpv toDomain(QpvRecord r) {

@@ -10,6 +10,7 @@ import fr.ancrage.persistence.Store;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -73,6 +74,16 @@ public final class CampaignService {
     /** Moves a report to another state, recording today's date for it. */
     public CampaignReport moveTo(CampaignReport report, ReportState state) {
         return store.write(r -> r.campaigns().save(report.moveTo(state, today())));
+    }
+
+    /**
+     * Moves several reports to a state together (the bilans received in a row of entries), in one
+     * transaction: if one of them changed since it was read, none moves.
+     */
+    public List<CampaignReport> moveAll(Collection<CampaignReport> reports, ReportState state) {
+        LocalDate today = today();
+        return store.write(r -> reports.stream().map(report -> r.campaigns().save(report.moveTo(state, today)))
+                .toList());
     }
 
     /** Records a reminder sent today (a report not yet asked counts as asked). */

@@ -112,7 +112,7 @@ public final class CatalogueService {
             if (r.catalogue().actionTypeUse().containsKey(t.id())) {
                 throw new RuleViolationException("catalogue.delete.used", t.name());
             }
-            r.catalogue().deleteActionType(t.id());
+            r.catalogue().deleteActionType(t);
         });
     }
 
@@ -122,7 +122,7 @@ public final class CatalogueService {
             if (r.catalogue().indicatorUse().containsKey(i.id())) {
                 throw new RuleViolationException("catalogue.delete.used", i.name());
             }
-            r.catalogue().deleteIndicator(i.id());
+            r.catalogue().deleteIndicator(i);
         });
     }
 
@@ -133,7 +133,7 @@ public final class CatalogueService {
             if (!all.actionTypesOf(c.id()).isEmpty() || !all.indicatorsOf(c.id()).isEmpty()) {
                 throw new RuleViolationException("catalogue.delete.categoryNotEmpty", c.name());
             }
-            r.catalogue().deleteCategory(c.id());
+            r.catalogue().deleteCategory(c);
         });
     }
 

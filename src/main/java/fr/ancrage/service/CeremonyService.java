@@ -6,11 +6,13 @@ import fr.ancrage.domain.CeremonyClosing;
 import fr.ancrage.domain.CeremonyItem;
 import fr.ancrage.domain.CeremonyListItem;
 import fr.ancrage.domain.CeremonyReopening;
+import fr.ancrage.domain.CeremonySignatory;
 import fr.ancrage.domain.CeremonyRules;
 import fr.ancrage.domain.Convention;
 import fr.ancrage.domain.ConventionListItem;
 import fr.ancrage.domain.ConventionRules;
 import fr.ancrage.domain.ConventionStatus;
+import fr.ancrage.domain.RecordKind;
 import fr.ancrage.domain.RuleViolationException;
 import fr.ancrage.domain.StaleRecordException;
 import fr.ancrage.domain.TaskTemplate;
@@ -136,7 +138,8 @@ public final class CeremonyService {
                 if (present.contains(id)) {
                     continue;
                 }
-                Convention c = r.conventions().findById(id).orElseThrow(() -> new StaleRecordException(""));
+                Convention c = r.conventions().findById(id)
+                        .orElseThrow(() -> new StaleRecordException(RecordKind.CONVENTION, ""));
                 if (c.status() != ConventionStatus.READY_TO_SIGN) {
                     throw new RuleViolationException("ceremony.add.notReady", c.reference(),
                             new MessageKey("enum.ConventionStatus." + c.status().name()));
@@ -166,31 +169,38 @@ public final class CeremonyService {
         });
     }
 
-    /** The signing order becomes the order of {@code items} (every convention of the ceremony, once). */
-    public void reorder(UUID ceremonyId, List<CeremonyItem> items) {
-        store.run(r -> {
-            open(r, ceremonyId);
+    /**
+     * The signing order becomes the order of {@code items} (every convention of the ceremony, once,
+     * as the user saw them: refused if one changed since). Returns the lines as stored.
+     */
+    public List<CeremonyItem> reorder(UUID ceremonyId, List<CeremonyItem> items) {
+        return store.write(r -> {
+            Ceremony ceremony = open(r, ceremonyId);
             Set<UUID> stored = new LinkedHashSet<>(r.ceremonies().items(ceremonyId).stream().map(CeremonyItem::id)
                     .toList());
             List<UUID> order = items.stream().map(CeremonyItem::id).distinct().toList();
             if (!stored.equals(new LinkedHashSet<>(order)) || order.size() != items.size()) {
-                throw new StaleRecordException("");
+                // a convention was added or taken out meanwhile
+                throw new StaleRecordException(RecordKind.CEREMONY, ceremony.title());
             }
-            r.ceremonies().reorder(ceremonyId, order);
+            return r.ceremonies().reorder(ceremonyId, items);
         });
     }
 
-    /** Records where these signatories of the ceremony's conventions stand (a whole convention at once). */
-    public void setAttendance(UUID ceremonyId, Collection<UUID> signatoryIds, Attendance attendance) {
+    /**
+     * Records where these signatories of the ceremony's conventions stand (a whole convention at
+     * once); each must still have the answer the user saw, else nothing is recorded.
+     */
+    public void setAttendance(UUID ceremonyId, Collection<CeremonySignatory> signatories, Attendance attendance) {
         store.run(r -> {
             open(r, ceremonyId);
             Set<UUID> known = new LinkedHashSet<>();
             r.ceremonies().items(ceremonyId).forEach(i -> i.signatories().forEach(s -> known.add(s.signatoryId())));
-            for (UUID id : signatoryIds) {
-                if (!known.contains(id)) {
-                    throw new StaleRecordException("");
+            for (CeremonySignatory s : signatories) {
+                if (!known.contains(s.signatoryId())) {
+                    throw new StaleRecordException(RecordKind.SIGNATORY, s.fullName());
                 }
-                r.ceremonies().setAttendance(ceremonyId, id, attendance);
+                r.ceremonies().setAttendance(ceremonyId, s, attendance);
             }
         });
     }
@@ -220,7 +230,7 @@ public final class CeremonyService {
                     continue;
                 }
                 Convention c = r.conventions().findById(item.conventionId())
-                        .orElseThrow(() -> new StaleRecordException(item.reference()));
+                        .orElseThrow(() -> new StaleRecordException(RecordKind.CONVENTION, item.reference()));
                 Convention signedOne = signedOn(c, ceremony.date());
                 List<Issue> issues = ConventionRules.check(signedOne).values().stream().flatMap(List::stream)
                         .filter(Issue::isError).toList();
@@ -265,7 +275,7 @@ public final class CeremonyService {
             List<CeremonyItem> kept = new ArrayList<>();
             for (CeremonyItem item : items.stream().filter(CeremonyItem::signed).toList()) {
                 Convention c = r.conventions().findById(item.conventionId())
-                        .orElseThrow(() -> new StaleRecordException(item.reference()));
+                        .orElseThrow(() -> new StaleRecordException(RecordKind.CONVENTION, item.reference()));
                 if (c.status() == ConventionStatus.SIGNED && ceremony.date().equals(c.signatureDate())) {
                     // undoing the closing's own act: the life cycle has no step back from signed
                     r.conventions().save(new Convention(c.meta(), c.reference(), c.title(), c.companyId(),
@@ -287,13 +297,16 @@ public final class CeremonyService {
         return store.read(r -> r.ceremonies().templates());
     }
 
-    /** Saves the default checklist (what new ceremonies start with; existing ones keep theirs). */
-    public List<TaskTemplate> saveTemplates(List<TaskTemplate> templates) {
+    /**
+     * Saves the default checklist (what new ceremonies start with; existing ones keep theirs), if
+     * it is still the one the user read ({@code read}).
+     */
+    public List<TaskTemplate> saveTemplates(List<TaskTemplate> read, List<TaskTemplate> templates) {
         Map<String, List<Issue>> issues = CeremonyRules.checkTemplates(templates);
         if (!issues.isEmpty()) {
             throw new ValidationException(issues);
         }
-        return store.write(r -> r.ceremonies().saveTemplates(templates));
+        return store.write(r -> r.ceremonies().saveTemplates(read, templates));
     }
 
     private static Convention signedOn(Convention c, LocalDate date) {
@@ -303,7 +316,7 @@ public final class CeremonyService {
     }
 
     private static Ceremony stored(Repositories r, UUID id) {
-        return r.ceremonies().findById(id).orElseThrow(() -> new StaleRecordException(""));
+        return r.ceremonies().findById(id).orElseThrow(() -> new StaleRecordException(RecordKind.CEREMONY, ""));
     }
 
     private static Ceremony open(Repositories r, UUID id) {

@@ -5,6 +5,7 @@ import fr.ancrage.domain.ConventionListItem;
 import fr.ancrage.domain.ConventionRules;
 import fr.ancrage.domain.ConventionStatus;
 import fr.ancrage.domain.RuleViolationException;
+import fr.ancrage.domain.RecordKind;
 import fr.ancrage.domain.StaleRecordException;
 import fr.ancrage.domain.ValidationException;
 import fr.ancrage.domain.validation.Issue;
@@ -57,7 +58,7 @@ public final class ConventionService {
                 toSave = c.withMeta(c.meta(), reference);
             } else {
                 Convention stored = r.conventions().findById(c.id())
-                        .orElseThrow(() -> new StaleRecordException(c.reference()));
+                        .orElseThrow(() -> new StaleRecordException(RecordKind.CONVENTION, c.reference()));
                 checkTransition(stored.status(), c.status());
             }
             checkCompany(r, toSave);

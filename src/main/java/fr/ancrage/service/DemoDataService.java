@@ -187,7 +187,7 @@ public final class DemoDataService {
             if (OrganisationRules.hasErrors(issues)) {
                 throw new IllegalStateException("Invalid demo organisation " + o.legalName() + ": " + issues);
             }
-            organisations.put(key, r.organisations().insert(o));
+            organisations.put(key, r.organisations().save(o));
         }
 
         private String postcodeOf(String communeCode) {

@@ -13,6 +13,7 @@ import fr.ancrage.domain.IndicatorTotal;
 import fr.ancrage.domain.RealisedValue;
 import fr.ancrage.domain.Target;
 import fr.ancrage.domain.RuleViolationException;
+import fr.ancrage.domain.RecordKind;
 import fr.ancrage.domain.StaleRecordException;
 import fr.ancrage.domain.ValidationException;
 import fr.ancrage.domain.validation.Issue;
@@ -45,10 +46,10 @@ public final class EngagementService {
     public Engagement save(Engagement e) {
         return store.write(r -> {
             Convention convention = r.conventions().findById(e.conventionId())
-                    .orElseThrow(() -> new StaleRecordException(""));
+                    .orElseThrow(() -> new StaleRecordException(RecordKind.CONVENTION, ""));
             UUID storedType = e.meta().isNew() ? null
                     : r.engagements().findById(e.id()).map(Engagement::actionTypeId)
-                    .orElseThrow(() -> new StaleRecordException(e.description()));
+                    .orElseThrow(() -> new StaleRecordException(RecordKind.ENGAGEMENT, e.description()));
             Map<String, List<Issue>> issues = EngagementRules.check(e, convention, r.catalogue().load(), storedType);
             if (!issues.isEmpty()) {
                 throw new ValidationException(issues);
@@ -117,15 +118,17 @@ public final class EngagementService {
     public RealisedValue saveResult(RealisedValue v) {
         return store.write(r -> {
             Engagement e = r.engagements().findById(v.engagementId())
-                    .orElseThrow(() -> new StaleRecordException(""));
+                    .orElseThrow(() -> new StaleRecordException(RecordKind.ENGAGEMENT, ""));
             Convention convention = r.conventions().findById(e.conventionId())
-                    .orElseThrow(() -> new StaleRecordException(""));
+                    .orElseThrow(() -> new StaleRecordException(RecordKind.CONVENTION, ""));
             Map<String, List<Issue>> issues = EngagementRules.checkResult(v, e, convention, r.catalogue().load());
             if (!issues.isEmpty()) {
                 throw new ValidationException(issues);
             }
             if (v.meta().isNew() && r.engagements().findResult(v.engagementId(), v.indicatorId(), v.year()).isPresent()) {
-                throw new StaleRecordException(String.valueOf(v.year())); // entered meanwhile elsewhere
+                // entered meanwhile elsewhere
+                throw new StaleRecordException(RecordKind.RESULT, r.catalogue().load().indicator(v.indicatorId())
+                        .map(i -> i.name() + ", " + v.year()).orElse(String.valueOf(v.year())));
             }
             return r.engagements().save(v);
         });

@@ -66,9 +66,7 @@ public final class OrganisationService {
         if (OrganisationRules.hasErrors(issues)) {
             throw new ValidationException(OrganisationRules.errorsOnly(issues));
         }
-        return store.write(r -> normalized.meta().isNew()
-                ? r.organisations().insert(normalized)
-                : r.organisations().update(normalized));
+        return store.write(r -> r.organisations().save(normalized));
     }
 
     /** Deleting a company that is party to conventions is refused: the conventions would be orphaned. */
@@ -82,7 +80,7 @@ public final class OrganisationService {
             if (links > 0) {
                 throw new RuleViolationException("organisation.delete.isPartner", links);
             }
-            r.organisations().delete(o.id(), o.meta().version(), o.legalName());
+            r.organisations().delete(o);
         });
     }
 

@@ -33,7 +33,7 @@ public final class TerritoryService {
 
     /** Loads the bundled reference data into a new database; does nothing when already there. */
     public ReferenceDataVersion ensureReferenceData() {
-        return store.read(r -> r.referenceData().importIfMissing());
+        return store.write(r -> r.referenceData().importIfMissing());
     }
 
     public Optional<ReferenceDataVersion> referenceVersion() {

@@ -75,7 +75,7 @@ public final class DashboardBench {
         try (Database db = Database.open(dataDir)) {
             Store store = new Store(db.dsl());
             long t0 = System.nanoTime();
-            store.read(r -> r.referenceData().importIfMissing());
+            store.write(r -> r.referenceData().importIfMissing());
             long referenceMillis = (System.nanoTime() - t0) / 1_000_000;
             NationalDataset dataset = new NationalDataset(db.dsl());
             String generation;

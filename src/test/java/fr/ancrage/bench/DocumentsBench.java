@@ -52,7 +52,7 @@ public final class DocumentsBench {
         Path work = Files.createTempDirectory("ancrage-documents-bench");
         try (Database db = Database.open(dataDir)) {
             Store store = new Store(db.dsl());
-            store.read(r -> r.referenceData().importIfMissing());
+            store.write(r -> r.referenceData().importIfMissing());
             NationalDataset dataset = new NationalDataset(db.dsl());
             if (!dataset.hasConventions()) {
                 dataset.generate(1.0, 20_260_401L, today);

@@ -110,8 +110,7 @@ class CeremonyServiceTest {
     private void all(Ceremony c, Convention convention, Attendance attendance) {
         CeremonyItem item = ceremonies.items(c.id()).stream().filter(i -> i.conventionId().equals(convention.id()))
                 .findFirst().orElseThrow();
-        ceremonies.setAttendance(c.id(), item.signatories().stream().map(CeremonySignatory::signatoryId).toList(),
-                attendance);
+        ceremonies.setAttendance(c.id(), item.signatories(), attendance);
     }
 
     private ConventionStatus status(Convention c) {
@@ -134,7 +133,7 @@ class CeremonyServiceTest {
         List<TaskTemplate> templates = ceremonies.templates();
         List<TaskTemplate> edited = new java.util.ArrayList<>(templates.subList(0, 2));
         edited.add(new TaskTemplate(RecordMeta.fresh(), "Photographe réservé", "Service communication", 20));
-        ceremonies.saveTemplates(edited);
+        ceremonies.saveTemplates(templates, edited);
         assertThat(ceremonies.templates()).extracting(TaskTemplate::label).containsExactly(
                 templates.get(0).label(), templates.get(1).label(), "Photographe réservé");
         assertThat(ceremonies.templates().getFirst().meta()).isEqualTo(templates.getFirst().meta());
@@ -142,7 +141,8 @@ class CeremonyServiceTest {
         assertThat(after.tasks()).extracting(t -> t.label()).containsExactly(templates.get(0).label(),
                 templates.get(1).label(), "Photographe réservé");
         assertThat(ceremonies.get(before.id()).orElseThrow().tasks()).hasSize(8);
-        assertThatThrownBy(() -> ceremonies.saveTemplates(List.of(new TaskTemplate(RecordMeta.fresh(), " ", "", -3))))
+        assertThatThrownBy(() -> ceremonies.saveTemplates(ceremonies.templates(),
+                List.of(new TaskTemplate(RecordMeta.fresh(), " ", "", -3))))
                 .isInstanceOf(ValidationException.class);
     }
 
@@ -227,8 +227,8 @@ class CeremonyServiceTest {
         all(c, comtoise, Attendance.PRESENT);
         // at Doubs Express the prefect came, the company's head sent word he could not
         CeremonyItem doubsItem = ceremonies.items(c.id()).get(1);
-        ceremonies.setAttendance(c.id(), List.of(doubsItem.signatories().get(0).signatoryId()), Attendance.PRESENT);
-        ceremonies.setAttendance(c.id(), List.of(doubsItem.signatories().get(1).signatoryId()), Attendance.DECLINED);
+        ceremonies.setAttendance(c.id(), List.of(doubsItem.signatories().get(0)), Attendance.PRESENT);
+        ceremonies.setAttendance(c.id(), List.of(doubsItem.signatories().get(1)), Attendance.DECLINED);
 
         CeremonyClosing closing = ceremonies.close(c.id());
 
@@ -274,7 +274,7 @@ class CeremonyServiceTest {
         CeremonyItem item = ceremonies.items(c.id()).getFirst();
         assertThatThrownBy(() -> ceremonies.add(c.id(), List.of(doubs.id())))
                 .hasFieldOrPropertyWithValue("messageKey", "ceremony.closed");
-        assertThatThrownBy(() -> ceremonies.setAttendance(c.id(), List.of(item.signatories().getFirst().signatoryId()),
+        assertThatThrownBy(() -> ceremonies.setAttendance(c.id(), List.of(item.signatories().getFirst()),
                 Attendance.PRESENT)).hasFieldOrPropertyWithValue("messageKey", "ceremony.closed");
         assertThatThrownBy(() -> ceremonies.remove(item)).hasFieldOrPropertyWithValue("messageKey", "ceremony.closed");
         // saving its notes does not reopen it

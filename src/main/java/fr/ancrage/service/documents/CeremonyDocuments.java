@@ -14,6 +14,7 @@ import fr.ancrage.domain.Indicator;
 import fr.ancrage.domain.IndicatorUnit;
 import fr.ancrage.domain.ProgrammeItem;
 import fr.ancrage.domain.RuleViolationException;
+import fr.ancrage.domain.RecordKind;
 import fr.ancrage.domain.StaleRecordException;
 import fr.ancrage.i18n.I18n;
 import fr.ancrage.persistence.Store;
@@ -58,7 +59,7 @@ final class CeremonyDocuments {
     Data data(UUID ceremonyId) {
         var engagements = new EngagementService(store);
         return store.read(r -> {
-            Ceremony c = r.ceremonies().findById(ceremonyId).orElseThrow(() -> new StaleRecordException(""));
+            Ceremony c = r.ceremonies().findById(ceremonyId).orElseThrow(() -> new StaleRecordException(RecordKind.CEREMONY, ""));
             List<CeremonyItem> items = r.ceremonies().items(ceremonyId);
             Map<UUID, List<BilanLine>> lines = new LinkedHashMap<>();
             for (CeremonyItem item : items) {

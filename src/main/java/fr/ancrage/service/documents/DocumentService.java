@@ -20,6 +20,7 @@ import fr.ancrage.domain.IndicatorUnit;
 import fr.ancrage.domain.Organisation;
 import fr.ancrage.domain.Qpv;
 import fr.ancrage.domain.RuleViolationException;
+import fr.ancrage.domain.RecordKind;
 import fr.ancrage.domain.StaleRecordException;
 import fr.ancrage.i18n.I18n;
 import fr.ancrage.persistence.Store;
@@ -113,7 +114,7 @@ public final class DocumentService {
         var counterparts = engagements.counterparts(conventionId);
         return store.read(r -> {
             Convention c = r.conventions().findById(conventionId)
-                    .orElseThrow(() -> new StaleRecordException(conventionId.toString()));
+                    .orElseThrow(() -> new StaleRecordException(RecordKind.CONVENTION, ""));
             Organisation company = c.companyId() == null ? null : r.organisations().findById(c.companyId()).orElse(null);
             String department = r.territories().departments().stream().filter(d -> d.code().equals(c.departmentCode()))
                     .map(Department::name).findFirst().orElse(null);

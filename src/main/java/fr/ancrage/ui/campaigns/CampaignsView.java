@@ -292,10 +292,7 @@ public final class CampaignsView implements Section {
         List<CampaignReportItem> order = List.copyOf(sorted);
         List<CampaignReport> received = new BilanDialog(ui, conventions, engagements, campaign, order,
                 order.indexOf(item)).showAndWait(window());
-        run(() -> {
-            received.forEach(r -> campaigns.moveTo(r, ReportState.RECEIVED));
-            return received.size();
-        });
+        run(() -> campaigns.moveAll(received, ReportState.RECEIVED));
     }
 
     @FXML

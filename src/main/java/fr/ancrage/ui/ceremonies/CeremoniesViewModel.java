@@ -16,7 +16,9 @@ import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -130,10 +132,15 @@ public final class CeremoniesViewModel {
         List<CeremonyItem> order = pendingOrder;
         pendingOrder = null;
         writingOrder = true;
-        tasks.run(() -> {
-            ceremonies.reorder(ceremony, order);
-            return true;
-        }, done -> afterOrderWritten(ceremony), error -> {
+        tasks.run(() -> ceremonies.reorder(ceremony, order), stored -> {
+            // the next move was made on the lines as they were shown: it carries their new versions
+            if (pendingOrder != null) {
+                Map<UUID, CeremonyItem> byId = new HashMap<>();
+                stored.forEach(i -> byId.put(i.id(), i));
+                pendingOrder = pendingOrder.stream().map(i -> byId.getOrDefault(i.id(), i)).toList();
+            }
+            afterOrderWritten(ceremony);
+        }, error -> {
             pendingOrder = null;
             onError.accept(error);
             afterOrderWritten(ceremony);
@@ -155,9 +162,9 @@ public final class CeremoniesViewModel {
         if (c == null || signatories.isEmpty()) {
             return;
         }
-        List<UUID> ids = signatories.stream().map(CeremonySignatory::signatoryId).toList();
+        List<CeremonySignatory> seen = List.copyOf(signatories);
         tasks.run(() -> {
-            ceremonies.setAttendance(c.id(), ids, attendance);
+            ceremonies.setAttendance(c.id(), seen, attendance);
             return true;
         }, done -> reloadItems(then), error -> {
             onError.accept(error);

@@ -85,7 +85,7 @@ final class TemplatesDialog {
         dialog.getDialogPane().lookupButton(save).addEventFilter(ActionEvent.ACTION, event -> {
             event.consume();
             List<TaskTemplate> edited = List.copyOf(lines);
-            ui.tasks().run(() -> ceremonies.saveTemplates(edited), saved -> dialog.close(),
+            ui.tasks().run(() -> ceremonies.saveTemplates(current, edited), saved -> dialog.close(),
                     error -> problem.setText(ui.errors().describe(error)));
         });
         dialog.showAndWait();

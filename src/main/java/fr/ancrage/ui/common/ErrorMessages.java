@@ -26,7 +26,7 @@ public final class ErrorMessages {
                     .collect(Collectors.joining("\n"));
         }
         if (e instanceof StaleRecordException s) {
-            return i18n.format("error.stale", s.recordLabel());
+            return i18n.format("error.stale", recordName(s));
         }
         if (e instanceof RuleViolationException r) {
             // the service knows no texts nor date formats: it names them, they are written here
@@ -35,6 +35,12 @@ public final class ErrorMessages {
                     .toArray());
         }
         return i18n.format("error.unexpected", String.valueOf(e.getMessage()));
+    }
+
+    /** « la convention « 25-2024-003 » », or « la convention » when its name is not known. */
+    private String recordName(StaleRecordException s) {
+        String kind = i18n.get("enum.RecordKind." + s.kind().name());
+        return s.name().isEmpty() ? kind : i18n.format("error.stale.named", kind, s.name());
     }
 
     public String issue(Issue issue) {

@@ -106,10 +106,10 @@ class CeremonyDocumentsTest {
         all(items.get(1), Attendance.PRESENT);
         CeremonyItem assurances = items.get(2);
         ceremonies.setAttendance(ceremony.id(), assurances.signatories().stream()
-                .filter(s -> s.role() != SignatoryRole.COMPANY).map(CeremonySignatory::signatoryId).toList(),
+                .filter(s -> s.role() != SignatoryRole.COMPANY).toList(),
                 Attendance.PRESENT);
         ceremonies.setAttendance(ceremony.id(), assurances.signatories().stream()
-                .filter(s -> s.role() == SignatoryRole.COMPANY).map(CeremonySignatory::signatoryId).toList(),
+                .filter(s -> s.role() == SignatoryRole.COMPANY).toList(),
                 Attendance.DECLINED);
     }
 
@@ -135,8 +135,7 @@ class CeremonyDocumentsTest {
     }
 
     private void all(CeremonyItem item, Attendance attendance) {
-        ceremonies.setAttendance(ceremony.id(), item.signatories().stream().map(CeremonySignatory::signatoryId).toList(),
-                attendance);
+        ceremonies.setAttendance(ceremony.id(), item.signatories(), attendance);
     }
 
     private List<CeremonyItem> items() {

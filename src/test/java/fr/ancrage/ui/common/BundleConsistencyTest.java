@@ -67,7 +67,7 @@ class BundleConsistencyTest {
                 fr.ancrage.domain.SignatoryRole.class, fr.ancrage.domain.GeographyVersion.class,
                 fr.ancrage.domain.DuplicateCandidate.Reason.class,
                 fr.ancrage.domain.Attendance.class, fr.ancrage.domain.CeremonyWarning.class,
-                fr.ancrage.domain.BackupKind.class,
+                fr.ancrage.domain.BackupKind.class, fr.ancrage.domain.RecordKind.class,
                 fr.ancrage.persistence.StoreOpeningException.Reason.class)) {
             for (Enum<?> constant : type.getEnumConstants()) {
                 String key = type == fr.ancrage.persistence.StoreOpeningException.Reason.class
