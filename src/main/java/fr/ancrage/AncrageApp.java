@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -41,6 +42,9 @@ public final class AncrageApp extends Application {
     public void start(Stage stage) throws Exception {
         CommandLine options = CommandLine.parse(getParameters().getRaw());
         I18n i18n = I18n.forLanguage(options.language());
+        // the date picker names months and days in the default format locale: the interface's
+        // language rather than the system's (the app image carries jdk.localedata for fr and en)
+        Locale.setDefault(Locale.Category.FORMAT, i18n.locale());
         tasks = new FxTaskRunner();
         UiContext ui = UiContext.create(i18n, tasks);
         Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> {
