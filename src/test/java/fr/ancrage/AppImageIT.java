@@ -82,7 +82,21 @@ class AppImageIT {
     }
 
     @Test
-    void wrongCommandLineSaysItInFrench() throws Exception {
+    void datePickerNamesTheMonthsInTheFormatLocale() throws Exception {
+        // the image's own runtime, on JavaFX's headless platform (the launcher cannot select it)
+        Path classes = Path.of(DatePickerProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path java = image.resolve("lib/runtime/bin/java");
+        for (String[] expected : new String[][] {{"fr-FR", "Mars"}, {"en-GB", "March"}}) {
+            Run run = run(List.of(java.toString(), "-Dglass.platform=Headless", "-Dprism.order=sw",
+                    "--enable-native-access=javafx.graphics", "-cp", classes.toString(),
+                    DatePickerProbe.class.getName(), expected[0]), false);
+            assertThat(run.status).as(run.output).isZero();
+            assertThat(run.output).as(expected[0]).contains("date-picker=" + expected[1] + "|2025");
+        }
+    }
+
+    @Test
+    void wrongCommandLineExitsWithTwo() throws Exception {
         Run run = run(List.of("export", "bilan", "--year", "deux-mille"));
         assertThat(run.status).as(run.output).isEqualTo(2);
     }
@@ -92,8 +106,14 @@ class AppImageIT {
 
     /** The launcher with a non-French system locale: what the documents say must not depend on it. */
     private static Run run(List<String> args) throws IOException, InterruptedException {
+        return run(args, true);
+    }
+
+    private static Run run(List<String> args, boolean launcher) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(image.resolve("bin/Ancrage").toString());
+        if (launcher) {
+            command.add(image.resolve("bin/Ancrage").toString());
+        }
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
