@@ -32,6 +32,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -62,6 +63,9 @@ public final class AncrageApp extends Application {
         this.stage = primaryStage;
         options = CommandLine.parse(getParameters().getRaw());
         i18n = I18n.forLanguage(options.language());
+        // the date picker names months and days in the default format locale: the interface's
+        // language rather than the system's (the app image carries jdk.localedata for fr and en)
+        Locale.setDefault(Locale.Category.FORMAT, i18n.locale());
         tasks = new FxTaskRunner();
         // the workers stop first, the database closes last: on « Quitter » and on SIGTERM alike
         shutdown.then(tasks);

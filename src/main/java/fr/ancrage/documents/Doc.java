@@ -97,23 +97,33 @@ public record Doc(String title, String subtitle, String footer, OffsetDateTime c
      * Grouped horizontal bars, one group per category and one bar per series (targets against
      * realised values). The PDF draws it; the OpenDocument text shows its figures as a table.
      */
-    public record BarChart(String title, List<String> categories, List<Series> series, String valueFormat)
+    public record BarChart(String title, List<String> categories, List<Series> series)
             implements Block {
         public BarChart {
             categories = List.copyOf(categories);
             series = List.copyOf(series);
             for (Series s : series) {
-                if (s.values().size() != categories.size()) {
-                    throw new IllegalArgumentException("series " + s.name() + " has " + s.values().size() + " values");
+                if (s.values().size() != categories.size() || s.labels().size() != categories.size()) {
+                    throw new IllegalArgumentException("series " + s.name() + " has " + s.values().size() + " values and "
+                            + s.labels().size() + " labels for " + categories.size() + " categories");
                 }
             }
         }
     }
 
-    /** One series of a chart; {@code color} is an RGB value such as 0x1F5F99. */
-    public record Series(String name, int color, List<Double> values) {
+    /**
+     * One series of a chart; {@code color} is an RGB value such as 0x1F5F99; {@code labels} are the
+     * values as the document shows them, formatted by whoever built the chart (the writers format
+     * no number: decision 0010).
+     */
+    public record Series(String name, int color, List<Double> values, List<String> labels) {
         public Series {
             values = List.copyOf(values);
+            labels = List.copyOf(labels);
+            if (labels.size() != values.size()) {
+                throw new IllegalArgumentException("series " + name + " has " + values.size() + " values and "
+                        + labels.size() + " labels");
+            }
         }
     }
 

@@ -9,7 +9,6 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import static fr.ancrage.documents.Odf.el;
 
@@ -181,7 +180,7 @@ public final class OdtOutput {
             List<String> row = new ArrayList<>();
             row.add(chart.categories().get(g));
             for (Doc.Series s : chart.series()) {
-                row.add(String.format(Locale.FRANCE, chart.valueFormat(), s.values().get(g)));
+                row.add(s.labels().get(g));
             }
             rows.add(row);
         }

@@ -11,7 +11,6 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.IntFunction;
 
 /**
@@ -242,7 +241,7 @@ public final class PdfOutput {
                 float length = max <= 0 ? 0 : (float) (plotWidth * value / max);
                 float top = y - s * bar;
                 fill(labelWidth, top - bar + 1, Math.max(length, 0.5f), bar - 2, sr.color());
-                String shown = String.format(Locale.FRANCE, chart.valueFormat(), value);
+                String shown = sr.labels().get(g);
                 text(shown, regular, 7.5f, 0x333333, labelWidth + length + 3, top - bar + 2.5f);
             }
             line(labelWidth, y + 1, labelWidth, y - groupHeight - 1, 0x9AA5B1, 0.5f);

@@ -3,7 +3,12 @@ package fr.ancrage.i18n;
 import fr.ancrage.domain.validation.Issue;
 import fr.ancrage.domain.validation.MessageKey;
 
+import java.text.ChoiceFormat;
+import java.text.DecimalFormat;
+import java.text.FieldPosition;
+import java.text.Format;
 import java.text.MessageFormat;
+import java.text.ParsePosition;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -45,7 +50,57 @@ public final class I18n {
     }
 
     public String format(String key, Object... args) {
-        return new MessageFormat(get(key), locale()).format(args);
+        return format(get(key), Numerals.of(locale), locale, args);
+    }
+
+    /**
+     * {@link MessageFormat} with the numbers written by {@link Numerals}: {@code {0}} and
+     * {@code {0,number,…}} with a number get its symbols instead of the locale data's, and the
+     * sub-patterns of a {@code {0,choice,…}} go through here as well (MessageFormat would format
+     * them with a new MessageFormat of the locale).
+     */
+    static String format(String pattern, Numerals numerals, Locale locale, Object... args) {
+        MessageFormat message = new MessageFormat(pattern, locale);
+        Format[] formats = message.getFormatsByArgumentIndex();
+        for (int i = 0; i < formats.length; i++) {
+            Format f = formats[i];
+            if (f instanceof ChoiceFormat choice) {
+                message.setFormatByArgumentIndex(i, new Choice(choice, numerals, locale, args));
+            } else if (f instanceof DecimalFormat decimal) {
+                decimal.setDecimalFormatSymbols(numerals.symbols());
+            } else if (f == null && args != null && i < args.length && args[i] instanceof Number) {
+                // what MessageFormat does for a plain {0}: its locale's number format, up to 3 decimals
+                DecimalFormat plain = numerals.format("#,##0.###");
+                message.setFormatByArgumentIndex(i, plain);
+            }
+        }
+        return message.format(args);
+    }
+
+    /** A choice whose chosen text, when it holds arguments, is formatted by {@link #format} again. */
+    private static final class Choice extends Format {
+        private final ChoiceFormat choice;
+        private final Numerals numerals;
+        private final Locale locale;
+        private final transient Object[] args;
+
+        Choice(ChoiceFormat choice, Numerals numerals, Locale locale, Object[] args) {
+            this.choice = choice;
+            this.numerals = numerals;
+            this.locale = locale;
+            this.args = args;
+        }
+
+        @Override
+        public StringBuffer format(Object obj, StringBuffer toAppendTo, FieldPosition pos) {
+            String chosen = choice.format(obj);
+            return toAppendTo.append(chosen.indexOf('{') >= 0 ? I18n.format(chosen, numerals, locale, args) : chosen);
+        }
+
+        @Override
+        public Object parseObject(String source, ParsePosition pos) {
+            throw new UnsupportedOperationException("messages are only written");
+        }
     }
 
     public String issue(Issue issue) {

@@ -47,8 +47,8 @@ class WritersTest {
                         new Doc.Paragraph("Premier paragraphe.\nDeuxième ligne, avec des accents : éèàçù ÉÀ."),
                         new Doc.Table(List.of(Doc.Column.text("Engagement", 3), Doc.Column.number("Cible", 1)), rows, true),
                         new Doc.BarChart("Cibles et réalisé", List.of("Éducation", "Emploi"),
-                                List.of(new Doc.Series("Cible", 0x9AB3CF, List.of(12.0, 30.0)),
-                                        new Doc.Series("Réalisé", 0x1F5F99, List.of(10.0, 33.0))), "%,.0f"),
+                                List.of(new Doc.Series("Cible", 0x9AB3CF, List.of(12.0, 30.0), List.of("12", "30")),
+                                        new Doc.Series("Réalisé", 0x1F5F99, List.of(10.0, 33.0), List.of("10", "33")))),
                         new Doc.Paragraph("Note de bas de document.", Doc.Emphasis.NOTE),
                         new Doc.PageBreak(),
                         new Doc.Paragraph("Dernière page.", Doc.Emphasis.STRONG)));

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 public final class Siret {
 
     public static final String LA_POSTE_SIREN = "356000000";
+    /** La Poste's head office: the one establishment of its SIREN checked by Luhn. */
+    public static final String LA_POSTE_HEAD_OFFICE = "35600000000048";
     public static final int SIREN_LENGTH = 9;
     public static final int SIRET_LENGTH = 14;
 
@@ -44,8 +46,10 @@ public final class Siret {
 
     /**
      * La Poste registers its thousands of post offices under one SIREN and INSEE documents an
-     * exception for them: such a SIRET is valid when the sum of its 14 digits is a multiple of 5.
-     * Luhn-valid ones (the head office 356 000 000 00048) are accepted too.
+     * exception for them: such a SIRET is valid when the sum of its 14 digits is a multiple of 5,
+     * and by that rule alone (a Luhn-valid one whose sum is not is refused). The head office
+     * 356 000 000 00048 is the exception to the exception: its digit sum is 26 and it is checked by
+     * Luhn, as python-stdnum's {@code fr.siret} does.
      */
     public static List<Issue> checkSiret(String raw) {
         String siret = normalize(raw);
@@ -100,8 +104,8 @@ public final class Siret {
 
     private static boolean hasValidKey(String siret) {
         String siren = sirenOf(siret);
-        if (siren.equals(LA_POSTE_SIREN)) {
-            return luhn(siret) || digitSum(siret) % 5 == 0;
+        if (siren.equals(LA_POSTE_SIREN) && !siret.equals(LA_POSTE_HEAD_OFFICE)) {
+            return digitSum(siret) % 5 == 0;
         }
         // Every SIREN carries its own key, so a SIRET built on a wrong SIREN is a typo as well.
         return luhn(siret) && luhn(siren);

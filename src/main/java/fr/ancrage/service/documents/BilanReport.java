@@ -236,10 +236,13 @@ final class BilanReport {
     }
 
     private Doc.BarChart chart(String title, List<String> names, List<BigDecimal> targets, List<BigDecimal> realised) {
-        return new Doc.BarChart(title, names, List.of(
-                new Doc.Series(i18n.get("doc.fiche.target"), TARGET_COLOR, targets.stream().map(BigDecimal::doubleValue).toList()),
-                new Doc.Series(i18n.get("doc.fiche.realised"), REALISED_COLOR, realised.stream().map(BigDecimal::doubleValue).toList())),
-                "%,.0f");
+        return new Doc.BarChart(title, names, List.of(series(i18n.get("doc.fiche.target"), TARGET_COLOR, targets),
+                series(i18n.get("doc.fiche.realised"), REALISED_COLOR, realised)));
+    }
+
+    private Doc.Series series(String name, int color, List<BigDecimal> values) {
+        List<Double> doubles = values.stream().map(BigDecimal::doubleValue).toList();
+        return new Doc.Series(name, color, doubles, doubles.stream().map(f::chartValue).toList());
     }
 
     private List<Object> sumRow(String name, IndicatorUnit unit, BigDecimal target, BigDecimal realised) {

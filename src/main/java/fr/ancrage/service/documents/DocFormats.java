@@ -2,24 +2,31 @@ package fr.ancrage.service.documents;
 
 import fr.ancrage.domain.IndicatorUnit;
 import fr.ancrage.i18n.I18n;
+import fr.ancrage.i18n.Numerals;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
-/** Numbers, amounts, rates and dates as the documents print them, in the language of the texts. */
+/**
+ * Numbers, amounts, rates and dates as the documents print them, in the language of the texts,
+ * with the explicit symbols of {@link Numerals} (never the JDK's locale data): {@code 1 275,60 €},
+ * {@code 26 %} in French, {@code 1,275.60 €}, {@code 26%} in English.
+ */
 final class DocFormats {
 
     static final String NONE = "—";
 
     private final I18n i18n;
+    private final Numerals numerals;
     private final DateTimeFormatter dates;
 
     DocFormats(I18n i18n) {
         this.i18n = i18n;
-        this.dates = DateTimeFormatter.ofPattern("dd/MM/yyyy", i18n.locale());
+        this.numerals = Numerals.of(i18n.locale());
+        this.dates = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.ROOT);
     }
 
     String date(LocalDate date) {
@@ -47,26 +54,26 @@ final class DocFormats {
     }
 
     String number(BigDecimal value) {
-        NumberFormat f = NumberFormat.getNumberInstance(i18n.locale());
-        f.setMaximumFractionDigits(2);
-        return f.format(value);
+        return numerals.decimal(value, 0, 2);
     }
 
     String count(long value) {
-        return NumberFormat.getIntegerInstance(i18n.locale()).format(value);
+        return numerals.integer(value);
+    }
+
+    /** A chart's figure: whole and grouped ({@code 32 600}). */
+    String chartValue(double value) {
+        return numerals.integer(value);
     }
 
     private String money(BigDecimal value) {
-        NumberFormat f = NumberFormat.getNumberInstance(i18n.locale());
-        f.setMinimumFractionDigits(value.stripTrailingZeros().scale() > 0 ? 2 : 0);
-        f.setMaximumFractionDigits(2);
-        return f.format(value) + "\u00A0€";
+        return numerals.decimal(value, value.stripTrailingZeros().scale() > 0 ? 2 : 0, 2) + "\u00A0€";
     }
 
     /** Realised against target as a whole percentage; a dash without a positive target. */
     String rate(BigDecimal target, BigDecimal realised) {
         BigDecimal ratio = ratio(target, realised);
-        return ratio == null ? NONE : NumberFormat.getPercentInstance(i18n.locale()).format(ratio);
+        return ratio == null ? NONE : numerals.percent(ratio);
     }
 
     static BigDecimal ratio(BigDecimal target, BigDecimal realised) {

@@ -1,24 +1,30 @@
 package fr.ancrage.ui.common;
 
 import fr.ancrage.domain.IndicatorUnit;
+import fr.ancrage.i18n.Numerals;
 import javafx.util.StringConverter;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-
-import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 
-/** Dates as dd/MM/yyyy and numbers in French format, everywhere in the interface. */
+/**
+ * Dates as dd/MM/yyyy and numbers in French format, everywhere in the interface, with the symbols
+ * of {@link Numerals} (never the JDK's locale data): {@code 4 387}, {@code 197 250,00 €}.
+ */
 public final class Formats {
 
-    public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.ROOT);
+
+    /** Decimals a value of an indicator may have (the store keeps cents). */
+    public static final int VALUE_DECIMALS = 2;
+
+    private static final Numerals NUMERALS = Numerals.FRENCH;
 
     private Formats() {
     }
@@ -28,18 +34,27 @@ public final class Formats {
     }
 
     public static String integer(long value) {
-        return NumberFormat.getIntegerInstance(Locale.FRANCE).format(value);
+        return NUMERALS.integer(value);
     }
 
-    /** A value in its unit: {@code 12}, {@code 1 234}, {@code 12 500,00 €} (yes/no as a count). */
+    /**
+     * A value in its unit: {@code 12}, {@code 1 234}, {@code 12 500,00 €} (yes/no as a count);
+     * two decimals at most, rounded half-up. {@link #parseAmount} reads it back.
+     */
     public static String amount(BigDecimal value, IndicatorUnit unit) {
-        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.FRANCE);
+        BigDecimal rounded = value.setScale(VALUE_DECIMALS, RoundingMode.HALF_UP);
         if (unit == IndicatorUnit.EUROS) {
-            DecimalFormat f = new DecimalFormat("#,##0.00", symbols);
-            return f.format(value.setScale(2, RoundingMode.HALF_UP)) + " €";
+            return NUMERALS.decimal(rounded, VALUE_DECIMALS, VALUE_DECIMALS) + " €";
         }
-        DecimalFormat f = new DecimalFormat("#,##0.##", symbols);
-        return f.format(value);
+        return NUMERALS.decimal(rounded, 0, VALUE_DECIMALS);
+    }
+
+    /**
+     * The value typed in a field or shown by {@link #amount}, empty when the text is not one: see
+     * {@link Numerals#parse} (spaces group, comma or point before at most two decimals).
+     */
+    public static Optional<BigDecimal> parseAmount(String text) {
+        return Numerals.parse(text, VALUE_DECIMALS);
     }
 
     /**

@@ -1,14 +1,17 @@
 package fr.ancrage.ui.engagements;
 
 import fr.ancrage.domain.IndicatorUnit;
+import fr.ancrage.ui.common.Formats;
 
 import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
- * Target values as the French user types and reads them: {@code 1 234}, {@code 1 234,50 €}.
- * Spaces (also the non-breaking ones), the euro sign and a comma or point as decimal separator are
- * accepted when reading.
+ * Target values as the French user types and reads them: {@code 1 234}, {@code 1 234,50 €}, with
+ * the explicit symbols of {@link Formats}, so that what a field shows is read back as the same
+ * value whatever the JVM's locale. Reading accepts spaces of any kind between thousands, the euro
+ * sign, a comma or a point before at most two decimals; « 1,234 » or « 1.234 » (an English
+ * thousand?) are refused, never read as 1.234.
  */
 final class TargetText {
 
@@ -17,11 +20,7 @@ final class TargetText {
 
     /** The number typed, or empty when the text is not one ({@code null} text: blank). */
     static Optional<BigDecimal> parse(String text) {
-        String t = text == null ? "" : text.replaceAll("[\\s\\u00A0\\u202F€]", "").replace(',', '.');
-        if (t.isEmpty() || !t.matches("-?\\d*(\\.\\d*)?") || t.equals("-") || t.equals(".")) {
-            return Optional.empty();
-        }
-        return Optional.of(new BigDecimal(t));
+        return Formats.parseAmount(text);
     }
 
     static boolean isBlank(String text) {
@@ -30,6 +29,6 @@ final class TargetText {
 
     /** {@code 12}, {@code 1 234}, {@code 12 500,00 €}; yes/no as 1 or 0 is not shown as text. */
     static String format(BigDecimal value, IndicatorUnit unit) {
-        return fr.ancrage.ui.common.Formats.amount(value, unit);
+        return Formats.amount(value, unit);
     }
 }

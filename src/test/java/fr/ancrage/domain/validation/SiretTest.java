@@ -190,6 +190,30 @@ class SiretTest {
             assertThat(Siret.checkSiret(siret)).containsExactly(Issue.error("validation.siret.key"));
         }
 
+        @ParameterizedTest
+        // Luhn-valid, digit sums 19, 18, 17 and 19: the digit sum alone decides for a post office.
+        @ValueSource(strings = {"35600000000014", "35600000000022", "35600000000030", "35600000000113"})
+        void postOfficesPassingLuhnButNotTheSumRuleAreErrors(String siret) {
+            assertThat(Siret.luhn(siret)).isTrue();
+            assertThat(Siret.checkSiret(siret)).containsExactly(Issue.error("validation.siret.key"));
+            assertThat(Siret.isValidSiret(siret)).isFalse();
+        }
+
+        @ParameterizedTest
+        // Digit sums 20 and 30, Luhn-valid as well.
+        @ValueSource(strings = {"35600000000006", "35600000000097"})
+        void postOfficesPassingBothRulesAreValid(String siret) {
+            assertThat(Siret.checkSiret(siret)).isEmpty();
+        }
+
+        @Test
+        void onlyTheHeadOfficeIsCheckedByLuhn() {
+            // 26: the head office would fail the post offices' rule
+            assertThat("35600000000048".chars().map(c -> c - '0').sum() % 5).isNotZero();
+            assertThat(Siret.checkSiret(Siret.LA_POSTE_HEAD_OFFICE)).isEmpty();
+            assertThat(Siret.checkSiret("356 000 000 00048")).isEmpty();
+        }
+
         @Test
         void theExceptionIsLimitedToLaPoste() {
             // Sum of digits 20 (a multiple of 5) but another SIREN, and Luhn fails.

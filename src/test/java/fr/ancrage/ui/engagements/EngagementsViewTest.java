@@ -164,7 +164,7 @@ class EngagementsViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup(".target-messages .field-message").queryAll())
                 .extracting(n -> ((javafx.scene.control.Label) n).getText())
-                .containsExactly("Stages de 3e proposés, 2026 : « douze » n’est pas un nombre.",
+                .containsExactly("Stages de 3e proposés, 2026 : « douze » n’est pas un nombre (ex. 1 234,50).",
                         "Stages de 3e pourvus, 2026 : L’objectif ne peut pas être négatif.");
         assertThat(robot.lookup("#target-0-2026").query().getStyleClass()).contains("field-error");
         clickDialogButton(robot, "Annuler");

@@ -17,6 +17,10 @@ class TargetTextTest {
         assertThat(TargetText.parse("-3")).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("-3"));
         assertThat(TargetText.parse("douze")).isEmpty();
         assertThat(TargetText.parse("1,2,3")).isEmpty();
+        // an English thousand is refused, never read as 1.234
+        assertThat(TargetText.parse("1,234")).isEmpty();
+        assertThat(TargetText.parse("1.234")).isEmpty();
+        assertThat(TargetText.parse("1,234.50 €")).isEmpty();
         assertThat(TargetText.parse("-")).isEmpty();
         assertThat(TargetText.parse("")).isEmpty();
     }
