@@ -41,7 +41,7 @@ public final class AncrageApp extends Application {
     public void start(Stage stage) throws Exception {
         CommandLine options = CommandLine.parse(getParameters().getRaw());
         I18n i18n = I18n.forLanguage(options.language());
-        tasks = new FxTaskRunner();
+        tasks = new FxTaskRunner(error -> error instanceof StoreOpeningException); // logged below
         UiContext ui = UiContext.create(i18n, tasks);
         Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> {
             // never a silent blank window: say it, keep the data, let the user go on or quit
