@@ -1,4 +1,4 @@
-package fr.ancrage.ui.documents;
+package fr.ancrage.ui.common;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
-/** Opens a folder in the system's file manager (xdg-open, explorer or open). */
-final class FolderOpener {
+/** Opens a folder in the system's file manager, or a file with its application (xdg-open, explorer or open). */
+public final class FolderOpener {
 
     private FolderOpener() {
     }
@@ -23,7 +23,7 @@ final class FolderOpener {
         return List.of("xdg-open", folder.toString());
     }
 
-    static void open(Path folder, Consumer<IOException> onFailure) {
+    public static void open(Path folder, Consumer<IOException> onFailure) {
         try {
             new ProcessBuilder(command(System.getProperty("os.name"), folder)).inheritIO().start();
         } catch (IOException e) {
