@@ -89,7 +89,8 @@ public final class AboutDialog {
         row(grid, 2, i18n.get("about.databaseSize"), databaseSize);
         row(grid, 3, i18n.get("about.logFolder"), value("aboutLogFolder", info.logFolder().toString()));
         VBox content = new VBox(16, grid, actions);
-        content.setPadding(new Insets(8, 0, 0, 0));
+        content.setPadding(new Insets(12, 20, 4, 20));
+        content.setMinWidth(480);
         dialog.getDialogPane().setContent(content);
         Dialogs.fitContent(dialog);
         readDatabaseSize();
