@@ -66,7 +66,7 @@ public final class AncrageApp extends Application {
         // the date picker names months and days in the default format locale: the interface's
         // language rather than the system's (the app image carries jdk.localedata for fr and en)
         Locale.setDefault(Locale.Category.FORMAT, i18n.locale());
-        tasks = new FxTaskRunner();
+        tasks = new FxTaskRunner(error -> error instanceof StoreOpeningException); // logged below
         // the workers stop first, the database closes last: on « Quitter » and on SIGTERM alike
         shutdown.then(tasks);
         shutdown.then(() -> {

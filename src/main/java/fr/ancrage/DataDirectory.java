@@ -11,8 +11,17 @@ public final class DataDirectory {
     public static final String ENV_VARIABLE = "ANCRAGE_DATA_DIR";
     /** The folder, inside the data folder, where the team keeps its own document templates. */
     public static final String TEMPLATES = "modeles";
+    /** The folder, inside the data folder, of the log files ({@link LogFiles}). */
+    public static final String LOGS = "journaux";
+    /** The database file H2 keeps in the data folder (persistence's {@code Database.DATABASE_NAME}). */
+    public static final String DATABASE_FILE = "ancrage.mv.db";
 
     private DataDirectory() {
+    }
+
+    /** The data folder of this run: the command line's, else the environment's, else the platform's. */
+    public static Path resolve(Optional<Path> fromCommandLine) {
+        return resolve(fromCommandLine, System.getenv(), System.getProperty("os.name"), System.getProperty("user.home"));
     }
 
     public static Path resolve(Optional<Path> fromCommandLine, Map<String, String> env, String osName,

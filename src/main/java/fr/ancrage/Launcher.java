@@ -2,6 +2,11 @@ package fr.ancrage;
 
 import javafx.application.Application;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -34,6 +39,7 @@ public final class Launcher {
             CommandLine.printUsage(System.out);
             return;
         }
+        startLogs(DataDirectory.resolve(options.dataDirectory()));
         Application.launch(AncrageApp.class, args);
     }
 
@@ -46,7 +52,29 @@ public final class Launcher {
             CommandLine.printError(System.err, e.getMessage());
             return 2;
         }
+        Path dataDir = DataDirectory.resolve(options.dataDirectory());
+        if (java.nio.file.Files.isDirectory(dataDir)) {
+            startLogs(dataDir);
+        }
         return StoreCommand.run(options, System.out, System.err);
+    }
+
+    /**
+     * The log file of the data folder, before anything else logs; and what dies on a thread of its
+     * own is logged there too (the FX thread has its handler in {@link AncrageApp}).
+     */
+    private static void startLogs(Path dataDir) {
+        LogFiles.start(LogFiles.folder(dataDir));
+        Logger log = LoggerFactory.getLogger(Launcher.class);
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) ->
+                log.error("Unexpected error on thread {}", thread.getName(), error));
+        log.info("Ancrage {} (Java {}), data folder {}", version(), System.getProperty("java.version"), dataDir);
+    }
+
+    /** The version in the jar's manifest; none when run from the compiled classes. */
+    static String version() {
+        String version = Launcher.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
     }
 
     /** {@code ancrage export …}: no window; returns the exit status. */
@@ -57,6 +85,11 @@ public final class Launcher {
         } catch (CommandLine.ParseException e) {
             CommandLine.printError(System.err, e.getMessage());
             return 2;
+        }
+        Path dataDir = DataDirectory.resolve(options.dataDirectory());
+        if (Files.isDirectory(dataDir) || options.demo()) {
+            // not for a folder that does not exist: the export says so rather than creating it
+            startLogs(dataDir);
         }
         return ExportCommand.run(options, System.out, System.err);
     }

@@ -9,7 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /** File-system steps of the store: private folders, data forced to the disk. */
-final class StoreFiles {
+public final class StoreFiles {
 
     private StoreFiles() {
     }
@@ -19,7 +19,7 @@ final class StoreFiles {
      * holds personal data: names, phone numbers, e-mail addresses of the companies' contacts). An
      * existing folder keeps the permissions the user gave it.
      */
-    static void createPrivateDirectories(Path dir) throws IOException {
+    public static void createPrivateDirectories(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
             return;
         }

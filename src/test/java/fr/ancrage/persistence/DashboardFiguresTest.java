@@ -62,7 +62,7 @@ class DashboardFiguresTest {
 
     @AfterEach
     void close() {
-        db.close();
+        TestStores.shutdown(db);
     }
 
     @Test

@@ -121,7 +121,7 @@ class DashboardRepositoryTest {
 
     @AfterEach
     void close() {
-        db.close();
+        TestStores.shutdown(db);
     }
 
     @Test

@@ -38,7 +38,7 @@ class NationalDatasetTest {
 
     @AfterAll
     static void close() {
-        db.close();
+        TestStores.shutdown(db);
     }
 
     @Test

@@ -44,7 +44,7 @@ class CampaignServiceTest {
 
     @AfterAll
     void tearDown() {
-        db.close();
+        TestStores.shutdown(db);
     }
 
     @Test

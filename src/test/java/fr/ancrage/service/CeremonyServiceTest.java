@@ -73,7 +73,7 @@ class CeremonyServiceTest {
 
     @AfterEach
     void tearDown() {
-        db.close();
+        TestStores.shutdown(db);
     }
 
     /** A convention « prête à signer » signed by the prefect and the company's head. */

@@ -53,7 +53,7 @@ class ConventionServiceTest {
 
     @AfterEach
     void tearDown() {
-        db.close();
+        TestStores.shutdown(db);
     }
 
     @Test

@@ -37,6 +37,7 @@ import fr.ancrage.domain.validation.ContactRules;
 import fr.ancrage.domain.validation.QpvCode;
 import fr.ancrage.domain.validation.Siret;
 import fr.ancrage.persistence.Database;
+import fr.ancrage.persistence.TestStores;
 import fr.ancrage.persistence.Store;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -91,7 +92,7 @@ class DemoDataServiceTest {
 
     @AfterAll
     static void closeLoaded() {
-        loadedDb.close();
+        TestStores.shutdown(loadedDb);
     }
 
     @BeforeEach
@@ -103,7 +104,7 @@ class DemoDataServiceTest {
 
     @AfterEach
     void close() {
-        db.close();
+        TestStores.shutdown(db);
     }
 
     /** Points the helpers at the shared, already loaded database. */

@@ -12,6 +12,7 @@ import fr.ancrage.domain.RuleViolationException;
 import fr.ancrage.domain.validation.Siret;
 import fr.ancrage.i18n.I18n;
 import fr.ancrage.persistence.Database;
+import fr.ancrage.persistence.TestStores;
 import fr.ancrage.persistence.Store;
 import fr.ancrage.service.documents.DocumentService;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -68,7 +69,7 @@ class DocumentServiceTest {
 
     @AfterAll
     static void close() {
-        db.close();
+        TestStores.shutdown(db);
     }
 
     @Test

@@ -68,7 +68,7 @@ class EngagementServiceTest {
 
     @AfterEach
     void tearDown() {
-        db.close();
+        TestStores.shutdown(db);
     }
 
     private ActionType type(String code) {

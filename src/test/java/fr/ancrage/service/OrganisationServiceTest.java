@@ -36,7 +36,7 @@ class OrganisationServiceTest {
 
     @AfterEach
     void tearDown() {
-        db.close();
+        TestStores.shutdown(db);
     }
 
     @Test

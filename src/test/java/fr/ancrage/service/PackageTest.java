@@ -7,6 +7,7 @@ import fr.ancrage.documents.Format;
 import fr.ancrage.domain.DashboardFilter;
 import fr.ancrage.i18n.I18n;
 import fr.ancrage.persistence.Database;
+import fr.ancrage.persistence.TestStores;
 import fr.ancrage.persistence.Store;
 import fr.ancrage.service.documents.DocumentService;
 import org.junit.jupiter.api.AfterAll;
@@ -56,7 +57,7 @@ class PackageTest {
 
     @AfterAll
     static void close() {
-        db.close();
+        TestStores.shutdown(db);
     }
 
     private static DocumentService at(String instant) {

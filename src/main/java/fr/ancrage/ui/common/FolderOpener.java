@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
-/** Opens a folder in the system's file manager (xdg-open, explorer or open). */
+/** Opens a folder in the system's file manager, or a file with its application (xdg-open, explorer or open). */
 public final class FolderOpener {
 
     private FolderOpener() {

@@ -25,6 +25,11 @@ public interface TaskRunner {
     ReadOnlyBooleanProperty busyProperty();
 
     interface Cancellable {
+        /**
+         * Drops the task's result and failure callbacks, and skips the task if it has not started.
+         * Never interrupts a running task (an interrupt inside H2 closes the database file): work
+         * that may take long checks a cancel flag of its own.
+         */
         void cancel();
     }
 }

@@ -9,6 +9,7 @@ import fr.ancrage.service.ConventionService;
 import fr.ancrage.service.DashboardService;
 import fr.ancrage.service.TerritoryService;
 import fr.ancrage.service.documents.DocumentService;
+import fr.ancrage.ui.common.FolderOpener;
 import fr.ancrage.ui.common.Cells;
 import fr.ancrage.ui.common.Section;
 import fr.ancrage.ui.common.UiContext;

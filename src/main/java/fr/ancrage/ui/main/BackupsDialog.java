@@ -77,7 +77,7 @@ public final class BackupsDialog {
         table.getColumns().addAll(List.of(
                 column(i18n.get("backups.column.date"), b -> WHEN.format(b.time().atZone(ZoneId.systemDefault())), 150),
                 column(i18n.get("backups.column.kind"), b -> i18n.label(b.kind()), 170),
-                column(i18n.get("backups.column.size"), b -> Sizes.megabytes(b.size(), i18n.locale()), 100),
+                column(i18n.get("backups.column.size"), b -> AboutDialog.size(b.size(), i18n), 100),
                 column(i18n.get("backups.column.file"), b -> b.file().getFileName().toString(), 240)));
         table.setPrefSize(660, 260);
 

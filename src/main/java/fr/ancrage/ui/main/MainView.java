@@ -21,6 +21,7 @@ import javafx.scene.layout.VBox;
 import javafx.beans.value.ObservableBooleanValue;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -31,7 +32,7 @@ import java.util.function.Consumer;
 /**
  * The main window: a navigation sidebar on the left, the current section in the middle, a status
  * bar with the data folder and a progress indicator while background work runs. Sections are
- * reached with the mouse or with Ctrl+1, Ctrl+2…
+ * reached with the mouse or with Ctrl+1, Ctrl+2…; « À propos » at the bottom of the sidebar, or F1.
  */
 public final class MainView {
 
@@ -43,6 +44,7 @@ public final class MainView {
     private final Map<String, Label> badges = new LinkedHashMap<>();
     private Consumer<String> onShown = id -> { };
     private final VBox sidebar = new VBox();
+    private Runnable onAbout = () -> { };
 
     public MainView(I18n i18n, List<Section> sectionList, Path dataDirectory, ObservableBooleanValue busy) {
         root.getStyleClass().add("main-window");
@@ -88,7 +90,19 @@ public final class MainView {
         buttons.forEach((id, button) -> button.setOnAction(e -> show(id)));
         Region spacer = new Region();
         VBox.setVgrow(spacer, Priority.ALWAYS);
-        sidebar.getChildren().add(spacer);
+        Button about = new Button(i18n.get("about.button"), new FontIcon(MaterialDesignI.INFORMATION_OUTLINE));
+        about.setId("aboutButton");
+        about.getStyleClass().add("nav-button");
+        about.setMaxWidth(Double.MAX_VALUE);
+        about.setAlignment(Pos.CENTER_LEFT);
+        about.setTooltip(new Tooltip(i18n.get("about.tooltip")));
+        about.setOnAction(e -> onAbout.run());
+        sidebar.getChildren().addAll(spacer, about);
+        root.sceneProperty().subscribe(scene -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), () -> onAbout.run());
+            }
+        });
 
         ProgressIndicator progress = new ProgressIndicator();
         progress.getStyleClass().add("status-progress");
@@ -135,7 +149,8 @@ public final class MainView {
         } else {
             button.setTooltip(new Tooltip(text));
         }
-        sidebar.getChildren().add(button);
+        // above « À propos », the last button of the sidebar
+        sidebar.getChildren().add(sidebar.getChildren().size() - 1, button);
         return button;
     }
 
@@ -148,6 +163,11 @@ public final class MainView {
         content.getChildren().setAll(section.root());
         section.activate();
         onShown.accept(sectionId);
+    }
+
+    /** Called by the « À propos » button at the bottom of the sidebar and by F1. */
+    public void setOnAbout(Runnable listener) {
+        this.onAbout = listener;
     }
 
     /** Called with the section's id each time a section is shown. */

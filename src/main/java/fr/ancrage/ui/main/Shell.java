@@ -9,6 +9,7 @@ import fr.ancrage.ui.campaigns.CampaignsView;
 import fr.ancrage.ui.ceremonies.CeremoniesView;
 import fr.ancrage.ui.documents.DocumentsView;
 import fr.ancrage.ui.catalogue.CatalogueView;
+import fr.ancrage.ui.common.FolderOpener;
 import fr.ancrage.ui.common.Navigator;
 import fr.ancrage.ui.common.TaskRunner;
 import fr.ancrage.ui.common.UiContext;
@@ -75,12 +76,20 @@ public final class Shell implements Navigator {
                             javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN),
                     () -> new BackupsDialog(ui, backups, restore).show(stage));
         }
+        main.setOnAbout(() -> about(dataDirectory).show(stage));
         // the badge follows every change made in any section; the dashboard refreshes it itself
         main.setOnSectionShown(id -> {
             if (!id.equals("dashboard")) {
                 refreshBadge();
             }
         });
+    }
+
+    /** The « À propos » dialog of this data folder; a failure to open the log folder is said in a dialog. */
+    private AboutDialog about(Path dataDirectory) {
+        return new AboutDialog(ui, AboutDialog.Info.of(dataDirectory), folder -> FolderOpener.open(folder,
+                error -> ui.dialogs().error(stage, ui.i18n().get("error.title"),
+                        ui.i18n().format("documents.openFolder.failed", String.valueOf(error.getMessage())))));
     }
 
     /** Counts the alerts of the whole base in the background and shows them on the dashboard's button. */

@@ -115,7 +115,7 @@ class CeremonyDocumentsTest {
 
     @AfterEach
     void tearDown() {
-        db.close();
+        TestStores.shutdown(db);
     }
 
     /**

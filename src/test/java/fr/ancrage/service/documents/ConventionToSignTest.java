@@ -11,6 +11,7 @@ import fr.ancrage.domain.ConventionStatus;
 import fr.ancrage.domain.RuleViolationException;
 import fr.ancrage.i18n.I18n;
 import fr.ancrage.persistence.Database;
+import fr.ancrage.persistence.TestStores;
 import fr.ancrage.persistence.Store;
 import fr.ancrage.service.ConventionService;
 import fr.ancrage.service.DemoDataService;
@@ -71,7 +72,7 @@ class ConventionToSignTest {
 
     @AfterAll
     static void close() {
-        db.close();
+        TestStores.shutdown(db);
     }
 
     private DocumentService documents(Path templates) {

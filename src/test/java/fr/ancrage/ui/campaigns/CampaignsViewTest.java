@@ -20,7 +20,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 
@@ -36,7 +35,7 @@ class CampaignsViewTest {
     @Start
     void start(Stage stage) {
         app = new UiHarness();
-        new DemoDataService(new Store(app.database.dsl()), Clock.systemDefaultZone()).load();
+        new DemoDataService(new Store(app.database.dsl()), app.clock).load();
         campaign = app.campaigns.open(2025, LocalDate.of(2026, 3, 31));
         app.start(stage);
     }
@@ -92,7 +91,7 @@ class CampaignsViewTest {
         CampaignReportItem updated = reports.getItems().stream().filter(i -> i.id().equals(first.id())).findFirst()
                 .orElseThrow();
         assertThat(updated.resultsOfYear()).isEqualTo(2);
-        assertThat(updated.report().receivedOn()).isEqualTo(LocalDate.now());
+        assertThat(updated.report().receivedOn()).isEqualTo(app.today());
         assertThat(reports.getItems().stream().filter(i -> i.id().equals(second.id())).findFirst().orElseThrow()
                 .report().state()).isEqualTo(ReportState.TO_REQUEST);
     }

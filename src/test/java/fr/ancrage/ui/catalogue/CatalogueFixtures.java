@@ -16,7 +16,6 @@ import fr.ancrage.service.OrganisationService;
 import fr.ancrage.service.ServiceFixtures;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -41,7 +40,7 @@ final class CatalogueFixtures {
     static Engagement engagementUsing(Store store, ActionType type, Indicator indicator) {
         var company = new OrganisationService(store).save(ServiceFixtures.company("Horlogerie Vauban", ""));
         Convention d = ServiceFixtures.draft(company.id());
-        Convention convention = new ConventionService(store, Clock.systemDefaultZone()).save(new Convention(d.meta(),
+        Convention convention = new ConventionService(store, fr.ancrage.ui.main.UiHarness.CLOCK).save(new Convention(d.meta(),
                 "", d.title(), d.companyId(), d.framework(), d.departmentCode(), d.epciSiren(), d.stateReferent(),
                 ConventionStatus.DRAFT, null, LocalDate.of(YEAR, 1, 1), LocalDate.of(YEAR + 2, 12, 31), Set.of(),
                 List.of(), ""));

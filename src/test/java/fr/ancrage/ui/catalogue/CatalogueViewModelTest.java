@@ -48,7 +48,7 @@ class CatalogueViewModelTest {
 
     @AfterEach
     void tearDown() {
-        db.close();
+        TestStores.shutdown(db);
         assertThat(failures).isEmpty();
     }
 

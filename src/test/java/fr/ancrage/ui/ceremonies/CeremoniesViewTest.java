@@ -25,7 +25,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -42,7 +41,7 @@ class CeremoniesViewTest {
     @Start
     void start(Stage stage) {
         app = new UiHarness();
-        new DemoDataService(new Store(app.database.dsl()), Clock.systemDefaultZone()).load();
+        new DemoDataService(new Store(app.database.dsl()), app.clock).load();
         app.start(stage);
     }
 
@@ -71,7 +70,7 @@ class CeremoniesViewTest {
 
     @Test
     void preparesThreeConventionsConfirmsReordersAndClosesTheCeremony(FxRobot robot) throws Exception {
-        LocalDate today = LocalDate.now();
+        LocalDate today = app.today();
         robot.clickOn("#nav-ceremonies");
         TableView<CeremonyItem> items = robot.lookup("#itemsTable").queryTableView();
         assertThat(robot.lookup("#addButton").queryButton().isDisabled()).isTrue();
@@ -179,11 +178,11 @@ class CeremoniesViewTest {
     @Test
     void aConventionAlreadyPlannedElsewhereIsNotOfferedAgain(FxRobot robot) throws Exception {
         var first = app.ceremonies.save(new fr.ancrage.domain.Ceremony(fr.ancrage.domain.RecordMeta.fresh(),
-                "Mars", LocalDate.now().plusMonths(3), null, "", "", "", "", "", null, List.of(), List.of()));
+                "Mars", app.today().plusMonths(3), null, "", "", "", "", "", null, List.of(), List.of()));
         UUID held = app.ceremonies.candidates().getFirst().id();
         app.ceremonies.add(first.id(), List.of(held));
         app.ceremonies.save(new fr.ancrage.domain.Ceremony(fr.ancrage.domain.RecordMeta.fresh(),
-                "Juin", LocalDate.now().plusMonths(6), null, "", "", "", "", "", null, List.of(), List.of()));
+                "Juin", app.today().plusMonths(6), null, "", "", "", "", "", null, List.of(), List.of()));
         robot.clickOn("#nav-ceremonies");
         // the next ceremony to come is shown first
         javafx.scene.control.ComboBox<fr.ancrage.domain.CeremonyListItem> box = robot.lookup("#ceremonyBox").queryComboBox();

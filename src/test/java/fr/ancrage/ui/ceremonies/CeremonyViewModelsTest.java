@@ -46,7 +46,7 @@ class CeremonyViewModelsTest {
 
     @AfterAll
     void tearDown() {
-        db.close();
+        TestStores.shutdown(db);
     }
 
     @Test

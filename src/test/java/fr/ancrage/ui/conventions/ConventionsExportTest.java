@@ -25,7 +25,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +44,7 @@ class ConventionsExportTest {
     @Start
     void start(Stage stage) {
         app = new UiHarness();
-        new DemoDataService(new Store(app.database.dsl()), Clock.systemDefaultZone()).load();
+        new DemoDataService(new Store(app.database.dsl()), app.clock).load();
         app.start(stage);
     }
 

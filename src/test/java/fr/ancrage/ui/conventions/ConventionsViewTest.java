@@ -63,7 +63,7 @@ class ConventionsViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
         ConventionListItem row = table.getItems().getFirst();
         assertThat(row.companyName()).isEqualTo("Horlogerie Vauban");
-        assertThat(row.reference()).isEqualTo("25-" + LocalDate.now().getYear() + "-001");
+        assertThat(row.reference()).isEqualTo("25-" + app.today().getYear() + "-001");
         assertThat(row.startDate()).isEqualTo(LocalDate.of(2026, 12, 1));
         assertThat(row.endDate()).isEqualTo(LocalDate.of(2029, 11, 30));
         assertThat(row.status()).isEqualTo(ConventionStatus.DRAFT);
@@ -101,7 +101,8 @@ class ConventionsViewTest {
 
         robot.clickOn("#saveButton");
         WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(300);
+        // a save sent to the background would have ended once the runner is idle
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !app.tasks.busyProperty().get());
         assertThat(app.conventions.list()).isEmpty();
 
         javafx.scene.control.DatePicker start = robot.lookup("#startPicker").queryAs(javafx.scene.control.DatePicker.class);

@@ -28,7 +28,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +48,7 @@ class DashboardViewTest {
     @Start
     void start(Stage stage) {
         app = new UiHarness();
-        new DemoDataService(new Store(app.database.dsl()), Clock.systemDefaultZone()).load();
+        new DemoDataService(new Store(app.database.dsl()), app.clock).load();
         app.start(stage);
     }
 
@@ -71,7 +70,7 @@ class DashboardViewTest {
         BilanLine line = pick.line();
         app.engagements.saveResult(new RealisedValue(RecordMeta.fresh(), line.engagementId(),
                 line.indicator().id(), line.year(), new BigDecimal("7"), ResultSource.COMPANY_REPORT,
-                LocalDate.now(), null));
+                app.today(), null));
         robot.clickOn("#refreshButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !text(robot, "#cardRealised").equals(realisedBefore));
         Bar after = waitForBar(robot, EDUCATION);
@@ -120,8 +119,8 @@ class DashboardViewTest {
 
     @Test
     void anOverdueReportOpensTheCampaignOnIt(FxRobot robot) throws Exception {
-        int year = LocalDate.now().getYear() - 1;
-        var campaign = app.campaigns.open(year, LocalDate.now().minusDays(10));
+        int year = app.today().getYear() - 1;
+        var campaign = app.campaigns.open(year, app.today().minusDays(10));
         robot.clickOn("#nav-organisations");
         robot.clickOn("#nav-dashboard");
         int owing = app.campaigns.reports(campaign).size();

@@ -24,7 +24,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -43,7 +42,7 @@ class DocumentsViewTest {
     @Start
     void start(Stage stage) {
         app = new UiHarness();
-        new DemoDataService(new Store(app.database.dsl()), Clock.systemDefaultZone()).load();
+        new DemoDataService(new Store(app.database.dsl()), app.clock).load();
         app.start(stage);
     }
 

@@ -41,7 +41,7 @@ class EngagementFormViewModelTest {
 
     @AfterEach
     void tearDown() {
-        db.close();
+        TestStores.shutdown(db);
     }
 
     private EngagementCategory category(String code) {

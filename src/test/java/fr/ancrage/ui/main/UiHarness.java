@@ -22,10 +22,14 @@ import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Objects;
 
 /** The real main window on a fresh in-memory database, for UI tests. */
@@ -40,26 +44,35 @@ public final class UiHarness implements AutoCloseable {
     public final CampaignService campaigns;
     public final DashboardService dashboard;
     public final CeremonyService ceremonies;
+    /**
+     * The day the tests run on, whatever the real date: references, overdue reports and « today »
+     * do not change at midnight or on New Year's Eve.
+     */
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneId.of("Europe/Paris"));
+
+    public final Clock clock = CLOCK;
     public final FxTaskRunner tasks = new FxTaskRunner();
     /** What the screens run their work with: {@link #tasks}, held back when a test asks. */
     public final DelayableTaskRunner slowTasks = new DelayableTaskRunner(tasks);
     public Shell shell;
+    private Stage stage;
 
     public UiHarness() {
         database = TestStores.withReference();
         Store store = new Store(database.dsl());
         organisations = new OrganisationService(store);
-        conventions = new ConventionService(store, Clock.systemDefaultZone());
+        conventions = new ConventionService(store, clock);
         territories = new TerritoryService(store);
         engagements = new EngagementService(store);
         catalogue = new CatalogueService(store);
-        campaigns = new CampaignService(store, Clock.systemDefaultZone());
-        dashboard = new DashboardService(store, Clock.systemDefaultZone());
-        ceremonies = new CeremonyService(store, Clock.systemDefaultZone());
+        campaigns = new CampaignService(store, clock);
+        dashboard = new DashboardService(store, clock);
+        ceremonies = new CeremonyService(store, clock);
     }
 
     /** Call from TestFX's {@code @Start}: shows the window as the application opens, on the dashboard. */
     public void start(Stage stage) {
+        this.stage = stage;
         // a dialog left open by an earlier test class would catch the robot's clicks
         List.copyOf(Window.getWindows()).stream().filter(w -> w != stage).forEach(Window::hide);
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
@@ -70,8 +83,8 @@ public final class UiHarness implements AutoCloseable {
         UiContext ui = UiContext.create(I18n.forLanguage("fr"), slowTasks);
         Store store = new Store(database.dsl());
         shell = new Shell(ui, stage, java.nio.file.Path.of("mémoire"), new Services(organisations, conventions,
-                territories, engagements, catalogue, campaigns, dashboard, new DemoDataService(store, Clock.systemDefaultZone()),
-                new fr.ancrage.service.documents.DocumentService(store, Clock.systemDefaultZone(), ui.i18n()), ceremonies));
+                territories, engagements, catalogue, campaigns, dashboard, new DemoDataService(store, clock),
+                new fr.ancrage.service.documents.DocumentService(store, clock, ui.i18n()), ceremonies));
         shell.open(false, false);
         // the headless screen is 1000 px wide: an earlier, wider test stage would put buttons off-screen
         stage.sizeToScene();
@@ -80,9 +93,26 @@ public final class UiHarness implements AutoCloseable {
         stage.show();
     }
 
+    /** Today on {@link #CLOCK}. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /**
+     * Takes the window off the screens first (a late event on them would start work on a closed
+     * runner), lets the running work end, then drops the base.
+     */
     @Override
     public void close() {
+        if (stage != null) {
+            WaitForAsyncUtils.asyncFx(() -> {
+                List.copyOf(Window.getWindows()).stream().filter(w -> w != stage).forEach(Window::hide);
+                stage.getScene().setRoot(new StackPane());
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+        }
         tasks.close();
-        database.close();
+        WaitForAsyncUtils.waitForFxEvents();
+        TestStores.shutdown(database);
     }
 }

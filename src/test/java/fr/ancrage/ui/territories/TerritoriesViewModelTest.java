@@ -7,6 +7,7 @@ import fr.ancrage.domain.GeographyVersion;
 import fr.ancrage.domain.Qpv;
 import fr.ancrage.domain.validation.Issue;
 import fr.ancrage.persistence.Database;
+import fr.ancrage.persistence.TestStores;
 import fr.ancrage.persistence.Store;
 import fr.ancrage.service.TerritoryService;
 import fr.ancrage.ui.common.SyncTaskRunner;
@@ -43,7 +44,7 @@ class TerritoriesViewModelTest {
 
     @AfterAll
     static void closeDatabase() {
-        db.close();
+        TestStores.shutdown(db);
     }
 
     @BeforeEach

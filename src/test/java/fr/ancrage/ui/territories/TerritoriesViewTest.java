@@ -4,6 +4,7 @@ import fr.ancrage.domain.Commune;
 import fr.ancrage.domain.Department;
 import fr.ancrage.domain.Epci;
 import fr.ancrage.persistence.Database;
+import fr.ancrage.persistence.TestStores;
 import fr.ancrage.persistence.Store;
 import fr.ancrage.service.TerritoryService;
 import fr.ancrage.ui.common.FxTaskRunner;
@@ -73,7 +74,7 @@ class TerritoriesViewTest {
     @AfterAll
     static void closeDatabase() {
         if (db != null) {
-            db.close();
+            TestStores.shutdown(db);
         }
     }
 
