@@ -79,6 +79,7 @@ public final class StoreBench {
             try (Database db = Database.open(dir)) {
                 // SET WRITE_DELAY is a database-wide setting: the default for this run, then back
                 Store store = new Store(db.dsl());
+                store.write(r -> r.referenceData().importIfMissing());
                 db.dsl().execute("SET WRITE_DELAY " + (durable ? 0 : 500));
                 OrganisationService organisations = new OrganisationService(store);
                 long[] each = new long[SAVES];
