@@ -109,20 +109,47 @@ public final class Backups {
         return list().stream().filter(b -> b.kind() == BackupKind.AUTOMATIC).noneMatch(b -> b.time().isAfter(limit));
     }
 
-    /** Copies the database file, which must be closed (no H2 connection open on it). */
-    Backup copyClosed(Path databaseFile, BackupKind kind) {
-        return write(kind, out -> {
-            try (InputStream in = Files.newInputStream(databaseFile)) {
-                in.transferTo(out);
+    /**
+     * A backup of the open base through H2's {@code BACKUP TO}: a consistent copy of the committed
+     * state while the application goes on.
+     */
+    Backup online(org.jooq.DSLContext dsl, BackupKind kind) {
+        return write(kind, part -> {
+            dsl.execute("BACKUP TO " + org.jooq.impl.DSL.inline(part.toString()));
+            try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(part))) {
+                ZipEntry first = zip.getNextEntry();
+                if (first == null || !first.getName().equals(ENTRY)) {
+                    throw new IOException("unexpected backup entry " + (first == null ? "none" : first.getName()));
+                }
             }
         });
     }
 
+    /** Copies the database file, which must be closed (no H2 connection open on it). */
+    Backup copyClosed(Path databaseFile, BackupKind kind) {
+        return write(kind, part -> {
+            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(part));
+                 InputStream in = Files.newInputStream(databaseFile)) {
+                zip.setLevel(1);
+                ZipEntry entry = new ZipEntry(ENTRY);
+                entry.setTime(clock.millis());
+                zip.putNextEntry(entry);
+                in.transferTo(zip);
+                zip.closeEntry();
+            }
+        });
+    }
+
+    /** Writes the backup's zip into the hidden file it is given. */
+    private interface Content {
+        void writeTo(Path part) throws IOException;
+    }
+
     /**
-     * A backup of the open base through H2's {@code BACKUP TO}: a consistent copy of the committed
-     * state while the application goes on. Written to a hidden file, renamed when complete.
+     * Writes a new backup of the given kind whole, or nothing: into a hidden file, forced to the
+     * disk, then renamed; on any failure the hidden file is deleted.
      */
-    Backup online(org.jooq.DSLContext dsl, BackupKind kind) {
+    private Backup write(BackupKind kind, Content content) {
         long t0 = System.nanoTime();
         Path folder = folder();
         Path part = null;
@@ -131,54 +158,7 @@ public final class Backups {
             Path target = freeName(folder, kind);
             part = folder.resolve("." + target.getFileName() + ".part.zip");
             Files.deleteIfExists(part);
-            dsl.execute("BACKUP TO " + org.jooq.impl.DSL.inline(part.toString()));
-            try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(part))) {
-                ZipEntry first = zip.getNextEntry();
-                if (first == null || !first.getName().equals(ENTRY)) {
-                    throw new IOException("unexpected backup entry " + (first == null ? "none" : first.getName()));
-                }
-            }
-            StoreFiles.force(part);
-            move(part, target);
-            Backup backup = parse(target).orElseThrow();
-            LOG.info("Backup {} written in {} ms ({} bytes)", target, (System.nanoTime() - t0) / 1_000_000,
-                    backup.size());
-            return backup;
-        } catch (IOException | RuntimeException e) {
-            if (part != null) {
-                try {
-                    Files.deleteIfExists(part);
-                } catch (IOException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-            }
-            LOG.error("Backup to {} failed", folder, e);
-            throw new RuleViolationException("backup.error.write", folder.toString(), String.valueOf(e.getMessage()));
-        }
-    }
-
-    interface Content {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
-    /** Writes a new backup of the given kind whole, or nothing. */
-    Backup write(BackupKind kind, Content content) {
-        long t0 = System.nanoTime();
-        Path folder = folder();
-        Path target = null;
-        Path part = null;
-        try {
-            StoreFiles.createPrivateDirectories(folder);
-            target = freeName(folder, kind);
-            part = folder.resolve("." + target.getFileName() + ".part");
-            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(part))) {
-                zip.setLevel(1);
-                ZipEntry entry = new ZipEntry(ENTRY);
-                entry.setTime(clock.millis());
-                zip.putNextEntry(entry);
-                content.writeTo(zip);
-                zip.closeEntry();
-            }
+            content.writeTo(part);
             StoreFiles.force(part);
             move(part, target);
             Backup backup = parse(target).orElseThrow();
@@ -215,6 +195,17 @@ public final class Backups {
     public void rotate(int keptAutomatic) {
         prune(BackupKind.AUTOMATIC, Math.max(1, keptAutomatic));
         prune(BackupKind.BEFORE_MIGRATION, KEPT_BEFORE_MIGRATION);
+        // a backup cut short (the process killed while it was written) leaves its hidden file
+        if (Files.isDirectory(folder())) {
+            try (DirectoryStream<Path> parts = Files.newDirectoryStream(folder(), ".ancrage-*.part.zip")) {
+                for (Path part : parts) {
+                    Files.deleteIfExists(part);
+                    LOG.info("Unfinished backup {} deleted", part);
+                }
+            } catch (IOException e) {
+                LOG.warn("Could not delete the unfinished backups of {}", folder(), e);
+            }
+        }
     }
 
     private void prune(BackupKind kind, int kept) {

@@ -51,7 +51,11 @@ class BackupsDialogTest {
         this.stage = stage;
         List.copyOf(Window.getWindows()).stream().filter(w -> w != stage).forEach(Window::hide);
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        stage.setScene(new Scene(new StackPane(), 900, 600));
+        stage.setScene(new Scene(new StackPane(), 900, 640));
+        // the headless screen is 1000 px: a stage an earlier test moved would put the dialog off it
+        stage.sizeToScene();
+        stage.setX(0);
+        stage.setY(0);
         stage.show();
     }
 
