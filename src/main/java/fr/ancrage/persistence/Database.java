@@ -79,6 +79,7 @@ public final class Database implements AutoCloseable {
     }
 
     private final Path dataDirectory;
+    private final String url;
     private final JdbcConnectionPool pool;
     private final DSLContext dsl;
     private final FolderLock lock;
@@ -89,9 +90,10 @@ public final class Database implements AutoCloseable {
     private final Instant lastFullCheck;
     private boolean readWhole;
 
-    private Database(Path dataDirectory, JdbcConnectionPool pool, FolderLock lock, boolean created, Clock clock,
-                     Instant lastFullCheck) {
+    private Database(Path dataDirectory, String url, JdbcConnectionPool pool, FolderLock lock, boolean created,
+                     Clock clock, Instant lastFullCheck) {
         this.dataDirectory = dataDirectory;
+        this.url = url;
         this.lastFullCheck = lastFullCheck;
         this.pool = pool;
         this.lock = lock;
@@ -149,10 +151,10 @@ public final class Database implements AutoCloseable {
                 migrate(pool, dir, options.migrations());
                 ensureDerivedData(pool, dir, options.rebuilding());
             } catch (StoreOpeningException e) {
-                shutdown(pool);
+                shutdown(pool, url(dir));
                 throw afterFailedOpening(e, dir, created, beforeMigration);
             }
-            Database db = new Database(dir, pool, folderLock, created, options.clock(), lastFullCheck);
+            Database db = new Database(dir, url(dir), pool, folderLock, created, options.clock(), lastFullCheck);
             db.readWhole = readWhole;
             LOG.info("Database opened in {} (new: {})", dir, created);
             return db;
@@ -205,10 +207,11 @@ public final class Database implements AutoCloseable {
 
     /** An in-memory database for tests and previews; nothing is written to disk. */
     public static Database inMemory(String name) {
-        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
+        String url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
         migrate(pool, Path.of("mem:" + name), MIGRATIONS);
         ensureDerivedData(pool, Path.of("mem:" + name), () -> { });
-        return new Database(Path.of("mem:" + name), pool, null, true, Clock.systemDefaultZone(), Instant.now());
+        return new Database(Path.of("mem:" + name), url, pool, null, true, Clock.systemDefaultZone(), Instant.now());
     }
 
     private static void probe(DataSource ds, Path dir, boolean created) {
@@ -322,7 +325,7 @@ public final class Database implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        boolean shut = shutdown(pool);
+        boolean shut = shutdown(pool, url);
         if (lock != null) {
             if (shut) {
                 CleanClose.mark(dataDirectory, databaseFile(dataDirectory), lastFullCheck);
@@ -340,9 +343,13 @@ public final class Database implements AutoCloseable {
         LOG.info("Database closed ({})", dataDirectory);
     }
 
-    /** True when H2 closed the base (its file is then complete and no longer written). */
-    private static boolean shutdown(JdbcConnectionPool pool) {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+    /**
+     * True when H2 closed the base (its file is then complete and no longer written). Through a
+     * connection of its own: a pooled one would be rolled back after the SHUTDOWN and H2 would write
+     * a trace file about it.
+     */
+    private static boolean shutdown(JdbcConnectionPool pool, String url) {
+        try (Connection c = java.sql.DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
             return true;
         } catch (SQLException e) {
