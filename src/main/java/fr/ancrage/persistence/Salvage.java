@@ -42,6 +42,7 @@ public final class Salvage {
     private static final Set<String> NOT_COPIED = Set.of("FLYWAY_SCHEMA_HISTORY", "DASHBOARD_FIGURE",
             "DASHBOARD_GAP", "DERIVED_DATA");
     private static final int BATCH = 1_000;
+    private static final long WINDOW = 10_000;
     /** Failed range reads allowed per table before what is left of it is given up. */
     private static final int FAILED_READS = 20_000;
     private static final Logger LOG = LoggerFactory.getLogger(Salvage.class);
@@ -143,7 +144,15 @@ public final class Salvage {
             long[] read = {0};
             List<String> columns = columns(to, table);
             long[] bounds = rowIdBounds(from, table);
-            copyRange(from, to, table, columns, bounds[0], bounds[1], read, new int[] {FAILED_READS});
+            int[] budget = {FAILED_READS};
+            if (bounds[0] == Long.MIN_VALUE) {
+                copyRange(from, to, table, columns, bounds[0], bounds[1], read, budget);
+            } else {
+                // windows of row ids: a window's rows are held in memory before they are inserted
+                for (long lo = bounds[0]; lo <= bounds[1] && lo >= bounds[0]; lo += WINDOW) {
+                    copyRange(from, to, table, columns, lo, Math.min(bounds[1], lo + WINDOW - 1), read, budget);
+                }
+            }
             tables.put(table, new long[] {read[0], expected});
         }
         to.commit();

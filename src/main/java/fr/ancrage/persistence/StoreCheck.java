@@ -122,6 +122,10 @@ public final class StoreCheck {
                 throw s;
             }
             LOG.error("The database {} cannot be read whole ({})", file, where.isEmpty() ? "opening" : where, e);
+            if (e instanceof SQLException sql && sql.getErrorCode() == 90020) {
+                // another program (an H2 console…) holds the file: not damage
+                throw new StoreOpeningException(StoreOpeningException.Reason.LOCKED, dir, e);
+            }
             // the user reads where the damage is, the log keeps H2's whole message
             String code = e instanceof SQLException sql ? " (H2 " + sql.getErrorCode() + ")" : "";
             throw new StoreOpeningException(StoreOpeningException.Reason.CORRUPT, dir,

@@ -67,7 +67,10 @@ public final class Dialogs {
         prepare(alert, owner, title, message);
         alert.getDialogPane().setMinWidth(660);
         for (int i = 0; i < types.size(); i++) {
-            ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(types.get(i))).setDefaultButton(i == safeIndex);
+            javafx.scene.control.Button button = (javafx.scene.control.Button) alert.getDialogPane().lookupButton(types.get(i));
+            button.setDefaultButton(i == safeIndex);
+            // each button as wide as its own text: a uniform width cut « Restaurer une sauvegarde… »
+            ButtonBar.setButtonUniformSize(button, false);
         }
         return alert.showAndWait().map(types::indexOf).filter(i -> i >= 0);
     }

@@ -58,8 +58,17 @@ public final class EngagementFormViewModel {
     private final ObjectProperty<List<CellIssue>> targetMessages = new SimpleObjectProperty<>(List.of());
     private boolean checking;
 
+    private final java.time.Clock clock;
+
     public EngagementFormViewModel(Catalogue catalogue, Convention convention, EngagementCategory category,
                                    Engagement original, Organisation originalPartner) {
+        this(catalogue, convention, category, original, originalPartner, java.time.Clock.systemDefaultZone());
+    }
+
+    /** {@code clock} says which year is this year: the first year offered to a new engagement. */
+    public EngagementFormViewModel(Catalogue catalogue, Convention convention, EngagementCategory category,
+                                   Engagement original, Organisation originalPartner, java.time.Clock clock) {
+        this.clock = clock;
         this.catalogue = catalogue;
         this.convention = convention;
         this.category = category;
@@ -84,7 +93,7 @@ public final class EngagementFormViewModel {
                         : TargetText.format(t.value(), i.unit()));
             }
         } else {
-            int current = Year.now().getValue();
+            int current = Year.now(clock).getValue();
             int first = choices.contains(current) ? current : choices.getFirst();
             firstYear.set(first);
             lastYear.set(convention.endDate() != null ? choices.getLast() : first);
@@ -108,7 +117,7 @@ public final class EngagementFormViewModel {
             return IntStream.rangeClosed(convention.startDate().getYear(), convention.endDate().getYear())
                     .boxed().toList();
         }
-        int now = Year.now().getValue();
+        int now = Year.now(clock).getValue();
         return IntStream.rangeClosed(now - 1, now + 5).boxed().toList();
     }
 

@@ -190,7 +190,7 @@ public final class EngagementsView {
                 : organisations.stream().filter(o -> o.id().equals(existing.engagement().partnerId())).findFirst()
                 .orElse(null);
         var form = new EngagementFormViewModel(catalogue, convention, category,
-                existing == null ? null : existing.engagement(), partner);
+                existing == null ? null : existing.engagement(), partner, ui.clock());
         new EngagementDialog(ui, service, form, conventionQpvs, organisations).showAndWait(window.get())
                 .ifPresent(saved -> changed());
     }

@@ -93,7 +93,7 @@ final class ResultDialog {
         source.setId("resultSource");
         Cells.choices(source, List.of(ResultSource.values()), i18n::label, null);
         source.setValue(original == null ? ResultSource.COMPANY_REPORT : original.source());
-        DatePicker received = new DatePicker(original == null ? LocalDate.now() : original.receivedOn());
+        DatePicker received = new DatePicker(original == null ? LocalDate.now(ui.clock()) : original.receivedOn());
         received.setId("resultReceived");
         ObjectProperty<List<Issue>> receivedIssues = new SimpleObjectProperty<>(List.of());
         received.setConverter(Formats.dateConverter(t -> receivedIssues.set(t == null ? List.of()

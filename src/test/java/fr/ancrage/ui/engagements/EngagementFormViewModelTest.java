@@ -1,5 +1,6 @@
 package fr.ancrage.ui.engagements;
 
+import fr.ancrage.ui.main.UiHarness;
 import fr.ancrage.domain.ActionType;
 import fr.ancrage.domain.Catalogue;
 import fr.ancrage.domain.Convention;
@@ -50,7 +51,7 @@ class EngagementFormViewModelTest {
 
     @Test
     void offersTheCategoryActionTypesAndAsksForTheIndicatorsOfTheChosenOne() {
-        var form = new EngagementFormViewModel(catalogue, convention, category("ECONOMY"), null, null);
+        var form = new EngagementFormViewModel(catalogue, convention, category("ECONOMY"), null, null, UiHarness.CLOCK);
         assertThat(form.actionTypeChoices()).extracting(ActionType::code)
                 .containsExactly("INCLUSIVE_PURCHASING", "SETTLING", "ENTREPRENEUR_SUPPORT");
         assertThat(form.yearChoices()).containsExactly(2026, 2027, 2028);
@@ -61,7 +62,7 @@ class EngagementFormViewModelTest {
 
     @Test
     void unreadableAndFractionalCountsAreFlaggedPerCellAndTheRestIsKept() {
-        var form = new EngagementFormViewModel(catalogue, convention, category("EMPLOYMENT"), null, null);
+        var form = new EngagementFormViewModel(catalogue, convention, category("EMPLOYMENT"), null, null, UiHarness.CLOCK);
         ActionType hiring = form.actionTypeChoices().getFirst();
         form.actionTypeProperty().set(hiring);
         Indicator hires = form.indicators().getFirst();
@@ -87,7 +88,7 @@ class EngagementFormViewModelTest {
         List<ActionType> types = catalogue.actionTypes().stream().map(t -> t == jobDating ? t.withActive(false) : t)
                 .toList();
         Catalogue changed = new Catalogue(catalogue.categories(), types, catalogue.indicators());
-        var form = new EngagementFormViewModel(changed, convention, category("EMPLOYMENT"), null, null);
+        var form = new EngagementFormViewModel(changed, convention, category("EMPLOYMENT"), null, null, UiHarness.CLOCK);
         assertThat(form.actionTypeChoices()).extracting(ActionType::code).doesNotContain("JOB_DATING");
     }
 }

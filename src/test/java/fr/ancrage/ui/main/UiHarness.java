@@ -80,7 +80,7 @@ public final class UiHarness implements AutoCloseable {
         scene.getStylesheets().add(Objects.requireNonNull(
                 UiHarness.class.getResource("/fr/ancrage/ui/ancrage.css")).toExternalForm());
         stage.setScene(scene);
-        UiContext ui = UiContext.create(I18n.forLanguage("fr"), slowTasks);
+        UiContext ui = UiContext.create(I18n.forLanguage("fr"), slowTasks, CLOCK);
         Store store = new Store(database.dsl());
         shell = new Shell(ui, stage, java.nio.file.Path.of("mémoire"), new Services(organisations, conventions,
                 territories, engagements, catalogue, campaigns, dashboard, new DemoDataService(store, clock),
