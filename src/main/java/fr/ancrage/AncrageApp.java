@@ -211,7 +211,8 @@ public final class AncrageApp extends Application {
         }, error -> {
             LOG.error("Repair failed in {}", dataDir, error);
             ui.dialogs().error(stage, i18n.get("startup.error.title"),
-                    i18n.format("startup.repair.failed", String.valueOf(error.getMessage())));
+                    i18n.format("startup.repair.failed", String.valueOf(error instanceof StoreOpeningException
+                            && error.getCause() != null ? error.getCause().getMessage() : error.getMessage())));
             openStore();
         });
     }

@@ -111,7 +111,10 @@ public final class Salvage {
             if (e instanceof StoreOpeningException s) {
                 throw s;
             }
-            throw new StoreOpeningException(StoreOpeningException.Reason.CORRUPT, dir, e);
+            // the user reads a short reason, the log keeps H2's whole message
+            String code = e instanceof SQLException sql ? " (H2 " + sql.getErrorCode() + ")" : "";
+            throw new StoreOpeningException(StoreOpeningException.Reason.CORRUPT, dir,
+                    new IOException("la base ne s’ouvre pas en lecture" + code, e));
         } finally {
             Database.deleteStaging(staging);
         }
@@ -186,10 +189,15 @@ public final class Salvage {
     }
 
     private static List<String> columns(Connection c, String table) throws SQLException {
+        return names(c, "select column_name from information_schema.columns "
+                + "where table_schema = 'PUBLIC' and table_name = ? order by ordinal_position", table);
+    }
+
+    /** The first column of a one-parameter query on the schema, in order. */
+    private static List<String> names(Connection c, String sql, String parameter) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("select column_name from information_schema.columns "
-                + "where table_schema = 'PUBLIC' and table_name = ? order by ordinal_position")) {
-            s.setString(1, table);
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     names.add(rs.getString(1));
@@ -306,37 +314,20 @@ public final class Salvage {
     }
 
     private static List<String> keyColumns(Connection c, String constraint) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("select column_name from information_schema.key_column_usage "
-                + "where constraint_schema = 'PUBLIC' and constraint_name = ? order by ordinal_position")) {
-            s.setString(1, constraint);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                }
-            }
-        }
-        return names;
+        return names(c, "select column_name from information_schema.key_column_usage "
+                + "where constraint_schema = 'PUBLIC' and constraint_name = ? order by ordinal_position", constraint);
     }
 
     /** The referenced columns of a foreign key, in the order of its own columns. */
     private static List<String> uniqueColumnsOf(Connection c, String constraint) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("""
+        return names(c, """
                 select u.column_name from information_schema.key_column_usage k
                 join information_schema.referential_constraints r on r.constraint_name = k.constraint_name
                   and r.constraint_schema = k.constraint_schema
                 join information_schema.key_column_usage u on u.constraint_name = r.unique_constraint_name
                   and u.constraint_schema = r.unique_constraint_schema
                   and u.ordinal_position = k.position_in_unique_constraint
-                where k.constraint_schema = 'PUBLIC' and k.constraint_name = ? order by k.ordinal_position""")) {
-            s.setString(1, constraint);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                }
-            }
-        }
-        return names;
+                where k.constraint_schema = 'PUBLIC' and k.constraint_name = ? order by k.ordinal_position""",
+                constraint);
     }
 }
