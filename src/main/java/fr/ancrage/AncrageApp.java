@@ -158,12 +158,8 @@ public final class AncrageApp extends Application {
             LOG.error("Cannot open the data folder {}", dataDir, error);
         }
         String detail = String.valueOf(error.getCause() == null ? error.getMessage() : error.getCause().getMessage());
-        String message = switch (reason) {
-            case MIGRATION_FAILED -> failure.restoredFrom()
-                    .map(copy -> i18n.format("startup.error.MIGRATION_FAILED", dataDir.toString(), detail, copy.toString()))
-                    .orElseGet(() -> i18n.format("startup.error.MIGRATION_FAILED_NEW_BASE", dataDir.toString(), detail));
-            default -> i18n.format("startup.error." + reason.name(), dataDir.toString(), detail);
-        };
+        String message = i18n.format(failure.messageKey(), dataDir.toString(), detail,
+                failure.restoredFrom().map(Path::toString).orElse(""));
         boolean fileProblem = reason == StoreOpeningException.Reason.CORRUPT
                 || reason == StoreOpeningException.Reason.EMPTY || reason == StoreOpeningException.Reason.FOREIGN;
         if (!fileProblem) {

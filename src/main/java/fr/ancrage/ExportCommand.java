@@ -207,7 +207,9 @@ public final class ExportCommand {
             }
             return 0;
         } catch (StoreOpeningException e) {
-            err.println(i18n.format("startup.error." + e.reason().name(), dataDir.toString(), String.valueOf(e.getMessage())));
+            String detail = String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            err.println(i18n.format(e.messageKey(), dataDir.toString(), detail,
+                    e.restoredFrom().map(Path::toString).orElse("")));
             return 1;
         } catch (RuleViolationException e) {
             err.println(i18n.format(e.messageKey(), e.args().toArray()));

@@ -120,9 +120,7 @@ public final class StoreCommand {
             return 0;
         } catch (StoreOpeningException e) {
             String detail = String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
-            err.println(e.reason() == StoreOpeningException.Reason.MIGRATION_FAILED && e.restoredFrom().isEmpty()
-                    ? i18n.format("startup.error.MIGRATION_FAILED_NEW_BASE", dataDir.toString(), detail)
-                    : i18n.format("startup.error." + e.reason().name(), dataDir.toString(), detail,
+            err.println(i18n.format(e.messageKey(), dataDir.toString(), detail,
                     e.restoredFrom().map(Path::toString).orElse("")));
             return 1;
         } catch (RuleViolationException e) {

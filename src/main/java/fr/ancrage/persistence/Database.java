@@ -153,6 +153,9 @@ public final class Database implements AutoCloseable {
             } catch (StoreOpeningException e) {
                 shutdown(pool, url(dir));
                 throw afterFailedOpening(e, dir, created, beforeMigration);
+            } catch (RuntimeException e) {
+                shutdown(pool, url(dir));
+                throw e;
             }
             Database db = new Database(dir, url(dir), pool, folderLock, created, options.clock(), lastFullCheck);
             db.readWhole = readWhole;
@@ -195,8 +198,11 @@ public final class Database implements AutoCloseable {
                 LOG.warn("Migration failed in {}: the copy {} was put back", dir, beforeMigration.file());
                 return new StoreOpeningException(e.reason(), dir, e.getCause(), beforeMigration.file());
             }
-            if (created && Files.exists(file)) {
-                Backups.move(file, dir.resolve(DATABASE_NAME + "-migration-echouee.mv.db"));
+            if (created) {
+                if (Files.exists(file)) {
+                    Backups.move(file, dir.resolve(DATABASE_NAME + "-migration-echouee.mv.db"));
+                }
+                return StoreOpeningException.onNewBase(e);
             }
         } catch (IOException | RuntimeException restoreFailure) {
             LOG.error("Could not put back the copy made before the migration in {}", dir, restoreFailure);

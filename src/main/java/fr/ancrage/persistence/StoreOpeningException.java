@@ -26,9 +26,17 @@ public final class StoreOpeningException extends RuntimeException {
     private final Reason reason;
     private final Path dataDirectory;
     private final transient Path restoredFrom;
+    private boolean newBase;
 
     public StoreOpeningException(Reason reason, Path dataDirectory, Throwable cause) {
         this(reason, dataDirectory, cause, null);
+    }
+
+    /** A failure while creating a new base: nothing of the user's was there yet. */
+    static StoreOpeningException onNewBase(StoreOpeningException e) {
+        StoreOpeningException marked = new StoreOpeningException(e.reason, e.dataDirectory, e.getCause(), null);
+        marked.newBase = true;
+        return marked;
     }
 
     public StoreOpeningException(Reason reason, Path dataDirectory, Throwable cause, Path restoredFrom) {
@@ -50,6 +58,22 @@ public final class StoreOpeningException extends RuntimeException {
     /** For a failed migration: the copy made before it, which was put back in place. */
     public Optional<Path> restoredFrom() {
         return Optional.ofNullable(restoredFrom);
+    }
+
+    /** True when the failure happened while creating a new base, which held no data yet. */
+    public boolean onNewBase() {
+        return newBase;
+    }
+
+    /**
+     * The bundle key of the message: for a failed migration, whether the copy made before it was
+     * put back, the base was new, or nothing had been migrated (the records were not touched).
+     */
+    public String messageKey() {
+        if (reason != Reason.MIGRATION_FAILED || restoredFrom != null) {
+            return "startup.error." + reason.name();
+        }
+        return newBase ? "startup.error.MIGRATION_FAILED_NEW_BASE" : "startup.error.MIGRATION_FAILED_UNCHANGED";
     }
 
     /** True when « Réparer » or « Restaurer » can help: the file is there but cannot be used. */

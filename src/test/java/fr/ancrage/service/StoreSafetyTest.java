@@ -169,6 +169,7 @@ class StoreSafetyTest {
             failure = e;
         }
         assertThat(failure.reason()).isEqualTo(StoreOpeningException.Reason.MIGRATION_FAILED);
+        assertThat(failure.messageKey()).isEqualTo("startup.error.MIGRATION_FAILED");
         assertThat(failure.restoredFrom()).isPresent();
         assertThat(failure.restoredFrom().get()).exists().hasFileName("ancrage-20261202-100000-avant-migration.zip");
         assertThat(Files.readAllBytes(dir.resolve(FILE))).isEqualTo(before);
@@ -176,6 +177,23 @@ class StoreSafetyTest {
             assertThat(db.dsl().meta().getTables("MADE_BY_A_FAILED_MIGRATION")).isEmpty();
             assertThat(Services.over(new Store(db.dsl()), CLOCK).conventions().list()).hasSize(demoConventions);
         }
+    }
+
+    @Test
+    void aFailedMigrationOfANewBaseSaysItHeldNoData(@TempDir Path tmp) {
+        Path dir = tmp.resolve("nouvelle");
+        StoreOpeningException failure;
+        try (Database ignored = Database.open(dir, Database.Options.defaults().withClock(CLOCK)
+                .withMigrations(List.of("classpath:db/migration", "classpath:db/failing")))) {
+            throw new AssertionError("the migration should have failed");
+        } catch (StoreOpeningException e) {
+            failure = e;
+        }
+        assertThat(failure.restoredFrom()).isEmpty();
+        assertThat(failure.onNewBase()).isTrue();
+        assertThat(failure.messageKey()).isEqualTo("startup.error.MIGRATION_FAILED_NEW_BASE");
+        assertThat(dir.resolve(FILE)).doesNotExist();
+        assertThat(dir.resolve("ancrage-migration-echouee.mv.db")).exists();
     }
 
     @Test
