@@ -83,6 +83,9 @@ public final class StoreCheck {
         try {
             schema = schema(readOnlyUrl(dir, name), migrationLocations);
         } catch (RuntimeException e) {
+            if (heldByAnotherProgram(e)) {
+                throw new StoreOpeningException(StoreOpeningException.Reason.LOCKED, dir, e);
+            }
             LOG.error("The database {} cannot be opened read-only", file, e);
             throw new StoreOpeningException(StoreOpeningException.Reason.CORRUPT, dir,
                     new IOException("ouverture illisible", e));
@@ -122,8 +125,7 @@ public final class StoreCheck {
                 throw s;
             }
             LOG.error("The database {} cannot be read whole ({})", file, where.isEmpty() ? "opening" : where, e);
-            if (e instanceof SQLException sql && sql.getErrorCode() == 90020) {
-                // another program (an H2 console…) holds the file: not damage
+            if (heldByAnotherProgram(e)) {
                 throw new StoreOpeningException(StoreOpeningException.Reason.LOCKED, dir, e);
             }
             // the user reads where the damage is, the log keeps H2's whole message
@@ -138,6 +140,16 @@ public final class StoreCheck {
             throw new StoreOpeningException(StoreOpeningException.Reason.NEWER_VERSION, dir, null);
         }
         return new Report(schema, rows, millis);
+    }
+
+    /** H2's « database may be already in use » (90020): another program (an H2 console…) holds the file. */
+    private static boolean heldByAnotherProgram(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == 90020) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private record Index(String name, List<String> columns) {
