@@ -157,9 +157,7 @@ public final class AncrageApp extends Application {
         } else {
             LOG.error("Cannot open the data folder {}", dataDir, error);
         }
-        String detail = String.valueOf(error.getCause() == null ? error.getMessage() : error.getCause().getMessage());
-        String message = i18n.format(failure.messageKey(), dataDir.toString(), detail,
-                failure.restoredFrom().map(Path::toString).orElse(""));
+        String message = i18n.format(failure.messageKey(), failure.messageArgs());
         boolean fileProblem = reason == StoreOpeningException.Reason.CORRUPT
                 || reason == StoreOpeningException.Reason.EMPTY || reason == StoreOpeningException.Reason.FOREIGN;
         if (!fileProblem) {

@@ -207,9 +207,7 @@ public final class ExportCommand {
             }
             return 0;
         } catch (StoreOpeningException e) {
-            String detail = String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
-            err.println(i18n.format(e.messageKey(), dataDir.toString(), detail,
-                    e.restoredFrom().map(Path::toString).orElse("")));
+            err.println(i18n.format(e.messageKey(), e.messageArgs()));
             return 1;
         } catch (RuleViolationException e) {
             err.println(i18n.format(e.messageKey(), e.args().toArray()));

@@ -76,6 +76,16 @@ public final class StoreOpeningException extends RuntimeException {
         return newBase ? "startup.error.MIGRATION_FAILED_NEW_BASE" : "startup.error.MIGRATION_FAILED_UNCHANGED";
     }
 
+    /**
+     * The arguments of {@link #messageKey()}: the folder, the short reason (the cause's message, which
+     * says where when the base is damaged), and the copy put back after a failed migration.
+     */
+    public Object[] messageArgs() {
+        Throwable reasonGiven = getCause() == null ? this : getCause();
+        return new Object[] {dataDirectory.toString(), String.valueOf(reasonGiven.getMessage()),
+                restoredFrom == null ? "" : restoredFrom.toString()};
+    }
+
     /** True when « Réparer » or « Restaurer » can help: the file is there but cannot be used. */
     public boolean repairable() {
         return reason == Reason.CORRUPT;

@@ -62,12 +62,16 @@ class StoreSafetyTest {
         return dir;
     }
 
-    private static StoreOpeningException.Reason openingFails(Path dir, Database.Options options) {
+    private static StoreOpeningException openingFailure(Path dir, Database.Options options) {
         try (Database ignored = Database.open(dir, options)) {
             throw new AssertionError("the base should have been refused");
         } catch (StoreOpeningException e) {
-            return e.reason();
+            return e;
         }
+    }
+
+    private static StoreOpeningException.Reason openingFails(Path dir, Database.Options options) {
+        return openingFailure(dir, options).reason();
     }
 
     @Test
@@ -161,13 +165,8 @@ class StoreSafetyTest {
     void aFailedMigrationPutsBackTheCopyMadeBeforeIt(@TempDir Path tmp) throws Exception {
         Path dir = copyOfDemo(tmp.resolve("failing"));
         byte[] before = Files.readAllBytes(dir.resolve(FILE));
-        StoreOpeningException failure;
-        try (Database ignored = Database.open(dir, Database.Options.defaults().withClock(CLOCK)
-                .withMigrations(List.of("classpath:db/migration", "classpath:db/failing")))) {
-            throw new AssertionError("the migration should have failed");
-        } catch (StoreOpeningException e) {
-            failure = e;
-        }
+        StoreOpeningException failure = openingFailure(dir, Database.Options.defaults().withClock(CLOCK)
+                .withMigrations(List.of("classpath:db/migration", "classpath:db/failing")));
         assertThat(failure.reason()).isEqualTo(StoreOpeningException.Reason.MIGRATION_FAILED);
         assertThat(failure.messageKey()).isEqualTo("startup.error.MIGRATION_FAILED");
         assertThat(failure.restoredFrom()).isPresent();
@@ -182,13 +181,8 @@ class StoreSafetyTest {
     @Test
     void aFailedMigrationOfANewBaseSaysItHeldNoData(@TempDir Path tmp) {
         Path dir = tmp.resolve("nouvelle");
-        StoreOpeningException failure;
-        try (Database ignored = Database.open(dir, Database.Options.defaults().withClock(CLOCK)
-                .withMigrations(List.of("classpath:db/migration", "classpath:db/failing")))) {
-            throw new AssertionError("the migration should have failed");
-        } catch (StoreOpeningException e) {
-            failure = e;
-        }
+        StoreOpeningException failure = openingFailure(dir, Database.Options.defaults().withClock(CLOCK)
+                .withMigrations(List.of("classpath:db/migration", "classpath:db/failing")));
         assertThat(failure.restoredFrom()).isEmpty();
         assertThat(failure.onNewBase()).isTrue();
         assertThat(failure.messageKey()).isEqualTo("startup.error.MIGRATION_FAILED_NEW_BASE");

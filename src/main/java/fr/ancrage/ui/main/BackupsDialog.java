@@ -89,22 +89,27 @@ public final class BackupsDialog {
         Button folder = new Button(i18n.get("backups.openFolder"), new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
         folder.setDisable(backups.folder().isEmpty());
 
-        Spinner<Integer> kept = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 100,
-                backups.keptBackups()));
+        Spinner<Integer> kept = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 100, 1));
         kept.setId("backupsKept");
         kept.setEditable(true);
         kept.setPrefWidth(90);
         Label keptLabel = new Label(i18n.get("backups.kept"));
         keptLabel.setLabelFor(kept);
         keptLabel.setWrapText(true);
-        kept.valueProperty().addListener((obs, old, value) -> {
-            if (value != null) {
-                ui.tasks().run(() -> {
-                    backups.setKeptBackups(value);
-                    return value;
-                }, v -> { }, this::failed);
-            }
-        });
+        // the setting is read from its file in the background; the spinner waits until then
+        kept.setDisable(true);
+        ui.tasks().run(backups::keptBackups, stored -> {
+            kept.getValueFactory().setValue(stored);
+            kept.setDisable(false);
+            kept.valueProperty().addListener((obs, old, value) -> {
+                if (value != null) {
+                    ui.tasks().run(() -> {
+                        backups.setKeptBackups(value);
+                        return value;
+                    }, v -> { }, this::failed);
+                }
+            });
+        }, this::failed);
 
         outcome.setWrapText(true);
         outcome.setMaxWidth(640);

@@ -78,6 +78,8 @@ class BackupsDialogTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#backupNow").tryQuery()
                 .map(n -> n.getScene() != null && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing())
                 .orElse(false));
+        // the number of automatic backups kept is read in the background
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#backupsKept").query().isDisabled());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
