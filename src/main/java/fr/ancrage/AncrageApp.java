@@ -76,11 +76,9 @@ public final class AncrageApp extends Application {
             }
         });
         ui = UiContext.create(i18n, tasks);
-        Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> {
-            // never a silent blank window: say it, keep the data, let the user go on or quit
-            LOG.error("Unexpected error on the FX thread", error);
-            ui.dialogs().error(stage, i18n.get("error.title"), ui.errors().describe(error));
-        });
+        // never a silent blank window nor a loop of dialogs: logged, said once, the app can still be closed
+        Thread.currentThread().setUncaughtExceptionHandler((thread, error) ->
+                ui.dialogs().unexpected().onFxThread(() -> stage, error));
         dataDir = DataDirectory.resolve(options.dataDirectory(), System.getenv(),
                 System.getProperty("os.name"), System.getProperty("user.home"));
 

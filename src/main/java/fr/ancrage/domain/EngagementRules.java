@@ -101,6 +101,32 @@ public final class EngagementRules {
             }
             checkValue(t.value(), indicator.get().unit()).ifPresent(i -> add(issues, field, i));
         }
+        checkParts(issues, e, catalogue);
+    }
+
+    /**
+     * Indicators that count a part of another one (« dont emplois francs » among the hires, the
+     * internships filled among those offered), by catalogue code: in one engagement, the part's
+     * target never exceeds the whole's for the same year.
+     */
+    public static final Map<String, String> PART_OF = Map.of("EMPLOIS_FRANCS", "HIRES", "STAGES_FILLED", "STAGES_OFFERED");
+
+    private static void checkParts(Map<String, List<Issue>> issues, Engagement e, Catalogue catalogue) {
+        for (Target part : e.targets()) {
+            Optional<Indicator> partIndicator = catalogue.indicator(part.indicatorId());
+            String wholeCode = partIndicator.map(i -> PART_OF.get(i.code())).orElse(null);
+            if (wholeCode == null) {
+                continue;
+            }
+            for (Target whole : e.targets()) {
+                Optional<Indicator> wholeIndicator = catalogue.indicator(whole.indicatorId());
+                if (whole.year() == part.year() && wholeIndicator.map(i -> i.code().equals(wholeCode)).orElse(false)
+                        && part.value().compareTo(whole.value()) > 0) {
+                    add(issues, targetField(part.indicatorId(), part.year()), Issue.error("validation.target.partAboveWhole",
+                            partIndicator.get().name(), wholeIndicator.get().name(), part.year()));
+                }
+            }
+        }
     }
 
     /** The value rules of a unit: not negative, whole where it must be, 0 or 1 for yes/no, cents at most. */

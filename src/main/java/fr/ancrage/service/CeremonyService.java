@@ -93,11 +93,23 @@ public final class CeremonyService {
     public void delete(Ceremony c) {
         store.run(r -> {
             Ceremony stored = stored(r, c.id());
-            if (r.ceremonies().items(stored.id()).stream().anyMatch(CeremonyItem::signed)) {
-                throw new RuleViolationException("ceremony.delete.signed");
-            }
+            refusal(r, stored).ifPresent(e -> {
+                throw e;
+            });
             r.ceremonies().delete(c);
         });
+    }
+
+    /** Why {@link #delete} would refuse, asked before the user is asked to confirm (issue 15). */
+    public java.util.Optional<RuleViolationException> deletionRefusal(Ceremony c) {
+        return store.read(r -> r.ceremonies().findById(c.id()).flatMap(stored -> refusal(r, stored)));
+    }
+
+    private static java.util.Optional<RuleViolationException> refusal(fr.ancrage.persistence.Repositories r,
+                                                                      Ceremony stored) {
+        return r.ceremonies().items(stored.id()).stream().anyMatch(CeremonyItem::signed)
+                ? java.util.Optional.of(new RuleViolationException("ceremony.delete.signed"))
+                : java.util.Optional.empty();
     }
 
     public List<CeremonyItem> items(UUID ceremonyId) {

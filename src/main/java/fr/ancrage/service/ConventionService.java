@@ -9,6 +9,7 @@ import fr.ancrage.domain.RecordKind;
 import fr.ancrage.domain.StaleRecordException;
 import fr.ancrage.domain.ValidationException;
 import fr.ancrage.domain.validation.Issue;
+import fr.ancrage.domain.validation.MessageKey;
 import fr.ancrage.persistence.Repositories;
 import fr.ancrage.persistence.Store;
 
@@ -47,6 +48,19 @@ public final class ConventionService {
      * creation). The status may only follow the life cycle from the stored one.
      */
     public Convention save(Convention c) {
+        return save(c, false);
+    }
+
+    /**
+     * Saves a change to what a signed convention protects (its company, signature date and
+     * signatories) that the user asked for explicitly (« Modifier une convention signée »,
+     * decision 0013). {@link #save(Convention)} refuses such a change.
+     */
+    public Convention saveSignedChange(Convention c) {
+        return save(c, true);
+    }
+
+    private Convention save(Convention c, boolean signedChangeConfirmed) {
         validate(c);
         return store.write(r -> {
             Convention toSave = c;
@@ -60,6 +74,11 @@ public final class ConventionService {
                 Convention stored = r.conventions().findById(c.id())
                         .orElseThrow(() -> new StaleRecordException(RecordKind.CONVENTION, c.reference()));
                 checkTransition(stored.status(), c.status());
+                // the reference is given once, at creation: never changed by a save
+                toSave = c.withMeta(c.meta(), stored.reference());
+                if (!signedChangeConfirmed) {
+                    checkSignedProtected(stored, toSave);
+                }
             }
             checkCompany(r, toSave);
             return r.conventions().save(toSave);
@@ -74,10 +93,24 @@ public final class ConventionService {
 
     /** Only a convention not yet signed can be deleted; a signed one is terminated instead. */
     public void delete(Convention c) {
-        if (c.status().isSignedOrLater()) {
-            throw new RuleViolationException("convention.delete.signed");
-        }
-        store.run(r -> r.conventions().delete(c));
+        store.run(r -> {
+            Convention stored = r.conventions().findById(c.id())
+                    .orElseThrow(() -> new StaleRecordException(RecordKind.CONVENTION, c.reference()));
+            refusal(stored).ifPresent(e -> {
+                throw e;
+            });
+            r.conventions().delete(c);
+        });
+    }
+
+    /** Why {@link #delete} would refuse, asked before the user is asked to confirm (issue 15). */
+    public Optional<RuleViolationException> deletionRefusal(Convention c) {
+        return store.read(r -> r.conventions().findById(c.id()).flatMap(ConventionService::refusal));
+    }
+
+    private static Optional<RuleViolationException> refusal(Convention stored) {
+        return stored.status().isSignedOrLater()
+                ? Optional.of(new RuleViolationException("convention.delete.signed")) : Optional.empty();
     }
 
     private static void validate(Convention c) {
@@ -91,6 +124,30 @@ public final class ConventionService {
         List<Issue> issues = ConventionRules.checkTransition(from, to);
         if (!issues.isEmpty()) {
             throw new ValidationException(Map.of(ConventionRules.STATUS, issues));
+        }
+    }
+
+    /**
+     * A signed convention keeps its company, signature date and signatories unless the user
+     * confirmed the change: a save from a form that only meant to change the title never moves it.
+     */
+    private static void checkSignedProtected(Convention stored, Convention c) {
+        if (!stored.status().isSignedOrLater()) {
+            return;
+        }
+        List<MessageKey> changed = new java.util.ArrayList<>();
+        if (!java.util.Objects.equals(stored.companyId(), c.companyId())) {
+            changed.add(new MessageKey("convention.signed.field.company"));
+        }
+        if (!java.util.Objects.equals(stored.signatureDate(), c.signatureDate())) {
+            changed.add(new MessageKey("convention.signed.field.signatureDate"));
+        }
+        if (!stored.signatories().equals(c.signatories())) {
+            changed.add(new MessageKey("convention.signed.field.signatories"));
+        }
+        if (!changed.isEmpty()) {
+            throw new RuleViolationException("convention.signed.protected", stored.reference(),
+                    changed.size() == 1 ? changed.getFirst() : new MessageKey("convention.signed.field.several"));
         }
     }
 

@@ -72,16 +72,29 @@ public final class OrganisationService {
     /** Deleting a company that is party to conventions is refused: the conventions would be orphaned. */
     public void delete(Organisation o) {
         store.run(r -> {
-            int conventions = r.conventions().countByCompany(o.id());
-            if (conventions > 0) {
-                throw new RuleViolationException("organisation.delete.hasConventions", conventions);
-            }
-            int links = r.engagements().countByPartner(o.id()) + r.conventions().countSignatoriesOf(o.id());
-            if (links > 0) {
-                throw new RuleViolationException("organisation.delete.isPartner", links);
-            }
+            refusal(r, o).ifPresent(e -> {
+                throw e;
+            });
             r.organisations().delete(o);
         });
+    }
+
+    /** Why {@link #delete} would refuse, asked before the user is asked to confirm (issue 15). */
+    public java.util.Optional<RuleViolationException> deletionRefusal(Organisation o) {
+        return store.read(r -> refusal(r, o));
+    }
+
+    private static java.util.Optional<RuleViolationException> refusal(fr.ancrage.persistence.Repositories r,
+                                                                      Organisation o) {
+        int conventions = r.conventions().countByCompany(o.id());
+        if (conventions > 0) {
+            return java.util.Optional.of(new RuleViolationException("organisation.delete.hasConventions", conventions));
+        }
+        int links = r.engagements().countByPartner(o.id()) + r.conventions().countSignatoriesOf(o.id());
+        if (links > 0) {
+            return java.util.Optional.of(new RuleViolationException("organisation.delete.isPartner", links));
+        }
+        return java.util.Optional.empty();
     }
 
     public List<Contact> contacts(UUID organisationId) {

@@ -167,4 +167,48 @@ class ConventionServiceTest {
     private static Signatory signatory(SignatoryRole role, String title) {
         return new Signatory(RecordMeta.fresh(), 0, role, "Nom " + title, title, null, null);
     }
+
+    /** Decision 0013: a save never moves a signed convention to another company, nor changes its signature. */
+    @Test
+    void aSignedConventionKeepsItsCompanySignatureAndSignatoriesUnlessTheChangeIsConfirmed() {
+        Convention signed = ServiceFixtures.signed(service, company.id());
+        Organisation other = organisations.save(company("Boulangerie Battant", ""));
+        Convention moved = withCompany(signed, other);
+
+        assertThatThrownBy(() -> service.save(moved)).isInstanceOf(RuleViolationException.class)
+                .extracting(e -> ((RuleViolationException) e).messageKey()).isEqualTo("convention.signed.protected");
+        assertThatThrownBy(() -> service.save(withSignatories(signed, List.of())))
+                .isInstanceOf(RuleViolationException.class);
+        assertThat(service.get(signed.id()).orElseThrow().companyId()).isEqualTo(company.id());
+
+        // what the signature does not protect still saves as before
+        Convention retitled = service.save(new Convention(signed.meta(), signed.reference(), "Nouvel intitulé",
+                signed.companyId(), signed.framework(), signed.departmentCode(), signed.epciSiren(),
+                signed.stateReferent(), signed.status(), signed.signatureDate(), signed.startDate(), signed.endDate(),
+                signed.qpvIds(), signed.signatories(), signed.notes()));
+        assertThat(retitled.title()).isEqualTo("Nouvel intitulé");
+
+        Convention corrected = service.saveSignedChange(withCompany(retitled, other));
+        assertThat(service.get(signed.id()).orElseThrow().companyId()).isEqualTo(other.id());
+        assertThat(corrected.reference()).isEqualTo(signed.reference());
+    }
+
+    @Test
+    void aSaveNeverChangesTheReference() {
+        Convention saved = service.save(draft(company.id()));
+        Convention renamed = service.save(saved.withMeta(saved.meta(), "99-1999-999"));
+        assertThat(renamed.reference()).isEqualTo(saved.reference());
+    }
+
+    private static Convention withCompany(Convention c, Organisation company) {
+        return new Convention(c.meta(), c.reference(), c.title(), company.id(), c.framework(), c.departmentCode(),
+                c.epciSiren(), c.stateReferent(), c.status(), c.signatureDate(), c.startDate(), c.endDate(), c.qpvIds(),
+                c.signatories(), c.notes());
+    }
+
+    private static Convention withSignatories(Convention c, List<Signatory> signatories) {
+        return new Convention(c.meta(), c.reference(), c.title(), c.companyId(), c.framework(), c.departmentCode(),
+                c.epciSiren(), c.stateReferent(), c.status(), c.signatureDate(), c.startDate(), c.endDate(), c.qpvIds(),
+                signatories, c.notes());
+    }
 }

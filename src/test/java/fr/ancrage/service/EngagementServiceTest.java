@@ -275,4 +275,18 @@ class EngagementServiceTest {
                         .contains("validation.result.abandoned"));
         assertThat(engagements.bilan(convention.id())).allSatisfy(l -> assertThat(l.reportable()).isFalse());
     }
+
+    /** Issue 15, defect 8: « dont emplois francs » above the hires of the same year is refused at its field. */
+    @Test
+    void aPartNeverExceedsItsWhole() {
+        Indicator hires = indicator("HIRES");
+        Indicator francs = indicator("EMPLOIS_FRANCS");
+        assertThatThrownBy(() -> engagements.save(engagement("HIRING", 2026, 2027,
+                List.of(t(hires, 2026, "3"), t(francs, 2026, "5"), t(hires, 2027, "4"), t(francs, 2027, "4")))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.issues())
+                        .containsOnlyKeys(EngagementRules.targetField(francs.id(), 2026)));
+        assertThat(engagements.list(convention.id())).isEmpty();
+        engagements.save(engagement("HIRING", 2026, 2026, List.of(t(hires, 2026, "3"), t(francs, 2026, "3"))));
+        assertThat(engagements.list(convention.id())).hasSize(1);
+    }
 }

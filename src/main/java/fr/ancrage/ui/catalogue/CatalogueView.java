@@ -152,7 +152,7 @@ public final class CatalogueView implements Section {
 
     private void bindForm() {
         var i18n = ui.i18n();
-        Cells.limit(nameField, TextLimits.TITLE);
+        Cells.limit(nameField, TextLimits.TITLE, ui.i18n());
         nameField.textProperty().bindBidirectional(form.nameProperty());
         FieldFeedback.bind(nameField, nameMessage, form.nameIssues(), i18n);
         Cells.choices(axisBox, List.of(PaqteAxis.values()), i18n::label, i18n.get("catalogue.axis.none"));

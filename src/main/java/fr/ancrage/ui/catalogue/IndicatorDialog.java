@@ -75,7 +75,7 @@ final class IndicatorDialog {
         TextField name = new TextField(original.name());
         name.setId("indicator-name");
         name.setPrefColumnCount(28);
-        Cells.limit(name, TextLimits.TITLE);
+        Cells.limit(name, TextLimits.TITLE, ui.i18n());
         ComboBox<IndicatorUnit> unit = new ComboBox<>();
         unit.setId("indicator-unit");
         Cells.choices(unit, List.of(IndicatorUnit.values()), i18n::label, null);

@@ -199,8 +199,9 @@ final class IndicatorsPane {
             return;
         }
         var i18n = ui.i18n();
-        boolean choice = ui.dialogs().choose(support.window(), i18n.get("catalogue.delete.refused.title"),
-                ui.errors().describe(error), i18n.get("catalogue.deactivate"), i18n.get("action.close")).orElse(false);
+        boolean choice = ui.dialogs().chooseAmong(support.window(), i18n.get("catalogue.delete.refused.title"),
+                ui.errors().describe(error), List.of(i18n.get("catalogue.deactivate"), i18n.get("action.close")), 1)
+                .orElse(1) == 0;
         if (choice) {
             deactivate.run();
         }

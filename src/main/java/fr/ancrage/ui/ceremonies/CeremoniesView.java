@@ -251,7 +251,10 @@ public final class CeremoniesView implements Section {
         }
         allConfirmedButton.disableProperty().bind(locked.or(noItem));
         allPresentButton.disableProperty().bind(locked.or(noItem));
-        closeButton.disableProperty().bind(locked.or(creating).or(form.dirtyProperty()));
+        // nothing to close without a convention to sign (issue 15): the button says why in its tooltip
+        closeButton.disableProperty().bind(locked.or(creating).or(form.dirtyProperty()).or(Bindings.isEmpty(model.items)));
+        javafx.scene.control.Tooltip closeHint = new javafx.scene.control.Tooltip(ui.i18n().get("ceremonies.close.empty"));
+        model.items.subscribe(() -> closeButton.setTooltip(model.items.isEmpty() ? closeHint : null));
         closeButton.visibleProperty().bind(closed.not());
         closeButton.managedProperty().bind(closeButton.visibleProperty());
         reopenButton.visibleProperty().bind(closed);
@@ -655,11 +658,17 @@ public final class CeremoniesView implements Section {
     private void onDelete() {
         Ceremony c = model.current.get();
         if (c != null) {
-            if (ui.dialogs().confirm(support.window(), ui.i18n().get("ceremonies.delete.title"),
-                    ui.i18n().format("ceremonies.delete.message", c.title(), model.items.size()),
-                    ui.i18n().get("action.delete"))) {
-                model.delete(this::afterLoad);
-            }
+            // a refused deletion is said with its reason, never asked first (issue 15)
+            model.deletionRefusal(refused -> {
+                if (refused.isPresent()) {
+                    ui.dialogs().error(support.window(), ui.i18n().get("delete.refused.title"),
+                            ui.errors().describe(refused.get()));
+                } else if (ui.dialogs().confirm(support.window(), ui.i18n().get("ceremonies.delete.title"),
+                        ui.i18n().format("ceremonies.delete.message", c.title(), model.items.size()),
+                        ui.i18n().get("action.delete"))) {
+                    model.delete(this::afterLoad);
+                }
+            });
         }
     }
 

@@ -195,6 +195,12 @@ public final class CeremoniesViewModel {
         }, refused);
     }
 
+    /** Why the store would refuse to delete the ceremony shown, read before the user is asked. */
+    public void deletionRefusal(java.util.function.Consumer<java.util.Optional<fr.ancrage.domain.RuleViolationException>> then) {
+        Ceremony c = current.get();
+        tasks.run(() -> ceremonies.deletionRefusal(c), then, onError);
+    }
+
     public void delete(Runnable then) {
         Ceremony c = current.get();
         tasks.run(() -> {

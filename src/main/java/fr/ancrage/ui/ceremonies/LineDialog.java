@@ -60,7 +60,7 @@ final class LineDialog<T> {
             TextField input = new TextField(f.value());
             input.setId(f.id());
             input.setPrefColumnCount(30);
-            fr.ancrage.ui.common.Cells.limit(input, f.maxLength());
+            fr.ancrage.ui.common.Cells.limit(input, f.maxLength(), ui.i18n());
             Label label = new Label(f.label());
             label.setLabelFor(input);
             grid.addRow(row++, label, input);

@@ -26,10 +26,70 @@ public final class Cells {
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
     }
 
-    /** The field refuses typing or pasting beyond {@code max} characters (the column's size). */
-    public static void limit(javafx.scene.control.TextInputControl field, int max) {
-        field.setTextFormatter(new javafx.scene.control.TextFormatter<String>(change ->
-                change.getControlNewText().length() <= max ? change : null));
+    /**
+     * The field holds at most {@code max} characters (the column's size). What is typed or pasted
+     * beyond is left out and the field says so: never a text cut without a word (issue 15).
+     */
+    public static void limit(javafx.scene.control.TextInputControl field, int max, fr.ancrage.i18n.I18n i18n) {
+        field.setTextFormatter(new javafx.scene.control.TextFormatter<String>(change -> {
+            int kept = change.getControlText().length() - (change.getRangeEnd() - change.getRangeStart());
+            String added = change.getText();
+            int room = Math.max(0, max - kept);
+            if (added.length() <= room) {
+                return change;
+            }
+            if (room > 0 && Character.isHighSurrogate(added.charAt(room - 1))) {
+                room--; // never half an emoji
+            }
+            change.setText(added.substring(0, room));
+            int caret = change.getRangeStart() + room;
+            change.selectRange(caret, caret);
+            FieldNotice.show(field, i18n.format("input.tooLong", max, added.length() - room));
+            return change;
+        }));
+    }
+
+    /**
+     * Digits and spaces only (SIRET, SIREN, postcode), at most {@code max} characters: another
+     * character typed or pasted is left out, and the field says so.
+     */
+    public static void digits(javafx.scene.control.TextInputControl field, int max, fr.ancrage.i18n.I18n i18n) {
+        field.setTextFormatter(new javafx.scene.control.TextFormatter<String>(change -> {
+            String added = change.getText();
+            String kept = added.codePoints().filter(c -> Character.isDigit(c) && c < 128 || c == ' ')
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+            int room = Math.max(0, max - (change.getControlText().length() - (change.getRangeEnd() - change.getRangeStart())));
+            String notice = null;
+            if (!kept.equals(added)) {
+                notice = i18n.get("input.digitsOnly");
+            }
+            if (kept.length() > room) {
+                kept = kept.substring(0, room);
+                notice = notice == null ? i18n.format("input.tooLong", max, added.length() - room) : notice;
+            }
+            if (notice == null) {
+                return change;
+            }
+            change.setText(kept);
+            int caret = change.getRangeStart() + kept.length();
+            change.selectRange(caret, caret);
+            FieldNotice.show(field, notice);
+            return change;
+        }));
+    }
+
+    /**
+     * Gives a combo box new choices as a new list, keeping its value when it is among them. Never
+     * change a {@code SearchableComboBox}'s list in place: its popup keeps filtered views of the list
+     * for every search typed, and a change to the list then fails in those stale views
+     * (IndexOutOfBoundsException from ListCell.updateItem, issue 15).
+     */
+    public static <T> void offer(ComboBox<T> box, java.util.Collection<? extends T> choices) {
+        T value = box.getValue();
+        box.setItems(FXCollections.observableArrayList(choices));
+        if (value != null && box.getValue() != value) {
+            box.setValue(box.getItems().contains(value) ? box.getItems().get(box.getItems().indexOf(value)) : value);
+        }
     }
 
     /** Columns share the table's width: no horizontal scrolling, the last column takes the rest. */

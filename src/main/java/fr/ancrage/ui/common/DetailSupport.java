@@ -58,6 +58,14 @@ public final class DetailSupport {
             if (reverting) {
                 return;
             }
+            if (now == null) {
+                // the selection was lost, not moved (a reload of the list, a filter): a form being
+                // edited stays as it is, without a question
+                if (!dirty.get()) {
+                    onSelected.accept(old, null);
+                }
+                return;
+            }
             if (old != null && !mayLeaveForm()) {
                 reverting = true;
                 Platform.runLater(() -> {
@@ -77,7 +85,24 @@ public final class DetailSupport {
      */
     public <T> void save(Callable<T> work, Consumer<T> onSaved,
                          UnaryOperator<Map<String, List<Issue>>> showAtFields, Consumer<String> focus) {
-        ui.tasks().run(work, onSaved, error -> {
+        save(work, saved -> ui.i18n().get("error.unexpected.aRecord"), onSaved, showAtFields, focus);
+    }
+
+    /**
+     * The same, naming what was saved ({@code name}) should an unexpected error follow: the user
+     * then reads which record is safely stored.
+     */
+    public <T> void save(Callable<T> work, java.util.function.Function<T, String> name, Consumer<T> onSaved,
+                         UnaryOperator<Map<String, List<Issue>>> showAtFields, Consumer<String> focus) {
+        ui.tasks().run(work, saved -> {
+            ui.dialogs().unexpected().saved(name.apply(saved));
+            try {
+                onSaved.accept(saved);
+            } catch (RuntimeException error) {
+                // the transaction committed: say so, whatever failed on screen afterwards
+                ui.dialogs().unexpected().afterSave(this::window, error);
+            }
+        }, error -> {
             if (error instanceof ValidationException v) {
                 Map<String, List<Issue>> rest = showAtFields.apply(v.issues());
                 v.issues().keySet().stream().filter(f -> !rest.containsKey(f)).findFirst().ifPresent(focus);
@@ -88,6 +113,22 @@ public final class DetailSupport {
                 showError(error);
             }
         });
+    }
+
+    /**
+     * Asks the store first whether it would refuse ({@code refusal}, read in the background): a
+     * refused deletion is said with its reason and never asked first (issue 15). Otherwise as
+     * {@link #delete(String, String, Runnable, Runnable)}.
+     */
+    public void delete(String title, String message, Callable<? extends java.util.Optional<? extends RuntimeException>> refusal,
+                       Runnable work, Runnable onDeleted) {
+        ui.tasks().run(refusal, refused -> {
+            if (refused.isPresent()) {
+                ui.dialogs().error(window(), ui.i18n().get("delete.refused.title"), ui.errors().describe(refused.get()));
+            } else {
+                delete(title, message, work, onDeleted);
+            }
+        }, this::showError);
     }
 
     /** Asks for confirmation, then deletes in the background and calls {@code onDeleted}. */

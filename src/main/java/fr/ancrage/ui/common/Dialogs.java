@@ -14,9 +14,16 @@ import java.util.Optional;
 public final class Dialogs {
 
     private final I18n i18n;
+    private final UnexpectedErrors unexpected;
 
     public Dialogs(I18n i18n) {
         this.i18n = i18n;
+        this.unexpected = new UnexpectedErrors(i18n, java.time.Clock.systemDefaultZone());
+    }
+
+    /** Where errors nobody foresaw go: logged, shown once, never in a loop. */
+    public UnexpectedErrors unexpected() {
+        return unexpected;
     }
 
     public boolean confirm(Window owner, String title, String message, String confirmLabel) {
@@ -43,13 +50,27 @@ public final class Dialogs {
         alert.showAndWait();
     }
 
-    /** Asks between two choices; empty when the dialog is closed. */
+    /**
+     * Asks between two choices; empty when the dialog is closed with Escape or the window's close
+     * button. Neither choice is picked by Escape (a « NO » button would be: JavaFX treats it as the
+     * cancel button, and Escape created a duplicate organisation, issue 15) nor by Enter.
+     */
     public Optional<Boolean> choose(Window owner, String title, String message, String first, String second) {
-        ButtonType a = new ButtonType(first, ButtonBar.ButtonData.YES);
-        ButtonType b = new ButtonType(second, ButtonBar.ButtonData.NO);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", a, b);
+        ButtonType a = new ButtonType(first, ButtonBar.ButtonData.OTHER);
+        ButtonType b = new ButtonType(second, ButtonBar.ButtonData.OTHER);
+        // an unseen cancel button: what Escape and the close box answer
+        ButtonType escape = new ButtonType(i18n.get("action.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", a, b, escape);
         prepare(alert, owner, title, message);
-        return alert.showAndWait().map(a::equals);
+        javafx.scene.Node hidden = alert.getDialogPane().lookupButton(escape);
+        hidden.setVisible(false);
+        hidden.setManaged(false);
+        for (ButtonType t : List.of(a, b)) {
+            javafx.scene.control.Button button = (javafx.scene.control.Button) alert.getDialogPane().lookupButton(t);
+            button.setDefaultButton(false);
+            ButtonBar.setButtonUniformSize(button, false);
+        }
+        return alert.showAndWait().filter(t -> t != escape).map(a::equals);
     }
 
     /**
@@ -81,13 +102,23 @@ public final class Dialogs {
         }
         alert.setTitle(title);
         alert.setHeaderText(title);
-        Label content = new Label(message);
-        content.setWrapText(true);
-        content.setMaxWidth(520);
-        alert.getDialogPane().setContent(content);
+        alert.getDialogPane().setContent(messageLabel(message));
         alert.getDialogPane().setMinWidth(560);
+        // as tall as the message needs: a list of names was cut at « existent déjà :… » (issue 15)
+        alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         alert.setOnShown(e -> javafx.application.Platform.runLater(
                 () -> centerOn(alert.getDialogPane().getScene().getWindow(), owner)));
+    }
+
+    /** A question's text, wrapped at a readable width and never cut short in height. */
+    static Label messageLabel(String message) {
+        Label content = new Label(message);
+        content.getStyleClass().add("dialog-message");
+        content.setWrapText(true);
+        content.setMaxWidth(520);
+        content.setPrefWidth(520);
+        content.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return content;
     }
 
     /**

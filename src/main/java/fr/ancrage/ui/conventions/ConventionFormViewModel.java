@@ -13,6 +13,7 @@ import fr.ancrage.domain.Signatory;
 import fr.ancrage.domain.validation.Issue;
 import javafx.beans.Observable;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -53,6 +54,14 @@ public final class ConventionFormViewModel {
             ConventionRules.START_DATE, ConventionRules.END_DATE));
     private final Map<String, String> unreadableDates = new LinkedHashMap<>();
     private final BooleanBinding hasErrors;
+    /** The user confirmed « Modifier la convention signée… » for the convention shown (decision 0013). */
+    private final BooleanProperty signedChangeAllowed = new SimpleBooleanProperty(false);
+    private final BooleanBinding signedLocked = Bindings.createBooleanBinding(() -> original.get() != null
+            && original.get().status().isSignedOrLater() && !signedChangeAllowed.get(), original, signedChangeAllowed);
+    /** What the form held when it was loaded or cleared: the form is modified when it differs. */
+    private Convention baseline;
+    /** The identity a new convention keeps while it is typed (a new one at each clear). */
+    private RecordMeta freshMeta = RecordMeta.fresh();
     private boolean loading;
 
     public ConventionFormViewModel() {
@@ -65,7 +74,10 @@ public final class ConventionFormViewModel {
         for (Observable o : all) {
             o.addListener(x -> {
                 if (!loading) {
-                    dirty.set(true);
+                    // modified means different from what was loaded, not « an event came »: a list
+                    // reloaded with equal records, a date picker opened and closed, a field left
+                    // with Shift+Tab leave the form as it was
+                    dirty.set(!toConvention().equals(baseline));
                     recheck();
                 }
             });
@@ -137,7 +149,10 @@ public final class ConventionFormViewModel {
         signatories.clear();
         issues.clear();
         unreadableDates.clear();
+        signedChangeAllowed.set(false);
+        freshMeta = RecordMeta.fresh();
         loading = false;
+        baseline = toConvention();
         dirty.set(false);
     }
 
@@ -159,18 +174,36 @@ public final class ConventionFormViewModel {
         targetedQpvs.setAll(qpvs);
         signatories.setAll(c.signatories());
         loading = false;
+        baseline = toConvention();
         dirty.set(false);
     }
 
     public Convention toConvention() {
         Convention o = original.get();
-        RecordMeta meta = o == null ? RecordMeta.fresh() : o.meta();
+        RecordMeta meta = o == null ? freshMeta : o.meta();
         Set<UUID> qpvIds = targetedQpvs.stream().map(Qpv::id).collect(Collectors.toSet());
         return new Convention(meta, o == null ? "" : o.reference(), title.get(),
                 company.get() == null ? null : company.get().id(), framework.get(),
                 department.get() == null ? "" : department.get().code(), epci.get() == null ? "" : epci.get().siren(),
                 stateReferent.get(), status.get(), signatureDate.get(), startDate.get(), endDate.get(), qpvIds,
                 List.copyOf(signatories), notes.get());
+    }
+
+    /**
+     * True while the convention shown is signed and the user has not asked to change what the
+     * signature protects: its company, signature date and signatories are then read-only.
+     */
+    public BooleanBinding signedLockedBinding() {
+        return signedLocked;
+    }
+
+    /** After the user confirmed « Modifier la convention signée… »: until the next load or clear. */
+    public void allowSignedChange() {
+        signedChangeAllowed.set(true);
+    }
+
+    public boolean signedChangeAllowed() {
+        return signedChangeAllowed.get();
     }
 
     public boolean isNew() {

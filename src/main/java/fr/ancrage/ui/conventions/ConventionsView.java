@@ -153,6 +153,10 @@ public final class ConventionsView implements Section {
     @FXML private Button cancelButton;
     @FXML private Button deleteButton;
     @FXML private Button companyButton;
+    @FXML private javafx.scene.layout.HBox signedBanner;
+    @FXML private Label signedLabel;
+    @FXML private Button unlockSignedButton;
+    @FXML private javafx.scene.layout.HBox signatoryTools;
 
     public ConventionsView(UiContext ui, ConventionService service, OrganisationService organisations,
                            TerritoryService territories, EngagementService engagements, CatalogueService catalogues,
@@ -227,8 +231,12 @@ public final class ConventionsView implements Section {
         if (pendingNewCompany != null) {
             UUID company = pendingNewCompany;
             pendingNewCompany = null;
-            onNew();
-            companyBox.getItems().stream().filter(o -> o.id().equals(company)).findFirst().ifPresent(form.companyProperty()::set);
+            // the company goes into a new, empty form only: when the user keeps the convention open
+            // (unsaved changes), it must not slip into that convention (issue 15, defect 2)
+            if (startNew()) {
+                companyBox.getItems().stream().filter(o -> o.id().equals(company)).findFirst()
+                        .ifPresent(form.companyProperty()::set);
+            }
         } else if (pendingSelection != null) {
             UUID wanted = pendingSelection;
             pendingSelection = null;
@@ -236,9 +244,14 @@ public final class ConventionsView implements Section {
                 list.clearFilters();
             }
             list.rows().stream().filter(i -> i.id().equals(wanted)).findFirst().ifPresent(item -> {
-                table.getSelectionModel().select(item);
+                ConventionListItem selected = table.getSelectionModel().getSelectedItem();
+                if (selected == null || !selected.id().equals(wanted)) {
+                    // the selection asks about unsaved changes, then loads it or stays
+                    table.getSelectionModel().select(item);
+                } else if (!form.dirtyProperty().get()) {
+                    loadDetail(item); // the convention shown, up to date; not over the user's changes
+                }
                 table.scrollTo(item);
-                loadDetail(item);
             });
         }
     }
@@ -309,24 +322,22 @@ public final class ConventionsView implements Section {
 
     private void bindForm() {
         var i18n = ui.i18n();
-        companyBox.setItems(FXCollections.observableArrayList());
-        list.companies().subscribe(() -> companyBox.getItems().setAll(
+        list.companies().subscribe(() -> Cells.offer(companyBox,
                 list.companies().stream().map(i -> i.organisation()).toList()));
         companyBox.setConverter(Cells.converter(Organisation::legalName));
         companyBox.valueProperty().bindBidirectional(form.companyProperty());
         Cells.choices(frameworkBox, List.of(Framework.values()), i18n::label, null);
         frameworkBox.valueProperty().bindBidirectional(form.frameworkProperty());
-        departmentBox.setItems(list.departments());
+        list.departments().subscribe(() -> Cells.offer(departmentBox, list.departments()));
         departmentBox.setConverter(Cells.converter(Department::label));
         departmentBox.valueProperty().bindBidirectional(form.departmentProperty());
-        epciBox.setItems(FXCollections.observableArrayList());
         epciBox.setConverter(Cells.converter(Epci::name));
-        form.departmentProperty().subscribe(d -> epciBox.getItems().setAll(d == null ? List.of()
+        form.departmentProperty().subscribe(d -> Cells.offer(epciBox, d == null ? List.of()
                 : list.allEpcis().stream().filter(e -> e.departmentCode().equals(d.code())).toList()));
         epciBox.valueProperty().bindBidirectional(form.epciProperty());
-        Cells.limit(titleField, 300);
-        Cells.limit(referentField, 200);
-        Cells.limit(notesArea, 4000);
+        Cells.limit(titleField, 300, ui.i18n());
+        Cells.limit(referentField, 200, ui.i18n());
+        Cells.limit(notesArea, 4000, ui.i18n());
         titleField.textProperty().bindBidirectional(form.titleProperty());
         referentField.textProperty().bindBidirectional(form.stateReferentProperty());
         signaturePicker.setConverter(Formats.dateConverter(t -> form.unreadableDate(ConventionRules.SIGNATURE_DATE, t)));
@@ -370,6 +381,42 @@ public final class ConventionsView implements Section {
         formStatus.textProperty().bind(Bindings.when(form.dirtyProperty()).then(i18n.get("form.unsaved")).otherwise(""));
         form.originalProperty().subscribe(c -> referenceLabel.setText(c == null
                 ? i18n.get("convention.reference.pending") : c.reference()));
+        bindSignedLock();
+    }
+
+    /**
+     * A signed convention keeps its company, signature date and signatories read-only until the
+     * user asks to change them and confirms (decision 0013); the banner says why.
+     */
+    private void bindSignedLock() {
+        var locked = form.signedLockedBinding();
+        companyBox.disableProperty().bind(locked);
+        signaturePicker.disableProperty().bind(locked);
+        signatoryTools.disableProperty().bind(locked);
+        signatoriesPane.lockWhile(locked);
+        signedBanner.visibleProperty().bind(form.originalProperty().map(c -> c.status().isSignedOrLater()).orElse(false));
+        signedBanner.managedProperty().bind(signedBanner.visibleProperty());
+        unlockSignedButton.visibleProperty().bind(locked);
+        unlockSignedButton.managedProperty().bind(locked);
+        signedLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            Convention c = form.originalProperty().get();
+            if (c == null) {
+                return "";
+            }
+            return locked.get() ? ui.i18n().format("conventions.signed.locked", c.reference())
+                    : ui.i18n().format("conventions.signed.unlocked", c.reference());
+        }, form.originalProperty(), locked));
+    }
+
+    @FXML
+    private void onUnlockSigned() {
+        Convention c = form.originalProperty().get();
+        if (c != null && ui.dialogs().confirm(support.window(), ui.i18n().get("conventions.signed.unlock.title"),
+                ui.i18n().format("conventions.signed.unlock.message", c.reference()),
+                ui.i18n().get("conventions.signed.unlock.confirm"))) {
+            form.allowSignedChange();
+            companyBox.requestFocus();
+        }
     }
 
     private void refreshQpvChoices(Epci epci) {
@@ -419,6 +466,10 @@ public final class ConventionsView implements Section {
 
     private void onSelected(ConventionListItem old, ConventionListItem now) {
         if (now != null) {
+            Convention shown = form.originalProperty().get();
+            if (shown != null && shown.id().equals(now.id()) && form.dirtyProperty().get()) {
+                return; // the convention being edited, selected again after a reload: its changes stay
+            }
             loadDetail(now);
         } else if (!form.isNew()) {
             form.clear();
@@ -511,8 +562,13 @@ public final class ConventionsView implements Section {
 
     @FXML
     private void onNew() {
+        startNew();
+    }
+
+    /** Opens an empty form, once the unsaved changes are dealt with; false when the user keeps them. */
+    private boolean startNew() {
         if (!support.mayLeaveForm()) {
-            return;
+            return false;
         }
         table.getSelectionModel().clearSelection();
         form.clear();
@@ -523,6 +579,7 @@ public final class ConventionsView implements Section {
         showDetail(true);
         tabs.getSelectionModel().select(formTab);
         companyBox.requestFocus();
+        return true;
     }
 
     @FXML
@@ -548,7 +605,9 @@ public final class ConventionsView implements Section {
             return;
         }
         Convention candidate = form.toConvention();
-        support.save(() -> service.save(candidate), saved -> {
+        boolean signedChange = form.signedChangeAllowed();
+        support.save(() -> signedChange ? service.saveSignedChange(candidate) : service.save(candidate),
+                saved -> ui.i18n().format("error.unexpected.convention", saved.reference()), saved -> {
             form.dirtyProperty().set(false);
             pendingSelection = saved.id();
             list.load(support::showError, this::afterLoad);
@@ -560,7 +619,8 @@ public final class ConventionsView implements Section {
         Convention c = form.originalProperty().get();
         if (c != null) {
             support.delete(ui.i18n().get("conventions.delete.title"),
-                    ui.i18n().format("conventions.delete.message", c.reference()), () -> service.delete(c), () -> {
+                    ui.i18n().format("conventions.delete.message", c.reference()), () -> service.deletionRefusal(c),
+                    () -> service.delete(c), () -> {
                         form.clear();
                         showDetail(false);
                         list.load(support::showError, this::afterLoad);

@@ -36,6 +36,7 @@ final class SignatoriesPane {
     private final OrganisationService organisations;
     private TableView<Signatory> table;
     private ObjectProperty<Organisation> company;
+    private javafx.beans.value.ObservableBooleanValue locked = new javafx.beans.property.SimpleBooleanProperty(false);
 
     SignatoriesPane(UiContext ui, ObservableList<Signatory> signatories, OrganisationService organisations) {
         this.ui = ui;
@@ -64,7 +65,15 @@ final class SignatoriesPane {
         Cells.onOpen(table, s -> edit(table.getScene().getWindow()));
     }
 
+    /** While {@code locked} holds (a signed convention), the list is read-only: no dialog opens. */
+    void lockWhile(javafx.beans.value.ObservableBooleanValue locked) {
+        this.locked = locked;
+    }
+
     void add(Window owner) {
+        if (locked.get()) {
+            return;
+        }
         Organisation c = company.get();
         if (c == null) {
             ask(owner, null, List.of()).ifPresent(signatories::add);
@@ -77,7 +86,7 @@ final class SignatoriesPane {
 
     void edit(Window owner) {
         Signatory s = table.getSelectionModel().getSelectedItem();
-        if (s != null) {
+        if (s != null && !locked.get()) {
             int index = signatories.indexOf(s);
             ask(owner, s, List.of()).ifPresent(updated -> signatories.set(index, updated));
         }
@@ -85,12 +94,15 @@ final class SignatoriesPane {
 
     void remove() {
         Signatory s = table.getSelectionModel().getSelectedItem();
-        if (s != null) {
+        if (s != null && !locked.get()) {
             signatories.remove(s);
         }
     }
 
     void move(int delta) {
+        if (locked.get()) {
+            return;
+        }
         fr.ancrage.ui.common.ListEditing.move(table, signatories, delta);
         table.refresh(); // the order column
     }
@@ -113,10 +125,10 @@ final class SignatoriesPane {
                 i18n.get("signatories.noContact"));
         TextField name = new TextField(original == null ? "" : original.fullName());
         name.setId("signatory-name");
-        Cells.limit(name, 200);
+        Cells.limit(name, 200, ui.i18n());
         TextField title = new TextField(original == null ? "" : original.jobTitle());
         title.setId("signatory-title");
-        Cells.limit(title, 200);
+        Cells.limit(title, 200, ui.i18n());
         contact.valueProperty().subscribe(c -> {
             if (c != null) {
                 name.setText(c.fullName());

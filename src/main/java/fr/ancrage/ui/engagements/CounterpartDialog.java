@@ -76,7 +76,7 @@ final class CounterpartDialog {
         description.setPrefRowCount(4);
         description.setWrapText(true);
         description.setPromptText(i18n.get("counterparts.prompt.description"));
-        Cells.limit(description, 4000);
+        Cells.limit(description, 4000, ui.i18n());
         if (original != null) {
             partners.stream().filter(o -> o.id().equals(original.partnerId())).findFirst().ifPresent(partner::setValue);
             engagements.stream().filter(e -> e.id().equals(original.engagementId())).findFirst()

@@ -87,7 +87,7 @@ final class EngagementDialog {
         description.setPrefRowCount(3);
         description.setWrapText(true);
         description.setPromptText(i18n.get("engagements.prompt.description"));
-        Cells.limit(description, 4000);
+        Cells.limit(description, 4000, ui.i18n());
         description.textProperty().bindBidirectional(form.descriptionProperty());
 
         ComboBox<Integer> firstYear = yearBox("engagementFirstYear");

@@ -12,6 +12,7 @@ import fr.ancrage.domain.Target;
 import fr.ancrage.service.CatalogueService;
 import fr.ancrage.service.EngagementService;
 import fr.ancrage.ui.common.Cells;
+import fr.ancrage.ui.common.Formats;
 import fr.ancrage.ui.common.UiContext;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -129,10 +130,16 @@ public final class EngagementsView {
         convention = c;
         conventionQpvs = qpvs;
         boolean saved = c != null;
-        unsavedHint.setManaged(!saved);
-        unsavedHint.setVisible(!saved);
-        addEngagementButton.setDisable(!saved);
-        addCounterpartButton.setDisable(!saved);
+        // an ended convention takes no new engagement: said above the list, not left to find out (issue 15)
+        boolean ended = saved && (c.status().isTerminal()
+                || c.endDate() != null && c.endDate().isBefore(java.time.LocalDate.now(ui.clock())));
+        unsavedHint.setText(!saved ? ui.i18n().get("engagements.unsavedConvention") : ended
+                ? ui.i18n().format("engagements.endedConvention", c.endDate() == null ? ui.i18n().label(c.status())
+                        : Formats.date(c.endDate())) : "");
+        unsavedHint.setManaged(!saved || ended);
+        unsavedHint.setVisible(!saved || ended);
+        addEngagementButton.setDisable(!saved || ended);
+        addCounterpartButton.setDisable(!saved || ended);
         engagementsTable.getItems().clear();
         counterpartsTable.getItems().clear();
         if (saved) {

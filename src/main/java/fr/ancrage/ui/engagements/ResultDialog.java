@@ -105,7 +105,7 @@ final class ResultDialog {
         comment.setId("resultComment");
         comment.setPrefRowCount(3);
         comment.setWrapText(true);
-        Cells.limit(comment, 2000);
+        Cells.limit(comment, 2000, ui.i18n());
 
         ObjectProperty<List<Issue>> valueIssues = new SimpleObjectProperty<>(List.of());
         valueField.textProperty().subscribe(t -> valueIssues.set(checkTyped(t, unit)));

@@ -151,6 +151,11 @@ public final class Shell implements Navigator {
         main.show("documents");
     }
 
+    /** The convention form (tests read what it holds). */
+    public fr.ancrage.ui.conventions.ConventionFormViewModel conventionsForm() {
+        return conventionsView.formModel();
+    }
+
     /** The ceremonies screen (tests reach its state). */
     public CeremoniesView ceremoniesView() {
         return ceremoniesView;

@@ -115,7 +115,7 @@ final class ContactDialog {
 
     private TextField field(String id, String value, int max) {
         TextField f = new TextField(value);
-        fr.ancrage.ui.common.Cells.limit(f, max);
+        fr.ancrage.ui.common.Cells.limit(f, max, ui.i18n());
         f.setId(id);
         f.setPrefColumnCount(24);
         return f;

@@ -258,14 +258,14 @@ public final class OrganisationsView implements Section {
         kindBox.valueProperty().bindBidirectional(form.kindProperty());
         Cells.choices(sizeBandBox, List.of(SizeBand.values()), i18n::label, i18n.get("organisation.sizeBand.none"));
         sizeBandBox.valueProperty().bindBidirectional(form.sizeBandProperty());
-        Cells.limit(legalNameField, OrganisationRules.MAX_NAME);
-        Cells.limit(siretField, 20);
-        Cells.limit(sirenField, 12);
-        Cells.limit(nafField, 7);
-        Cells.limit(addressField, 300);
-        Cells.limit(postcodeField, 5);
-        Cells.limit(networksField, 500);
-        Cells.limit(notesArea, 4000);
+        Cells.limit(legalNameField, OrganisationRules.MAX_NAME, ui.i18n());
+        Cells.digits(siretField, 20, ui.i18n());
+        Cells.digits(sirenField, 12, ui.i18n());
+        Cells.limit(nafField, 7, ui.i18n());
+        Cells.limit(addressField, 300, ui.i18n());
+        Cells.digits(postcodeField, 5, ui.i18n());
+        Cells.limit(networksField, 500, ui.i18n());
+        Cells.limit(notesArea, 4000, ui.i18n());
         legalNameField.textProperty().bindBidirectional(form.legalNameProperty());
         siretField.textProperty().bindBidirectional(form.siretProperty());
         sirenField.textProperty().bindBidirectional(form.sirenProperty());
@@ -284,9 +284,20 @@ public final class OrganisationsView implements Section {
         FieldFeedback.bind(postcodeField, postcodeMessage, form.issues(OrganisationRules.POSTCODE), i18n);
         FieldFeedback.bind(communeField, communeMessage, form.issues(OrganisationFormViewModel.COMMUNE), i18n);
         form.setCommuneLookup(this::findCommune);
-        var completion = TextFields.bindAutoCompletion(communeField, request -> suggestCommunes(request.getUserText()));
+        // suggestions read « Besançon (25056) », the text the field takes and the form reads back (without a
+        // converter they showed Commune[code=…] and filled the field with it, issue 15)
+        var completion = TextFields.bindAutoCompletion(communeField, request -> suggestCommunes(request.getUserText()),
+                Cells.converter(Commune::label));
+        completion.setVisibleRowCount(8);
+        completion.getAutoCompletionPopup().getStyleClass().add("commune-suggestions");
         // a click elsewhere closes the suggestions and still reaches what was clicked
         completion.getAutoCompletionPopup().setConsumeAutoHidingEvents(false);
+        // leaving the field (Tab, a click) closes them too
+        communeField.focusedProperty().subscribe(focused -> {
+            if (!focused) {
+                completion.getAutoCompletionPopup().hide();
+            }
+        });
         saveButton.disableProperty().bind(form.dirtyProperty().not().and(form.originalProperty().isNotNull()));
         saveButton.setDefaultButton(true);
         cancelButton.disableProperty().bind(form.dirtyProperty().not());
@@ -432,16 +443,15 @@ public final class OrganisationsView implements Section {
                         + (d.existing().siret().isEmpty() ? "" : " (SIRET " + Siret.format(d.existing().siret()) + ")")
                         + " – " + i18n.label(d.reason()))
                 .collect(Collectors.joining("\n"));
-        var choice = ui.dialogs().choose(support.window(), i18n.get("organisations.duplicate.title"),
-                i18n.format("organisations.duplicate.message", lines), i18n.get("organisations.duplicate.open"),
-                i18n.get("organisations.duplicate.createAnyway"));
-        if (choice.isEmpty()) {
-            return;
-        }
-        if (choice.get()) {
+        // Escape and Enter go back to the form: creating the duplicate takes a click of its own
+        int choice = ui.dialogs().chooseAmong(support.window(), i18n.get("organisations.duplicate.title"),
+                i18n.format("organisations.duplicate.message", lines), List.of(i18n.get("organisations.duplicate.open"),
+                        i18n.get("organisations.duplicate.createAnyway"), i18n.get("organisations.duplicate.back")), 2)
+                .orElse(2);
+        if (choice == 0) {
             form.clear();
             open(first.existing().id());
-        } else {
+        } else if (choice == 1) {
             save(candidate);
         }
     }
@@ -458,7 +468,8 @@ public final class OrganisationsView implements Section {
         Organisation o = form.originalProperty().get();
         if (o != null) {
             support.delete(ui.i18n().get("organisations.delete.title"),
-                    ui.i18n().format("organisations.delete.message", o.legalName()), () -> service.delete(o), () -> {
+                    ui.i18n().format("organisations.delete.message", o.legalName()), () -> service.deletionRefusal(o),
+                    () -> service.delete(o), () -> {
                         form.clear();
                         showDetail(false);
                         reload(null);

@@ -114,7 +114,7 @@ final class QpvEditor {
             return change;
         }));
         qpvCodeField.textProperty().bindBidirectional(form.codeProperty());
-        Cells.limit(qpvNameField, fr.ancrage.domain.validation.TextLimits.NAME);
+        Cells.limit(qpvNameField, fr.ancrage.domain.validation.TextLimits.NAME, ui.i18n());
         qpvNameField.textProperty().bindBidirectional(form.nameProperty());
         FieldFeedback.bind(qpvCodeField, codeMessage, form.issues(QpvFormViewModel.CODE), i18n);
         FieldFeedback.bind(qpvNameField, nameMessage, form.issues(QpvFormViewModel.NAME), i18n);
