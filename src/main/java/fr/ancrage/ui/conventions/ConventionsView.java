@@ -1,5 +1,7 @@
 package fr.ancrage.ui.conventions;
 
+import fr.ancrage.ui.common.Layouts;
+import fr.ancrage.ui.common.TableColumns;
 import fr.ancrage.domain.ActionType;
 import fr.ancrage.domain.Convention;
 import fr.ancrage.domain.EngagementCategory;
@@ -168,7 +170,7 @@ public final class ConventionsView implements Section {
         this.engagementsView = new EngagementsView(ui, engagements, catalogues,
                 () -> organisations.list().stream().map(i -> i.organisation()).toList(), support::window,
                 this::engagementsChanged);
-        this.totalsPane = new TotalsPane(ui.i18n(), "convention", "totals.intro.convention");
+        this.totalsPane = new TotalsPane(ui, "convention", "totals.intro.convention");
         this.bilanPane = new BilanPane(ui, engagements, support::window, this::engagementsChanged);
         this.signatoriesPane = new SignatoriesPane(ui, form.signatories(), organisations);
     }
@@ -246,7 +248,8 @@ public final class ConventionsView implements Section {
     @FXML
     private void initialize() {
         var i18n = ui.i18n();
-        Cells.fitColumns(table, companyColumn);
+        TableColumns.remember(ui, table, "conventions", companyColumn);
+        Layouts.fullTextTooltip(detailTitle);
         searchField.setLeft(new FontIcon(MaterialDesignM.MAGNIFY));
         clearFiltersButton.setGraphic(new FontIcon(MaterialDesignF.FILTER_REMOVE_OUTLINE));
         clearFiltersButton.setTooltip(new javafx.scene.control.Tooltip(i18n.get("filters.clear")));
