@@ -122,7 +122,7 @@ class SmallScreenLayoutTest {
     }
 
     @Test
-    void contactColumnsKeepTheirHeaderAndTheContactDialogItsLabels(FxRobot robot) throws Exception {
+    void contactColumnsAreNeverNarrowerThanTheirHeader(FxRobot robot) throws Exception {
         robot.clickOn("#nav-organisations");
         TableView<?> list = shown(robot, "#table", TableView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 1);
@@ -130,12 +130,20 @@ class SmallScreenLayoutTest {
         selectTab(robot, "Contacts");
         TableView<?> contacts = shown(robot, "#contactsTable", TableView.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> contacts.getItems().size() == 1);
-        assertThat(contacts.isTableMenuButtonVisible()).isTrue();
         for (TableColumn<?, ?> c : contacts.getVisibleLeafColumns()) {
             assertThat(c.getWidth()).as("width of the column %s", c.getText())
                     .isGreaterThanOrEqualTo(TableColumns.headerWidth(c) - 1);
         }
+        assertThat(contacts.isTableMenuButtonVisible()).isTrue();
+    }
 
+    @Test
+    void theContactDialogShowsItsWholeLabels(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-organisations");
+        TableView<?> list = shown(robot, "#table", TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 1);
+        robot.interact(() -> list.getSelectionModel().select(0));
+        selectTab(robot, "Contacts");
         robot.clickOn("#addContactButton");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#contact-last-name").tryQuery().isPresent());
         GridPane grid = robot.lookup(".dialog-pane .form-grid").queryAs(GridPane.class);
@@ -195,7 +203,9 @@ class SmallScreenLayoutTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#target-1-2026").tryQuery().isPresent());
         robot.interact(() -> {
             robot.lookup("#engagementDescription").queryAs(javafx.scene.control.TextArea.class).setText("Stages");
-            robot.lookup("#target-1-2026").queryAs(TextField.class).setText("-3");
+            // every target refused: the messages under the grid make the form taller than the dialog
+            robot.lookup(n -> n instanceof TextField && n.getId() != null && n.getId().startsWith("target-"))
+                    .queryAllAs(TextField.class).forEach(f -> f.setText("-3"));
         });
         Window dialog = robot.lookup(".dialog-pane").query().getScene().getWindow();
         assertThat(dialog.getY() + dialog.getHeight()).isLessThanOrEqualTo(700 + 1);
