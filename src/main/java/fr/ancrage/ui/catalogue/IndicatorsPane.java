@@ -49,7 +49,7 @@ final class IndicatorsPane {
         this.table = indicatorsTable;
         var i18n = ui.i18n();
         TableColumn<IndicatorRow, String> order = columns.get(0);
-        TableColumns.remember(ui, table, "catalogue.indicators", columns.get(1));
+        TableColumns.remember(ui, table, "catalogue-indicators", columns.get(1));
         table.setItems(model.rows());
         Cells.text(order, r -> String.valueOf(model.rows().indexOf(r) + 1));
         Cells.text(columns.get(1), r -> r.indicator().name());

@@ -117,7 +117,7 @@ final class AddConventionsDialog {
         Cells.text(epciColumn, ConventionListItem::epciName);
         Cells.text(title, ConventionListItem::title);
         table.getColumns().addAll(List.of(tick, company, reference, epciColumn, title));
-        TableColumns.remember(ui, table, "ceremonies.addConventions", title);
+        TableColumns.remember(ui, table, "ceremonies-addConventions", title);
         table.setPlaceholder(Cells.placeholder(i18n.get(candidates.isEmpty() ? "ceremonies.add.none"
                 : "ceremonies.add.noMatch")));
         table.setOnKeyPressed(e -> {

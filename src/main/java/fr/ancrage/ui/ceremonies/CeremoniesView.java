@@ -277,7 +277,7 @@ public final class CeremoniesView implements Section {
         Cells.text(answersColumn, i -> i.signed() ? i18n.get("ceremonies.signed") : answers(i));
         Cells.text(warningsColumn, i -> model.closed() && !i.signed() ? i18n.get("ceremonies.laterDate")
                 : i.warnings().stream().map(i18n::label).collect(Collectors.joining(" · ")));
-        TableColumns.remember(ui, itemsTable, "ceremonies.items", warningsColumn);
+        TableColumns.remember(ui, itemsTable, "ceremonies-items", warningsColumn);
         model.current.subscribe(c -> itemsTable.setPlaceholder(Cells.placeholder(i18n.get(c == null
                 ? "ceremonies.items.noCeremony" : "ceremonies.items.empty"))));
         itemsTable.setRowFactory(t -> orderRow());
@@ -389,7 +389,7 @@ public final class CeremoniesView implements Section {
         Cells.text(signatoryOrganisationColumn, CeremonySignatory::organisationName);
         Cells.text(signatoryRoleColumn, s -> i18n.label(s.role()));
         Cells.text(attendanceColumn, s -> i18n.label(s.attendance()));
-        TableColumns.remember(ui, signatoriesTable, "ceremonies.signatories", signatoryOrganisationColumn);
+        TableColumns.remember(ui, signatoriesTable, "ceremonies-signatories", signatoryOrganisationColumn);
         signatoriesTable.setPlaceholder(Cells.placeholder(i18n.get("ceremonies.signatories.empty")));
         // on the day, from the keyboard: P present, E excusé, C confirmed, I invited
         signatoriesTable.setOnKeyPressed(e -> {
@@ -524,7 +524,7 @@ public final class CeremoniesView implements Section {
         Cells.text(taskOwnerColumn, CeremonyTask::owner);
         Cells.text(taskDueColumn, t -> t.late(model.service().today())
                 ? i18n.format("ceremonies.late", Formats.date(t.dueDate())) : Formats.date(t.dueDate()));
-        TableColumns.remember(ui, tasksTable, "ceremonies.tasks", taskLabelColumn);
+        TableColumns.remember(ui, tasksTable, "ceremonies-tasks", taskLabelColumn);
         creating.subscribe(c -> tasksTable.setPlaceholder(Cells.placeholder(i18n.get(c
                 ? "ceremonies.tasks.defaultComing" : "ceremonies.tasks.empty"))));
 
@@ -535,7 +535,7 @@ public final class CeremoniesView implements Section {
         Cells.text(programmeSpeakerColumn, ProgrammeItem::speaker);
         Cells.text(programmeSpeakerTitleColumn, ProgrammeItem::speakerTitle);
         Cells.text(programmeSubjectColumn, ProgrammeItem::subject);
-        TableColumns.remember(ui, programmeTable, "ceremonies.programme", programmeSubjectColumn);
+        TableColumns.remember(ui, programmeTable, "ceremonies-programme", programmeSubjectColumn);
         programmeTable.setPlaceholder(Cells.placeholder(i18n.get("ceremonies.programme.empty")));
     }
 

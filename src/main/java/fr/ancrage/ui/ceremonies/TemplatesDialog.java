@@ -61,7 +61,7 @@ final class TemplatesDialog {
         Cells.text(who, TaskTemplate::owner);
         Cells.text(days, t -> t.daysBefore() == null ? "" : i18n.format("ceremonies.daysBefore", t.daysBefore()));
         table.getColumns().addAll(List.of(label, who, days));
-        TableColumns.remember(ui, table, "ceremonies.templates", label);
+        TableColumns.remember(ui, table, "ceremonies-templates", label);
         table.setPlaceholder(Cells.placeholder(i18n.get("ceremonies.templates.empty")));
         for (TableColumn<TaskTemplate, ?> c : table.getColumns()) {
             c.setSortable(false);

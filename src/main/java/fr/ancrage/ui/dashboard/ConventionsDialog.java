@@ -133,7 +133,7 @@ final class ConventionsDialog {
             }
         }
         if (flex != null) {
-            TableColumns.remember(ui, table, "dashboard.conventions", flex);
+            TableColumns.remember(ui, table, "dashboard-conventions", flex);
         }
         table.getItems().setAll(rows);
         table.setPlaceholder(Cells.placeholder(i18n.get("dashboard.list.empty")));

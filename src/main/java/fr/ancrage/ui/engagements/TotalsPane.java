@@ -57,8 +57,8 @@ public final class TotalsPane {
         byAxis.getColumns().add(axis);
         byAxis.getColumns().add(axisIndicator);
         byAxis.getColumns().add(totalColumn());
-        TableColumns.remember(preferences, byIndicator, "totals.byIndicator", indicator);
-        TableColumns.remember(preferences, byAxis, "totals.byAxis", axisIndicator);
+        TableColumns.remember(preferences, byIndicator, "totals-byIndicator", indicator);
+        TableColumns.remember(preferences, byAxis, "totals-byAxis", axisIndicator);
         for (TableView<IndicatorTotal> t : java.util.List.of(byIndicator, byAxis)) {
             t.setPlaceholder(Cells.placeholder(i18n.get("totals.empty")));
             VBox.setVgrow(t, Priority.ALWAYS);

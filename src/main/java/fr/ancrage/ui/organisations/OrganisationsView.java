@@ -207,7 +207,7 @@ public final class OrganisationsView implements Section {
         var i18n = ui.i18n();
         TableColumns.remember(ui, table, "organisations", nameColumn);
         Layouts.fullTextTooltip(detailTitle);
-        TableColumns.remember(ui, conventionsTable, "organisations.conventions");
+        TableColumns.remember(ui, conventionsTable, "organisations-conventions");
         totalsTab.setContent(totalsPane.root());
         searchField.setLeft(new FontIcon(MaterialDesignM.MAGNIFY));
         clearFiltersButton.setGraphic(new FontIcon(MaterialDesignF.FILTER_REMOVE_OUTLINE));

@@ -127,10 +127,10 @@ public final class TerritoriesView implements Section {
         bindDepartments();
         bindEpcis();
         bindCommunes();
-        TableColumns.remember(ui, departmentTable, "territories.departments", departmentNameColumn);
-        TableColumns.remember(ui, epciTable, "territories.epcis", epciNameColumn);
-        TableColumns.remember(ui, communeTable, "territories.communes", communeNameColumn);
-        TableColumns.remember(ui, qpvTable, "territories.qpvs", qpvNameColumn);
+        TableColumns.remember(ui, departmentTable, "territories-departments", departmentNameColumn);
+        TableColumns.remember(ui, epciTable, "territories-epcis", epciNameColumn);
+        TableColumns.remember(ui, communeTable, "territories-communes", communeNameColumn);
+        TableColumns.remember(ui, qpvTable, "territories-qpvs", qpvNameColumn);
         for (TableView<?> table : List.of(departmentTable, epciTable, communeTable)) {
             table.addEventFilter(KeyEvent.KEY_PRESSED, this::tabBetweenLists);
         }
