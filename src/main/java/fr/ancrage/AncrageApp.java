@@ -13,6 +13,7 @@ import fr.ancrage.service.Services;
 import fr.ancrage.service.TerritoryService;
 import fr.ancrage.ui.common.FxTaskRunner;
 import fr.ancrage.ui.common.UiContext;
+import fr.ancrage.ui.common.UiPreferences;
 import fr.ancrage.ui.main.Shell;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -75,12 +76,14 @@ public final class AncrageApp extends Application {
                 db.close();
             }
         });
-        ui = UiContext.create(i18n, tasks);
+        dataDir = DataDirectory.resolve(options.dataDirectory(), System.getenv(),
+                System.getProperty("os.name"), System.getProperty("user.home"));
+        // the tables' columns (shown, width, order) as the user left them, kept next to the base
+        ui = UiContext.create(i18n, tasks, clock,
+                UiPreferences.file(dataDir.resolve(DataDirectory.UI_PREFERENCES)));
         // never a silent blank window nor a loop of dialogs: logged, said once, the app can still be closed
         Thread.currentThread().setUncaughtExceptionHandler((thread, error) ->
                 ui.dialogs().unexpected().onFxThread(() -> stage, error));
-        dataDir = DataDirectory.resolve(options.dataDirectory(), System.getenv(),
-                System.getProperty("os.name"), System.getProperty("user.home"));
 
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         splashText = new Label();

@@ -13,6 +13,8 @@ public final class DataDirectory {
     public static final String TEMPLATES = "modeles";
     /** The folder, inside the data folder, of the log files ({@link LogFiles}). */
     public static final String LOGS = "journaux";
+    /** The interface's preferences (the tables' columns), see UiPreferences. */
+    public static final String UI_PREFERENCES = "interface.properties";
     /** The database file H2 keeps in the data folder (persistence's {@code Database.DATABASE_NAME}). */
     public static final String DATABASE_FILE = "ancrage.mv.db";
 

@@ -1,5 +1,6 @@
 package fr.ancrage.ui.campaigns;
 
+import fr.ancrage.ui.common.TableColumns;
 import fr.ancrage.domain.CampaignReport;
 import fr.ancrage.domain.CampaignReportItem;
 import fr.ancrage.domain.ReportState;
@@ -189,7 +190,7 @@ public final class CampaignsView implements Section {
         Cells.text(requestedColumn, i -> Formats.date(i.report().requestedOn()));
         Cells.text(reminderColumn, i -> Formats.date(i.report().lastReminderOn()));
         Cells.text(progressColumn, i -> i18n.format("campaigns.progress", i.resultsOfYear(), i.targetsOfYear()));
-        Cells.fitColumns(table, companyColumn);
+        TableColumns.remember(ui, table, "campaigns", companyColumn);
         fr.ancrage.ui.common.ListExport.disableWhenEmpty(exportListButton, table);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);

@@ -1,5 +1,6 @@
 package fr.ancrage.ui.campaigns;
 
+import fr.ancrage.ui.common.Layouts;
 import fr.ancrage.domain.ReportingCampaign;
 import fr.ancrage.service.CampaignService;
 import fr.ancrage.ui.common.Formats;
@@ -69,7 +70,7 @@ final class NewCampaignDialog {
         grid.getStyleClass().add("form-grid");
         grid.addRow(0, new Label(i18n.get("campaigns.field.year")), year);
         grid.addRow(1, new Label(i18n.get("campaigns.field.due")), new javafx.scene.layout.VBox(2, due, dueMessage));
-        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().setContent(Layouts.keepLabels(grid));
         final ReportingCampaign[] result = new ReportingCampaign[1];
         dialog.getDialogPane().lookupButton(open).addEventFilter(ActionEvent.ACTION, event -> {
             event.consume();

@@ -1,5 +1,6 @@
 package fr.ancrage.ui.catalogue;
 
+import fr.ancrage.ui.common.Layouts;
 import fr.ancrage.domain.CatalogueRules;
 import fr.ancrage.domain.Indicator;
 import fr.ancrage.domain.IndicatorUnit;
@@ -117,7 +118,7 @@ final class IndicatorDialog {
         unitBox.getChildren().add(unitHint);
         grid.addRow(1, new Label(i18n.get("catalogue.indicator.column.unit")), unitBox);
         grid.add(summable, 1, 2);
-        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().setContent(Layouts.keepLabels(grid));
         dialog.getDialogPane().setPrefWidth(560);
         Dialogs.focusWhenShown(dialog, name);
         dialog.setOnShown(e -> {

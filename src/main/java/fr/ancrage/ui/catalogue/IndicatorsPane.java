@@ -1,5 +1,6 @@
 package fr.ancrage.ui.catalogue;
 
+import fr.ancrage.ui.common.TableColumns;
 import fr.ancrage.domain.Indicator;
 import fr.ancrage.domain.RuleViolationException;
 import fr.ancrage.ui.catalogue.CatalogueFormViewModel.Kind;
@@ -48,7 +49,7 @@ final class IndicatorsPane {
         this.table = indicatorsTable;
         var i18n = ui.i18n();
         TableColumn<IndicatorRow, String> order = columns.get(0);
-        Cells.fitColumns(table, columns.get(1));
+        TableColumns.remember(ui, table, "catalogue-indicators", columns.get(1));
         table.setItems(model.rows());
         Cells.text(order, r -> String.valueOf(model.rows().indexOf(r) + 1));
         Cells.text(columns.get(1), r -> r.indicator().name());

@@ -1,5 +1,6 @@
 package fr.ancrage.ui.ceremonies;
 
+import fr.ancrage.ui.common.TableColumns;
 import fr.ancrage.domain.ConventionListItem;
 import fr.ancrage.domain.Text;
 import fr.ancrage.ui.common.Cells;
@@ -116,7 +117,7 @@ final class AddConventionsDialog {
         Cells.text(epciColumn, ConventionListItem::epciName);
         Cells.text(title, ConventionListItem::title);
         table.getColumns().addAll(List.of(tick, company, reference, epciColumn, title));
-        Cells.fitColumns(table, title);
+        TableColumns.remember(ui, table, "ceremonies-addConventions", title);
         table.setPlaceholder(Cells.placeholder(i18n.get(candidates.isEmpty() ? "ceremonies.add.none"
                 : "ceremonies.add.noMatch")));
         table.setOnKeyPressed(e -> {

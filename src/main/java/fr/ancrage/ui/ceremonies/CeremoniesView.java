@@ -1,5 +1,6 @@
 package fr.ancrage.ui.ceremonies;
 
+import fr.ancrage.ui.common.TableColumns;
 import fr.ancrage.domain.Attendance;
 import fr.ancrage.domain.Ceremony;
 import fr.ancrage.domain.CeremonyClosing;
@@ -279,7 +280,7 @@ public final class CeremoniesView implements Section {
         Cells.text(answersColumn, i -> i.signed() ? i18n.get("ceremonies.signed") : answers(i));
         Cells.text(warningsColumn, i -> model.closed() && !i.signed() ? i18n.get("ceremonies.laterDate")
                 : i.warnings().stream().map(i18n::label).collect(Collectors.joining(" · ")));
-        Cells.fitColumns(itemsTable, warningsColumn);
+        TableColumns.remember(ui, itemsTable, "ceremonies-items", warningsColumn);
         model.current.subscribe(c -> itemsTable.setPlaceholder(Cells.placeholder(i18n.get(c == null
                 ? "ceremonies.items.noCeremony" : "ceremonies.items.empty"))));
         itemsTable.setRowFactory(t -> orderRow());
@@ -391,7 +392,7 @@ public final class CeremoniesView implements Section {
         Cells.text(signatoryOrganisationColumn, CeremonySignatory::organisationName);
         Cells.text(signatoryRoleColumn, s -> i18n.label(s.role()));
         Cells.text(attendanceColumn, s -> i18n.label(s.attendance()));
-        Cells.fitColumns(signatoriesTable, signatoryOrganisationColumn);
+        TableColumns.remember(ui, signatoriesTable, "ceremonies-signatories", signatoryOrganisationColumn);
         signatoriesTable.setPlaceholder(Cells.placeholder(i18n.get("ceremonies.signatories.empty")));
         // on the day, from the keyboard: P present, E excusé, C confirmed, I invited
         signatoriesTable.setOnKeyPressed(e -> {
@@ -526,7 +527,7 @@ public final class CeremoniesView implements Section {
         Cells.text(taskOwnerColumn, CeremonyTask::owner);
         Cells.text(taskDueColumn, t -> t.late(model.service().today())
                 ? i18n.format("ceremonies.late", Formats.date(t.dueDate())) : Formats.date(t.dueDate()));
-        Cells.fitColumns(tasksTable, taskLabelColumn);
+        TableColumns.remember(ui, tasksTable, "ceremonies-tasks", taskLabelColumn);
         creating.subscribe(c -> tasksTable.setPlaceholder(Cells.placeholder(i18n.get(c
                 ? "ceremonies.tasks.defaultComing" : "ceremonies.tasks.empty"))));
 
@@ -537,7 +538,7 @@ public final class CeremoniesView implements Section {
         Cells.text(programmeSpeakerColumn, ProgrammeItem::speaker);
         Cells.text(programmeSpeakerTitleColumn, ProgrammeItem::speakerTitle);
         Cells.text(programmeSubjectColumn, ProgrammeItem::subject);
-        Cells.fitColumns(programmeTable, programmeSubjectColumn);
+        TableColumns.remember(ui, programmeTable, "ceremonies-programme", programmeSubjectColumn);
         programmeTable.setPlaceholder(Cells.placeholder(i18n.get("ceremonies.programme.empty")));
     }
 

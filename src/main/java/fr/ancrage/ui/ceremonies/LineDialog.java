@@ -1,5 +1,6 @@
 package fr.ancrage.ui.ceremonies;
 
+import fr.ancrage.ui.common.Layouts;
 import fr.ancrage.ui.common.Dialogs;
 import fr.ancrage.ui.common.UiContext;
 import javafx.event.ActionEvent;
@@ -73,7 +74,7 @@ final class LineDialog<T> {
         problem.setMaxWidth(480);
         problem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         grid.add(problem, 0, row, 2, 1);
-        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().setContent(Layouts.keepLabels(grid));
         final List<T> result = new ArrayList<>();
         dialog.getDialogPane().lookupButton(ok).addEventFilter(ActionEvent.ACTION, event -> {
             Outcome<T> outcome = check.apply(inputs.stream().map(TextField::getText).toList());

@@ -1,5 +1,6 @@
 package fr.ancrage.ui.ceremonies;
 
+import fr.ancrage.ui.common.TableColumns;
 import fr.ancrage.domain.TaskTemplate;
 import fr.ancrage.service.CeremonyService;
 import fr.ancrage.ui.common.Cells;
@@ -60,7 +61,7 @@ final class TemplatesDialog {
         Cells.text(who, TaskTemplate::owner);
         Cells.text(days, t -> t.daysBefore() == null ? "" : i18n.format("ceremonies.daysBefore", t.daysBefore()));
         table.getColumns().addAll(List.of(label, who, days));
-        Cells.fitColumns(table, label);
+        TableColumns.remember(ui, table, "ceremonies-templates", label);
         table.setPlaceholder(Cells.placeholder(i18n.get("ceremonies.templates.empty")));
         for (TableColumn<TaskTemplate, ?> c : table.getColumns()) {
             c.setSortable(false);

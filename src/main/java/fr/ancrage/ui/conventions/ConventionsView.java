@@ -1,5 +1,7 @@
 package fr.ancrage.ui.conventions;
 
+import fr.ancrage.ui.common.Layouts;
+import fr.ancrage.ui.common.TableColumns;
 import fr.ancrage.domain.ActionType;
 import fr.ancrage.domain.Convention;
 import fr.ancrage.domain.EngagementCategory;
@@ -156,7 +158,7 @@ public final class ConventionsView implements Section {
     @FXML private javafx.scene.layout.HBox signedBanner;
     @FXML private Label signedLabel;
     @FXML private Button unlockSignedButton;
-    @FXML private javafx.scene.layout.HBox signatoryTools;
+    @FXML private javafx.scene.layout.Pane signatoryTools;
 
     public ConventionsView(UiContext ui, ConventionService service, OrganisationService organisations,
                            TerritoryService territories, EngagementService engagements, CatalogueService catalogues,
@@ -172,7 +174,7 @@ public final class ConventionsView implements Section {
         this.engagementsView = new EngagementsView(ui, engagements, catalogues,
                 () -> organisations.list().stream().map(i -> i.organisation()).toList(), support::window,
                 this::engagementsChanged);
-        this.totalsPane = new TotalsPane(ui.i18n(), "convention", "totals.intro.convention");
+        this.totalsPane = new TotalsPane(ui, "convention", "totals.intro.convention");
         this.bilanPane = new BilanPane(ui, engagements, support::window, this::engagementsChanged);
         this.signatoriesPane = new SignatoriesPane(ui, form.signatories(), organisations);
     }
@@ -259,7 +261,8 @@ public final class ConventionsView implements Section {
     @FXML
     private void initialize() {
         var i18n = ui.i18n();
-        Cells.fitColumns(table, companyColumn);
+        TableColumns.remember(ui, table, "conventions", companyColumn);
+        Layouts.fullTextTooltip(detailTitle);
         searchField.setLeft(new FontIcon(MaterialDesignM.MAGNIFY));
         clearFiltersButton.setGraphic(new FontIcon(MaterialDesignF.FILTER_REMOVE_OUTLINE));
         clearFiltersButton.setTooltip(new javafx.scene.control.Tooltip(i18n.get("filters.clear")));

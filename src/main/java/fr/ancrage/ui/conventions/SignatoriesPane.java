@@ -1,5 +1,7 @@
 package fr.ancrage.ui.conventions;
 
+import fr.ancrage.ui.common.Layouts;
+import fr.ancrage.ui.common.TableColumns;
 import fr.ancrage.domain.Contact;
 import fr.ancrage.domain.Organisation;
 import fr.ancrage.domain.RecordMeta;
@@ -49,7 +51,7 @@ final class SignatoriesPane {
               TableColumn<Signatory, String> title, Button edit, Button remove, Button up, Button down,
               ObjectProperty<Organisation> companyProperty) {
         this.table = signatoriesTable;
-        Cells.fitColumns(table);
+        TableColumns.remember(ui, table, "signatories");
         this.company = companyProperty;
         table.setItems(signatories);
         Cells.text(order, s -> String.valueOf(signatories.indexOf(s) + 1));
@@ -143,7 +145,8 @@ final class SignatoriesPane {
         }
         grid.addRow(2, new Label(i18n.get("signatories.column.name")), name);
         grid.addRow(3, new Label(i18n.get("signatories.column.title")), title);
-        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().setContent(Layouts.keepLabels(grid));
+        Dialogs.fitContent(dialog);
         dialog.getDialogPane().lookupButton(ok).disableProperty().bind(name.textProperty().isEmpty());
         Dialogs.focusWhenShown(dialog, name);
         dialog.setResultConverter(button -> {

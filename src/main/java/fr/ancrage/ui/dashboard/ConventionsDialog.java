@@ -1,5 +1,6 @@
 package fr.ancrage.ui.dashboard;
 
+import fr.ancrage.ui.common.TableColumns;
 import fr.ancrage.domain.AlertList;
 import fr.ancrage.domain.ConventionFigure;
 import fr.ancrage.domain.DashboardAlert;
@@ -132,7 +133,7 @@ final class ConventionsDialog {
             }
         }
         if (flex != null) {
-            Cells.fitColumns(table, flex);
+            TableColumns.remember(ui, table, "dashboard-conventions", flex);
         }
         table.getItems().setAll(rows);
         table.setPlaceholder(Cells.placeholder(i18n.get("dashboard.list.empty")));

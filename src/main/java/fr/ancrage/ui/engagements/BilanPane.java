@@ -1,5 +1,6 @@
 package fr.ancrage.ui.engagements;
 
+import fr.ancrage.ui.common.TableColumns;
 import fr.ancrage.domain.BilanLine;
 import fr.ancrage.domain.Convention;
 import fr.ancrage.domain.IndicatorUnit;
@@ -66,7 +67,7 @@ public final class BilanPane {
         TableColumn<BilanLine, String> received = column("bilan.column.received",
                 l -> l.result() == null ? "" : Formats.date(l.result().receivedOn()), 90);
         table.getColumns().setAll(List.of(engagement, indicator, year, target, realised, gap, source, received));
-        Cells.fitColumns(table, indicator);
+        TableColumns.remember(ui, table, "bilan", indicator);
         table.setPlaceholder(Cells.placeholder(i18n.get("bilan.empty")));
         Cells.onOpen(table, l -> enter(), "inactive", l -> !l.reportable());
         VBox.setVgrow(table, Priority.ALWAYS);

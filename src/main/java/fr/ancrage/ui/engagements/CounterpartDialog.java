@@ -1,5 +1,6 @@
 package fr.ancrage.ui.engagements;
 
+import fr.ancrage.ui.common.Layouts;
 import fr.ancrage.domain.Counterpart;
 import fr.ancrage.domain.EngagementListItem;
 import fr.ancrage.domain.EngagementRules;
@@ -107,7 +108,7 @@ final class CounterpartDialog {
         javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
         fields.setHgrow(javafx.scene.layout.Priority.ALWAYS);
         grid.getColumnConstraints().setAll(labels, fields);
-        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().setContent(Layouts.keepLabels(grid));
         dialog.getDialogPane().setPrefWidth(640);
         Dialogs.focusWhenShown(dialog, partner);
 

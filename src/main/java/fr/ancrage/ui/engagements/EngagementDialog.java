@@ -13,6 +13,7 @@ import fr.ancrage.service.EngagementService;
 import fr.ancrage.ui.common.Cells;
 import fr.ancrage.ui.common.Dialogs;
 import fr.ancrage.ui.common.FieldFeedback;
+import fr.ancrage.ui.common.Layouts;
 import fr.ancrage.ui.common.UiContext;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
@@ -149,6 +150,7 @@ final class EngagementDialog {
         javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
         fields.setHgrow(javafx.scene.layout.Priority.ALWAYS);
         grid.getColumnConstraints().setAll(labels, fields);
+        Layouts.keepLabels(grid);
 
         Label targetsTitle = new Label(i18n.get("engagements.targets.title"));
         targetsTitle.getStyleClass().add("section-title");
@@ -162,9 +164,12 @@ final class EngagementDialog {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("form-scroll");
         dialog.getDialogPane().setContent(scroll);
-        dialog.getDialogPane().setPrefSize(760, 640);
-        // a dialog is sized from its content's preferred width: make sure the grid of years fits
-        dialog.getDialogPane().setMinSize(760, 520);
+        // a dialog is sized from its content's preferred width: make sure the grid of years fits; its
+        // height fits the screen (700 px high included), the content scrolls
+        double height = Layouts.screenHeightFor(owner) - 60;
+        dialog.getDialogPane().setPrefSize(760, Math.min(640, height));
+        dialog.getDialogPane().setMinSize(760, Math.min(520, height));
+        dialog.getDialogPane().setMaxHeight(height);
 
         form.indicators().addListener((ListChangeListener<Indicator>) c -> rebuildTargets());
         form.years().addListener((ListChangeListener<Integer>) c -> rebuildTargets());
@@ -179,6 +184,7 @@ final class EngagementDialog {
                 if (typeBox.getValue() == null) {
                     typeBox.requestFocus();
                 }
+                revealErrors(scroll);
                 return;
             }
             Engagement candidate = form.toEngagement();
@@ -190,6 +196,7 @@ final class EngagementDialog {
                 Window window = dialog.getDialogPane().getScene().getWindow();
                 if (error instanceof ValidationException v) {
                     var rest = form.showIssues(v.issues());
+                    revealErrors(scroll);
                     if (!rest.isEmpty()) {
                         ui.dialogs().error(window, i18n.get("error.title"),
                                 ui.errors().describe(new ValidationException(rest)));
@@ -201,6 +208,18 @@ final class EngagementDialog {
         });
         dialog.setResultConverter(button -> result[0]);
         return dialog.showAndWait();
+    }
+
+    /**
+     * The first message of the form in sight (the targets' messages sit under their grid, below the
+     * fold on a small screen), and the keyboard in the first target refused.
+     */
+    private void revealErrors(ScrollPane scroll) {
+        javafx.application.Platform.runLater(() -> {
+            Layouts.revealFirstMessage(scroll);
+            targetGrid.getChildren().stream().filter(n -> n.getStyleClass().contains("field-error")).findFirst()
+                    .ifPresent(javafx.scene.Node::requestFocus);
+        });
     }
 
     /** One row per indicator of the action type, one column per year, each cell with its unit's input. */

@@ -1,5 +1,6 @@
 package fr.ancrage.ui.engagements;
 
+import fr.ancrage.ui.common.TableColumns;
 import fr.ancrage.domain.Catalogue;
 import fr.ancrage.domain.Convention;
 import fr.ancrage.domain.Counterpart;
@@ -100,7 +101,7 @@ public final class EngagementsView {
         Cells.text(statusColumn, e -> i18n.label(e.engagement().status()));
         Cells.text(targetsColumn, this::targetSummary);
         targetsColumn.setCellFactory(c -> new TwoLineCell(item -> null));
-        Cells.fitColumns(engagementsTable, targetsColumn);
+        TableColumns.remember(ui, engagementsTable, "engagements", targetsColumn);
         engagementsTable.setPlaceholder(Cells.placeholder(i18n.get("engagements.empty")));
         Cells.onOpen(engagementsTable, e -> onEditEngagement());
         Cells.text(counterpartPartnerColumn, c -> organisations.stream().filter(o -> o.id().equals(c.partnerId()))
@@ -109,7 +110,7 @@ public final class EngagementsView {
                 .filter(e -> e.id().equals(c.engagementId())).map(EngagementsView::engagementLabel).findFirst()
                 .orElse(i18n.get("counterparts.engagement.none")));
         Cells.text(counterpartDescriptionColumn, Counterpart::description);
-        Cells.fitColumns(counterpartsTable, counterpartDescriptionColumn);
+        TableColumns.remember(ui, counterpartsTable, "counterparts", counterpartDescriptionColumn);
         counterpartsTable.setPlaceholder(Cells.placeholder(i18n.get("counterparts.empty")));
         Cells.onOpen(counterpartsTable, c -> onEditCounterpart());
         var noEngagement = engagementsTable.getSelectionModel().selectedItemProperty().isNull();

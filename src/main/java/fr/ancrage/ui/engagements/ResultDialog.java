@@ -1,5 +1,6 @@
 package fr.ancrage.ui.engagements;
 
+import fr.ancrage.ui.common.Layouts;
 import fr.ancrage.domain.BilanLine;
 import fr.ancrage.domain.EngagementRules;
 import fr.ancrage.domain.IndicatorUnit;
@@ -123,7 +124,7 @@ final class ResultDialog {
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().setAll(labels, fields);
-        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().setContent(Layouts.keepLabels(grid));
         dialog.getDialogPane().setPrefWidth(560);
         Dialogs.focusWhenShown(dialog, valueControl);
 

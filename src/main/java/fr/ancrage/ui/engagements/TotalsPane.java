@@ -1,5 +1,8 @@
 package fr.ancrage.ui.engagements;
 
+import fr.ancrage.ui.common.UiContext;
+import fr.ancrage.ui.common.UiPreferences;
+import fr.ancrage.ui.common.TableColumns;
 import fr.ancrage.domain.IndicatorTotal;
 import fr.ancrage.domain.IndicatorUnit;
 import fr.ancrage.service.EngagementService;
@@ -25,6 +28,15 @@ public final class TotalsPane {
     private final VBox root;
 
     public TotalsPane(I18n i18n, String idPrefix, String introKey) {
+        this(i18n, UiPreferences.inMemory(), idPrefix, introKey);
+    }
+
+    /** The tables' columns as the user left them ({@link TableColumns}). */
+    public TotalsPane(UiContext ui, String idPrefix, String introKey) {
+        this(ui.i18n(), ui.preferences(), idPrefix, introKey);
+    }
+
+    private TotalsPane(I18n i18n, UiPreferences preferences, String idPrefix, String introKey) {
         this.i18n = i18n;
         byIndicator.setId(idPrefix + "TotalsByIndicator");
         byAxis.setId(idPrefix + "TotalsByAxis");
@@ -45,8 +57,8 @@ public final class TotalsPane {
         byAxis.getColumns().add(axis);
         byAxis.getColumns().add(axisIndicator);
         byAxis.getColumns().add(totalColumn());
-        Cells.fitColumns(byIndicator, indicator);
-        Cells.fitColumns(byAxis, axisIndicator);
+        TableColumns.remember(preferences, byIndicator, "totals-byIndicator", indicator);
+        TableColumns.remember(preferences, byAxis, "totals-byAxis", axisIndicator);
         for (TableView<IndicatorTotal> t : java.util.List.of(byIndicator, byAxis)) {
             t.setPlaceholder(Cells.placeholder(i18n.get("totals.empty")));
             VBox.setVgrow(t, Priority.ALWAYS);

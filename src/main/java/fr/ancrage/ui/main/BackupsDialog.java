@@ -1,5 +1,6 @@
 package fr.ancrage.ui.main;
 
+import fr.ancrage.ui.common.TableColumns;
 import fr.ancrage.domain.Backup;
 import fr.ancrage.service.BackupService;
 import fr.ancrage.ui.common.Dialogs;
@@ -73,12 +74,12 @@ public final class BackupsDialog {
         table = new TableView<>(rows);
         table.setId("backupsTable");
         table.setPlaceholder(wrapped(i18n.get("backups.empty")));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().addAll(List.of(
                 column(i18n.get("backups.column.date"), b -> WHEN.format(b.time().atZone(ZoneId.systemDefault())), 150),
                 column(i18n.get("backups.column.kind"), b -> i18n.label(b.kind()), 170),
                 column(i18n.get("backups.column.size"), b -> AboutDialog.size(b.size(), i18n), 100),
                 column(i18n.get("backups.column.file"), b -> b.file().getFileName().toString(), 240)));
+        TableColumns.remember(ui, table, "backups");
         table.setPrefSize(660, 260);
 
         Button now = new Button(i18n.get("backups.now"), new FontIcon(MaterialDesignC.CONTENT_SAVE_ALL_OUTLINE));

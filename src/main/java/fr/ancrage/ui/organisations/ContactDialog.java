@@ -1,5 +1,6 @@
 package fr.ancrage.ui.organisations;
 
+import fr.ancrage.ui.common.Layouts;
 import fr.ancrage.domain.Contact;
 import fr.ancrage.domain.RecordMeta;
 import fr.ancrage.domain.Text;
@@ -76,7 +77,8 @@ final class ContactDialog {
         grid.addRow(row++, new Label(i18n.get("contacts.field.email")), withMessage(email, emailIssues));
         grid.addRow(row++, new Label(i18n.get("contacts.field.phone")), withMessage(phone, phoneIssues));
         grid.add(maySign, 1, row);
-        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().setContent(Layouts.keepLabels(grid));
+        Dialogs.fitContent(dialog);
         dialog.getDialogPane().setPrefWidth(520);
         Dialogs.focusWhenShown(dialog, last);
 

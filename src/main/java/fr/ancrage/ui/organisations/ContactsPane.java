@@ -1,5 +1,6 @@
 package fr.ancrage.ui.organisations;
 
+import fr.ancrage.ui.common.TableColumns;
 import fr.ancrage.domain.Contact;
 import fr.ancrage.service.OrganisationService;
 import fr.ancrage.ui.common.Cells;
@@ -29,7 +30,7 @@ final class ContactsPane {
               TableColumn<Contact, String> email, TableColumn<Contact, String> phone,
               TableColumn<Contact, String> maySign, Button edit, Button delete) {
         this.table = contactsTable;
-        Cells.fitColumns(table);
+        TableColumns.remember(ui, table, "contacts");
         Cells.text(name, Contact::fullName);
         Cells.text(title, Contact::jobTitle);
         Cells.text(email, Contact::email);

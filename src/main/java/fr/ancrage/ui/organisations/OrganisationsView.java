@@ -1,5 +1,7 @@
 package fr.ancrage.ui.organisations;
 
+import fr.ancrage.ui.common.Layouts;
+import fr.ancrage.ui.common.TableColumns;
 import fr.ancrage.domain.Commune;
 import fr.ancrage.domain.ConventionListItem;
 import fr.ancrage.domain.Department;
@@ -140,7 +142,7 @@ public final class OrganisationsView implements Section {
         this.ui = ui;
         this.documents = documents;
         this.engagements = engagements;
-        this.totalsPane = new TotalsPane(ui.i18n(), "company", "totals.intro.company");
+        this.totalsPane = new TotalsPane(ui, "company", "totals.intro.company");
         this.service = service;
         this.conventions = conventions;
         this.navigator = navigator;
@@ -203,8 +205,9 @@ public final class OrganisationsView implements Section {
     @FXML
     private void initialize() {
         var i18n = ui.i18n();
-        Cells.fitColumns(table, nameColumn);
-        Cells.fitColumns(conventionsTable);
+        TableColumns.remember(ui, table, "organisations", nameColumn);
+        Layouts.fullTextTooltip(detailTitle);
+        TableColumns.remember(ui, conventionsTable, "organisations-conventions");
         totalsTab.setContent(totalsPane.root());
         searchField.setLeft(new FontIcon(MaterialDesignM.MAGNIFY));
         clearFiltersButton.setGraphic(new FontIcon(MaterialDesignF.FILTER_REMOVE_OUTLINE));

@@ -1,11 +1,11 @@
 package fr.ancrage.ui.territories;
 
+import fr.ancrage.ui.common.TableColumns;
 import fr.ancrage.domain.Commune;
 import fr.ancrage.domain.Department;
 import fr.ancrage.domain.Epci;
 import fr.ancrage.domain.ReferenceDataVersion;
 import fr.ancrage.service.TerritoryService;
-import fr.ancrage.ui.common.Cells;
 import fr.ancrage.ui.common.Formats;
 import fr.ancrage.i18n.I18n;
 import fr.ancrage.ui.common.Section;
@@ -127,10 +127,10 @@ public final class TerritoriesView implements Section {
         bindDepartments();
         bindEpcis();
         bindCommunes();
-        Cells.fitColumns(departmentTable, departmentNameColumn);
-        Cells.fitColumns(epciTable, epciNameColumn);
-        Cells.fitColumns(communeTable, communeNameColumn);
-        Cells.fitColumns(qpvTable, qpvNameColumn);
+        TableColumns.remember(ui, departmentTable, "territories-departments", departmentNameColumn);
+        TableColumns.remember(ui, epciTable, "territories-epcis", epciNameColumn);
+        TableColumns.remember(ui, communeTable, "territories-communes", communeNameColumn);
+        TableColumns.remember(ui, qpvTable, "territories-qpvs", qpvNameColumn);
         for (TableView<?> table : List.of(departmentTable, epciTable, communeTable)) {
             table.addEventFilter(KeyEvent.KEY_PRESSED, this::tabBetweenLists);
         }

@@ -17,6 +17,7 @@ import fr.ancrage.service.TerritoryService;
 import fr.ancrage.ui.common.FxTaskRunner;
 import fr.ancrage.i18n.I18n;
 import fr.ancrage.ui.common.UiContext;
+import fr.ancrage.ui.common.UiPreferences;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
@@ -55,7 +56,11 @@ public final class UiHarness implements AutoCloseable {
     /** What the screens run their work with: {@link #tasks}, held back when a test asks. */
     public final DelayableTaskRunner slowTasks = new DelayableTaskRunner(tasks);
     public Shell shell;
+    /** What the screens remember between sessions; kept when {@link #start} runs again (a new session). */
+    public final UiPreferences preferences = UiPreferences.inMemory();
     private Stage stage;
+    private double width = 1000;
+    private double height = 760;
 
     public UiHarness() {
         database = TestStores.withReference();
@@ -70,17 +75,24 @@ public final class UiHarness implements AutoCloseable {
         ceremonies = new CeremonyService(store, clock);
     }
 
+    /** The window's size at the next {@link #start} (1000 × 760 unless told), e.g. 1024 × 700 for a small screen. */
+    public UiHarness size(double width, double height) {
+        this.width = width;
+        this.height = height;
+        return this;
+    }
+
     /** Call from TestFX's {@code @Start}: shows the window as the application opens, on the dashboard. */
     public void start(Stage stage) {
         this.stage = stage;
         // a dialog left open by an earlier test class would catch the robot's clicks
         List.copyOf(Window.getWindows()).stream().filter(w -> w != stage).forEach(Window::hide);
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Scene scene = new Scene(new StackPane(), 1000, 760);
+        Scene scene = new Scene(new StackPane(), width, height);
         scene.getStylesheets().add(Objects.requireNonNull(
                 UiHarness.class.getResource("/fr/ancrage/ui/ancrage.css")).toExternalForm());
         stage.setScene(scene);
-        UiContext ui = UiContext.create(I18n.forLanguage("fr"), slowTasks, CLOCK);
+        UiContext ui = UiContext.create(I18n.forLanguage("fr"), slowTasks, CLOCK, preferences);
         Store store = new Store(database.dsl());
         shell = new Shell(ui, stage, java.nio.file.Path.of("mémoire"), new Services(organisations, conventions,
                 territories, engagements, catalogue, campaigns, dashboard, new DemoDataService(store, clock),
