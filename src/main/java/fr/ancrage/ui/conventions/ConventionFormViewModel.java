@@ -63,7 +63,7 @@ public final class ConventionFormViewModel {
         Observable[] all = {title, company, framework, department, epci, stateReferent, status, signatureDate,
                 startDate, endDate, notes, targetedQpvs, signatories};
         for (Observable o : all) {
-            o.addListener(x -> {
+            fr.ancrage.ui.common.Changes.onChange(o, () -> {
                 if (!loading) {
                     dirty.set(true);
                     recheck();
