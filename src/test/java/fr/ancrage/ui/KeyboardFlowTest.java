@@ -285,4 +285,114 @@ class KeyboardFlowTest {
         assertThat(owner.getId()).isEqualTo("table");
         assertThat(robot.lookup("#networksField").queryAs(TextField.class).getText()).doesNotContain("CJD");
     }
+
+    /**
+     * Alt+Flèche bas opens a searchable list; the letters typed then filter it (the robot's
+     * {@code write} sends the characters only, without the key presses that would open it).
+     */
+    private static void openPopup(FxRobot robot) {
+        robot.press(KeyCode.ALT).type(KeyCode.DOWN).release(KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Presses Tab (Maj+Tab when {@code back}) until the focus is on the node {@code id}; at most 30 times. */
+    private static void tabTo(FxRobot robot, String id) {
+        for (int i = 0; i < 30; i++) {
+            Node owner = robot.lookup("#" + id).tryQuery().map(n -> n.getScene().getFocusOwner()).orElse(null);
+            if (owner != null && id.equals(owner.getId())) {
+                return;
+            }
+            robot.type(KeyCode.TAB);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        throw new AssertionError("Tab never reached #" + id);
+    }
+
+    @Test
+    void withoutTheMouseANewUserCreatesAnOrganisationAConventionWithAQpvAndASignatoryAndAnEngagement(FxRobot robot)
+            throws Exception {
+        // the organisation
+        ctrl(robot, KeyCode.DIGIT2);
+        TableView<?> organisations = robot.lookup("#table").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> organisations.getItems().size() == 1);
+        ctrl(robot, KeyCode.N);
+        robot.write("Boulangerie Planoise");
+        ctrl(robot, KeyCode.S);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.organisations.list().size() == 2);
+        Organisation bakery = app.organisations.list().stream().map(i -> i.organisation())
+                .filter(o -> o.legalName().equals("Boulangerie Planoise")).findFirst().orElseThrow();
+
+        // the convention, its QPV and its signatory
+        ctrl(robot, KeyCode.DIGIT3);
+        TableView<?> conventions = robot.lookup("#table").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> conventions.getItems().size() == 1
+                && !app.tasks.busyProperty().get());
+        ctrl(robot, KeyCode.N);
+        assertThat(focusOwner(robot).getId()).isEqualTo("companyBox");
+        openPopup(robot);
+        robot.write("Boulan").type(KeyCode.ENTER);
+        tabTo(robot, "titleField");
+        robot.write("Convention Boulangerie");
+        tabTo(robot, "departmentBox");
+        openPopup(robot);
+        robot.write("Doubs").type(KeyCode.ENTER);
+        tabTo(robot, "startPicker");
+        robot.write("01/12/2026");
+        ctrl(robot, KeyCode.TAB); // « Quartiers »
+        tabTo(robot, "qpvList");
+        robot.type(KeyCode.DOWN, KeyCode.SPACE);
+        ctrl(robot, KeyCode.PAGE_UP);
+        ctrl(robot, KeyCode.PAGE_UP); // round to « Signataires »
+        tabTo(robot, "addSignatoryButton");
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#signatory-name").tryQuery()
+                .map(Node::isFocused).orElse(false));
+        robot.targetWindow(robot.lookup("#signatory-name").query().getScene().getWindow());
+        robot.write("Camille Martin").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#signatory-name").tryQuery().isEmpty());
+        robot.targetWindow(robot.lookup("#table").query().getScene().getWindow());
+        WaitForAsyncUtils.waitForFxEvents();
+        ctrl(robot, KeyCode.S);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.conventions.list().size() == 2);
+        Convention stored = app.conventions.list().stream().filter(i -> i.companyId().equals(bakery.id()))
+                .map(i -> app.conventions.get(i.id()).orElseThrow()).findFirst().orElseThrow();
+        assertThat(stored.title()).isEqualTo("Convention Boulangerie");
+        assertThat(stored.startDate()).isEqualTo(LocalDate.of(2026, 12, 1));
+        assertThat(stored.qpvIds()).containsExactly(planoise.id());
+        assertThat(stored.signatories()).extracting(fr.ancrage.domain.Signatory::fullName)
+                .containsExactly("Camille Martin");
+
+        // an engagement with a target
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> conventionForm().originalProperty().get() != null
+                && conventionForm().originalProperty().get().id().equals(stored.id()));
+        focus(robot, "#tabs");
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        while (tabs.getSelectionModel().getSelectedIndex() != 2) {
+            ctrl(robot, KeyCode.PAGE_DOWN); // to « Engagements »
+        }
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#addEngagementButton")
+                .queryAs(javafx.scene.control.MenuButton.class).getItems().isEmpty());
+        tabTo(robot, "addEngagementButton");
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.DOWN, KeyCode.ENTER); // the first category
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#engagementActionType").tryQuery()
+                .map(Node::isFocused).orElse(false));
+        robot.targetWindow(robot.lookup("#engagementActionType").query().getScene().getWindow());
+        robot.type(KeyCode.DOWN); // its first action type
+        tabTo(robot, "engagementDescription");
+        robot.write("Stages de découverte");
+        tabTo(robot, "qpv-QN02501A");
+        robot.type(KeyCode.SPACE);
+        tabTo(robot, "target-0-2026");
+        robot.write("12").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.engagements.list(stored.id()).size() == 1);
+        var engagement = app.engagements.list(stored.id()).getFirst().engagement();
+        assertThat(engagement.description()).isEqualTo("Stages de découverte");
+        assertThat(engagement.qpvIds()).containsExactly(planoise.id());
+        assertThat(engagement.targets()).anySatisfy(t -> {
+            assertThat(t.year()).isEqualTo(2026);
+            assertThat(t.value()).isEqualByComparingTo("12");
+        });
+    }
 }
