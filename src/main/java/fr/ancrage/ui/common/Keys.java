@@ -100,6 +100,10 @@ public final class Keys {
         } else if (e.isShortcutDown() && !e.isAltDown()
                 && (code == KeyCode.TAB || code == KeyCode.PAGE_DOWN || code == KeyCode.PAGE_UP)) {
             TabPane tabs = ancestor(owner, TabPane.class);
+            if (tabs == null) { // from the list beside the form: the form's tabs, when one tab pane is shown
+                var shown = scene.getRoot().lookupAll(".tab-pane").stream().filter(Keys::shown).toList();
+                tabs = shown.size() == 1 && shown.getFirst() instanceof TabPane only ? only : null;
+            }
             if (tabs != null && tabs.getTabs().size() > 1) {
                 e.consume();
                 boolean back = code == KeyCode.PAGE_UP || (code == KeyCode.TAB && e.isShiftDown());
