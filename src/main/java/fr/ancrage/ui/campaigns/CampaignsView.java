@@ -11,6 +11,7 @@ import fr.ancrage.service.ConventionService;
 import fr.ancrage.service.EngagementService;
 import fr.ancrage.ui.common.Cells;
 import fr.ancrage.ui.common.Formats;
+import fr.ancrage.ui.common.Keys;
 import fr.ancrage.ui.common.Navigator;
 import fr.ancrage.ui.common.Section;
 import fr.ancrage.ui.common.UiContext;
@@ -60,6 +61,7 @@ public final class CampaignsView implements Section {
     @FXML private Label dueLabel;
     @FXML private Button refreshButton;
     @FXML private CustomTextField searchField;
+    @FXML private Button newButton;
     @FXML private ComboBox<ReportState> stateFilter;
     @FXML private CheckBox overdueOnly;
     @FXML private Button enterButton;
@@ -107,6 +109,16 @@ public final class CampaignsView implements Section {
             root = ui.loader().load(CampaignsView.class, () -> this);
         }
         return root;
+    }
+
+    @Override
+    public boolean newRecord() {
+        return Keys.press(newButton);
+    }
+
+    @Override
+    public boolean focusSearch() {
+        return Keys.focus(searchField);
     }
 
     @Override
@@ -204,6 +216,7 @@ public final class CampaignsView implements Section {
         validateButton.disableProperty().bind(none);
         openConventionButton.disableProperty().bind(none);
         refreshButton.disableProperty().bind(campaignBox.valueProperty().isNull());
+        Keys.listAndForm(i18n, searchField, table, newButton, null, null);
     }
 
     private boolean overdue(CampaignReportItem i) {

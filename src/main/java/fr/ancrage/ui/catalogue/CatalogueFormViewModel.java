@@ -55,7 +55,7 @@ public final class CatalogueFormViewModel {
             }
         });
         for (Observable o : new Observable[] {name, axis, active, indicatorIds}) {
-            o.addListener(x -> {
+            fr.ancrage.ui.common.Changes.onChange(o, () -> {
                 if (!loading) {
                     dirty.set(true);
                 }

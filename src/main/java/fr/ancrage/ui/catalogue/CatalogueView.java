@@ -11,6 +11,7 @@ import fr.ancrage.ui.catalogue.CatalogueViewModel.IndicatorRow;
 import fr.ancrage.ui.common.Cells;
 import fr.ancrage.ui.common.DetailSupport;
 import fr.ancrage.ui.common.FieldFeedback;
+import fr.ancrage.ui.common.Keys;
 import fr.ancrage.ui.common.Section;
 import fr.ancrage.ui.common.UiContext;
 import javafx.beans.binding.Bindings;
@@ -51,6 +52,7 @@ public final class CatalogueView implements Section {
     private Parent root;
 
     @FXML private CustomTextField searchField;
+    @FXML private Button newTypeButton;
     @FXML private TreeView<CatalogueEntry> tree;
     @FXML private Label countLabel;
     @FXML private Label emptyDetail;
@@ -143,6 +145,23 @@ public final class CatalogueView implements Section {
         form.originalProperty().subscribe(e -> refreshDetail());
         form.categoryIdProperty().subscribe(e -> refreshDetail());
         model.usageProperty().subscribe(u -> refreshDetail());
+        Keys.listAndForm(i18n, searchField, tree, newTypeButton, saveButton, cancelButton);
+    }
+
+    /** Ctrl+N: a new action type (the commonest new entry), as « Nouveau type d’action ». */
+    @Override
+    public boolean newRecord() {
+        return Keys.press(newTypeButton);
+    }
+
+    @Override
+    public boolean save() {
+        return Keys.press(saveButton);
+    }
+
+    @Override
+    public boolean focusSearch() {
+        return Keys.focus(searchField);
     }
 
     private UUID openId() {

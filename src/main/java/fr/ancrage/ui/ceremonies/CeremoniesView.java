@@ -17,6 +17,7 @@ import fr.ancrage.ui.common.Cells;
 import fr.ancrage.ui.common.ListEditing;
 import fr.ancrage.ui.common.DetailSupport;
 import fr.ancrage.ui.common.FieldFeedback;
+import fr.ancrage.ui.common.Keys;
 import fr.ancrage.ui.common.Formats;
 import fr.ancrage.ui.common.Navigator;
 import fr.ancrage.ui.common.Section;
@@ -190,6 +191,16 @@ public final class CeremoniesView implements Section {
     }
 
     @Override
+    public boolean newRecord() {
+        return Keys.press(newButton);
+    }
+
+    @Override
+    public boolean save() {
+        return Keys.press(saveButton);
+    }
+
+    @Override
     public void activate() {
         if (!form.dirtyProperty().get()) {
             model.loadList(null, this::afterLoad);
@@ -269,6 +280,7 @@ public final class CeremoniesView implements Section {
         initSignatories();
         initForm();
         initLists();
+        Keys.listAndForm(ui.i18n(), null, ceremonyBox, newButton, saveButton, cancelButton);
     }
 
     private void initItems() {

@@ -55,7 +55,7 @@ public final class CeremonyFormViewModel {
         date.addListener(x -> unreadableDate = null);
         for (Observable o : new Observable[] {title, date, startTime, place, host, partners, press, notes, programme,
                 tasks}) {
-            o.addListener(x -> {
+            fr.ancrage.ui.common.Changes.onChange(o, () -> {
                 if (!loading) {
                     dirty.set(true);
                     recheck();

@@ -72,7 +72,7 @@ public final class ConventionFormViewModel {
         Observable[] all = {title, company, framework, department, epci, stateReferent, status, signatureDate,
                 startDate, endDate, notes, targetedQpvs, signatories};
         for (Observable o : all) {
-            o.addListener(x -> {
+            fr.ancrage.ui.common.Changes.onChange(o, () -> {
                 if (!loading) {
                     // modified means different from what was loaded, not « an event came »: a list
                     // reloaded with equal records, a date picker opened and closed, a field left

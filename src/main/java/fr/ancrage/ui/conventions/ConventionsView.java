@@ -26,6 +26,7 @@ import fr.ancrage.service.documents.DocumentService;
 import fr.ancrage.service.documents.ListExports;
 import fr.ancrage.ui.common.DetailSupport;
 import fr.ancrage.ui.common.FieldFeedback;
+import fr.ancrage.ui.common.Keys;
 import fr.ancrage.ui.common.Formats;
 import fr.ancrage.ui.common.Navigator;
 import fr.ancrage.ui.common.Section;
@@ -88,6 +89,7 @@ public final class ConventionsView implements Section {
     private final BilanPane bilanPane;
 
     @FXML private CustomTextField searchField;
+    @FXML private Button newButton;
     @FXML private Button clearFiltersButton;
     @FXML private ComboBox<ConventionStatus> statusFilter;
     @FXML private ComboBox<Framework> frameworkFilter;
@@ -205,6 +207,21 @@ public final class ConventionsView implements Section {
         list.load(support::showError, this::afterLoad);
     }
 
+    @Override
+    public boolean newRecord() {
+        return Keys.press(newButton);
+    }
+
+    @Override
+    public boolean save() {
+        return Keys.press(saveButton);
+    }
+
+    @Override
+    public boolean focusSearch() {
+        return Keys.focus(searchField);
+    }
+
     public void open(UUID conventionId) {
         pendingSelection = conventionId;
     }
@@ -317,6 +334,8 @@ public final class ConventionsView implements Section {
         list.rows().addListener((ListChangeListener<ConventionListItem>) c -> updateCount());
         support.followSelection(table, this::onSelected);
         bindForm();
+        Keys.listAndForm(i18n, searchField, table, newButton, saveButton, cancelButton);
+        Keys.spaceToggles(qpvList);
         signatoriesPane.bind(signatoriesTable, signatoryOrderColumn, signatoryRoleColumn, signatoryNameColumn,
                 signatoryTitleColumn, editSignatoryButton, removeSignatoryButton, upSignatoryButton, downSignatoryButton,
                 form.companyProperty());

@@ -1,6 +1,7 @@
 package fr.ancrage.ui.main;
 
 import fr.ancrage.i18n.I18n;
+import fr.ancrage.ui.common.Keys;
 import fr.ancrage.ui.common.Section;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -32,7 +33,8 @@ import java.util.function.Consumer;
 /**
  * The main window: a navigation sidebar on the left, the current section in the middle, a status
  * bar with the data folder and a progress indicator while background work runs. Sections are
- * reached with the mouse or with Ctrl+1, Ctrl+2…; « À propos » at the bottom of the sidebar, or F1.
+ * reached with the mouse or with Ctrl+1, Ctrl+2…; « À propos » at the bottom of the sidebar, or F1;
+ * Ctrl+N, Ctrl+S and Ctrl+F act in the section shown.
  */
 public final class MainView {
 
@@ -45,6 +47,7 @@ public final class MainView {
     private Consumer<String> onShown = id -> { };
     private final VBox sidebar = new VBox();
     private Runnable onAbout = () -> { };
+    private Section current;
 
     public MainView(I18n i18n, List<Section> sectionList, Path dataDirectory, ObservableBooleanValue busy) {
         root.getStyleClass().add("main-window");
@@ -101,8 +104,10 @@ public final class MainView {
         root.sceneProperty().subscribe(scene -> {
             if (scene != null) {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), () -> onAbout.run());
+                installShortcuts(scene);
             }
         });
+        Keys.installEverywhere();
 
         ProgressIndicator progress = new ProgressIndicator();
         progress.getStyleClass().add("status-progress");
@@ -121,6 +126,31 @@ public final class MainView {
         root.setLeft(sidebar);
         root.setCenter(content);
         root.setBottom(status);
+    }
+
+    /**
+     * Ctrl+N, Ctrl+S and Ctrl+F go to the section shown ({@link Section#newRecord}, {@link Section#save},
+     * {@link Section#focusSearch}); the keys of {@link Keys} work in every window.
+     */
+    private void installShortcuts(javafx.scene.Scene scene) {
+        Keys.install(scene);
+        var accelerators = scene.getAccelerators();
+        accelerators.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (current != null) {
+                current.newRecord();
+            }
+        });
+        accelerators.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (current != null) {
+                Keys.commitFocusedEditor(scene); // a date just typed is saved too
+                current.save();
+            }
+        });
+        accelerators.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (current != null) {
+                current.focusSearch();
+            }
+        });
     }
 
     public BorderPane root() {
@@ -160,6 +190,7 @@ public final class MainView {
             return;
         }
         buttons.get(sectionId).setSelected(true);
+        current = section;
         content.getChildren().setAll(section.root());
         section.activate();
         onShown.accept(sectionId);

@@ -72,7 +72,7 @@ public final class OrganisationFormViewModel {
         Observable[] all = {kind, legalName, siret, siren, naf, sizeBand, address, postcode, commune, inQpv,
                 paqteMember, networks, notes};
         for (Observable o : all) {
-            o.addListener(x -> {
+            fr.ancrage.ui.common.Changes.onChange(o, () -> {
                 if (!loading) {
                     dirty.set(true);
                 }

@@ -24,6 +24,7 @@ import fr.ancrage.service.documents.DocumentService;
 import fr.ancrage.service.documents.ListExports;
 import fr.ancrage.ui.common.DetailSupport;
 import fr.ancrage.ui.common.FieldFeedback;
+import fr.ancrage.ui.common.Keys;
 import fr.ancrage.ui.common.Formats;
 import fr.ancrage.ui.common.Navigator;
 import fr.ancrage.ui.common.Section;
@@ -72,6 +73,7 @@ public final class OrganisationsView implements Section {
     private final DetailSupport support;
 
     @FXML private CustomTextField searchField;
+    @FXML private Button newButton;
     @FXML private Button clearFiltersButton;
     @FXML private ComboBox<OrganisationKind> kindFilter;
     @FXML private ComboBox<Department> departmentFilter;
@@ -172,6 +174,21 @@ public final class OrganisationsView implements Section {
     @Override
     public void activate() {
         reload(null);
+    }
+
+    @Override
+    public boolean newRecord() {
+        return Keys.press(newButton);
+    }
+
+    @Override
+    public boolean save() {
+        return Keys.press(saveButton);
+    }
+
+    @Override
+    public boolean focusSearch() {
+        return Keys.focus(searchField);
     }
 
     public OrganisationsViewModel listModel() {
@@ -309,6 +326,7 @@ public final class OrganisationsView implements Section {
                 .then(i18n.get("form.unsaved")).otherwise(""));
         contactsTab.disableProperty().bind(form.originalProperty().isNull());
         conventionsTab.disableProperty().bind(form.originalProperty().isNull());
+        Keys.listAndForm(i18n, searchField, table, newButton, saveButton, cancelButton);
     }
 
     private List<Commune> suggestCommunes(String typed) {

@@ -7,6 +7,7 @@ import fr.ancrage.domain.Epci;
 import fr.ancrage.domain.ReferenceDataVersion;
 import fr.ancrage.service.TerritoryService;
 import fr.ancrage.ui.common.Formats;
+import fr.ancrage.ui.common.Keys;
 import fr.ancrage.i18n.I18n;
 import fr.ancrage.ui.common.Section;
 import fr.ancrage.ui.common.UiContext;
@@ -108,6 +109,19 @@ public final class TerritoriesView implements Section {
         return root;
     }
 
+    /** Ctrl+N: a new QPV, on the QPV tab. */
+    @Override
+    public boolean newRecord() {
+        return Keys.press(newQpvButton);
+    }
+
+    /** Ctrl+F: the search or filter field of the tab shown. */
+    @Override
+    public boolean focusSearch() {
+        return Keys.focus(communeSearchField) || Keys.focus(departmentFilterField) || Keys.focus(epciFilterField)
+                || Keys.focus(communeFilterField) || Keys.focus(qpvFilterField);
+    }
+
     @Override
     public void activate() {
         root();
@@ -135,6 +149,10 @@ public final class TerritoriesView implements Section {
             table.addEventFilter(KeyEvent.KEY_PRESSED, this::tabBetweenLists);
         }
         newQpvButton.setGraphic(new FontIcon(MaterialDesignP.PLUS));
+        Keys.downEntersList(departmentFilterField, departmentTable);
+        Keys.downEntersList(epciFilterField, epciTable);
+        Keys.downEntersList(communeFilterField, communeTable);
+        Keys.downEntersList(qpvFilterField, qpvTable);
         qpvTab.bind(new QpvTab.Controls(qpvFilterField, qpvTable, qpvCodeColumn, qpvNameColumn, qpvVersionColumn,
                 qpvDepartmentColumn, qpvEpciColumn, qpvCommunesColumn, editQpvButton, deleteQpvButton, qpvCountLabel));
     }
