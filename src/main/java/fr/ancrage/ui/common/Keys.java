@@ -76,6 +76,18 @@ public final class Keys {
             return;
         }
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> onKeyPressed(scene, e));
+        // the field that takes the keyboard comes into sight: at 1024×700 a form scrolls, and Tab
+        // would otherwise type into a field below the fold (issue 15)
+        scene.focusOwnerProperty().subscribe(Keys::reveal);
+    }
+
+    private static void reveal(Node owner) {
+        for (Node n = owner == null ? null : owner.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.ScrollPane scroll && scroll.getContent() != null) {
+                Layouts.reveal(scroll, owner);
+                return;
+            }
+        }
     }
 
     private static void onKeyPressed(Scene scene, KeyEvent e) {

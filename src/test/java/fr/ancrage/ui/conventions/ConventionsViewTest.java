@@ -56,6 +56,8 @@ class ConventionsViewTest {
         robot.clickOn("#companyBox").write("Horlo").type(KeyCode.ENTER);
         robot.clickOn("#departmentBox").write("Doubs").type(KeyCode.ENTER);
         robot.clickOn("#titleField").write("Convention PaQte 2026");
+        // below the fold at 1000×760: the field comes into sight when it takes the keyboard
+        robot.interact(() -> robot.lookup("#startPicker").query().requestFocus());
         robot.clickOn("#startPicker").write("01/12/2026").type(KeyCode.TAB);
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#saveButton");
@@ -93,6 +95,7 @@ class ConventionsViewTest {
         robot.clickOn("#companyBox").write("Horlo").type(KeyCode.ENTER);
         robot.clickOn("#departmentBox").write("Doubs").type(KeyCode.ENTER);
 
+        robot.interact(() -> robot.lookup("#startPicker").query().requestFocus());
         robot.clickOn("#startPicker").write("32/13/2025").type(KeyCode.TAB);
         WaitForAsyncUtils.waitForFxEvents();
         Label message = robot.lookup("#startMessage").queryAs(Label.class);
