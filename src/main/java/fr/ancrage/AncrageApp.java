@@ -9,10 +9,11 @@ import fr.ancrage.persistence.Salvage;
 import fr.ancrage.persistence.Store;
 import fr.ancrage.persistence.StoreOpeningException;
 import fr.ancrage.service.BackupService;
+import fr.ancrage.service.FirstStartService;
 import fr.ancrage.service.Services;
-import fr.ancrage.service.TerritoryService;
 import fr.ancrage.ui.common.FxTaskRunner;
 import fr.ancrage.ui.common.UiContext;
+import fr.ancrage.ui.main.FirstStart;
 import fr.ancrage.ui.main.Shell;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -116,31 +117,52 @@ public final class AncrageApp extends Application {
         }
     }
 
-    /** Checks and opens the base in the background, then shows the main window. */
+    /** The base just opened and what it holds. */
+    private record Opened(Database db, FirstStartService.State state) {
+    }
+
+    /**
+     * Checks and opens the base in the background, then shows the main window. On a new base the
+     * demo question comes first, then the reference (and the demo) load with their progress on screen
+     * ({@link FirstStart}), then the main window.
+     */
     private void openStore() {
         showSplash(i18n.format("startup.opening", dataDir.toString()));
         tasks.run(() -> {
             Database db = Database.open(dataDir, Database.Options.defaults().withClock(clock).withRebuilding(
                     () -> Platform.runLater(() -> splashText.setText(i18n.get("startup.figures")))));
             try {
-                TerritoryService territories = new TerritoryService(new Store(db.dsl()));
-                if (territories.referenceVersion().isEmpty()) {
-                    // first start on this folder: a few seconds to load the communes and EPCI
-                    Platform.runLater(() -> splashText.setText(i18n.get("startup.reference")));
-                }
-                territories.ensureReferenceData();
+                return new Opened(db, new FirstStartService(new Store(db.dsl()), clock).state());
             } catch (RuntimeException e) {
                 db.close();
                 throw e;
             }
-            return db;
-        }, db -> {
+        }, opened -> {
+            Database db = opened.db();
             database = db;
-            Shell shell = new Shell(ui, stage, db.dataDirectory(),
-                    Services.over(new Store(db.dsl()), clock, i18n, db.dataDirectory().resolve(DataDirectory.TEMPLATES)),
-                    new BackupService(db), this::restore);
-            shell.open(db.wasCreated(), options.demo());
+            FirstStartService.State state = opened.state();
+            if (!state.referenceMissing()) {
+                openMainWindow(db);
+                return;
+            }
+            // a new base (or one whose first start was cut short): the question, then the long work
+            FirstStartService firstStart = new FirstStartService(new Store(db.dsl()), clock);
+            new FirstStart(ui, stage, firstStart::prepare).run(state.isNew(), options.demo(),
+                    demo -> openMainWindow(db), error -> {
+                        // the reference could not be loaded: the base is not usable as it is
+                        database = null;
+                        db.close();
+                        openingFailed(error);
+                    });
         }, this::openingFailed);
+    }
+
+    private void openMainWindow(Database db) {
+        Shell shell = new Shell(ui, stage, db.dataDirectory(),
+                Services.over(new Store(db.dsl()), clock, i18n, db.dataDirectory().resolve(DataDirectory.TEMPLATES)),
+                new BackupService(db), this::restore);
+        shell.open();
+        LOG.info("Main window shown");
     }
 
     private void openingFailed(Throwable error) {
