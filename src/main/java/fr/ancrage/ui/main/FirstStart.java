@@ -50,6 +50,16 @@ public final class FirstStart {
      * and whether the demo was asked for; {@code failed} when the work fails.
      */
     public void run(boolean newBase, boolean demoRequested, Consumer<Boolean> ready, Consumer<Throwable> failed) {
+        if (newBase && !demoRequested) {
+            // behind the question, what it is about: not « Ouverture de la base… », which is over
+            Label title = new Label(ui.i18n().get("startup.progress.title"));
+            title.getStyleClass().add("startup-title");
+            javafx.scene.layout.StackPane backdrop = new javafx.scene.layout.StackPane(title);
+            backdrop.getStyleClass().add("startup");
+            javafx.scene.layout.StackPane.setAlignment(title, javafx.geometry.Pos.TOP_CENTER);
+            javafx.scene.layout.StackPane.setMargin(title, new javafx.geometry.Insets(80, 0, 0, 0));
+            stage.getScene().setRoot(backdrop);
+        }
         boolean withDemo = newBase && (demoRequested || askDemo());
         progress = new StartupProgress(ui.i18n(), new StartupProgress.Model(ui.i18n(), withDemo));
         StartupProgress.Model model = progress.model();

@@ -218,8 +218,6 @@ public final class StartupProgress {
                     case TO_DO -> org.kordamp.ikonli.materialdesign2.MaterialDesignC.CIRCLE_OUTLINE;
                 });
                 icon.setIconSize(18);
-                icon.setIconColor(javafx.scene.paint.Color.web(state == State.DONE ? "#1a7f37"
-                        : state == State.CURRENT ? "#0969da" : "#8c959f"));
                 label.setGraphic(icon);
                 label.setGraphicTextGap(10);
                 // said in words too, not by the colour alone (screen readers, a grey screen)
