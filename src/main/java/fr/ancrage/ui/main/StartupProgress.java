@@ -120,7 +120,8 @@ public final class StartupProgress {
         public String elapsedText() {
             long seconds = elapsedSeconds.get();
             return seconds < 60 ? i18n.format("startup.progress.elapsed.seconds", seconds)
-                    : i18n.format("startup.progress.elapsed.minutes", seconds / 60, String.format("%02d", seconds % 60));
+                    : i18n.format("startup.progress.elapsed.minutes", seconds / 60,
+                    (seconds % 60 < 10 ? "0" : "") + seconds % 60);
         }
 
         /** Reads the clock again: the elapsed time shown. */
