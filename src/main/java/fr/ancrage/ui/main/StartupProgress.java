@@ -132,7 +132,8 @@ public final class StartupProgress {
         /** A step begins: nothing counted yet. */
         public void start(Phase phase) {
             current.set(phase);
-            progress.set(ProgressBar.INDETERMINATE_PROGRESS);
+            // the screens are built on the FX thread, which cannot move a bar meanwhile: the work is done
+            progress.set(phase == Phase.SCREENS ? 1 : ProgressBar.INDETERMINATE_PROGRESS);
             detail.set(phase == Phase.SCREENS ? i18n.get("startup.progress.detail.screens") : "");
             tick();
         }

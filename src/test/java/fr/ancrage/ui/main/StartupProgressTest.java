@@ -100,5 +100,6 @@ class StartupProgressTest {
         assertThat(classes(robot, "#startupStep-DEMO")).contains("done");
         assertThat(classes(robot, "#startupStep-SCREENS")).contains("current");
         assertThat(text(robot, "#startupDetail")).isEqualTo("Préparation des écrans…");
+        assertThat(robot.lookup("#startupBar").queryAs(ProgressBar.class).getProgress()).isEqualTo(1.0);
     }
 }
