@@ -110,6 +110,27 @@ public final class Dialogs {
                 e -> javafx.application.Platform.runLater(node::requestFocus));
     }
 
+    /**
+     * Centres a dialog on its owner once shown, and again if the window manager then puts it even
+     * partly off its owner (seen under Xvfb at 1024×700: the question half off the screen's left
+     * edge, its first button cut). Call from the dialog's shown handler.
+     */
+    public static void keepCentred(Window dialog, Window owner) {
+        if (owner == null || dialog == null) {
+            return;
+        }
+        javafx.application.Platform.runLater(() -> centerOn(dialog, owner));
+        javafx.beans.InvalidationListener check = o -> {
+            boolean outside = dialog.getX() < owner.getX() || dialog.getY() < owner.getY()
+                    || dialog.getX() + dialog.getWidth() > owner.getX() + owner.getWidth() + 1;
+            if (outside && dialog.isShowing() && dialog.getWidth() <= owner.getWidth()) {
+                javafx.application.Platform.runLater(() -> centerOn(dialog, owner));
+            }
+        };
+        dialog.xProperty().addListener(check);
+        dialog.widthProperty().addListener(check);
+    }
+
     /** Centres a dialog on its owner: some desktops (or none, under Xvfb) would leave it in a corner. */
     public static void centerOn(Window dialog, Window owner) {
         if (owner == null || dialog == null) {

@@ -124,8 +124,8 @@ public final class FirstStart {
         alert.getDialogPane().setId("demoQuestion");
         ((Button) alert.getDialogPane().lookupButton(empty)).setDefaultButton(true);
         ((Button) alert.getDialogPane().lookupButton(load)).setDefaultButton(false);
-        alert.setOnShown(e -> javafx.application.Platform.runLater(() ->
-                fr.ancrage.ui.common.Dialogs.centerOn(alert.getDialogPane().getScene().getWindow(), stage)));
+        alert.setOnShown(e -> fr.ancrage.ui.common.Dialogs.keepCentred(alert.getDialogPane().getScene().getWindow(),
+                stage));
         LOG.info("Demo question asked");
         boolean answer = alert.showAndWait().filter(load::equals).isPresent();
         LOG.info("Demo question answered: {}", answer ? "load the demo" : "start empty");
