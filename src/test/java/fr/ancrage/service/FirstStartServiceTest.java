@@ -60,4 +60,37 @@ class FirstStartServiceTest {
         assertThat(after.referenceMissing()).isFalse();
         assertThat(after.isNew()).isFalse();
     }
+
+    @Test
+    void withTheReferenceThereOnlyTheDemoIsLoadedAndItTellsEachPartToItsEnd() {
+        Database withReference = TestStores.withReference();
+        try {
+            FirstStartService service = new FirstStartService(new Store(withReference.dsl()),
+                    Clock.fixed(java.time.Instant.parse("2026-11-22T10:00:00Z"), java.time.ZoneId.of("Europe/Paris")));
+            assertThat(service.state().referenceMissing()).isFalse();
+            List<String> told = new CopyOnWriteArrayList<>();
+            java.util.Map<FirstStartService.Unit, int[]> last = new java.util.concurrent.ConcurrentHashMap<>();
+            service.prepare(true, new FirstStartService.Listener() {
+                @Override
+                public void started(FirstStartService.Step step) {
+                    told.add("started " + step);
+                }
+
+                @Override
+                public void progress(FirstStartService.Step step, FirstStartService.Unit unit, int done, int total) {
+                    if (!told.contains(step + " " + unit)) {
+                        told.add(step + " " + unit);
+                    }
+                    last.put(unit, new int[] {done, total});
+                }
+            });
+            assertThat(told).containsExactly("started DEMO", "DEMO ORGANISATIONS", "DEMO QPVS", "DEMO CONVENTIONS",
+                    "DEMO ENGAGEMENTS", "DEMO RESULTS", "DEMO CAMPAIGN");
+            assertThat(last.values()).allSatisfy(c -> assertThat(c[0]).isEqualTo(c[1]).isPositive());
+            assertThat(last.get(FirstStartService.Unit.CONVENTIONS)[1]).isEqualTo(55);
+            assertThat(service.state().empty()).isFalse();
+        } finally {
+            TestStores.shutdown(withReference);
+        }
+    }
 }
