@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Composition root: opens the data folder's database off the FX thread, offers the demo on a new
@@ -124,10 +125,28 @@ public final class AncrageApp extends Application {
     /**
      * Checks and opens the base in the background, then shows the main window. On a new base the
      * demo question comes first, then the reference (and the demo) load with their progress on screen
-     * ({@link FirstStart}), then the main window.
+     * ({@link FirstStart}), then the main window. When the folder has no database file yet, the
+     * question is asked at once, while the base is created behind it.
      */
     private void openStore() {
         showSplash(i18n.format("startup.opening", dataDir.toString()));
+        FirstStart firstStart = new FirstStart(ui, stage, (withDemo, listener) ->
+                new FirstStartService(new Store(database.dsl()), clock).prepare(withDemo, listener));
+        boolean askNow = Database.isAbsent(dataDir) && !options.demo();
+        // the opening and the question, each may end first: what ends first waits for the other
+        var outcome = new Object() {
+            Opened opened;
+            Throwable failure;
+            Boolean answer;
+
+            void next() {
+                if (failure != null) {
+                    openingFailed(failure);
+                } else if (opened != null && (answer != null || !askNow)) {
+                    opened(firstStart, opened, answer);
+                }
+            }
+        };
         tasks.run(() -> {
             Database db = Database.open(dataDir, Database.Options.defaults().withClock(clock).withRebuilding(
                     () -> Platform.runLater(() -> splashText.setText(i18n.get("startup.figures")))));
@@ -138,23 +157,48 @@ public final class AncrageApp extends Application {
                 throw e;
             }
         }, opened -> {
-            Database db = opened.db();
-            database = db;
-            FirstStartService.State state = opened.state();
-            if (!state.referenceMissing()) {
-                openMainWindow(db);
-                return;
+            database = opened.db();
+            outcome.opened = opened;
+            if (!askNow || outcome.answer != null) {
+                outcome.next();
             }
+        }, error -> {
+            outcome.failure = error;
+            if (!askNow || outcome.answer != null) {
+                outcome.next();
+            }
+        });
+        if (askNow) {
+            outcome.answer = firstStart.askDemo();
+            if (outcome.opened == null && outcome.failure == null) {
+                firstStart.showCreating(outcome.answer); // the base is still being created
+            }
+            outcome.next();
+        }
+    }
+
+    /** The base is open: the first start's work when it lacks the reference, then the main window. */
+    private void opened(FirstStart firstStart, Opened opened, Boolean answer) {
+        Database db = opened.db();
+        FirstStartService.State state = opened.state();
+        if (!state.referenceMissing()) {
+            openMainWindow(db);
+            return;
+        }
+        Consumer<Boolean> ready = demo -> openMainWindow(db);
+        Consumer<Throwable> failed = error -> {
+            // the reference could not be loaded: the base is not usable as it is
+            database = null;
+            db.close();
+            openingFailed(error);
+        };
+        if (answer != null) {
+            // asked while the base was being created: the answer holds for a base that is new indeed
+            firstStart.prepare(answer && state.isNew(), ready, failed);
+        } else {
             // a new base (or one whose first start was cut short): the question, then the long work
-            FirstStartService firstStart = new FirstStartService(new Store(db.dsl()), clock);
-            new FirstStart(ui, stage, firstStart::prepare).run(state.isNew(), options.demo(),
-                    demo -> openMainWindow(db), error -> {
-                        // the reference could not be loaded: the base is not usable as it is
-                        database = null;
-                        db.close();
-                        openingFailed(error);
-                    });
-        }, this::openingFailed);
+            firstStart.run(state.isNew(), options.demo(), ready, failed);
+        }
     }
 
     private void openMainWindow(Database db) {

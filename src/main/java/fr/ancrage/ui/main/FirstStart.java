@@ -45,26 +45,21 @@ public final class FirstStart {
 
     /**
      * On the FX thread. {@code newBase}: the question is asked, unless {@code demoRequested}
-     * (« --demo ») already answers it. Then the work runs with the progress on screen, and
-     * {@code ready} is called on the FX thread with the progress still shown (its last step current)
-     * and whether the demo was asked for; {@code failed} when the work fails.
+     * (« --demo ») already answers it. Then as {@link #prepare}.
      */
     public void run(boolean newBase, boolean demoRequested, Consumer<Boolean> ready, Consumer<Throwable> failed) {
-        if (newBase && !demoRequested) {
-            // behind the question, what it is about: not « Ouverture de la base… », which is over
-            Label title = new Label(ui.i18n().get("startup.progress.title"));
-            title.getStyleClass().add("startup-title");
-            javafx.scene.layout.StackPane backdrop = new javafx.scene.layout.StackPane(title);
-            backdrop.getStyleClass().add("startup");
-            javafx.scene.layout.StackPane.setAlignment(title, javafx.geometry.Pos.TOP_CENTER);
-            javafx.scene.layout.StackPane.setMargin(title, new javafx.geometry.Insets(80, 0, 0, 0));
-            stage.getScene().setRoot(backdrop);
-        }
-        boolean withDemo = newBase && (demoRequested || askDemo());
-        progress = new StartupProgress(ui.i18n(), new StartupProgress.Model(ui.i18n(), withDemo));
+        prepare(newBase && (demoRequested || askDemo()), ready, failed);
+    }
+
+    /**
+     * On the FX thread, the question answered: the work runs with the progress on screen, and
+     * {@code ready} is called on the FX thread with the progress still shown (its last step current)
+     * and whether the demo was loaded; {@code failed} when the reference cannot be loaded.
+     */
+    public void prepare(boolean withDemo, Consumer<Boolean> ready, Consumer<Throwable> failed) {
+        showProgress(withDemo);
         StartupProgress.Model model = progress.model();
         model.start(StartupProgress.Phase.REFERENCE);
-        stage.getScene().setRoot(progress.root());
         long started = System.nanoTime();
         ui.tasks().run(() -> {
             work.prepare(withDemo, new FirstStartService.Listener() {
@@ -99,6 +94,24 @@ public final class FirstStart {
         });
     }
 
+    /**
+     * The progress screen, its first step current: the question answered while the base is still
+     * being created, the screen says so rather than stay empty.
+     */
+    public void showCreating(boolean withDemo) {
+        showProgress(withDemo);
+        progress.model().start(StartupProgress.Phase.BASE);
+    }
+
+    private void showProgress(boolean withDemo) {
+        if (progress == null || progress.model().phases().contains(StartupProgress.Phase.DEMO) != withDemo) {
+            progress = new StartupProgress(ui.i18n(), new StartupProgress.Model(ui.i18n(), withDemo));
+        }
+        if (stage.getScene().getRoot() != progress.root()) {
+            stage.getScene().setRoot(progress.root());
+        }
+    }
+
     /** The progress screen of the last {@link #run}, for the tests. */
     public StartupProgress progress() {
         return progress;
@@ -108,7 +121,15 @@ public final class FirstStart {
      * « Bienvenue dans Ancrage »: true only by its « Charger la démonstration » button; Escape, Enter
      * (« Commencer à vide » is the default button) and closing the window start empty.
      */
-    boolean askDemo() {
+    public boolean askDemo() {
+        // behind the question, what it is about: not « Ouverture de la base… »
+        Label title = new Label(ui.i18n().get("startup.progress.title"));
+        title.getStyleClass().add("startup-title");
+        javafx.scene.layout.StackPane backdrop = new javafx.scene.layout.StackPane(title);
+        backdrop.getStyleClass().add("startup");
+        javafx.scene.layout.StackPane.setAlignment(title, javafx.geometry.Pos.TOP_CENTER);
+        javafx.scene.layout.StackPane.setMargin(title, new javafx.geometry.Insets(80, 0, 0, 0));
+        stage.getScene().setRoot(backdrop);
         var i18n = ui.i18n();
         ButtonType load = new ButtonType(i18n.get("demo.offer.load"), ButtonBar.ButtonData.OTHER);
         ButtonType empty = new ButtonType(i18n.get("demo.offer.empty"), ButtonBar.ButtonData.CANCEL_CLOSE);

@@ -134,7 +134,11 @@ public final class StartupProgress {
             current.set(phase);
             // the screens are built on the FX thread, which cannot move a bar meanwhile: the work is done
             progress.set(phase == Phase.SCREENS ? 1 : ProgressBar.INDETERMINATE_PROGRESS);
-            detail.set(phase == Phase.SCREENS ? i18n.get("startup.progress.detail.screens") : "");
+            detail.set(switch (phase) {
+                case BASE -> i18n.get("startup.progress.detail.base");
+                case SCREENS -> i18n.get("startup.progress.detail.screens");
+                default -> "";
+            });
             tick();
         }
 

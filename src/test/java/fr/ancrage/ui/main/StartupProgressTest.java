@@ -56,6 +56,11 @@ class StartupProgressTest {
 
     @Test
     void reportsTheStepsAndHowFarTheCommunesAre(FxRobot robot) {
+        // the question answered while the base is still created: its step, not an empty screen
+        robot.interact(() -> model.start(StartupProgress.Phase.BASE));
+        assertThat(classes(robot, "#startupStep-BASE")).contains("current");
+        assertThat(text(robot, "#startupDetail")).isEqualTo("Création des tables de la base…");
+
         robot.interact(() -> {
             model.start(StartupProgress.Phase.REFERENCE);
             nanos.set(12_400_000_000L);
