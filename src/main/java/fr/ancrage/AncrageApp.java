@@ -187,10 +187,12 @@ public final class AncrageApp extends Application {
         }
         Consumer<Boolean> ready = demo -> openMainWindow(db);
         Consumer<Throwable> failed = error -> {
-            // the reference could not be loaded: the base is not usable as it is
+            // the reference could not be loaded: the base is not usable as it is; closed off the FX thread
             database = null;
-            db.close();
-            openingFailed(error);
+            tasks.run(() -> {
+                db.close();
+                return db;
+            }, closed -> openingFailed(error), closeFailure -> openingFailed(error));
         };
         if (answer != null) {
             // asked while the base was being created: the answer holds for a base that is new indeed
