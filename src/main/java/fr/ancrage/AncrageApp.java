@@ -9,11 +9,12 @@ import fr.ancrage.persistence.Salvage;
 import fr.ancrage.persistence.Store;
 import fr.ancrage.persistence.StoreOpeningException;
 import fr.ancrage.service.BackupService;
+import fr.ancrage.service.FirstStartService;
 import fr.ancrage.service.Services;
-import fr.ancrage.service.TerritoryService;
 import fr.ancrage.ui.common.FxTaskRunner;
 import fr.ancrage.ui.common.UiContext;
 import fr.ancrage.ui.common.UiPreferences;
+import fr.ancrage.ui.main.FirstStart;
 import fr.ancrage.ui.main.Shell;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -36,6 +37,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Composition root: opens the data folder's database off the FX thread, offers the demo on a new
@@ -117,31 +119,97 @@ public final class AncrageApp extends Application {
         }
     }
 
-    /** Checks and opens the base in the background, then shows the main window. */
+    /** The base just opened and what it holds. */
+    private record Opened(Database db, FirstStartService.State state) {
+    }
+
+    /**
+     * Checks and opens the base in the background, then shows the main window. On a new base the
+     * demo question comes first, then the reference (and the demo) load with their progress on screen
+     * ({@link FirstStart}), then the main window. When the folder has no database file yet, the
+     * question is asked at once, while the base is created behind it.
+     */
     private void openStore() {
         showSplash(i18n.format("startup.opening", dataDir.toString()));
+        FirstStart firstStart = new FirstStart(ui, stage, (withDemo, listener) ->
+                new FirstStartService(new Store(database.dsl()), clock).prepare(withDemo, listener));
+        boolean askNow = Database.isAbsent(dataDir) && !options.demo();
+        // the opening and the question, each may end first: what ends first waits for the other
+        var outcome = new Object() {
+            Opened opened;
+            Throwable failure;
+            Boolean answer;
+
+            void next() {
+                if (failure != null) {
+                    openingFailed(failure);
+                } else if (opened != null && (answer != null || !askNow)) {
+                    opened(firstStart, opened, answer);
+                }
+            }
+        };
         tasks.run(() -> {
             Database db = Database.open(dataDir, Database.Options.defaults().withClock(clock).withRebuilding(
                     () -> Platform.runLater(() -> splashText.setText(i18n.get("startup.figures")))));
             try {
-                TerritoryService territories = new TerritoryService(new Store(db.dsl()));
-                if (territories.referenceVersion().isEmpty()) {
-                    // first start on this folder: a few seconds to load the communes and EPCI
-                    Platform.runLater(() -> splashText.setText(i18n.get("startup.reference")));
-                }
-                territories.ensureReferenceData();
+                return new Opened(db, new FirstStartService(new Store(db.dsl()), clock).state());
             } catch (RuntimeException e) {
                 db.close();
                 throw e;
             }
-            return db;
-        }, db -> {
-            database = db;
-            Shell shell = new Shell(ui, stage, db.dataDirectory(),
-                    Services.over(new Store(db.dsl()), clock, i18n, db.dataDirectory().resolve(DataDirectory.TEMPLATES)),
-                    new BackupService(db), this::restore);
-            shell.open(db.wasCreated(), options.demo());
-        }, this::openingFailed);
+        }, opened -> {
+            database = opened.db();
+            outcome.opened = opened;
+            if (!askNow || outcome.answer != null) {
+                outcome.next();
+            }
+        }, error -> {
+            outcome.failure = error;
+            if (!askNow || outcome.answer != null) {
+                outcome.next();
+            }
+        });
+        if (askNow) {
+            outcome.answer = firstStart.askDemo();
+            if (outcome.opened == null && outcome.failure == null) {
+                firstStart.showCreating(outcome.answer); // the base is still being created
+            }
+            outcome.next();
+        }
+    }
+
+    /** The base is open: the first start's work when it lacks the reference, then the main window. */
+    private void opened(FirstStart firstStart, Opened opened, Boolean answer) {
+        Database db = opened.db();
+        FirstStartService.State state = opened.state();
+        if (!state.referenceMissing()) {
+            openMainWindow(db);
+            return;
+        }
+        Consumer<Boolean> ready = demo -> openMainWindow(db);
+        Consumer<Throwable> failed = error -> {
+            // the reference could not be loaded: the base is not usable as it is; closed off the FX thread
+            database = null;
+            tasks.run(() -> {
+                db.close();
+                return db;
+            }, closed -> openingFailed(error), closeFailure -> openingFailed(error));
+        };
+        if (answer != null) {
+            // asked while the base was being created: the answer holds for a base that is new indeed
+            firstStart.prepare(answer && state.isNew(), ready, failed);
+        } else {
+            // a new base (or one whose first start was cut short): the question, then the long work
+            firstStart.run(state.isNew(), options.demo(), ready, failed);
+        }
+    }
+
+    private void openMainWindow(Database db) {
+        Shell shell = new Shell(ui, stage, db.dataDirectory(),
+                Services.over(new Store(db.dsl()), clock, i18n, db.dataDirectory().resolve(DataDirectory.TEMPLATES)),
+                new BackupService(db), this::restore);
+        shell.open();
+        LOG.info("Main window shown");
     }
 
     private void openingFailed(Throwable error) {

@@ -179,6 +179,11 @@ public final class Database implements AutoCloseable {
         return dir.resolve(DATABASE_NAME + ".mv.db");
     }
 
+    /** True when the folder holds no database file yet: {@link #open} will create a new base there. */
+    public static boolean isAbsent(Path dataDirectory) {
+        return !Files.exists(databaseFile(dataDirectory.toAbsolutePath().normalize()));
+    }
+
     /**
      * A migration that failed is undone by putting back the copy made before it; a base this opening
      * created holds nothing of the user's and is moved aside for the support.

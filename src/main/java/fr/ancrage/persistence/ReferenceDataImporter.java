@@ -68,6 +68,17 @@ public final class ReferenceDataImporter {
     private static final String SUPPORTED_FORMAT = "1";
     private static final int BATCH_SIZE = 1000;
 
+    /**
+     * How far an import is, told from the importing thread after each batch: {@code table} is the
+     * table's name in lower case ({@code region}, {@code department}, {@code epci}, {@code commune}).
+     */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (table, done, total) -> { };
+
+        void inserted(String table, int done, int total);
+    }
+
     private final DSLContext dsl;
     private final String resource;
 
@@ -87,6 +98,12 @@ public final class ReferenceDataImporter {
      * @throws IllegalStateException if the resource is missing or malformed
      */
     public ReferenceDataVersion importIfMissing() {
+        return importIfMissing(Progress.NONE);
+    }
+
+    /** As {@link #importIfMissing()}, telling {@code progress} the rows inserted so far, table by table. */
+    public ReferenceDataVersion importIfMissing(Progress progress) {
+        Objects.requireNonNull(progress, "progress");
         Optional<ReferenceDataVersion> existing = currentVersion();
         if (existing.isPresent()) {
             LOG.debug("Territory reference data already present: {}", existing.get());
@@ -103,13 +120,13 @@ public final class ReferenceDataImporter {
             if (concurrent.isPresent()) {
                 return concurrent.get();
             }
-            insert(tx, REGION, List.of(REGION.CODE, REGION.NAME), data.regions);
+            insert(tx, REGION, List.of(REGION.CODE, REGION.NAME), data.regions, progress);
             insert(tx, DEPARTMENT, List.of(DEPARTMENT.CODE, DEPARTMENT.NAME, DEPARTMENT.REGION_CODE),
-                    data.departments);
+                    data.departments, progress);
             insert(tx, EPCI, List.of(EPCI.SIREN, EPCI.NAME, EPCI.NATURE, EPCI.DEPARTMENT_CODE, EPCI.POPULATION),
-                    data.epcis);
+                    data.epcis, progress);
             insert(tx, COMMUNE, List.of(COMMUNE.CODE, COMMUNE.NAME, COMMUNE.DEPARTMENT_CODE, COMMUNE.EPCI_SIREN,
-                    COMMUNE.POSTCODES, COMMUNE.POPULATION), data.communes);
+                    COMMUNE.POSTCODES, COMMUNE.POPULATION), data.communes, progress);
 
             ReferenceDataVersion version = data.version();
             Map<String, String> metadata = new LinkedHashMap<>();
@@ -128,7 +145,8 @@ public final class ReferenceDataImporter {
             metadata.put(KEY_IMPORTED_AT, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
             List<Object[]> rows = new ArrayList<>();
             metadata.forEach((key, value) -> rows.add(new Object[] {key, value}));
-            insert(tx, REFERENCE_METADATA, List.of(REFERENCE_METADATA.META_KEY, REFERENCE_METADATA.META_VALUE), rows);
+            insert(tx, REFERENCE_METADATA, List.of(REFERENCE_METADATA.META_KEY, REFERENCE_METADATA.META_VALUE), rows,
+                    Progress.NONE);
             return version;
         });
 
@@ -176,7 +194,8 @@ public final class ReferenceDataImporter {
     }
 
     /** Inserts rows with one prepared statement per chunk of {@value #BATCH_SIZE} JDBC batch entries. */
-    private static void insert(DSLContext tx, Table<?> table, List<? extends Field<?>> fields, List<Object[]> rows) {
+    private static void insert(DSLContext tx, Table<?> table, List<? extends Field<?>> fields, List<Object[]> rows,
+                               Progress progress) {
         List<Object> placeholders = Collections.nCopies(fields.size(), null);
         for (int from = 0; from < rows.size(); from += BATCH_SIZE) {
             BatchBindStep batch = tx.batch(tx.insertInto(table).columns(fields).values(placeholders));
@@ -184,6 +203,8 @@ public final class ReferenceDataImporter {
                 batch = batch.bind(row);
             }
             batch.execute();
+            progress.inserted(table.getName().toLowerCase(java.util.Locale.ROOT), Math.min(rows.size(), from + BATCH_SIZE),
+                    rows.size());
         }
         LOG.debug("Inserted {} rows into {}", rows.size(), table.getName());
     }

@@ -86,6 +86,21 @@ public final class DemoDataService {
                               int counterparts, int realisedValues, int campaignReports) {
     }
 
+    /** The parts of a load, in the order they are written. */
+    public enum Part { ORGANISATIONS, QPVS, CONVENTIONS, ENGAGEMENTS, RESULTS, CAMPAIGN }
+
+    /**
+     * How far a load is, told from the loading thread: {@code done} of {@code total} records of the
+     * part (for {@link Part#ENGAGEMENTS}, conventions whose engagements are written; for
+     * {@link Part#RESULTS}, engagements whose realised values are written).
+     */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (part, done, total) -> { };
+
+        void at(Part part, int done, int total);
+    }
+
     private static final LocalDate CEREMONY_2017 = LocalDate.of(2017, 3, 17);
     private static final int DURATION_YEARS = 3;
     private static final Set<String> NOT_IN_DOMAIN = Set.of("a", "de", "du", "des", "la", "le", "les", "l", "d",
@@ -110,14 +125,21 @@ public final class DemoDataService {
      * clock's today, so that some of them always end soon.
      */
     public DemoSummary load() {
+        return load(Progress.NONE);
+    }
+
+    /** As {@link #load()}, telling {@code progress} how far the load is, part after part. */
+    public DemoSummary load(Progress progress) {
+        Objects.requireNonNull(progress, "progress");
         LocalDate today = LocalDate.now(clock);
-        return store.write(r -> new Loader(r, today).run());
+        return store.write(r -> new Loader(r, today, progress).run());
     }
 
     /** One load: the state shared while the tables are turned into records. */
     private static final class Loader {
         private final Repositories r;
         private final LocalDate today;
+        private final Progress progress;
         // Seeded: the same SIRET numbers, people and phone numbers at every load.
         private final Random random = new Random(2017);
         private final Map<String, Organisation> organisations = new HashMap<>();
@@ -135,15 +157,18 @@ public final class DemoDataService {
         private int resultCount;
         private int reportCount;
 
-        Loader(Repositories r, LocalDate today) {
+        Loader(Repositories r, LocalDate today, Progress progress) {
             this.r = r;
             this.today = today;
+            this.progress = progress;
         }
 
         DemoSummary run() {
             r.referenceData().importIfMissing();
             r.territories().epci(DemoData.EPCI_SIREN).orElseThrow(() ->
                     new IllegalStateException("EPCI " + DemoData.EPCI_SIREN + " missing from the reference data"));
+            int organisationTotal = DemoData.PARTNERS.size() + DemoData.COMPANIES.size();
+            progress.at(Part.ORGANISATIONS, 0, organisationTotal);
             for (PartnerRow p : DemoData.PARTNERS) {
                 insert(p.key(), new Organisation(RecordMeta.fresh(), p.kind(), p.name(), p.siren(), "", "", null,
                         p.street(), postcodeOf(p.commune()), p.commune(), false, false, Set.of(),
@@ -162,12 +187,14 @@ public final class DemoDataService {
                         c.commune(), !c.qpv().isEmpty(), c.paqte(), networks(c.networks()),
                         "Entreprise fictive du jeu de démonstration."));
                 generateContacts(c.key(), c.size(), domainOf(c.name()));
+                progress.at(Part.ORGANISATIONS, organisations.size(), organisationTotal);
             }
             for (QpvRow q : DemoData.QPVS) {
                 qpvs.put(q.key(), r.qpvs().save(new Qpv(RecordMeta.fresh(), q.code(), q.name(),
                         GeographyVersion.QPV_2024, DemoData.DEPARTMENT, DemoData.EPCI_SIREN,
                         List.of(DemoData.BESANCON))));
                 referents.put(q.key(), q.referent());
+                progress.at(Part.QPVS, qpvs.size(), DemoData.QPVS.size());
             }
             saveConventions();
             Catalogue catalogue = r.catalogue().load();
@@ -177,6 +204,7 @@ public final class DemoDataService {
             int campaignYear = today.getYear() - 2;
             Map<UUID, ReportPlan> campaign = planCampaign(campaignYear);
             saveResults(catalogue, campaignYear, campaign);
+            progress.at(Part.RESULTS, savedEngagements.size(), savedEngagements.size());
             saveCampaign(campaignYear, campaign);
             return new DemoSummary(organisations.size(), contactCount, qpvs.size(), conventions.size(),
                     engagementCount, counterpartCount, resultCount, reportCount);
@@ -311,6 +339,7 @@ public final class DemoDataService {
                     throw new IllegalStateException("Invalid demo convention " + c.title() + ": " + issues);
                 }
                 conventions.put(rowOf.get(c.id()).key(), r.conventions().save(c));
+                progress.at(Part.CONVENTIONS, conventions.size(), numbered.size());
             }
         }
 
@@ -399,6 +428,7 @@ public final class DemoDataService {
         // --- Engagements and counterparts ------------------------------------------------------
 
         private void saveEngagements(Catalogue catalogue) {
+            int done = 0;
             for (Plan plan : DemoData.PLANS) {
                 Convention convention = conventions.get(plan.convention());
                 ConventionRow conventionRow = conventionRows.get(plan.convention());
@@ -420,6 +450,7 @@ public final class DemoDataService {
                 for (CounterpartRow row : plan.counterparts()) {
                     saveCounterpart(row, convention, conventionRow, byType);
                 }
+                progress.at(Part.ENGAGEMENTS, ++done, DemoData.PLANS.size());
             }
         }
 
@@ -616,7 +647,9 @@ public final class DemoDataService {
             }
             ReportingCampaign campaign = r.campaigns().save(new ReportingCampaign(RecordMeta.fresh(), year,
                     dueDate(year)));
+            int done = 0;
             for (Map.Entry<UUID, ReportPlan> entry : plans.entrySet()) {
+                progress.at(Part.CAMPAIGN, done++, plans.size());
                 ReportPlan plan = entry.getValue();
                 CampaignReport report = r.campaigns().save(new CampaignReport(RecordMeta.fresh(), campaign.id(),
                         entry.getKey(), ReportState.TO_REQUEST, null, null, null, null));
@@ -635,6 +668,7 @@ public final class DemoDataService {
                 }
                 reportCount++;
             }
+            progress.at(Part.CAMPAIGN, plans.size(), plans.size());
         }
 
         /**
@@ -644,7 +678,9 @@ public final class DemoDataService {
          */
         private void saveResults(Catalogue catalogue, int campaignYear, Map<UUID, ReportPlan> campaign) {
             Map<String, List<ResultNote>> notes = notesByEngagement(catalogue);
+            int done = 0;
             for (SavedEngagement saved : savedEngagements) {
+                progress.at(Part.RESULTS, done++, savedEngagements.size());
                 Engagement e = saved.engagement();
                 Convention convention = conventions.get(saved.convention());
                 if (!convention.status().isSignedOrLater() || e.status() == EngagementStatus.ABANDONED) {

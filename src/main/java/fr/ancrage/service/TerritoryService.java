@@ -36,6 +36,20 @@ public final class TerritoryService {
         return store.write(r -> r.referenceData().importIfMissing());
     }
 
+    /**
+     * As {@link #ensureReferenceData()}, telling {@code progress} the rows written so far, table by
+     * table ({@code epci}, {@code commune}…), from the working thread.
+     */
+    public ReferenceDataVersion ensureReferenceData(ReferenceProgress progress) {
+        return store.write(r -> r.referenceData().importIfMissing(progress::inserted));
+    }
+
+    /** How far the reference import is: {@code done} of {@code total} rows of {@code table}. */
+    @FunctionalInterface
+    public interface ReferenceProgress {
+        void inserted(String table, int done, int total);
+    }
+
     public Optional<ReferenceDataVersion> referenceVersion() {
         return store.read(r -> r.referenceData().currentVersion());
     }

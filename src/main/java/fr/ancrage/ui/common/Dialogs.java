@@ -51,29 +51,6 @@ public final class Dialogs {
     }
 
     /**
-     * Asks between two choices; empty when the dialog is closed with Escape or the window's close
-     * button. Neither choice is picked by Escape (a « NO » button would be: JavaFX treats it as the
-     * cancel button, and Escape created a duplicate organisation, issue 15) nor by Enter.
-     */
-    public Optional<Boolean> choose(Window owner, String title, String message, String first, String second) {
-        ButtonType a = new ButtonType(first, ButtonBar.ButtonData.OTHER);
-        ButtonType b = new ButtonType(second, ButtonBar.ButtonData.OTHER);
-        // an unseen cancel button: what Escape and the close box answer
-        ButtonType escape = new ButtonType(i18n.get("action.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", a, b, escape);
-        prepare(alert, owner, title, message);
-        javafx.scene.Node hidden = alert.getDialogPane().lookupButton(escape);
-        hidden.setVisible(false);
-        hidden.setManaged(false);
-        for (ButtonType t : List.of(a, b)) {
-            javafx.scene.control.Button button = (javafx.scene.control.Button) alert.getDialogPane().lookupButton(t);
-            button.setDefaultButton(false);
-            ButtonBar.setButtonUniformSize(button, false);
-        }
-        return alert.showAndWait().filter(t -> t != escape).map(a::equals);
-    }
-
-    /**
      * Asks among several choices, one button each; empty when the dialog is closed (Escape). The
      * button {@code safeIndex} is the default one, so Enter never picks a riskier choice.
      */
@@ -139,6 +116,27 @@ public final class Dialogs {
     public static void focusWhenShown(javafx.scene.control.Dialog<?> dialog, javafx.scene.Node node) {
         dialog.addEventHandler(javafx.scene.control.DialogEvent.DIALOG_SHOWN,
                 e -> javafx.application.Platform.runLater(node::requestFocus));
+    }
+
+    /**
+     * Centres a dialog on its owner once shown, and again if the window manager then puts it even
+     * partly off its owner (seen under Xvfb at 1024×700: the question half off the screen's left
+     * edge, its first button cut). Call from the dialog's shown handler.
+     */
+    public static void keepCentred(Window dialog, Window owner) {
+        if (owner == null || dialog == null) {
+            return;
+        }
+        javafx.application.Platform.runLater(() -> centerOn(dialog, owner));
+        javafx.beans.InvalidationListener check = o -> {
+            boolean outside = dialog.getX() < owner.getX() || dialog.getY() < owner.getY()
+                    || dialog.getX() + dialog.getWidth() > owner.getX() + owner.getWidth() + 1;
+            if (outside && dialog.isShowing() && dialog.getWidth() <= owner.getWidth()) {
+                javafx.application.Platform.runLater(() -> centerOn(dialog, owner));
+            }
+        };
+        dialog.xProperty().addListener(check);
+        dialog.widthProperty().addListener(check);
     }
 
     /** Centres a dialog on its owner: some desktops (or none, under Xvfb) would leave it in a corner. */

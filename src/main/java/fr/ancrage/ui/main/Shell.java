@@ -3,7 +3,6 @@ package fr.ancrage.ui.main;
 import fr.ancrage.domain.DashboardAlerts;
 import fr.ancrage.domain.DashboardFilter;
 import fr.ancrage.service.DashboardService;
-import fr.ancrage.service.DemoDataService;
 import fr.ancrage.service.Services;
 import fr.ancrage.ui.campaigns.CampaignsView;
 import fr.ancrage.ui.ceremonies.CeremoniesView;
@@ -24,12 +23,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
-/** Builds the sections and the main window, and offers the demo dataset on a new database. */
+/** Builds the sections and the main window. */
 public final class Shell implements Navigator {
 
     private final UiContext ui;
     private final Stage stage;
-    private final DemoDataService demo;
     private final OrganisationsView organisationsView;
     private final ConventionsView conventionsView;
     private final CampaignsView campaignsView;
@@ -51,7 +49,6 @@ public final class Shell implements Navigator {
                  fr.ancrage.service.BackupService backups, java.util.function.Consumer<Path> restore) {
         this.ui = ui;
         this.stage = stage;
-        this.demo = services.demo();
         this.organisationsView = new OrganisationsView(ui, services.organisations(), services.conventions(),
                 services.territories(), services.engagements(), services.documents(), this);
         this.conventionsView = new ConventionsView(ui, services.conventions(), services.organisations(),
@@ -109,30 +106,13 @@ public final class Shell implements Navigator {
         return main;
     }
 
-    /** Shows the main window; on a new database, loads or offers the demo dataset first. */
-    public void open(boolean newDatabase, boolean demoRequested) {
+    /**
+     * Shows the main window on the dashboard. On a new base the demo question and the long first
+     * work came before ({@link FirstStart}): the window opens on what is there.
+     */
+    public void open() {
         stage.getScene().setRoot(main.root());
-        if (newDatabase && demoRequested) {
-            loadDemo();
-            return;
-        }
-        if (newDatabase) {
-            var i18n = ui.i18n();
-            boolean wantsDemo = ui.dialogs().choose(stage, i18n.get("demo.offer.title"), i18n.get("demo.offer.message"),
-                    i18n.get("demo.offer.load"), i18n.get("demo.offer.empty")).orElse(false);
-            if (wantsDemo) {
-                loadDemo();
-                return;
-            }
-        }
         main.show("dashboard");
-    }
-
-    private void loadDemo() {
-        ui.tasks().run(demo::load, summary -> main.show("dashboard"), error -> {
-            ui.dialogs().error(stage, ui.i18n().get("demo.error.title"), ui.errors().describe(error));
-            main.show("dashboard");
-        });
     }
 
     @Override
