@@ -157,7 +157,7 @@ public final class ConventionsView implements Section {
     @FXML private Button cancelButton;
     @FXML private Button deleteButton;
     @FXML private Button companyButton;
-    @FXML private javafx.scene.layout.HBox signedBanner;
+    @FXML private javafx.scene.layout.VBox signedBanner;
     @FXML private Label signedLabel;
     @FXML private Button unlockSignedButton;
     @FXML private javafx.scene.layout.Pane signatoryTools;

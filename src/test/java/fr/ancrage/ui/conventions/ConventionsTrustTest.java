@@ -161,4 +161,32 @@ class ConventionsTrustTest {
                 () -> app.conventions.get(signed.id()).orElseThrow().companyId().equals(other.id()));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> companyBox.isDisabled()); // locked again once saved
     }
+
+    /** Defect 8: deleting a signed convention is refused with its reason, before any question. */
+    @Test
+    void aRefusedDeleteIsSaidBeforeAnyQuestion(FxRobot robot) throws Exception {
+        openSigned(robot);
+        robot.clickOn("#deleteButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Suppression impossible").tryQuery().isPresent());
+        assertThat(robot.lookup("Supprimer la convention").tryQuery()).isEmpty();
+        assertThat(robot.lookup(".dialog-message").queryAs(javafx.scene.control.Label.class).getText())
+                .contains("signée ne peut pas être supprimée");
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.conventions.get(signed.id())).isPresent();
+    }
+
+    /** Defect 8: an ended convention says so on its Engagements tab and takes no new engagement. */
+    @Test
+    void anEndedConventionTakesNoNewEngagement(FxRobot robot) throws Exception {
+        app.conventions.changeStatus(app.conventions.get(signed.id()).orElseThrow(),
+                fr.ancrage.domain.ConventionStatus.TERMINATED);
+        openSigned(robot);
+        robot.interact(() -> robot.lookup("#tabs").queryAs(javafx.scene.control.TabPane.class)
+                .getSelectionModel().select(2));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#addEngagementButton").query().isDisabled()).isTrue();
+        assertThat(robot.lookup("#unsavedHint").queryAs(javafx.scene.control.Label.class).getText())
+                .contains("Convention terminée").contains("Bilan");
+    }
 }
