@@ -14,6 +14,7 @@ import fr.ancrage.ui.common.Formats;
 import fr.ancrage.ui.common.Keys;
 import fr.ancrage.ui.common.Navigator;
 import fr.ancrage.ui.common.Section;
+import fr.ancrage.ui.common.SectionShortcuts;
 import fr.ancrage.ui.common.UiContext;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -112,13 +113,8 @@ public final class CampaignsView implements Section {
     }
 
     @Override
-    public boolean newRecord() {
-        return Keys.press(newButton);
-    }
-
-    @Override
-    public boolean focusSearch() {
-        return Keys.focus(searchField);
+    public SectionShortcuts shortcuts() {
+        return SectionShortcuts.of(newButton, null, searchField);
     }
 
     @Override

@@ -13,6 +13,7 @@ import fr.ancrage.ui.common.DetailSupport;
 import fr.ancrage.ui.common.FieldFeedback;
 import fr.ancrage.ui.common.Keys;
 import fr.ancrage.ui.common.Section;
+import fr.ancrage.ui.common.SectionShortcuts;
 import fr.ancrage.ui.common.UiContext;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -114,6 +115,12 @@ public final class CatalogueView implements Section {
         return root;
     }
 
+    /** Ctrl+N: a new action type (the commonest new entry), as « Nouveau type d’action ». */
+    @Override
+    public SectionShortcuts shortcuts() {
+        return SectionShortcuts.of(newTypeButton, saveButton, searchField);
+    }
+
     @Override
     public void activate() {
         boolean first = !model.loadedProperty().get();
@@ -146,22 +153,6 @@ public final class CatalogueView implements Section {
         form.categoryIdProperty().subscribe(e -> refreshDetail());
         model.usageProperty().subscribe(u -> refreshDetail());
         Keys.listAndForm(i18n, searchField, tree, newTypeButton, saveButton, cancelButton);
-    }
-
-    /** Ctrl+N: a new action type (the commonest new entry), as « Nouveau type d’action ». */
-    @Override
-    public boolean newRecord() {
-        return Keys.press(newTypeButton);
-    }
-
-    @Override
-    public boolean save() {
-        return Keys.press(saveButton);
-    }
-
-    @Override
-    public boolean focusSearch() {
-        return Keys.focus(searchField);
     }
 
     private UUID openId() {

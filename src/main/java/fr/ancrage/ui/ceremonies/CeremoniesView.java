@@ -21,6 +21,7 @@ import fr.ancrage.ui.common.Keys;
 import fr.ancrage.ui.common.Formats;
 import fr.ancrage.ui.common.Navigator;
 import fr.ancrage.ui.common.Section;
+import fr.ancrage.ui.common.SectionShortcuts;
 import fr.ancrage.ui.common.UiContext;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -191,13 +192,8 @@ public final class CeremoniesView implements Section {
     }
 
     @Override
-    public boolean newRecord() {
-        return Keys.press(newButton);
-    }
-
-    @Override
-    public boolean save() {
-        return Keys.press(saveButton);
+    public SectionShortcuts shortcuts() {
+        return SectionShortcuts.of(newButton, saveButton);
     }
 
     @Override
@@ -747,7 +743,6 @@ public final class CeremoniesView implements Section {
             model.setAttendance(item.signatories(), attendance, () -> { });
         }
     }
-
 
     @FXML
     private void onInvited() {

@@ -16,18 +16,8 @@ public interface Section {
     /** Called each time the user comes to the section: reloads what may have changed elsewhere. */
     void activate();
 
-    /** Ctrl+N: starts a new record in the section; false when the section has none to start. */
-    default boolean newRecord() {
-        return false;
-    }
-
-    /** Ctrl+S: saves the record being edited; false when there is nothing to save. */
-    default boolean save() {
-        return false;
-    }
-
-    /** Ctrl+F: puts the focus in the section's search field; false when it has none. */
-    default boolean focusSearch() {
-        return false;
+    /** What Ctrl+N, Ctrl+S and Ctrl+F reach in the section; none by default. */
+    default SectionShortcuts shortcuts() {
+        return SectionShortcuts.NONE;
     }
 }

@@ -30,6 +30,7 @@ import fr.ancrage.ui.common.Keys;
 import fr.ancrage.ui.common.Formats;
 import fr.ancrage.ui.common.Navigator;
 import fr.ancrage.ui.common.Section;
+import fr.ancrage.ui.common.SectionShortcuts;
 import fr.ancrage.ui.common.UiContext;
 import fr.ancrage.ui.engagements.BilanPane;
 import fr.ancrage.ui.engagements.EngagementsView;
@@ -200,26 +201,16 @@ public final class ConventionsView implements Section {
     }
 
     @Override
+    public SectionShortcuts shortcuts() {
+        return SectionShortcuts.of(newButton, saveButton, searchField);
+    }
+
+    @Override
     public void activate() {
         if (pendingSelection == null && form.originalProperty().get() != null) {
             pendingSelection = form.originalProperty().get().id();
         }
         list.load(support::showError, this::afterLoad);
-    }
-
-    @Override
-    public boolean newRecord() {
-        return Keys.press(newButton);
-    }
-
-    @Override
-    public boolean save() {
-        return Keys.press(saveButton);
-    }
-
-    @Override
-    public boolean focusSearch() {
-        return Keys.focus(searchField);
     }
 
     public void open(UUID conventionId) {
@@ -538,7 +529,6 @@ public final class ConventionsView implements Section {
         list.reloadFacets(support::showError);
     }
 
-
     private void showDetail(boolean visible) {
         detail.setVisible(visible);
         emptyDetail.setVisible(!visible);
@@ -692,6 +682,5 @@ public final class ConventionsView implements Section {
             control.requestFocus();
         }
     }
-
 
 }

@@ -129,26 +129,26 @@ public final class MainView {
     }
 
     /**
-     * Ctrl+N, Ctrl+S and Ctrl+F go to the section shown ({@link Section#newRecord}, {@link Section#save},
-     * {@link Section#focusSearch}); the keys of {@link Keys} work in every window.
+     * Ctrl+N, Ctrl+S and Ctrl+F go to the section shown ({@link Section#shortcuts}); the keys of
+     * {@link Keys} work in every window.
      */
     private void installShortcuts(javafx.scene.Scene scene) {
         Keys.install(scene);
         var accelerators = scene.getAccelerators();
         accelerators.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> {
             if (current != null) {
-                current.newRecord();
+                current.shortcuts().newRecord();
             }
         });
         accelerators.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), () -> {
             if (current != null) {
                 Keys.commitFocusedEditor(scene); // a date just typed is saved too
-                current.save();
+                current.shortcuts().save();
             }
         });
         accelerators.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
             if (current != null) {
-                current.focusSearch();
+                current.shortcuts().focusSearch();
             }
         });
     }

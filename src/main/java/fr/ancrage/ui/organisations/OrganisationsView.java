@@ -28,6 +28,7 @@ import fr.ancrage.ui.common.Keys;
 import fr.ancrage.ui.common.Formats;
 import fr.ancrage.ui.common.Navigator;
 import fr.ancrage.ui.common.Section;
+import fr.ancrage.ui.common.SectionShortcuts;
 import fr.ancrage.ui.common.UiContext;
 import fr.ancrage.ui.engagements.TotalsPane;
 import javafx.fxml.FXML;
@@ -172,23 +173,13 @@ public final class OrganisationsView implements Section {
     }
 
     @Override
+    public SectionShortcuts shortcuts() {
+        return SectionShortcuts.of(newButton, saveButton, searchField);
+    }
+
+    @Override
     public void activate() {
         reload(null);
-    }
-
-    @Override
-    public boolean newRecord() {
-        return Keys.press(newButton);
-    }
-
-    @Override
-    public boolean save() {
-        return Keys.press(saveButton);
-    }
-
-    @Override
-    public boolean focusSearch() {
-        return Keys.focus(searchField);
     }
 
     public OrganisationsViewModel listModel() {
@@ -399,7 +390,6 @@ public final class OrganisationsView implements Section {
         }
     }
 
-
     private void showDetail(boolean visible) {
         detail.setVisible(visible);
         emptyDetail.setVisible(!visible);
@@ -540,6 +530,5 @@ public final class OrganisationsView implements Section {
             control.requestFocus();
         }
     }
-
 
 }

@@ -10,6 +10,7 @@ import fr.ancrage.ui.common.Formats;
 import fr.ancrage.ui.common.Keys;
 import fr.ancrage.i18n.I18n;
 import fr.ancrage.ui.common.Section;
+import fr.ancrage.ui.common.SectionShortcuts;
 import fr.ancrage.ui.common.UiContext;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -109,17 +110,11 @@ public final class TerritoriesView implements Section {
         return root;
     }
 
-    /** Ctrl+N: a new QPV, on the QPV tab. */
+    /** Ctrl+N: a new QPV, on the QPV tab; Ctrl+F: the search or filter field of the tab shown. */
     @Override
-    public boolean newRecord() {
-        return Keys.press(newQpvButton);
-    }
-
-    /** Ctrl+F: the search or filter field of the tab shown. */
-    @Override
-    public boolean focusSearch() {
-        return Keys.focus(communeSearchField) || Keys.focus(departmentFilterField) || Keys.focus(epciFilterField)
-                || Keys.focus(communeFilterField) || Keys.focus(qpvFilterField);
+    public SectionShortcuts shortcuts() {
+        return SectionShortcuts.of(newQpvButton, null, communeSearchField, departmentFilterField,
+                epciFilterField, communeFilterField, qpvFilterField);
     }
 
     @Override
@@ -181,7 +176,6 @@ public final class TerritoriesView implements Section {
         return i18n.format("territories.reference.version", v.label(), Formats.integer(v.departments()),
                 Formats.integer(v.epcis()), Formats.integer(v.communes()));
     }
-
 
     private void bindDepartments() {
         var list = vm.departments();
