@@ -80,6 +80,8 @@ public final class ConventionsView implements Section {
     private Parent root;
     private UUID pendingSelection;
     private UUID pendingNewCompany;
+    /** The last convention asked for the form; a result for an older request is dropped. */
+    private long detailRequest;
     private boolean syncingQpvs;
     private final DetailSupport support;
     private final EngagementService engagements;
@@ -485,13 +487,21 @@ public final class ConventionsView implements Section {
             }
             loadDetail(now);
         } else if (!form.isNew()) {
+            detailRequest++;
             form.clear();
             showDetail(false);
         }
     }
 
     private void loadDetail(ConventionListItem item) {
-        ui.tasks().run(() -> service.get(item.id()).orElseThrow(), this::showConvention, support::showError);
+        long request = ++detailRequest;
+        ui.tasks().run(() -> service.get(item.id()).orElseThrow(), c -> {
+            // a convention read in the background is shown only if nothing else was asked since
+            // (a new form, another row): a late result once overwrote the new form (issue 15)
+            if (request == detailRequest) {
+                showConvention(c);
+            }
+        }, support::showError);
     }
 
     private void showConvention(Convention c) {
@@ -582,6 +592,7 @@ public final class ConventionsView implements Section {
         if (!support.mayLeaveForm()) {
             return false;
         }
+        detailRequest++; // a convention still being read must not replace the new form
         table.getSelectionModel().clearSelection();
         form.clear();
         engagementsView.show(null, List.of());

@@ -189,4 +189,18 @@ class ConventionsTrustTest {
         assertThat(robot.lookup("#unsavedHint").queryAs(javafx.scene.control.Label.class).getText())
                 .contains("Convention terminée").contains("Bilan");
     }
+
+    /** With nothing changed, « Nouvelle convention » from another company opens a new form for it, without a question. */
+    @Test
+    void newConventionFromAnotherCompanyOpensANewFormForIt(FxRobot robot) throws Exception {
+        ConventionFormViewModel form = openSigned(robot);
+        robot.interact(() -> app.shell.newConvention(other.id()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !app.tasks.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(javafx.stage.Window.getWindows()).hasSize(1);
+        assertThat(form.isNew()).isTrue();
+        assertThat(form.companyProperty().get().id()).isEqualTo(other.id());
+        assertThat(robot.lookup("#detailTitle").queryAs(javafx.scene.control.Label.class).getText())
+                .isEqualTo("Nouvelle convention");
+    }
 }
