@@ -209,6 +209,17 @@ public final class AncrageApp extends Application {
                 Services.over(new Store(db.dsl()), clock, i18n, db.dataDirectory().resolve(DataDirectory.TEMPLATES)),
                 new BackupService(db), this::restore);
         shell.open();
+        // unsaved changes are asked about before the window closes; the question itself never
+        // keeps the application open: should it fail, the window closes (decision 0013)
+        stage.setOnCloseRequest(e -> {
+            try {
+                if (!shell.mayClose()) {
+                    e.consume();
+                }
+            } catch (RuntimeException error) {
+                LOG.error("The question before closing failed; closing anyway", error);
+            }
+        });
         LOG.info("Main window shown");
     }
 

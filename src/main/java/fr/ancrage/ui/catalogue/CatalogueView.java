@@ -117,6 +117,11 @@ public final class CatalogueView implements Section {
 
     /** Ctrl+N: a new action type (the commonest new entry), as « Nouveau type d’action ». */
     @Override
+    public boolean hasUnsavedChanges() {
+        return form.dirtyProperty().get();
+    }
+
+    @Override
     public SectionShortcuts shortcuts() {
         return SectionShortcuts.of(newTypeButton, saveButton, searchField);
     }

@@ -192,6 +192,11 @@ public final class CeremoniesView implements Section {
     }
 
     @Override
+    public boolean hasUnsavedChanges() {
+        return form.dirtyProperty().get();
+    }
+
+    @Override
     public SectionShortcuts shortcuts() {
         return SectionShortcuts.of(newButton, saveButton);
     }

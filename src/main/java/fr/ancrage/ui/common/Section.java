@@ -16,6 +16,11 @@ public interface Section {
     /** Called each time the user comes to the section: reloads what may have changed elsewhere. */
     void activate();
 
+    /** True when the section's form holds changes not saved yet (asked before the window closes). */
+    default boolean hasUnsavedChanges() {
+        return false;
+    }
+
     /** What Ctrl+N, Ctrl+S and Ctrl+F reach in the section; none by default. */
     default SectionShortcuts shortcuts() {
         return SectionShortcuts.NONE;

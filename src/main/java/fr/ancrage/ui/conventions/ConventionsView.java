@@ -203,6 +203,11 @@ public final class ConventionsView implements Section {
     }
 
     @Override
+    public boolean hasUnsavedChanges() {
+        return form.dirtyProperty().get();
+    }
+
+    @Override
     public SectionShortcuts shortcuts() {
         return SectionShortcuts.of(newButton, saveButton, searchField);
     }

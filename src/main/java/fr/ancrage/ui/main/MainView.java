@@ -43,6 +43,7 @@ public final class MainView {
     private final ToggleGroup navigation = new ToggleGroup();
     private final Map<String, ToggleButton> buttons = new LinkedHashMap<>();
     private final Map<String, Section> sections = new LinkedHashMap<>();
+    private final I18n i18n;
     private final Map<String, Label> badges = new LinkedHashMap<>();
     private Consumer<String> onShown = id -> { };
     private final VBox sidebar = new VBox();
@@ -50,6 +51,7 @@ public final class MainView {
     private Section current;
 
     public MainView(I18n i18n, List<Section> sectionList, Path dataDirectory, ObservableBooleanValue busy) {
+        this.i18n = i18n;
         root.getStyleClass().add("main-window");
         sidebar.getStyleClass().add("sidebar");
         Label brand = new Label(i18n.get("app.name"), new FontIcon(MaterialDesignA.ANCHOR));
@@ -126,6 +128,12 @@ public final class MainView {
         root.setLeft(sidebar);
         root.setCenter(content);
         root.setBottom(status);
+    }
+
+    /** The names of the sections whose form holds unsaved changes, in the sidebar's order. */
+    public java.util.List<String> sectionsWithUnsavedChanges() {
+        return sections.values().stream().filter(Section::hasUnsavedChanges)
+                .map(s -> i18n.get("nav." + s.id())).toList();
     }
 
     /**

@@ -115,6 +115,21 @@ public final class Shell implements Navigator {
         main.show("dashboard");
     }
 
+    /**
+     * Asked when the window is about to close: true when nothing is unsaved, or when the user
+     * chooses to quit without saving. Escape and Enter pick « Revenir à la fiche ».
+     */
+    public boolean mayClose() {
+        List<String> unsaved = main.sectionsWithUnsavedChanges();
+        if (unsaved.isEmpty()) {
+            return true;
+        }
+        var i18n = ui.i18n();
+        return ui.dialogs().chooseAmong(stage, i18n.get("close.unsaved.title"),
+                i18n.format("close.unsaved.message", String.join(", ", unsaved)),
+                List.of(i18n.get("close.unsaved.quit"), i18n.get("close.unsaved.back")), 1).orElse(1) == 0;
+    }
+
     @Override
     public void exportConventionFiche(UUID conventionId) {
         documentsView.prepareFiche(conventionId);

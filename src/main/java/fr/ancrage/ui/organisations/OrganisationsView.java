@@ -173,6 +173,11 @@ public final class OrganisationsView implements Section {
     }
 
     @Override
+    public boolean hasUnsavedChanges() {
+        return form.dirtyProperty().get();
+    }
+
+    @Override
     public SectionShortcuts shortcuts() {
         return SectionShortcuts.of(newButton, saveButton, searchField);
     }

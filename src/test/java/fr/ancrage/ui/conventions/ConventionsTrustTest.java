@@ -203,4 +203,31 @@ class ConventionsTrustTest {
         assertThat(robot.lookup("#detailTitle").queryAs(javafx.scene.control.Label.class).getText())
                 .isEqualTo("Nouvelle convention");
     }
+
+    /** Closing the window with unsaved changes asks first; Escape and Enter keep the window and the changes. */
+    @Test
+    void closingWithUnsavedChangesAsksAndOnlyItsButtonQuits(FxRobot robot) throws Exception {
+        ConventionFormViewModel form = openSigned(robot);
+        assertThat(ask(robot, false).get(5, TimeUnit.SECONDS)).isTrue(); // nothing changed: no question
+        robot.clickOn("#titleField").type(KeyCode.END).write(" modifiée");
+        for (KeyCode key : List.of(KeyCode.ESCAPE, KeyCode.ENTER)) {
+            var answer = ask(robot, true);
+            robot.type(key);
+            assertThat(answer.get(5, TimeUnit.SECONDS)).as(key.getName()).isFalse();
+        }
+        assertThat(form.titleProperty().get()).endsWith("modifiée");
+        var quit = ask(robot, true);
+        robot.clickOn("Quitter sans enregistrer");
+        assertThat(quit.get(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private java.util.concurrent.CompletableFuture<Boolean> ask(FxRobot robot, boolean question) throws Exception {
+        var answer = new java.util.concurrent.CompletableFuture<Boolean>();
+        javafx.application.Platform.runLater(() -> answer.complete(app.shell.mayClose()));
+        if (question) {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Quitter sans enregistrer ?").tryQuery().isPresent());
+            assertThat(robot.lookup(".dialog-message").queryAs(javafx.scene.control.Label.class).getText()).contains("Conventions");
+        }
+        return answer;
+    }
 }
