@@ -40,8 +40,11 @@ class UnexpectedErrorsTest {
 
     @AfterEach
     void close() {
-        WaitForAsyncUtils.asyncFx(() -> List.copyOf(Window.getWindows()).stream().filter(w -> w != stage)
-                .forEach(Window::hide));
+        WaitForAsyncUtils.asyncFx(() -> {
+            // the next test classes run on the same FX thread: leave it as found
+            Thread.currentThread().setUncaughtExceptionHandler(null);
+            List.copyOf(Window.getWindows()).stream().filter(w -> w != stage).forEach(Window::hide);
+        });
         WaitForAsyncUtils.waitForFxEvents();
     }
 
