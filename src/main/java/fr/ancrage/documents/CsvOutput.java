@@ -47,12 +47,24 @@ public final class CsvOutput {
             return "";
         }
         return switch (kind) {
-            case TEXT, CODE -> value.toString();
+            case TEXT, CODE -> neutralised(value.toString());
             case INTEGER -> Workbook.decimal(value).setScale(0, RoundingMode.HALF_UP).toPlainString();
             case DECIMAL -> plain(Workbook.decimal(value));
             case PERCENT -> plain(Workbook.decimal(value).movePointRight(2).setScale(1, RoundingMode.HALF_UP)) + " %";
             case DATE -> Workbook.date(value).format(DATE);
         };
+    }
+
+    /**
+     * A text a spreadsheet would take for a formula (it begins with {@code = + - @}, a tab or a
+     * carriage return) is written after a single quote, as OWASP recommends against CSV injection: a
+     * company named {@code =HYPERLINK(…)} stays a name. Issue 16.
+     */
+    static String neutralised(String text) {
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
+        return text;
     }
 
     private static String plain(BigDecimal value) {

@@ -178,6 +178,27 @@ class WritersTest {
                 "Besançon;25056;3;;;");
     }
 
+    /** Issue 16: a text that a spreadsheet would run as a formula is written after a quote (OWASP). */
+    @Test
+    void csvNeutralisesFormulaLikeTexts() throws Exception {
+        List<String> hostile = List.of("=HYPERLINK(\"http://x\";\"clic\")", "+33 1 23", "-2", "@SUM(A1)", "\tcmd",
+                "\rcmd", "Émile = 1", "");
+        List<List<Object>> rows = hostile.stream().<List<Object>>map(t -> List.of(t, t)).toList();
+        Workbook.Sheet sheet = new Workbook.Sheet("Noms", List.of(Workbook.Column.of("Nom", Workbook.Kind.TEXT),
+                Workbook.Column.of("Code", Workbook.Kind.CODE)), rows);
+        Path csv = write("noms.csv", out -> CsvOutput.write(sheet, out));
+        byte[] bytes = Files.readAllBytes(csv);
+        List<de.siegmar.fastcsv.reader.CsvRecord> records;
+        try (var reader = de.siegmar.fastcsv.reader.CsvReader.builder().fieldSeparator(';')
+                .ofCsvRecord(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8))) {
+            records = reader.stream().toList();
+        }
+        assertThat(records.subList(1, records.size())).extracting(r -> r.getField(0)).containsExactly(
+                "'=HYPERLINK(\"http://x\";\"clic\")", "'+33 1 23", "'-2", "'@SUM(A1)", "'\tcmd", "'\rcmd",
+                "Émile = 1", "");
+        assertThat(records.subList(1, records.size())).allMatch(r -> r.getField(1).equals(r.getField(0)));
+    }
+
     @Test
     void aDocumentGetsTheFolderUsualPermissions() throws Exception {
         Path plain = Files.writeString(dir.resolve("ordinaire.txt"), "x");
