@@ -92,37 +92,6 @@ public final class Cells {
         }
     }
 
-    /** Columns share the table's width: no horizontal scrolling, the last column takes the rest. */
-    public static void fitColumns(TableView<?> table) {
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    }
-
-    /**
-     * The other columns keep the width they need; {@code flex} (the name, which users read first)
-     * takes all the room left, never less than its minimum width. When the table is too narrow for
-     * that, it scrolls sideways instead of cutting every column short.
-     */
-    public static <S> void fitColumns(TableView<S> table, TableColumn<S, ?> flex) {
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        javafx.beans.InvalidationListener fit = o -> {
-            double others = table.getVisibleLeafColumns().stream().filter(c -> c != flex)
-                    .mapToDouble(TableColumn::getWidth).sum();
-            double room = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - others
-                    - SCROLL_BAR_ROOM;
-            flex.setPrefWidth(Math.max(flex.getMinWidth(), Math.floor(room)));
-        };
-        table.widthProperty().addListener(fit);
-        table.getVisibleLeafColumns().addListener(fit);
-        table.getColumns().forEach(c -> {
-            if (c != flex) {
-                c.widthProperty().addListener(fit);
-            }
-        });
-    }
-
-    /** Room kept at the right of a fitted table for its vertical scroll bar. */
-    private static final double SCROLL_BAR_ROOM = 16;
-
     /** Double-click or Enter on a row opens it. */
     public static <S> void onOpen(TableView<S> table, Consumer<S> open) {
         onOpen(table, open, null, s -> false);

@@ -34,8 +34,9 @@ public interface UiPreferences {
 
     /**
      * Kept in a properties file (in the user's data folder), read once and written again, whole and
-     * atomically (temporary file then move), on each change. A file that cannot be read or written
-     * is logged and the interface goes on with its defaults.
+     * atomically (temporary file then move), after each change. The file is read and written on a
+     * thread of its own, never on the FX thread: a column dragged wider never waits for the disk.
+     * A file that cannot be read or written is logged and the interface goes on with its defaults.
      */
     static UiPreferences file(Path file) {
         return new InFile(file);
@@ -64,22 +65,44 @@ public interface UiPreferences {
     final class InFile implements UiPreferences {
         private static final Logger LOG = LoggerFactory.getLogger(InFile.class);
         private final Path file;
+        /** One daemon thread: the file is read first, then each write in order. */
+        private final java.util.concurrent.ExecutorService io = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "ancrage-preferences");
+            t.setDaemon(true);
+            return t;
+        });
+        private final java.util.concurrent.Future<Properties> loaded;
         private Properties values;
 
         InFile(Path file) {
             this.file = file;
+            // read as soon as the window starts: long done when the first table asks
+            this.loaded = io.submit(this::read);
+        }
+
+        private Properties read() {
+            Properties read = new Properties();
+            if (Files.isRegularFile(file)) {
+                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    read.load(in);
+                } catch (IOException | IllegalArgumentException e) {
+                    LOG.warn("Cannot read the interface preferences {}; defaults are used", file, e);
+                    read.clear();
+                }
+            }
+            return read;
         }
 
         private synchronized Properties values() {
             if (values == null) {
-                values = new Properties();
-                if (Files.isRegularFile(file)) {
-                    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                        values.load(in);
-                    } catch (IOException | IllegalArgumentException e) {
-                        LOG.warn("Cannot read the interface preferences {}; defaults are used", file, e);
-                        values.clear();
-                    }
+                try {
+                    values = loaded.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    LOG.warn("Cannot read the interface preferences {}; defaults are used", file, e);
+                    values = new Properties();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    values = new Properties();
                 }
             }
             return values;
@@ -102,7 +125,9 @@ public interface UiPreferences {
             } else {
                 all.setProperty(key, value);
             }
-            write(all);
+            Properties snapshot = new Properties();
+            snapshot.putAll(all);
+            io.execute(() -> write(snapshot));
         }
 
         private void write(Properties all) {
