@@ -13,8 +13,10 @@ import java.util.Objects;
  * @param footer   the text at the foot of every page (beside the page number), may be empty
  * @param created  the creation time written in the metadata (a package passes its own, so that it
  *                 is reproducible)
+ * @param letterhead the issuing authority's block at the top of the first page, or null for none
  */
-public record Doc(String title, String subtitle, String footer, OffsetDateTime created, List<Block> blocks) {
+public record Doc(String title, String subtitle, String footer, OffsetDateTime created, List<Block> blocks,
+                  Letterhead letterhead) {
 
     public Doc {
         Objects.requireNonNull(title, "title");
@@ -24,8 +26,61 @@ public record Doc(String title, String subtitle, String footer, OffsetDateTime c
         blocks = List.copyOf(blocks);
     }
 
+    /** A document without letterhead. */
+    public Doc(String title, String subtitle, String footer, OffsetDateTime created, List<Block> blocks) {
+        this(title, subtitle, footer, created, blocks, null);
+    }
+
+    /** The same document under the given letterhead (null: none). */
+    public Doc withLetterhead(Letterhead head) {
+        return new Doc(title, subtitle, footer, created, blocks, head);
+    }
+
+    /** Who the metadata names as the document's author: the issuing authority, else Ancrage. */
+    public String author() {
+        return letterhead == null || letterhead.authority().isEmpty() ? "Ancrage" : letterhead.authority();
+    }
+
+    /**
+     * The block at the top of the first page: on the left the logo (a PNG, may be null) with its
+     * alternative text, the authority (« Préfet du Doubs ») and the lines under it (service,
+     * address); on the right the lines saying who follows the matter and how to reach them.
+     */
+    public record Letterhead(String authority, List<String> identity, List<String> contact, byte[] logoPng,
+                             String logoDescription) implements Block {
+        public Letterhead {
+            authority = authority == null ? "" : authority;
+            identity = List.copyOf(identity);
+            contact = List.copyOf(contact);
+            logoPng = logoPng == null || logoPng.length == 0 ? null : logoPng.clone();
+            logoDescription = logoDescription == null || logoDescription.isBlank() ? authority : logoDescription;
+        }
+
+        @Override
+        public byte[] logoPng() {
+            return logoPng == null ? null : logoPng.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Letterhead l && authority.equals(l.authority) && identity.equals(l.identity)
+                    && contact.equals(l.contact) && java.util.Arrays.equals(logoPng, l.logoPng)
+                    && logoDescription.equals(l.logoDescription);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(authority, identity, contact, java.util.Arrays.hashCode(logoPng), logoDescription);
+        }
+
+        @Override
+        public String toString() {
+            return "Letterhead[" + authority + "]";
+        }
+    }
+
     /** One piece of the document's flow. */
-    public sealed interface Block permits Heading, Paragraph, Facts, Table, BarChart, PageBreak {
+    public sealed interface Block permits Heading, Paragraph, Facts, Table, BarChart, PageBreak, Letterhead {
     }
 
     /** A section title; level 1 or 2. */

@@ -56,6 +56,11 @@ final class Odf {
      * same file. It replaces the one the toolkit writes.
      */
     static String metaXml(String title, OffsetDateTime created, String generator) {
+        return metaXml(title, "Ancrage", created, generator);
+    }
+
+    /** As {@link #metaXml(String, OffsetDateTime, String)}, naming the document's author. */
+    static String metaXml(String title, String author, OffsetDateTime created, String generator) {
         String when = created.toLocalDateTime().format(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE) + "T"
                 + created.toLocalDateTime().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss"));
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
@@ -64,7 +69,8 @@ final class Odf {
                 + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\" office:version=\"1.2\"><office:meta>"
                 + "<meta:generator>" + escape(generator) + "</meta:generator>"
                 + "<dc:title>" + escape(title) + "</dc:title>"
-                + "<meta:initial-creator>Ancrage</meta:initial-creator><dc:creator>Ancrage</dc:creator>"
+                + "<meta:initial-creator>" + escape(author) + "</meta:initial-creator><dc:creator>" + escape(author)
+                + "</dc:creator>"
                 + "<meta:creation-date>" + when + "</meta:creation-date><dc:date>" + when + "</dc:date>"
                 + "<dc:language>fr-FR</dc:language><meta:editing-cycles>1</meta:editing-cycles>"
                 + "</office:meta></office:document-meta>";

@@ -24,9 +24,12 @@ public final class OdtOutput {
 
     private Node body;
     private final Element styles;
+    private final OdfTextDocument odt;
     private int tables;
+    private boolean logoStored;
 
-    private OdtOutput(Node body, Element styles) {
+    private OdtOutput(OdfTextDocument odt, Node body, Element styles) {
+        this.odt = odt;
         this.body = body;
         this.styles = styles;
     }
@@ -37,7 +40,7 @@ public final class OdtOutput {
      */
     static OdtOutput into(OdfTextDocument odt) throws Exception {
         Element styles = odt.getContentDom().getOrCreateAutomaticStyles();
-        OdtOutput writer = new OdtOutput(odt.getContentRoot(), styles);
+        OdtOutput writer = new OdtOutput(odt, odt.getContentRoot(), styles);
         boolean defined = false;
         for (Node n = styles.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element e && "P-strong".equals(e.getAttributeNS(
@@ -69,20 +72,73 @@ public final class OdtOutput {
             OdfTextDocument odt = OdfTextDocument.newTextDocument();
             Element body = odt.getContentRoot();
             Odf.removeChildren(body, "p");
-            OdtOutput writer = new OdtOutput(body, odt.getContentDom().getOrCreateAutomaticStyles());
+            OdtOutput writer = new OdtOutput(odt, body, odt.getContentDom().getOrCreateAutomaticStyles());
             writer.defineStyles();
+            if (doc.letterhead() != null) {
+                writer.letterhead(doc.letterhead());
+            }
             writer.content(doc);
             footer(odt, doc.footer());
             java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
             odt.save(raw);
             odt.close();
             Zips.reproducible(raw.toByteArray(), doc.created(),
-                    java.util.Map.of("meta.xml", ignored -> Odf.metaXml(doc.title(), doc.created(), generator)), out);
+                    java.util.Map.of("meta.xml", ignored -> Odf.metaXml(doc.title(), doc.author(), doc.created(), generator)),
+                    out);
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IOException(e);
         }
+    }
+
+    /**
+     * The issuing authority's block, as the PDF draws it: a borderless table of two cells, the logo
+     * (embedded as {@code Pictures/logo.png}, with its alternative text), the authority and its lines
+     * on the left, who follows the matter on the right.
+     */
+    void letterhead(Doc.Letterhead head) throws IOException {
+        Element table = tableElement(List.of(0.56, 0.44), "T-head");
+        Element row = el(table, "table:table-row");
+        Element left = el(row, "table:table-cell", "office:value-type", "string", "table:style-name", "C-plain");
+        if (head.logoPng() != null) {
+            String path = "Pictures/logo.png";
+            if (!logoStored) {
+                try {
+                    odt.getPackage().insert(head.logoPng(), path, "image/png");
+                } catch (Exception e) {
+                    throw new IOException(e);
+                }
+                logoStored = true;
+            }
+            var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(head.logoPng()));
+            double scale = Math.min(4.5 / image.getWidth(), 2.5 / image.getHeight());
+            Element p = Odf.paragraph(left, "P-head", null);
+            Element frame = el(p, "draw:frame", "draw:name", "Logo", "text:anchor-type", "as-char",
+                    "svg:width", centimetres(image.getWidth() * scale), "svg:height", centimetres(image.getHeight() * scale),
+                    "draw:z-index", "0");
+            el(frame, "draw:image", "xlink:href", path, "xlink:type", "simple", "xlink:show", "embed",
+                    "xlink:actuate", "onLoad");
+            el(frame, "svg:title").setTextContent(head.logoDescription());
+        }
+        if (!head.authority().isEmpty()) {
+            Odf.paragraph(left, "P-authority", head.authority());
+        }
+        for (String line : head.identity()) {
+            Odf.paragraph(left, "P-head", line);
+        }
+        Element right = el(row, "table:table-cell", "office:value-type", "string", "table:style-name", "C-plain");
+        for (String line : head.contact()) {
+            Odf.paragraph(right, "P-head-right", line);
+        }
+        if (head.contact().isEmpty()) {
+            Odf.paragraph(right, "P-head-right", null);
+        }
+        Odf.paragraph(body, "Text_20_body", null);
+    }
+
+    private static String centimetres(double cm) {
+        return java.math.BigDecimal.valueOf(cm).setScale(3, java.math.RoundingMode.HALF_UP).toPlainString() + "cm";
     }
 
     private void content(Doc doc) throws IOException {
@@ -114,6 +170,7 @@ public final class OdtOutput {
                 case Doc.Table t -> table(t.columns(), t.rows(), t.totalRow(), t.hasHeader());
                 case Doc.BarChart c -> chart(c);
                 case Doc.PageBreak ignored -> Odf.paragraph(body, "P-break", null);
+                case Doc.Letterhead l -> letterhead(l);
             }
             if ((++n & 63) == 0 && Thread.currentThread().isInterrupted()) {
                 throw new InterruptedIOException("cancelled");
@@ -202,7 +259,7 @@ public final class OdtOutput {
     }
 
     private void defineStyles() {
-        for (String name : List.of("T-grid", "T-facts")) {
+        for (String name : List.of("T-grid", "T-facts", "T-head")) {
             Element t = el(styles, "style:style", "style:name", name, "style:family", "table");
             el(t, "style:table-properties", "style:width", TEXT_WIDTH, "table:align", "margins",
                     "fo:margin-top", "0.1cm", "fo:margin-bottom", "0.2cm");
@@ -218,9 +275,24 @@ public final class OdtOutput {
         paragraph("P-head-num", "Table_20_Heading", null, null, "end");
         paragraph("P-total", "Table_20_Contents", "bold", null, null);
         paragraph("P-total-num", "Table_20_Contents", "bold", null, "end");
+        headParagraph("P-authority", "bold", "10.5pt", "#1f3a5f", null);
+        headParagraph("P-head", null, "8.5pt", "#333333", null);
+        headParagraph("P-head-right", null, "8.5pt", "#333333", "end");
         Element brk = el(styles, "style:style", "style:name", "P-break", "style:family", "paragraph",
                 "style:parent-style-name", "Standard");
         el(brk, "style:paragraph-properties", "fo:break-before", "page");
+    }
+
+    private void headParagraph(String name, String weight, String size, String color, String align) {
+        Element s = el(styles, "style:style", "style:name", name, "style:family", "paragraph",
+                "style:parent-style-name", "Table_20_Contents");
+        if (align != null) {
+            el(s, "style:paragraph-properties", "fo:text-align", align);
+        }
+        Element t = el(s, "style:text-properties", "fo:font-size", size, "fo:color", color);
+        if (weight != null) {
+            Odf.attr(t, "fo:font-weight", weight);
+        }
     }
 
     private void cell(String name, String background, String border) {

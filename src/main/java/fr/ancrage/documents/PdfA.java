@@ -101,9 +101,16 @@ final class PdfA {
      * @param identity what the file identifier is derived from (not the clock: same data, same file)
      */
     void archival(String title, OffsetDateTime createdAt, String producer, String identity) throws IOException {
+        archival(title, "Ancrage", createdAt, producer, identity);
+    }
+
+    /** As {@link #archival(String, OffsetDateTime, String, String)}, naming the document's author. */
+    void archival(String title, String author, OffsetDateTime createdAt, String producer, String identity)
+            throws IOException {
         Calendar created = GregorianCalendar.from(createdAt.toZonedDateTime());
         PDDocumentInformation info = pdf.getDocumentInformation();
         info.setTitle(title);
+        info.setAuthor(author);
         info.setCreator("Ancrage");
         info.setProducer(producer);
         info.setCreationDate(created);
@@ -112,7 +119,7 @@ final class PdfA {
         XMPMetadata xmp = XMPMetadata.createXMPMetadata();
         DublinCoreSchema dc = xmp.createAndAddDublinCoreSchema();
         dc.setTitle(title);
-        dc.addCreator("Ancrage");
+        dc.addCreator(author);
         XMPBasicSchema basic = xmp.createAndAddXMPBasicSchema();
         basic.setCreatorTool("Ancrage");
         basic.setCreateDate(created);

@@ -26,6 +26,8 @@ public final class PdfOutput {
     private static final float BODY = 10f;
     private static final float SMALL = 8.5f;
     private static final float CELL_PAD = 3.5f;
+    private static final float LOGO_WIDTH = 127.6f; // 4.5 cm
+    private static final float LOGO_HEIGHT = 70.9f; // 2.5 cm
 
     private final PDDocument pdf;
     private final PdfA pdfA;
@@ -58,6 +60,9 @@ public final class PdfOutput {
 
     private void layOut(Doc doc) throws IOException {
         newPage();
+        if (doc.letterhead() != null) {
+            letterhead(doc.letterhead());
+        }
         write(doc.title(), bold, 17, 0x1F3A5F, 0, width());
         if (!doc.subtitle().isEmpty()) {
             y -= 2;
@@ -75,12 +80,48 @@ public final class PdfOutput {
                 case Doc.Table t -> table(t);
                 case Doc.BarChart c -> chart(c);
                 case Doc.PageBreak ignored -> newPage();
+                case Doc.Letterhead l -> letterhead(l);
             }
             if ((++n & 63) == 0 && Thread.currentThread().isInterrupted()) {
                 throw new InterruptedIOException("cancelled");
             }
         }
         out.close();
+    }
+
+    /**
+     * The issuing authority's block: the logo (at most 4.5 × 2.5 cm) over the authority in bold and
+     * the service and address lines on the left, who follows the matter on the right, aligned to the
+     * right margin.
+     */
+    private void letterhead(Doc.Letterhead head) throws IOException {
+        float top = y;
+        float leftWidth = width() * 0.56f;
+        float rightWidth = width() - leftWidth - 12;
+        if (head.logoPng() != null) {
+            var image = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(pdf,
+                    javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(head.logoPng())));
+            float scale = Math.min(LOGO_WIDTH / image.getWidth(), LOGO_HEIGHT / image.getHeight());
+            float w = image.getWidth() * scale;
+            float h = image.getHeight() * scale;
+            out.drawImage(image, MARGIN, y - h, w, h);
+            y -= h + 6;
+        }
+        if (!head.authority().isEmpty()) {
+            write(head.authority(), bold, 10.5f, 0x1F3A5F, 0, leftWidth);
+        }
+        for (String line : head.identity()) {
+            write(line, regular, SMALL, 0x333333, 0, leftWidth);
+        }
+        float leftBottom = y;
+        y = top;
+        for (String line : head.contact()) {
+            for (String part : wrap(line, regular, SMALL, rightWidth)) {
+                text(part, regular, SMALL, 0x333333, width() - textWidth(part, regular, SMALL), y - SMALL);
+                y -= SMALL * 1.3f;
+            }
+        }
+        y = Math.min(y, leftBottom) - 16;
     }
 
     private void heading(Doc.Heading h) throws IOException {
@@ -399,6 +440,7 @@ public final class PdfOutput {
 
     private void archival(Doc doc, String producer) throws IOException {
         // the file identifier is derived from the content, not from the clock: same data, same file
-        pdfA.archival(doc.title(), doc.created(), producer, doc.title() + '\n' + doc.created() + '\n' + pages.size());
+        pdfA.archival(doc.title(), doc.author(), doc.created(), producer,
+                doc.title() + '\n' + doc.created() + '\n' + pages.size());
     }
 }

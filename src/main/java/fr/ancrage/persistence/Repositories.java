@@ -11,6 +11,10 @@ public final class Repositories {
         this.dsl = dsl;
     }
 
+    public LetterheadRepository letterhead() {
+        return new LetterheadRepository(dsl);
+    }
+
     public OrganisationRepository organisations() {
         return new OrganisationRepository(dsl);
     }

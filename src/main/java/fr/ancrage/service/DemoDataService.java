@@ -167,6 +167,13 @@ public final class DemoDataService {
             r.referenceData().importIfMissing();
             r.territories().epci(DemoData.EPCI_SIREN).orElseThrow(() ->
                     new IllegalStateException("EPCI " + DemoData.EPCI_SIREN + " missing from the reference data"));
+            if (r.letterhead().find().isEmpty()) {
+                // the demo documents carry a letterhead, without logo: Ancrage ships none
+                r.letterhead().save(new fr.ancrage.domain.Letterhead(RecordMeta.fresh(), "Préfet du Doubs",
+                        "Direction départementale de l’emploi, du travail et des solidarités",
+                        "Adresse fictive du jeu de démonstration\n25000 Besançon", "Julien Perrot, délégué du préfet",
+                        "julien.perrot@demo.invalid", "Besançon", null, ""));
+            }
             int organisationTotal = DemoData.PARTNERS.size() + DemoData.COMPANIES.size();
             progress.at(Part.ORGANISATIONS, 0, organisationTotal);
             for (PartnerRow p : DemoData.PARTNERS) {

@@ -339,11 +339,16 @@ final class CeremonyDocuments {
                     "• " + String.join("\n• ", problems));
         }
         List<Doc.Block> blocks = new ArrayList<>();
+        // each original starts with the letterhead, as the convention printed alone
+        Doc.Letterhead head = documents.underLetterhead(new Doc("", "", "", created, List.of())).letterhead();
         for (ConventionToSign.Data data : all) {
             Doc one = documents.fillToSign(sign, template, data, created).doc();
             for (int n = 1; n <= originals; n++) {
                 if (!blocks.isEmpty()) {
                     blocks.add(new Doc.PageBreak());
+                }
+                if (head != null) {
+                    blocks.add(head);
                 }
                 blocks.add(new Doc.Paragraph(i18n.format("doc.ceremony.original", n, originals,
                         data.convention().reference()), Doc.Emphasis.NOTE));

@@ -82,6 +82,7 @@ public final class DocumentService {
     private final EngagementService engagements;
     private final DashboardService dashboard;
     private final Path templateFolder;
+    private final LetterheadService letterheads;
 
     public DocumentService(Store store, Clock clock, I18n i18n) {
         this(store, clock, i18n, null);
@@ -95,6 +96,27 @@ public final class DocumentService {
         this.engagements = new EngagementService(store);
         this.dashboard = new DashboardService(store, clock);
         this.templateFolder = templateFolder;
+        this.letterheads = new LetterheadService(store);
+    }
+
+    /** « En-tête des documents »: the letterhead every document carries. */
+    public LetterheadService letterheads() {
+        return letterheads;
+    }
+
+    /** The document under the team's letterhead, read now; as it is when none was set. */
+    Doc underLetterhead(Doc doc) {
+        fr.ancrage.domain.Letterhead l = letterheads.get();
+        if (!l.configured()) {
+            return doc;
+        }
+        List<String> contact = new ArrayList<>();
+        if (!l.followedBy().isEmpty()) {
+            contact.add(i18n.format("doc.letterhead.followedBy", l.followedBy()));
+        }
+        contact.addAll(l.contact().lines().map(String::strip).filter(line -> !line.isEmpty()).toList());
+        return doc.withLetterhead(new Doc.Letterhead(l.authority(), l.identityLines(), contact, l.logo(),
+                l.logoDescription()));
     }
 
     /** The creation time written into documents: now, to the second. */
@@ -232,8 +254,8 @@ public final class DocumentService {
                 cancelIf(progress);
                 Path file = folder.resolve(base + "." + format.extension());
                 progress.step(done++, formats.size() + 1, file.getFileName().toString());
-                write(file, format == Format.ODT ? filled::writeTo : out -> PdfOutput.write(doc, Producer.label(), out),
-                        progress::cancelled);
+                write(file, format == Format.ODT ? filled::writeTo
+                        : out -> PdfOutput.write(underLetterhead(doc), Producer.label(), out), progress::cancelled);
                 written.add(file);
             }
         } catch (RuntimeException e) {
@@ -647,12 +669,12 @@ public final class DocumentService {
         }
     }
 
-    private static void render(Format format, Doc doc, Workbook workbook, Workbook.Sheet csv, java.io.OutputStream out)
+    private void render(Format format, Doc doc, Workbook workbook, Workbook.Sheet csv, java.io.OutputStream out)
             throws IOException {
         String producer = Producer.label();
         switch (format) {
-            case PDF -> PdfOutput.write(doc, producer, out);
-            case ODT -> OdtOutput.write(doc, producer, out);
+            case PDF -> PdfOutput.write(underLetterhead(doc), producer, out);
+            case ODT -> OdtOutput.write(underLetterhead(doc), producer, out);
             case ODS -> OdsOutput.write(workbook, producer, out);
             case XLSX -> XlsxOutput.write(workbook, Producer.officeVersion(), out);
             case CSV -> CsvOutput.write(csv, out);

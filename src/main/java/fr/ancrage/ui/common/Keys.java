@@ -40,6 +40,7 @@ import java.time.format.DateTimeParseException;
 public final class Keys {
 
     private static final KeyCodeCombination ENTER = new KeyCodeCombination(KeyCode.ENTER);
+    private static final KeyCodeCombination ESCAPE = new KeyCodeCombination(KeyCode.ESCAPE);
     private static final String INSTALLED = Keys.class.getName();
     private static boolean watchingWindows;
 
@@ -100,6 +101,13 @@ public final class Keys {
         if (code == KeyCode.TAB && plain && owner instanceof TextArea area) {
             e.consume();
             area.requestFocusTraversal(e.isShiftDown() ? TraversalDirection.PREVIOUS : TraversalDirection.NEXT);
+        } else if (code == KeyCode.ESCAPE && plain && owner instanceof javafx.scene.control.TextInputControl field
+                && field.getTextFormatter() != null && field.getTextFormatter().getValueConverter() == null
+                && scene.getAccelerators().get(ESCAPE) != null) {
+            // a field with a length limit (a formatter without value) would take Escape for itself,
+            // to cancel an edit it has not: the dialog's « Annuler » gets it, as in every other field
+            e.consume();
+            scene.getAccelerators().get(ESCAPE).run();
         } else if (code == KeyCode.ENTER && plain && !e.isShiftDown()) {
             DatePicker picker = ancestor(owner, DatePicker.class);
             if (owner instanceof CheckBox && fireDefault(scene, true)) {

@@ -104,14 +104,20 @@ public final class DocumentsView implements Section {
     @FXML private Label outcomeLabel;
     @FXML private ListView<Path> filesList;
     @FXML private Button openFolderButton;
+    @FXML private Button letterheadButton;
+    @FXML private Label letterheadState;
 
     private final fr.ancrage.service.CeremonyService ceremonies;
+    private final DocumentService documents;
+    private java.util.function.Function<javafx.stage.Window, java.util.Optional<Path>> imageChooser =
+            LetterheadDialog::fileChooser;
     private UUID pendingCeremony;
 
     public DocumentsView(UiContext ui, DocumentService documents, ConventionService conventions,
                          TerritoryService territories, DashboardService dashboard,
                          fr.ancrage.service.CeremonyService ceremonies) {
         this.ui = ui;
+        this.documents = documents;
         this.ceremonies = ceremonies;
         this.conventionService = conventions;
         this.territories = territories;
@@ -165,6 +171,7 @@ public final class DocumentsView implements Section {
     @Override
     public void activate() {
         vm.refreshTemplate();
+        refreshLetterhead();
         record Choices(List<ConventionListItem> conventions, List<Department> departments, List<Epci> epcis,
                        List<Integer> years, LocalDate today, List<fr.ancrage.domain.CeremonyListItem> ceremonies) {
         }
@@ -199,6 +206,36 @@ public final class DocumentsView implements Section {
             }
         }, error -> ui.dialogs().error(root.getScene().getWindow(), ui.i18n().get("error.title"),
                 ui.errors().describe(error)));
+    }
+
+    /** How the letterhead's logo is chosen (tests answer without the system's file chooser). */
+    public void useImageChooser(java.util.function.Function<javafx.stage.Window, java.util.Optional<Path>> chooser) {
+        this.imageChooser = chooser;
+    }
+
+    /** Says whether the documents carry a letterhead, and whose. */
+    private void refreshLetterhead() {
+        ui.tasks().run(documents.letterheads()::get, this::showLetterhead,
+                error -> letterheadState.setText(ui.errors().describe(error)));
+    }
+
+    private void showLetterhead(fr.ancrage.domain.Letterhead l) {
+        letterheadState.setText(l.configured() ? ui.i18n().format("documents.letterhead.set", l.authority())
+                : ui.i18n().get("documents.letterhead.none"));
+    }
+
+    /** « En-tête des documents… »: reads the letterhead, then lets the team edit it. */
+    @FXML
+    private void onLetterhead() {
+        letterheadButton.setDisable(true);
+        ui.tasks().run(documents.letterheads()::get, current -> {
+            letterheadButton.setDisable(false);
+            new LetterheadDialog(ui, documents.letterheads(), imageChooser).show(root.getScene().getWindow(), current,
+                    this::showLetterhead);
+        }, error -> {
+            letterheadButton.setDisable(false);
+            ui.dialogs().error(root.getScene().getWindow(), ui.i18n().get("error.title"), ui.errors().describe(error));
+        });
     }
 
     /** The territory most conventions belong to, so that the usual bilan is one click away. */

@@ -106,6 +106,11 @@ public final class Shell implements Navigator {
         return main;
     }
 
+    /** The Documents section (tests set its file choosers). */
+    public DocumentsView documentsView() {
+        return documentsView;
+    }
+
     /**
      * Shows the main window on the dashboard. On a new base the demo question and the long first
      * work came before ({@link FirstStart}): the window opens on what is there.
