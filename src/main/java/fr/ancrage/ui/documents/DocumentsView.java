@@ -109,8 +109,7 @@ public final class DocumentsView implements Section {
 
     private final fr.ancrage.service.CeremonyService ceremonies;
     private final DocumentService documents;
-    private java.util.function.Function<javafx.stage.Window, java.util.Optional<Path>> imageChooser =
-            LetterheadDialog::fileChooser;
+    private java.util.function.Function<javafx.stage.Window, java.util.Optional<Path>> imageChooser;
     private UUID pendingCeremony;
 
     public DocumentsView(UiContext ui, DocumentService documents, ConventionService conventions,
@@ -118,6 +117,7 @@ public final class DocumentsView implements Section {
                          fr.ancrage.service.CeremonyService ceremonies) {
         this.ui = ui;
         this.documents = documents;
+        this.imageChooser = owner -> LetterheadDialog.fileChooser(owner, ui.i18n().get("letterhead.logo.chooserTitle"));
         this.ceremonies = ceremonies;
         this.conventionService = conventions;
         this.territories = territories;

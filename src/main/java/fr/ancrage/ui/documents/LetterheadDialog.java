@@ -157,6 +157,7 @@ public final class LetterheadDialog {
         logoHint.setMinHeight(Label.USE_PREF_SIZE);
         logoHint.setMaxWidth(420);
         grid.addRow(row++, logoLabel, new VBox(6, logoRow, logoHint));
+        GridPane.setValignment(logoLabel, javafx.geometry.VPos.TOP);
         Label descriptionLabel = new Label(i18n.get("letterhead.logoDescription"));
         descriptionLabel.getStyleClass().add("form-label");
         descriptionLabel.setLabelFor(description);
@@ -205,8 +206,9 @@ public final class LetterheadDialog {
     }
 
     /** The system's file chooser, on images. */
-    static Optional<Path> fileChooser(Window owner) {
+    static Optional<Path> fileChooser(Window owner, String title) {
         FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG, JPEG, GIF, BMP",
                 "*.png", "*.PNG", "*.jpg", "*.JPG", "*.jpeg", "*.JPEG", "*.gif", "*.GIF", "*.bmp", "*.BMP"));
         File file = chooser.showOpenDialog(owner);
