@@ -35,13 +35,34 @@ import java.util.stream.Collectors;
  */
 final class ConventionToSign {
 
-    /** The convention and everything the template may name. */
+    /**
+     * The convention and everything the template may name; {@code place}: where documents are made
+     * (the letterhead's « Fait à »), empty when not set.
+     */
     record Data(Convention convention, Organisation company, String companyCommune, String departmentName,
                 String epciName, List<Qpv> qpvs, List<EngagementListItem> engagements,
-                Map<UUID, Indicator> indicators, List<Counterpart> counterparts, Map<UUID, String> organisationNames) {
+                Map<UUID, Indicator> indicators, List<Counterpart> counterparts, Map<UUID, String> organisationNames,
+                String place) {
+
+        Data {
+            place = place == null ? "" : place.strip();
+        }
+
+        Data(Convention convention, Organisation company, String companyCommune, String departmentName,
+             String epciName, List<Qpv> qpvs, List<EngagementListItem> engagements,
+             Map<UUID, Indicator> indicators, List<Counterpart> counterparts, Map<UUID, String> organisationNames) {
+            this(convention, company, companyCommune, departmentName, epciName, qpvs, engagements, indicators,
+                    counterparts, organisationNames, "");
+        }
+
+        /** The signatories in signing order. */
+        List<Signatory> signatories() {
+            return convention.signatories().stream().sorted(java.util.Comparator.comparingInt(Signatory::position))
+                    .toList();
+        }
     }
 
-    static final Set<String> BLOCKS = Set.of("engagements", "contreparties", "signatures");
+    static final Set<String> BLOCKS = Set.of("parties", "engagements", "contreparties", "signatures");
 
     /** A placeholder: how to read its value, and the message key saying where to fill it in when missing. */
     private record Field(Function<Data, Optional<String>> value, Function<Data, String> missingKey) {
@@ -68,8 +89,11 @@ final class ConventionToSign {
         // not signed yet: a dotted line to fill in by hand at the signing table
         field("convention.date_signature", d -> Optional.of(d.convention().signatureDate() == null
                 ? "………………………" : f.date(d.convention().signatureDate())), null);
-        field("convention.nombre_exemplaires", d -> Optional.of(Long.toString(Math.max(1,
-                d.convention().signatories().stream().map(Signatory::role).distinct().count()))), null);
+        // one original for each signatory, as many as the signature blocks
+        field("convention.nombre_exemplaires", d -> Optional.of(Integer.toString(Math.max(1,
+                d.convention().signatories().size()))), null);
+        // the letterhead's « Fait à », or a dotted line to fill in by hand
+        field("lieu", d -> Optional.of(d.place().isEmpty() ? "………………………" : d.place()), null);
         field("entreprise.raison_sociale", d -> Optional.ofNullable(d.company()).map(Organisation::legalName),
                 "doc.template.missing.company");
         field("entreprise.siret", d -> Optional.ofNullable(d.company()).flatMap(c -> text(c.siret())).map(Siret::format),
@@ -109,7 +133,7 @@ final class ConventionToSign {
     /** The placeholders a template may use, blocks included, in the guide's order. */
     Set<String> names() {
         Set<String> names = new java.util.LinkedHashSet<>(fields.keySet());
-        names.addAll(List.of("engagements", "contreparties", "signatures"));
+        names.addAll(List.of("parties", "engagements", "contreparties", "signatures"));
         return names;
     }
 
@@ -135,7 +159,10 @@ final class ConventionToSign {
             if ("engagements".equals(name) && active(d).isEmpty() && reported.add("engagements")) {
                 problems.add(i18n.get("doc.template.missing.engagements"));
             }
-            if ("signatures".equals(name) && reported.add("signatures")) {
+            if ("parties".equals(name) && reported.add("parties")) {
+                partiesProblems(d, problems, reported);
+            }
+            if (("signatures".equals(name) || "parties".equals(name)) && reported.add("signatures")) {
                 if (d.convention().signatories().isEmpty()) {
                     problems.add(i18n.get("doc.template.missing.signatories"));
                 }
@@ -162,7 +189,76 @@ final class ConventionToSign {
     }
 
     Map<String, List<Doc.Block>> blocks(Data d) {
-        return Map.of("engagements", engagements(d), "contreparties", counterparts(d), "signatures", signatures(d));
+        return Map.of("parties", parties(d), "engagements", engagements(d), "contreparties", counterparts(d),
+                "signatures", signatures(d));
+    }
+
+    /**
+     * What the parties need: a signatory for the State and for the company, one for the EPCI when the
+     * convention has one, the company's SIRET and address, the EPCI's name.
+     */
+    private void partiesProblems(Data d, List<String> problems, Set<String> reported) {
+        if (!d.signatories().isEmpty()) {
+            for (var required : List.of(Map.entry(SignatoryRole.PREFECT, "doc.template.missing.prefect"),
+                    Map.entry(SignatoryRole.COMPANY, "doc.template.missing.companySignatory"),
+                    Map.entry(SignatoryRole.EPCI, "doc.template.missing.epciSignatory"))) {
+                boolean needed = required.getKey() != SignatoryRole.EPCI || !d.convention().epciSiren().isEmpty();
+                if (needed && signatory(d, required.getKey()).isEmpty() && reported.add("missing " + required.getValue())) {
+                    problems.add(i18n.format(required.getValue(), "{{parties}}"));
+                }
+            }
+        }
+        if (d.company() != null && text(d.company().siret()).isEmpty()
+                && reported.add("missing doc.template.missing.siret")) {
+            problems.add(i18n.format("doc.template.missing.siret", "{{parties}}"));
+        }
+        for (Signatory s : d.signatories()) {
+            if (s.role() == SignatoryRole.COMPANY && d.company() != null) {
+                if (address(d.company(), d.companyCommune()).isEmpty()
+                        && reported.add("missing doc.template.missing.address")) {
+                    problems.add(i18n.format("doc.template.missing.address", "{{parties}}"));
+                }
+            }
+            if (s.role() == SignatoryRole.EPCI && d.epciName() == null && reported.add("missing doc.template.missing.epci")) {
+                problems.add(i18n.format("doc.template.missing.epci", "{{parties}}"));
+            }
+        }
+    }
+
+    /**
+     * « Entre les soussignés » : every signatory's party, in signing order, one paragraph each, the
+     * last introduced by « et » — as many parties as signature blocks and originals.
+     */
+    private List<Doc.Block> parties(Data d) {
+        List<Signatory> signatories = d.signatories();
+        List<Doc.Block> blocks = new ArrayList<>();
+        for (int i = 0; i < signatories.size(); i++) {
+            boolean last = i == signatories.size() - 1;
+            boolean and = last && signatories.size() > 1;
+            Signatory s = signatories.get(i);
+            String party = and && s.role() == SignatoryRole.PREFECT
+                    ? i18n.format("doc.template.party.state.afterAnd", s.fullName(), s.jobTitle()) : party(d, s);
+            blocks.add(new Doc.Paragraph(and
+                    ? i18n.format("doc.template.party.last", party) : i18n.format("doc.template.party.next", party)));
+        }
+        return blocks;
+    }
+
+    private String party(Data d, Signatory s) {
+        String name = s.fullName();
+        return switch (s.role()) {
+            case PREFECT -> i18n.format("doc.template.party.state", name, s.jobTitle());
+            case EPCI -> i18n.format("doc.template.party.epci", d.epciName() == null ? "" : d.epciName(), name,
+                    s.jobTitle());
+            case COMPANY -> d.company() == null ? i18n.format("doc.template.party.person", name, s.jobTitle())
+                    : i18n.format("doc.template.party.company", d.company().legalName(),
+                    text(d.company().siret()).map(Siret::format).orElse(""),
+                    address(d.company(), d.companyCommune()).orElse(""), name, s.jobTitle());
+            default -> s.organisationId() == null || !d.organisationNames().containsKey(s.organisationId())
+                    ? i18n.format("doc.template.party.person", name, s.jobTitle())
+                    : i18n.format("doc.template.party.organisation", d.organisationNames().get(s.organisationId()),
+                    name, s.jobTitle());
+        };
     }
 
     private static List<EngagementListItem> active(Data d) {
@@ -233,7 +329,7 @@ final class ConventionToSign {
     /** Two signatures a row, in signing order: « Pour … », the name, the title, room to sign. */
     private List<Doc.Block> signatures(Data d) {
         List<String> cells = new ArrayList<>();
-        for (Signatory s : d.convention().signatories()) {
+        for (Signatory s : d.signatories()) {
             String forWhom = switch (s.role()) {
                 case PREFECT -> i18n.get("doc.template.forState");
                 case COMPANY -> i18n.format("doc.template.for", d.company() == null ? "" : d.company().legalName());

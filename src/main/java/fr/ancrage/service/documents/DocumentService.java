@@ -317,8 +317,10 @@ public final class DocumentService {
                     r.organisations().findById(s.organisationId()).ifPresent(o -> names.put(o.id(), o.legalName()));
                 }
             });
+            String place = r.letterhead().find().map(fr.ancrage.domain.Letterhead::place).orElse("");
             return new ConventionToSign.Data(fiche.convention(), fiche.company(), commune, fiche.departmentName(),
-                    fiche.epciName(), fiche.qpvs(), fiche.engagements(), indicators, fiche.counterparts(), names);
+                    fiche.epciName(), fiche.qpvs(), fiche.engagements(), indicators, fiche.counterparts(), names,
+                    place);
         });
     }
 

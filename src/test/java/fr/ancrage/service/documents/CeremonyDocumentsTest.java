@@ -378,7 +378,7 @@ class CeremonyDocumentsTest {
                     String message = i18n.format(e.messageKey(), e.args().toArray());
                     assertThat(message).startsWith("Une convention ne peut pas être imprimée ; rien n’a été écrit :")
                             .contains("• " + hotel.reference() + " (" + UNTITLED + ") : ",
-                                    "le signataire de l’entreprise n’a pas de fonction");
+                                    "n’a pas de fonction : elle figure sous sa signature");
                     for (CeremonyItem complete : items().subList(0, 4)) {
                         assertThat(message).doesNotContain(complete.reference());
                     }

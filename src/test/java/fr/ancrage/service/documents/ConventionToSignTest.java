@@ -167,10 +167,19 @@ class ConventionToSignTest {
         List<String> problems = new ConventionToSign(I18n.forLanguage("fr"))
                 .problems(OdtTemplate.of(docs.providedConventionTemplate()), broken);
         assertThat(problems).contains(
-                "{{entreprise.siret}} : le SIRET de l’entreprise n’est pas renseigné (fiche de l’organisation).",
-                "{{prefet.nom}} : la convention n’a pas de signataire pour l’État (le préfet ou son représentant).",
-                "{{entreprise.signataire.nom}} : la convention n’a pas de signataire pour l’entreprise (onglet Convention, Signataires).",
+                "{{parties}} : le SIRET de l’entreprise n’est pas renseigné (fiche de l’organisation).",
                 "La convention n’a aucun signataire : ajoutez-les dans l’onglet Convention.");
+        // signatories, but not the State's: said once
+        Convention companyOnly = new Convention(c.meta(), c.reference(), c.title(), c.companyId(), c.framework(),
+                c.departmentCode(), c.epciSiren(), c.stateReferent(), c.status(), c.signatureDate(), c.startDate(),
+                c.endDate(), c.qpvIds(), c.signatories().stream()
+                .filter(s -> s.role() != fr.ancrage.domain.SignatoryRole.PREFECT).toList(), c.notes());
+        var noState = new ConventionToSign.Data(companyOnly, company, data.companyCommune(), data.departmentName(),
+                data.epciName(), data.qpvs(), data.engagements(), data.indicators(), data.counterparts(),
+                data.organisationNames());
+        assertThat(new ConventionToSign(I18n.forLanguage("fr")).problems(
+                OdtTemplate.of(docs.providedConventionTemplate()), noState)).containsOnlyOnce(
+                "{{parties}} : la convention n’a pas de signataire pour l’État (le préfet ou son représentant).");
     }
 
     @Test
@@ -183,7 +192,7 @@ class ConventionToSignTest {
                 .findFirst().orElseThrow();
         List<String> problems = new ConventionToSign(I18n.forLanguage("fr"))
                 .problems(OdtTemplate.of(docs.providedConventionTemplate()), missingEpciSignatory);
-        assertThat(problems).containsOnlyOnce("{{epci.signataire.nom}} : la convention n’a pas de signataire pour l’intercommunalité.")
+        assertThat(problems).containsOnlyOnce("{{parties}} : la convention n’a pas de signataire pour l’intercommunalité.")
                 .noneMatch(p -> p.contains("n’a pas de fonction"));
     }
 
