@@ -29,15 +29,23 @@ public final class OdsOutput {
             defineStyles(styles);
             Element spreadsheet = doc.getContentRoot();
             Odf.removeChildren(spreadsheet, "table");
+            java.util.SortedSet<Integer> scales = new java.util.TreeSet<>();
             for (Workbook.Sheet sheet : workbook.sheets()) {
-                sheet(spreadsheet, styles, sheet);
+                int scale = scale(sheet);
+                if (scale < 100 && scales.add(scale)) {
+                    Element fitted = el(styles, "style:style", "style:name", "ta-fit" + scale, "style:family", "table",
+                            "style:master-page-name", "Fit" + scale);
+                    el(fitted, "style:table-properties", "table:display", "true", "style:writing-mode", "lr-tb");
+                }
+                sheet(spreadsheet, styles, sheet, scale < 100 ? "ta-fit" + scale : "ta1");
             }
             java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
             doc.save(raw);
             doc.close();
             Zips.reproducible(raw.toByteArray(), workbook.created(),
                     java.util.Map.of("meta.xml", ignored -> Odf.metaXml(workbook.title(), workbook.created(), generator),
-                            "styles.xml", OdsOutput::printLayout), out);
+                            "styles.xml", xml -> printLayout(xml, scales),
+                            "content.xml", OdsOutput::font), out);
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -45,9 +53,10 @@ public final class OdsOutput {
         }
     }
 
-    private static void sheet(Element spreadsheet, Element styles, Workbook.Sheet sheet) throws IOException {
+    private static void sheet(Element spreadsheet, Element styles, Workbook.Sheet sheet, String tableStyle)
+            throws IOException {
         Element table = el(spreadsheet, "table:table", "table:name", SheetNames.safe(sheet.name()),
-                "table:style-name", "ta1");
+                "table:style-name", tableStyle);
         List<Workbook.Column> columns = sheet.columns();
         for (Workbook.Column column : columns) {
             el(table, "table:table-column", "table:style-name", columnStyle(styles, column.width()),
@@ -100,15 +109,53 @@ public final class OdsOutput {
         Odf.paragraph(cell, null, shown);
     }
 
+    /** The width a printed page holds: A4 landscape less its margins (cm). */
+    static final double PRINTABLE_WIDTH = 29.7 - 2 * 1.5;
+
     /**
-     * Printed (or converted to PDF), every sheet goes landscape on A4 with 1.5 cm margins: the views
-     * of a bilan stay one page wide (fitting wider lists to the page needs ODF 1.3's scale-to-X).
+     * The print scale that makes the sheet one page wide (100 when it fits): ODF 1.2 has no « fit to
+     * width » (ODF 1.3's scale-to-X), so the sheet's page style scales it by the ratio of the widths.
      */
-    static String printLayout(String stylesXml) {
-        return stylesXml.replaceFirst("(<style:page-layout style:name=\"pm1\"><style:page-layout-properties)",
+    static int scale(Workbook.Sheet sheet) {
+        double width = sheet.columns().stream().mapToDouble(c -> c.width() * 0.21).sum();
+        return width <= PRINTABLE_WIDTH ? 100 : Math.max(25, (int) Math.floor(100 * PRINTABLE_WIDTH / width));
+    }
+
+    /**
+     * Printed (or converted to PDF), every sheet goes landscape on A4 with 1.5 cm margins, its header
+     * row repeated on every page (the table's header rows), the sheet's name above and « Page n / N »
+     * below; a sheet wider than a page has a page style of its own that scales it to the page's
+     * width ({@code scales}: the scales in use). The font is the PDFs' (Liberation Sans).
+     */
+    static String printLayout(String stylesXml, java.util.Set<Integer> scales) {
+        String xml = stylesXml.replaceFirst("(<style:page-layout style:name=\"pm1\"><style:page-layout-properties)",
                 "$1 fo:page-width=\"29.7cm\" fo:page-height=\"21cm\" style:print-orientation=\"landscape\""
                         + " fo:margin-top=\"1.5cm\" fo:margin-bottom=\"1.5cm\" fo:margin-left=\"1.5cm\""
                         + " fo:margin-right=\"1.5cm\"");
+        xml = xml.replaceFirst("(<style:master-page style:name=\"Default\"[^>]*>.*?<style:footer>)<text:p>Page <text:page-number>1</text:page-number></text:p>",
+                "$1<text:p>Page <text:page-number>1</text:page-number> / <text:page-count>1</text:page-count></text:p>");
+        java.util.regex.Matcher layout = java.util.regex.Pattern.compile("<style:page-layout style:name=\"pm1\">.*?</style:page-layout>").matcher(xml);
+        java.util.regex.Matcher master = java.util.regex.Pattern.compile("<style:master-page style:name=\"Default\".*?</style:master-page>").matcher(xml);
+        if (layout.find() && master.find()) {
+            StringBuilder layouts = new StringBuilder();
+            StringBuilder masters = new StringBuilder();
+            for (int scale : scales) {
+                layouts.append(layout.group().replace("style:name=\"pm1\"", "style:name=\"pm-fit" + scale + "\"")
+                        .replaceFirst("<style:page-layout-properties", "<style:page-layout-properties style:scale-to=\"" + scale + "%\""));
+                masters.append(master.group().replace("style:name=\"Default\"", "style:name=\"Fit" + scale + "\"")
+                        .replace("style:page-layout-name=\"pm1\"", "style:page-layout-name=\"pm-fit" + scale + "\""));
+            }
+            xml = xml.replace("</office:automatic-styles>", layouts + "</office:automatic-styles>")
+                    .replace("</office:master-styles>", masters + "</office:master-styles>");
+        }
+        return font(xml);
+    }
+
+    /** The PDFs' font family in place of the toolkit's Arial (Liberation Sans has Arial's metrics). */
+    static String font(String xml) {
+        return xml.replace("style:name=\"Arial\" svg:font-family=\"Arial\"",
+                        "style:name=\"Liberation Sans\" svg:font-family=\"&apos;Liberation Sans&apos;\"")
+                .replace("style:font-name=\"Arial\"", "style:font-name=\"Liberation Sans\"");
     }
 
     private static String plain(BigDecimal value) {

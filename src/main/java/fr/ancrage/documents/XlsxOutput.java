@@ -12,6 +12,8 @@ import java.util.List;
  */
 public final class XlsxOutput {
 
+    static final String FONT = "Liberation Sans";
+
     private XlsxOutput() {
     }
 
@@ -19,14 +21,23 @@ public final class XlsxOutput {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         org.dhatim.fastexcel.Workbook xlsx = new org.dhatim.fastexcel.Workbook(out, "Ancrage", producerVersion);
         xlsx.properties().setTitle(workbook.title());
+        // the family of the PDFs (Liberation Sans has Arial's metrics: Excel without it uses Arial)
+        xlsx.setGlobalDefaultFont(FONT, 10);
+        java.util.Map<String, java.util.function.UnaryOperator<String>> rewrite = new java.util.HashMap<>();
+        int index = 0;
         for (Workbook.Sheet sheet : workbook.sheets()) {
             Worksheet ws = xlsx.newWorksheet(SheetNames.safe(sheet.name()));
             List<Workbook.Column> columns = sheet.columns();
+            printLayout(ws, workbook.title());
+            // the streaming writer leaves the used range at A1: said right, readers size the sheet from it
+            String range = "A1:" + columnName(columns.size() - 1) + (sheet.rows().size() + 1);
+            rewrite.put("xl/worksheets/sheet" + (++index) + ".xml",
+                    xml -> xml.replaceFirst("<dimension ref=\"[^\"]*\"/>", "<dimension ref=\"" + range + "\"/>"));
             for (int c = 0; c < columns.size(); c++) {
                 ws.value(0, c, columns.get(c).header());
                 ws.width(c, columns.get(c).width());
             }
-            ws.range(0, 0, 0, columns.size() - 1).style().bold().fillColor("E8ECF1").wrapText(true).set();
+            ws.range(0, 0, 0, columns.size() - 1).style().bold().fillColor("FFE8ECF1").wrapText(true).set();
             // the sheet's head (frozen row, filter) is written with its first rows: set it before them
             ws.freezePane(0, 1);
             if (!sheet.rows().isEmpty()) {
@@ -55,8 +66,38 @@ public final class XlsxOutput {
         }
         xlsx.finish();
         String created = workbook.created().toInstant().toString();
-        Zips.reproducible(out.toByteArray(), workbook.created(), java.util.Map.of("docProps/core.xml",
-                xml -> xml.replaceAll("(<dcterms:created[^>]*>)[^<]*(</dcterms:created>)", "$1" + created + "$2")), target);
+        rewrite.put("docProps/core.xml",
+                xml -> xml.replaceAll("(<dcterms:created[^>]*>)[^<]*(</dcterms:created>)", "$1" + created + "$2"));
+        Zips.reproducible(out.toByteArray(), workbook.created(), rewrite, target);
+    }
+
+    /**
+     * Printed, a sheet goes on A4 in landscape, as wide as one page (as many pages down as needed),
+     * its header row repeated on every page, the workbook's title above and the page number below.
+     */
+    private static void printLayout(Worksheet ws, String title) {
+        ws.paperSize(org.dhatim.fastexcel.PaperSize.A4_PAPER);
+        ws.pageOrientation("landscape");
+        ws.setFitToPage(true);
+        ws.fitToWidth((short) 1);
+        ws.fitToHeight((short) 0);
+        ws.repeatRows(0);
+        ws.leftMargin(0.6f);
+        ws.rightMargin(0.6f);
+        // « & » starts a code in a header: doubled, it is the character itself
+        // after the font size code, a title's first digit would be read as part of the size
+        String header = (Character.isDigit(title.isEmpty() ? 'x' : title.charAt(0)) ? " " : "") + title.replace("&", "&&");
+        ws.header(header, org.dhatim.fastexcel.Position.CENTER, FONT, 9);
+        ws.footer("&P / &N", org.dhatim.fastexcel.Position.RIGHT, FONT, 9);
+    }
+
+    /** A, B, … Z, AA, AB… for a column index from 0. */
+    static String columnName(int index) {
+        StringBuilder name = new StringBuilder();
+        for (int n = index + 1; n > 0; n = (n - 1) / 26) {
+            name.insert(0, (char) ('A' + (n - 1) % 26));
+        }
+        return name.toString();
     }
 
     private static String format(Workbook.Kind kind, Object value) {
