@@ -29,8 +29,9 @@ public final class OdsOutput {
             defineStyles(styles);
             Element spreadsheet = doc.getContentRoot();
             Odf.removeChildren(spreadsheet, "table");
-            for (Workbook.Sheet sheet : workbook.sheets()) {
-                sheet(spreadsheet, styles, sheet);
+            List<String> names = SheetNames.unique(workbook.sheets().stream().map(Workbook.Sheet::name).toList());
+            for (int i = 0; i < names.size(); i++) {
+                sheet(spreadsheet, styles, workbook.sheets().get(i), names.get(i));
             }
             java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
             doc.save(raw);
@@ -45,8 +46,8 @@ public final class OdsOutput {
         }
     }
 
-    private static void sheet(Element spreadsheet, Element styles, Workbook.Sheet sheet) throws IOException {
-        Element table = el(spreadsheet, "table:table", "table:name", SheetNames.safe(sheet.name()),
+    private static void sheet(Element spreadsheet, Element styles, Workbook.Sheet sheet, String name) throws IOException {
+        Element table = el(spreadsheet, "table:table", "table:name", name,
                 "table:style-name", "ta1");
         List<Workbook.Column> columns = sheet.columns();
         for (Workbook.Column column : columns) {
@@ -76,6 +77,7 @@ public final class OdsOutput {
         if (value == null) {
             return;
         }
+        // a text is cleaned and, when it begins like a formula, written after a quote (CsvOutput.text)
         String shown = CsvOutput.text(kind, value);
         switch (kind) {
             case TEXT, CODE -> attr(cell, "office:value-type", "string");

@@ -224,7 +224,7 @@ public final class OdtTemplate {
             int b = run(starts, end - 1);
             Text first = runs.get(a);
             String before = first.getData().substring(0, start - starts[a]);
-            String value = values.get(names.get(k));
+            String value = SafeText.clean(values.get(names.get(k)));
             if (a == b) {
                 String after = first.getData().substring(end - starts[a]);
                 first.setData(before + value + after);

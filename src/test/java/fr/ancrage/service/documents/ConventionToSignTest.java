@@ -202,4 +202,51 @@ class ConventionToSignTest {
         assertThat(docs.customConventionTemplate()).isEmpty();
         assertThat(templates.resolve("convention-a-signer.odt.bak")).exists();
     }
+
+    /**
+     * Issue 16: an emoji in the company's name cut the PDF of the convention to sign after it (1 page
+     * and 43 words instead of 3 pages), reported as success. The filled ODT held the emoji as two
+     * references to its UTF-16 halves, which ODF Toolkit, reading it back for the PDF, silently
+     * stopped at.
+     */
+    @Test
+    void anEmojiInANameNoLongerCutsTheConventionToSign() throws Exception {
+        DocumentService docs = documents(null);
+        var data = docs.toSignData(active.id());
+        var company = data.company();
+        var hostile = new fr.ancrage.domain.Organisation(company.meta(), company.kind(),
+                company.legalName() + " 😀 \u0001=1+1 \u202Eabc", company.siren(), company.siret(), company.nafCode(),
+                company.sizeBand(), company.addressLine(), company.postcode(), company.communeCode(), company.inQpv(),
+                company.paqteMember(), company.networks(), company.notes());
+        var withEmoji = new ConventionToSign.Data(data.convention(), hostile, data.companyCommune(), data.departmentName(),
+                data.epciName(), data.qpvs(), data.engagements(), data.indicators(), data.counterparts(),
+                data.organisationNames());
+        ConventionToSign sign = new ConventionToSign(I18n.forLanguage("fr"));
+        OdtTemplate template = OdtTemplate.of(docs.providedConventionTemplate());
+        var plain = docs.fillToSign(sign, template, data, CREATED);
+        var emoji = docs.fillToSign(sign, template, withEmoji, CREATED);
+        assertThat(emoji.doc().blocks()).hasSameSizeAs(plain.doc().blocks());
+
+        Path pdf = dir.resolve("emoji.pdf");
+        Files.write(pdf, pdfBytes(emoji.doc()));
+        Path plainPdf = dir.resolve("plain.pdf");
+        Files.write(plainPdf, pdfBytes(plain.doc()));
+        Conformance.assertPdfA2b(pdf);
+        assertThat(Conformance.pdfPages(pdf)).isEqualTo(Conformance.pdfPages(plainPdf)).isGreaterThanOrEqualTo(2);
+        var lastSignatory = data.convention().signatories().getLast();
+        String text = flat(Conformance.pdfText(pdf));
+        assertThat(text).contains(company.legalName() + " □ =1+1 abc", "Article 2 — Engagements de l’entreprise",
+                lastSignatory.fullName());
+
+        Path odt = dir.resolve("emoji.odt");
+        Files.write(odt, emoji.filled().bytes());
+        Conformance.assertValidOdf(odt);
+        assertThat(flat(Conformance.odfText(odt))).contains(company.legalName() + " 😀 =1+1 abc", lastSignatory.fullName());
+    }
+
+    private static byte[] pdfBytes(Doc doc) throws java.io.IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        fr.ancrage.documents.PdfOutput.write(doc, "test", out);
+        return out.toByteArray();
+    }
 }
