@@ -7,6 +7,7 @@ import fr.ancrage.documents.OdsOutput;
 import fr.ancrage.documents.OdtOutput;
 import fr.ancrage.documents.OdtTemplate;
 import fr.ancrage.documents.PdfOutput;
+import fr.ancrage.documents.ReadBack;
 import fr.ancrage.documents.SafeFiles;
 import fr.ancrage.documents.Workbook;
 import fr.ancrage.documents.XlsxOutput;
@@ -179,7 +180,7 @@ public final class DocumentService {
         if (!Files.exists(custom)) {
             try {
                 byte[] provided = providedConventionTemplate();
-                SafeFiles.write(custom, out -> out.write(provided));
+                SafeFiles.write(custom, out -> out.write(provided), ReadBack.of(Format.ODT));
             } catch (IOException e) {
                 throw failure(e, custom);
             }
@@ -434,7 +435,7 @@ public final class DocumentService {
                 + " " + year + " " + data.territory()) + ".zip");
         progress.step(done, total, file.getFileName().toString());
         try {
-            SafeFiles.write(file, pack::writeTo, progress::cancelled);
+            SafeFiles.write(file, pack::writeTo, progress::cancelled, ReadBack.ZIP);
         } catch (IOException e) {
             throw failure(e, file);
         }
@@ -453,6 +454,8 @@ public final class DocumentService {
         var out = new java.io.ByteArrayOutputStream();
         try {
             render(format, doc, workbook, csv, out);
+            // read back before it goes into the package, as a file would be
+            ReadBack.verify(format, out.toByteArray());
         } catch (IOException e) {
             throw failure(e, Path.of(name));
         }
@@ -638,10 +641,13 @@ public final class DocumentService {
         write(file, out -> render(format, doc, workbook, csv, out), cancelled);
     }
 
-    /** Writes one file whole or not at all; a failure becomes the French message of {@link #failure}. */
+    /**
+     * Writes one file whole or not at all, read back before it replaces anything (the check of its
+     * extension, {@link ReadBack#forFile}); a failure becomes the French message of {@link #failure}.
+     */
     void write(Path file, SafeFiles.Content content, BooleanSupplier cancelled) {
         try {
-            SafeFiles.write(file, content, cancelled);
+            SafeFiles.write(file, content, cancelled, ReadBack.forFile(file));
         } catch (IOException e) {
             throw failure(e, file);
         }
@@ -664,6 +670,9 @@ public final class DocumentService {
         Path folder = file.toAbsolutePath().getParent();
         if (e instanceof InterruptedIOException) {
             return new RuleViolationException("doc.error.cancelled");
+        }
+        if (e instanceof SafeFiles.Unreadable) {
+            return new RuleViolationException("doc.error.check", file.getFileName().toString(), String.valueOf(e.getMessage()));
         }
         if (e instanceof AccessDeniedException) {
             return new RuleViolationException("doc.error.unwritable", folder.toString());
