@@ -254,9 +254,33 @@ public final class DocumentService {
         try {
             return OdtTemplate.of(templatePath == null ? providedConventionTemplate() : Files.readAllBytes(templatePath));
         } catch (IOException e) {
-            throw new RuleViolationException("doc.template.unreadable", String.valueOf(templatePath),
-                    String.valueOf(e.getMessage()));
+            throw templateFailure(e);
         }
+    }
+
+    /**
+     * A French message for a template that cannot be used: which file, which part of it and why
+     * (refused for its size, its compression, a DTD or broken XML; or unreadable).
+     */
+    RuntimeException templateFailure(IOException e) {
+        String name = customConventionTemplate().map(Path::toString).orElse(i18n.get("doc.template.provided"));
+        if (e instanceof OdtTemplate.Refused refused) {
+            String part = refused.part() == null ? "" : refused.part();
+            long megabytes = refused.limit() >> 20;
+            return switch (refused.reason()) {
+                case TOO_LARGE -> refused.part() == null
+                        ? new RuleViolationException("doc.template.refused.tooLargeTotal", name, megabytes)
+                        : new RuleViolationException("doc.template.refused.tooLarge", name, part, megabytes);
+                case TOO_COMPRESSED -> new RuleViolationException("doc.template.refused.compressed", name, part,
+                        refused.limit());
+                case TOO_MANY_PARTS -> new RuleViolationException("doc.template.refused.parts", name, refused.limit());
+                case DOCTYPE -> new RuleViolationException("doc.template.refused.doctype", name, part);
+                case NOT_XML -> new RuleViolationException("doc.template.refused.xml", name, part, refused.detail());
+                case NOT_ODT -> new RuleViolationException("doc.template.unreadable", name,
+                        (part.isEmpty() ? "" : part + " : ") + refused.detail());
+            };
+        }
+        return new RuleViolationException("doc.template.unreadable", name, String.valueOf(e.getMessage()));
     }
 
     /** What keeps the template from being filled for this convention (empty: nothing). */
@@ -264,8 +288,7 @@ public final class DocumentService {
         try {
             return sign.problems(template, data);
         } catch (IOException e) {
-            throw new RuleViolationException("doc.template.unreadable",
-                    String.valueOf(customConventionTemplate().orElse(null)), String.valueOf(e.getMessage()));
+            throw templateFailure(e);
         }
     }
 
@@ -277,8 +300,7 @@ public final class DocumentService {
             return new ToSign(filled, filled.toDoc(i18n.format("doc.toSign.footer", data.convention().reference()),
                     created));
         } catch (IOException e) {
-            throw new RuleViolationException("doc.template.unreadable",
-                    String.valueOf(customConventionTemplate().orElse(null)), String.valueOf(e.getMessage()));
+            throw templateFailure(e);
         }
     }
 
