@@ -98,9 +98,15 @@ public final class DocumentService {
         this.templateFolder = templateFolder;
     }
 
-    /** The creation time written into documents: now, to the second. */
+    /**
+     * The creation time written into documents: now, to the even second below. A zip (ODT, ODS, XLSX,
+     * a package) dates its entries in steps of two seconds; on an odd second its entries showed a
+     * second before the time its manifest and metadata give (issue 16). Read once per export and
+     * passed to everything the export writes.
+     */
     public OffsetDateTime now() {
-        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        return now.minusSeconds(now.getSecond() % 2);
     }
 
     // ---- fiche convention -------------------------------------------------------------------------
