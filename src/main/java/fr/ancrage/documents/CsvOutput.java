@@ -30,7 +30,7 @@ public final class CsvOutput {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\uFEFF');
         CsvWriter csv = CsvWriter.builder().fieldSeparator(';').lineDelimiter(LineDelimiter.CRLF).build(writer);
-        csv.writeRecord(sheet.columns().stream().map(Workbook.Column::header).toList());
+        csv.writeRecord(sheet.columns().stream().map(c -> SafeText.clean(c.header())).toList());
         for (List<Object> row : sheet.rows()) {
             List<String> fields = new ArrayList<>(row.size());
             for (int c = 0; c < row.size(); c++) {
@@ -47,7 +47,7 @@ public final class CsvOutput {
             return "";
         }
         return switch (kind) {
-            case TEXT, CODE -> neutralised(value.toString());
+            case TEXT, CODE -> neutralised(SafeText.clean(value.toString()));
             case INTEGER -> Workbook.decimal(value).setScale(0, RoundingMode.HALF_UP).toPlainString();
             case DECIMAL -> plain(Workbook.decimal(value));
             case PERCENT -> plain(Workbook.decimal(value).movePointRight(2).setScale(1, RoundingMode.HALF_UP)) + " %";
@@ -58,7 +58,8 @@ public final class CsvOutput {
     /**
      * A text a spreadsheet would take for a formula (it begins with {@code = + - @}, a tab or a
      * carriage return) is written after a single quote, as OWASP recommends against CSV injection: a
-     * company named {@code =HYPERLINK(…)} stays a name. Issue 16.
+     * company named {@code =HYPERLINK(…)} stays a name. The ODS and XLSX writers do the same to their
+     * text cells, so that a sheet saved again as CSV stays harmless (decision 0014). Issue 16.
      */
     static String neutralised(String text) {
         if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {

@@ -39,10 +39,16 @@ final class Odf {
     /** A paragraph of the given style holding the text. */
     static Element paragraph(Node parent, String style, String text) {
         Element p = style == null ? el(parent, "text:p") : el(parent, "text:p", "text:style-name", style);
-        if (text != null && !text.isEmpty()) {
-            p.appendChild(p.getOwnerDocument().createTextNode(text));
-        }
+        text(p, text);
         return p;
+    }
+
+    /** Appends the text, made safe for a file ({@link SafeText}), to the element. */
+    static void text(Node parent, String text) {
+        String safe = SafeText.clean(text);
+        if (!safe.isEmpty()) {
+            parent.appendChild(parent.getOwnerDocument().createTextNode(safe));
+        }
     }
 
     private static String uri(String qualifiedName) {
@@ -68,9 +74,9 @@ final class Odf {
                 + " xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\""
                 + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\" office:version=\"1.2\"><office:meta>"
                 + "<meta:generator>" + escape(generator) + "</meta:generator>"
-                + "<dc:title>" + escape(title) + "</dc:title>"
-                + "<meta:initial-creator>" + escape(author) + "</meta:initial-creator><dc:creator>" + escape(author)
-                + "</dc:creator>"
+                + "<dc:title>" + escape(SafeText.clean(title)) + "</dc:title>"
+                + "<meta:initial-creator>" + escape(SafeText.clean(author)) + "</meta:initial-creator><dc:creator>"
+                + escape(SafeText.clean(author)) + "</dc:creator>"
                 + "<meta:creation-date>" + when + "</meta:creation-date><dc:date>" + when + "</dc:date>"
                 + "<dc:language>fr-FR</dc:language><meta:editing-cycles>1</meta:editing-cycles>"
                 + "</office:meta></office:document-meta>";

@@ -30,14 +30,16 @@ public final class OdsOutput {
             Element spreadsheet = doc.getContentRoot();
             Odf.removeChildren(spreadsheet, "table");
             java.util.SortedSet<Integer> scales = new java.util.TreeSet<>();
-            for (Workbook.Sheet sheet : workbook.sheets()) {
+            List<String> names = SheetNames.unique(workbook.sheets().stream().map(Workbook.Sheet::name).toList());
+            for (int i = 0; i < names.size(); i++) {
+                Workbook.Sheet sheet = workbook.sheets().get(i);
                 int scale = scale(sheet);
                 if (scale < 100 && scales.add(scale)) {
                     Element fitted = el(styles, "style:style", "style:name", "ta-fit" + scale, "style:family", "table",
                             "style:master-page-name", "Fit" + scale);
                     el(fitted, "style:table-properties", "table:display", "true", "style:writing-mode", "lr-tb");
                 }
-                sheet(spreadsheet, styles, sheet, scale < 100 ? "ta-fit" + scale : "ta1");
+                sheet(spreadsheet, styles, sheet, names.get(i), scale < 100 ? "ta-fit" + scale : "ta1");
             }
             java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
             doc.save(raw);
@@ -53,10 +55,9 @@ public final class OdsOutput {
         }
     }
 
-    private static void sheet(Element spreadsheet, Element styles, Workbook.Sheet sheet, String tableStyle)
+    private static void sheet(Element spreadsheet, Element styles, Workbook.Sheet sheet, String name, String tableStyle)
             throws IOException {
-        Element table = el(spreadsheet, "table:table", "table:name", SheetNames.safe(sheet.name()),
-                "table:style-name", tableStyle);
+        Element table = el(spreadsheet, "table:table", "table:name", name, "table:style-name", tableStyle);
         List<Workbook.Column> columns = sheet.columns();
         for (Workbook.Column column : columns) {
             el(table, "table:table-column", "table:style-name", columnStyle(styles, column.width()),
@@ -85,6 +86,7 @@ public final class OdsOutput {
         if (value == null) {
             return;
         }
+        // a text is cleaned and, when it begins like a formula, written after a quote (CsvOutput.text)
         String shown = CsvOutput.text(kind, value);
         switch (kind) {
             case TEXT, CODE -> attr(cell, "office:value-type", "string");

@@ -119,7 +119,7 @@ public final class OdtOutput {
                     "draw:z-index", "0");
             el(frame, "draw:image", "xlink:href", path, "xlink:type", "simple", "xlink:show", "embed",
                     "xlink:actuate", "onLoad");
-            el(frame, "svg:title").setTextContent(head.logoDescription());
+            el(frame, "svg:title").setTextContent(SafeText.clean(head.logoDescription()));
         }
         if (!head.authority().isEmpty()) {
             Odf.paragraph(left, "P-authority", head.authority());
@@ -156,7 +156,7 @@ public final class OdtOutput {
                 case Doc.Heading h -> {
                     Element e = el(body, "text:h", "text:style-name", "Heading_20_" + h.level(),
                             "text:outline-level", Integer.toString(h.level()));
-                    e.setTextContent(h.text());
+                    Odf.text(e, h.text());
                 }
                 case Doc.Paragraph p -> {
                     String style = switch (p.emphasis()) {
@@ -181,14 +181,12 @@ public final class OdtOutput {
     /** A paragraph per line, so that line breaks of the text stay line breaks. */
     private static void lines(Node parent, String style, String text) {
         Element p = Odf.paragraph(parent, style, null);
-        String[] lines = text.split("\n", -1);
+        String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             if (i > 0) {
                 el(p, "text:line-break");
             }
-            if (!lines[i].isEmpty()) {
-                p.appendChild(p.getOwnerDocument().createTextNode(lines[i]));
-            }
+            Odf.text(p, lines[i]);
         }
     }
 

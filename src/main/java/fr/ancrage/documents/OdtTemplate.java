@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 /**
  * An OpenDocument text that the team edits in LibreOffice, with placeholders such as
@@ -34,20 +37,214 @@ public final class OdtTemplate {
     public record Found(String name, String paragraph) {
     }
 
+    /** The most a template may hold once inflated, all parts together. */
+    public static final long MAX_TOTAL = 50L << 20;
+    /** The most one XML part (content.xml…) may hold once inflated: the toolkit keeps it as a DOM. */
+    public static final long MAX_XML_PART = 10L << 20;
+    /** A part larger than 1 MB may not inflate more than this many times its compressed size. */
+    public static final int MAX_RATIO = 100;
+    /** The most parts a template may have. */
+    public static final int MAX_PARTS = 1000;
+    private static final long RATIO_FROM = 1L << 20;
+
+    /**
+     * Why a template was refused before ODF Toolkit read it: a team's template is a file from outside,
+     * read with bounded sizes and no DTD (issue 16: a DOCTYPE ended in a NullPointerException, a
+     * content.xml inflating to 1 GB in an OutOfMemoryError). {@code part} is the part of the zip at
+     * fault (null: the whole file), {@code limit} the limit passed (bytes, ratio or count).
+     */
+    public static final class Refused extends IOException {
+
+        public enum Reason {
+            /** not a zip, or not an OpenDocument text */
+            NOT_ODT,
+            /** more than {@link #MAX_PARTS} parts */
+            TOO_MANY_PARTS,
+            /** a part, or all of them, larger than allowed once inflated */
+            TOO_LARGE,
+            /** a part that inflates far more than a document does (a « zip bomb ») */
+            TOO_COMPRESSED,
+            /** an XML part with a document type declaration (DTD) */
+            DOCTYPE,
+            /** an XML part that is not well-formed */
+            NOT_XML
+        }
+
+        private final Reason reason;
+        private final String part;
+        private final long limit;
+        private final String detail;
+
+        Refused(Reason reason, String part, long limit, String detail) {
+            super(reason + (part == null ? "" : " " + part) + (limit > 0 ? " (limit " + limit + ")" : "")
+                    + (detail == null ? "" : ": " + detail));
+            this.reason = reason;
+            this.part = part;
+            this.limit = limit;
+            this.detail = detail == null ? "" : detail;
+        }
+
+        public Reason reason() {
+            return reason;
+        }
+
+        /** The part of the zip at fault, such as {@code content.xml}; null for the whole file. */
+        public String part() {
+            return part;
+        }
+
+        public long limit() {
+            return limit;
+        }
+
+        public String detail() {
+            return detail;
+        }
+    }
+
+    /** The template as checked and written again: only parts that were read and parsed. */
     private final byte[] source;
 
     private OdtTemplate(byte[] source) {
         this.source = source;
     }
 
-    /** Reads a template; an unreadable file is an {@link IOException}. */
+    /**
+     * Reads a template: its parts inflated with bounded sizes ({@link #MAX_TOTAL}, {@link #MAX_XML_PART},
+     * {@link #MAX_RATIO}, {@link #MAX_PARTS}), every XML part parsed without DTD, then the parts written
+     * into a new zip that is all ODF Toolkit ever sees, and loaded once. A file refused is a
+     * {@link Refused}; one the toolkit cannot read an {@link IOException}.
+     */
     public static OdtTemplate of(byte[] odt) throws IOException {
-        try (OdfTextDocument ignored = OdfTextDocument.loadDocument(new ByteArrayInputStream(odt))) {
-            return new OdtTemplate(odt.clone());
+        byte[] checked = checked(odt);
+        try (OdfTextDocument loaded = OdfTextDocument.loadDocument(new ByteArrayInputStream(checked))) {
+            if (loaded.getContentRoot() == null) {
+                throw new Refused(Refused.Reason.NOT_ODT, "content.xml", 0, "no text body");
+            }
+            return new OdtTemplate(checked);
         } catch (IOException e) {
             throw e;
         } catch (Exception e) {
             throw new IOException(e);
+        }
+    }
+
+    /** The parts of the zip, checked, as a new zip ({@code mimetype} first and stored). */
+    private static byte[] checked(byte[] odt) throws IOException {
+        Map<String, byte[]> parts = new java.util.LinkedHashMap<>();
+        long total = 0;
+        Counting counting = new Counting(new ByteArrayInputStream(odt));
+        try (ZipInputStream zip = new ZipInputStream(counting)) {
+            byte[] buffer = new byte[8192];
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                String name = e.getName();
+                if (parts.size() >= MAX_PARTS) {
+                    throw new Refused(Refused.Reason.TOO_MANY_PARTS, null, MAX_PARTS, null);
+                }
+                if (parts.containsKey(name)) {
+                    throw new Refused(Refused.Reason.NOT_ODT, name, 0, "the part is in the file twice");
+                }
+                long limit = XmlCheck.isXml(name) ? MAX_XML_PART : MAX_TOTAL;
+                long compressedFrom = counting.count;
+                ByteArrayOutputStream content = new ByteArrayOutputStream();
+                long size = 0;
+                for (int n = zip.read(buffer); n >= 0; n = zip.read(buffer)) {
+                    size += n;
+                    total += n;
+                    if (size > limit) {
+                        throw new Refused(Refused.Reason.TOO_LARGE, name, limit, null);
+                    }
+                    if (total > MAX_TOTAL) {
+                        throw new Refused(Refused.Reason.TOO_LARGE, null, MAX_TOTAL, null);
+                    }
+                    // the compressed bytes read so far, to within the stream's buffer
+                    if (size > RATIO_FROM && size > MAX_RATIO * Math.max(1, counting.count - compressedFrom)) {
+                        throw new Refused(Refused.Reason.TOO_COMPRESSED, name, MAX_RATIO, null);
+                    }
+                    content.write(buffer, 0, n);
+                }
+                parts.put(name, content.toByteArray());
+            }
+        } catch (java.util.zip.ZipException | IllegalArgumentException e) {
+            throw new Refused(Refused.Reason.NOT_ODT, null, 0, String.valueOf(e.getMessage()));
+        }
+        byte[] mimetype = parts.get("mimetype");
+        if (!parts.containsKey("content.xml") || mimetype != null
+                && !new String(mimetype, java.nio.charset.StandardCharsets.US_ASCII).strip()
+                .startsWith("application/vnd.oasis.opendocument.text")) {
+            throw new Refused(Refused.Reason.NOT_ODT, null, 0, parts.isEmpty() ? "not a zip"
+                    : "not an OpenDocument text");
+        }
+        for (var part : parts.entrySet()) {
+            if (XmlCheck.isXml(part.getKey())) {
+                try {
+                    XmlCheck.parse(new ByteArrayInputStream(part.getValue()));
+                } catch (XmlCheck.NotXml e) {
+                    throw new Refused(e.doctype() ? Refused.Reason.DOCTYPE : Refused.Reason.NOT_XML, part.getKey(), 0,
+                            e.getMessage());
+                }
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(odt.length + 1024);
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            if (mimetype != null) {
+                put(zip, "mimetype", mimetype, true);
+            }
+            for (var part : parts.entrySet()) {
+                if (!part.getKey().equals("mimetype")) {
+                    put(zip, part.getKey(), part.getValue(), false);
+                }
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] content, boolean stored) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        if (stored) {
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(content);
+            entry.setMethod(ZipEntry.STORED);
+            entry.setSize(content.length);
+            entry.setCompressedSize(content.length);
+            entry.setCrc(crc.getValue());
+        }
+        zip.putNextEntry(entry);
+        zip.write(content);
+        zip.closeEntry();
+    }
+
+    /** Counts the bytes read from the zip, to compare a part's inflated size with its compressed one. */
+    private static final class Counting extends java.io.FilterInputStream {
+        long count;
+
+        Counting(java.io.InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
         }
     }
 
@@ -135,7 +332,9 @@ public final class OdtTemplate {
          * paragraphs. The template's own fonts and spacing are LibreOffice's business.
          */
         public Doc toDoc(String footer, OffsetDateTime created) throws IOException {
-            return new OdtTemplate(odt).withDocument(doc -> {
+            // read back as strictly as a team's template: an invalid part fails here, loudly, where
+            // the toolkit would have kept what came before it (issue 16: a PDF cut at an emoji)
+            return OdtTemplate.of(odt).withDocument(doc -> {
                 List<Doc.Block> blocks = new ArrayList<>();
                 String[] titles = {null, ""};
                 readBlocks(doc.getContentRoot(), blocks, titles);
@@ -154,9 +353,10 @@ public final class OdtTemplate {
     private <T> T withDocument(Work<T> work) throws IOException {
         try (OdfTextDocument odt = OdfTextDocument.loadDocument(new ByteArrayInputStream(source))) {
             return work.on(odt);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             throw e;
         } catch (Exception e) {
+            // the toolkit's own failures too: a template it cannot handle is said so, not a crash
             throw new IOException(e);
         }
     }
@@ -224,7 +424,7 @@ public final class OdtTemplate {
             int b = run(starts, end - 1);
             Text first = runs.get(a);
             String before = first.getData().substring(0, start - starts[a]);
-            String value = values.get(names.get(k));
+            String value = SafeText.clean(values.get(names.get(k)));
             if (a == b) {
                 String after = first.getData().substring(end - starts[a]);
                 first.setData(before + value + after);

@@ -25,9 +25,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.text.BreakIterator;
 import java.time.OffsetDateTime;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
+import java.util.Locale;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -42,7 +44,7 @@ final class PdfA {
     private static final String SRGB = "sRGB IEC61966-2.1";
 
     private final PDDocument pdf;
-    private final Map<PDType0Font, Map<Character, Boolean>> glyphs = new HashMap<>();
+    private final Map<PDType0Font, Map<Integer, Boolean>> glyphs = new HashMap<>();
 
     PdfA(PDDocument pdf) {
         this.pdf = pdf;
@@ -62,32 +64,66 @@ final class PdfA {
         return font.getStringWidth(safe(text, font)) / 1000f * size;
     }
 
-    /** The text with what the font cannot draw replaced (narrow no-break space by a no-break space). */
+    /** What a character the fonts cannot draw shows as: a white square, visible and never mistaken for text. */
+    static final String MISSING = "\u25A1";
+
+    /**
+     * The text as the font can draw it: cleaned as in every format ({@link SafeText}: controls and
+     * bidirectional overrides out), tab, carriage return and line feed as spaces, a narrow no-break
+     * space the font lacks as a no-break space, and each character the font cannot draw as one white
+     * square « □ » (or « ? » for a font without it). A character is what a reader sees as one: an
+     * emoji, a family joined by zero-width joiners or a flag gives one square, not one per UTF-16 unit.
+     */
     String safe(String text, PDType0Font font) {
-        StringBuilder sb = null;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (ch == '\t' || ch == '\r') {
-                ch = ' ';
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c < 0x20 || Character.isSurrogate(c) || SafeText.removed(c) || !drawable(c, font)) {
+                break;
             }
-            char replacement = drawable(ch, font) ? ch : (ch == '\u202F' && drawable('\u00A0', font) ? '\u00A0' : '?');
-            if (replacement != text.charAt(i) && sb == null) {
-                sb = new StringBuilder(text.substring(0, i));
-            }
-            if (sb != null) {
-                sb.append(replacement);
+            i++;
+        }
+        if (i == n) {
+            return text;
+        }
+        String clean = SafeText.clean(text);
+        StringBuilder sb = new StringBuilder(clean.length());
+        BreakIterator graphemes = BreakIterator.getCharacterInstance(Locale.ROOT);
+        graphemes.setText(clean);
+        String missing = drawable(MISSING.charAt(0), font) ? MISSING : "?";
+        for (int start = graphemes.first(), end = graphemes.next(); end != BreakIterator.DONE;
+             start = end, end = graphemes.next()) {
+            String cluster = clean.substring(start, end);
+            int cp0 = cluster.codePointAt(0);
+            if (cp0 == '\t' || cp0 == '\r' || cp0 == '\n') {
+                // a control is a cluster of its own (CR LF one cluster): one space
+                sb.append(' ');
+            } else if (cp0 == '\u202F' && cluster.length() == 1 && !drawable(cp0, font)) {
+                sb.append(drawable('\u00A0', font) ? '\u00A0' : ' ');
+            } else if (cluster.codePoints().allMatch(cp -> invisible(cp) || drawable(cp, font))) {
+                // what the font lacks among joiners and variation selectors shows nothing anyway
+                cluster.codePoints().filter(cp -> drawable(cp, font)).forEach(sb::appendCodePoint);
+            } else {
+                sb.append(missing);
             }
         }
-        return sb == null ? text : sb.toString();
+        return sb.toString();
     }
 
-    private boolean drawable(char ch, PDType0Font font) {
-        return glyphs.computeIfAbsent(font, f -> new HashMap<>()).computeIfAbsent(ch, c -> {
-            if (Character.isSurrogate(c)) {
+    /** Joiners, variation selectors and tags: shapers use them, they show nothing by themselves. */
+    private static boolean invisible(int cp) {
+        return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF
+                || cp >= 0xFE00 && cp <= 0xFE0F || cp >= 0xE0000 && cp <= 0xE0FFF;
+    }
+
+    private boolean drawable(int cp, PDType0Font font) {
+        return glyphs.computeIfAbsent(font, f -> new HashMap<>()).computeIfAbsent(cp, c -> {
+            if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE || c < 0x20) {
                 return false;
             }
             try {
-                font.encode(String.valueOf(c));
+                font.encode(Character.toString(c));
                 return true;
             } catch (IOException | IllegalArgumentException e) {
                 return false;
@@ -105,8 +141,11 @@ final class PdfA {
     }
 
     /** As {@link #archival(String, OffsetDateTime, String, String)}, naming the document's author. */
-    void archival(String title, String author, OffsetDateTime createdAt, String producer, String identity)
-            throws IOException {
+    void archival(String documentTitle, String documentAuthor, OffsetDateTime createdAt, String producer,
+                  String identity) throws IOException {
+        // the XMP is XML: what XML forbids stays out of the title and author (and the information equals it)
+        String title = SafeText.clean(documentTitle);
+        String author = SafeText.clean(documentAuthor);
         Calendar created = GregorianCalendar.from(createdAt.toZonedDateTime());
         PDDocumentInformation info = pdf.getDocumentInformation();
         info.setTitle(title);

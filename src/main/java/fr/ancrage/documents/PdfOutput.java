@@ -271,8 +271,16 @@ public final class PdfOutput {
                 newPage();
             }
             List<String> label = wrap(chart.categories().get(g), regular, SMALL, labelWidth - 8);
-            float labelY = y - (groupHeight - Math.min(2, label.size()) * SMALL * 1.2f) / 2 - SMALL;
-            for (String l : label.subList(0, Math.min(2, label.size()))) {
+            // a label longer than two lines is shown whole: its group grows
+            float labelHeight = label.size() * SMALL * 1.2f;
+            if (label.size() > 2) {
+                groupHeight = Math.max(groupHeight, labelHeight);
+                if (y - groupHeight - gap < bottom()) {
+                    newPage();
+                }
+            }
+            float labelY = y - (groupHeight - labelHeight) / 2 - SMALL;
+            for (String l : label) {
                 text(l, regular, SMALL, 0x222222, 0, labelY);
                 labelY -= SMALL * 1.2f;
             }
@@ -387,10 +395,14 @@ public final class PdfOutput {
         return pdfA.safe(text, font);
     }
 
-    /** Greedy line breaking on spaces; a word wider than the line is cut. */
+    /**
+     * Greedy line breaking on spaces; a word wider than the line is cut, nothing lost. The text is
+     * made drawable first ({@link PdfA#safe}), so a cut never falls inside a character.
+     */
     private List<String> wrap(String text, PDType0Font font, float size, float maxWidth) throws IOException {
         List<String> lines = new ArrayList<>();
-        for (String paragraph : text.split("\n", -1)) {
+        for (String raw : text.split("\n", -1)) {
+            String paragraph = safe(raw, font);
             StringBuilder line = new StringBuilder();
             for (String word : paragraph.split(" ")) {
                 String candidate = line.isEmpty() ? word : line + " " + word;
@@ -405,9 +417,16 @@ public final class PdfOutput {
                 }
                 String rest = word;
                 while (textWidth(rest, font, size) > maxWidth && rest.length() > 1) {
-                    int cut = rest.length() - 1;
-                    while (cut > 1 && textWidth(rest.substring(0, cut), font, size) > maxWidth) {
-                        cut--;
+                    // as many characters as fit (at least one), measured one by one
+                    int cut = 0;
+                    float used = 0;
+                    while (cut < rest.length() - 1) {
+                        float w = textWidth(rest.substring(cut, cut + 1), font, size);
+                        if (cut > 0 && used + w > maxWidth) {
+                            break;
+                        }
+                        used += w;
+                        cut++;
                     }
                     lines.add(rest.substring(0, cut));
                     rest = rest.substring(cut);
@@ -427,10 +446,15 @@ public final class PdfOutput {
                 out = s;
                 float baseline = MARGIN - 6;
                 line(0, baseline + SMALL + 4, width(), baseline + SMALL + 4, 0xB8C4D2, 0.5f);
-                String left = safe(footer, regular);
                 String right = (i + 1) + " / " + total;
-                text(left, regular, 7.5f, 0x555555, 0, baseline);
-                text(right, regular, 7.5f, 0x555555, width() - textWidth(right, regular, 7.5f), baseline);
+                float rightWidth = textWidth(right, regular, 7.5f);
+                // a footer too long for its line goes on more lines, into the bottom margin
+                float lineY = baseline;
+                for (String left : wrap(footer, regular, 7.5f, width() - rightWidth - 12)) {
+                    text(left, regular, 7.5f, 0x555555, 0, lineY);
+                    lineY -= 8.5f;
+                }
+                text(right, regular, 7.5f, 0x555555, width() - rightWidth, baseline);
             }
         }
         out = null;

@@ -13,9 +13,10 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Writes a file so that it is either complete or absent: the content goes to a hidden temporary file
- * beside the target, which replaces the target only once everything was written. A failure, a full
- * disk or a cancellation (an interrupted thread) deletes the temporary file and leaves the target as
- * it was.
+ * beside the target, which replaces the target only once everything was written and, when a
+ * {@link Check} is given, read back (issue 16: files were reported written that no program could
+ * open). A failure, a full disk, a cancellation (an interrupted thread) or a file that does not read
+ * back deletes the temporary file and leaves the target as it was.
  */
 public final class SafeFiles {
 
@@ -24,11 +25,32 @@ public final class SafeFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Reads a written file back before it replaces the target; throws when it is not right. */
+    @FunctionalInterface
+    public interface Check {
+        void verify(Path written) throws IOException;
+    }
+
+    /** No reading back. */
+    public static final Check UNCHECKED = written -> {
+    };
+
+    /** A file was written whole but does not read back: nothing replaced the target. */
+    public static final class Unreadable extends IOException {
+        public Unreadable(String reason, Throwable cause) {
+            super(reason, cause);
+        }
+    }
+
     private SafeFiles() {
     }
 
     public static void write(Path target, Content content) throws IOException {
-        write(target, content, () -> false);
+        write(target, content, () -> false, UNCHECKED);
+    }
+
+    public static void write(Path target, Content content, Check check) throws IOException {
+        write(target, content, () -> false, check);
     }
 
     /**
@@ -36,6 +58,14 @@ public final class SafeFiles {
      * stream fails, the temporary file is deleted and {@link InterruptedIOException} is thrown.
      */
     public static void write(Path target, Content content, BooleanSupplier cancelled) throws IOException {
+        write(target, content, cancelled, UNCHECKED);
+    }
+
+    /**
+     * As {@link #write(Path, Content, BooleanSupplier)}, the written file verified by {@code check}
+     * before it replaces the target; a file that fails it is deleted and {@link Unreadable} thrown.
+     */
+    public static void write(Path target, Content content, BooleanSupplier cancelled, Check check) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         // not createTempFile: its file is readable by its owner only, and the document would stay so
@@ -49,6 +79,7 @@ public final class SafeFiles {
             if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
                 throw new InterruptedIOException("cancelled");
             }
+            verify(temp, check);
             try {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -59,6 +90,17 @@ public final class SafeFiles {
             if (!done) {
                 Files.deleteIfExists(temp);
             }
+        }
+    }
+
+    private static void verify(Path written, Check check) throws IOException {
+        try {
+            check.verify(written);
+        } catch (Unreadable | InterruptedIOException e) {
+            throw e;
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            // whatever the reading library throws, the file is not one to keep
+            throw new Unreadable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
         }
     }
 

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * A workbook as Office Open XML (XLSX) with fastexcel: a bold, frozen header row with a filter,
- * numbers as numbers, dates as dates, codes as text.
+ * numbers as numbers, dates as dates, codes as text; a text that begins like a formula is written
+ * after a quote, as in the CSV.
  */
 public final class XlsxOutput {
 
@@ -20,13 +21,15 @@ public final class XlsxOutput {
     public static void write(Workbook workbook, String producerVersion, OutputStream target) throws IOException {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         org.dhatim.fastexcel.Workbook xlsx = new org.dhatim.fastexcel.Workbook(out, "Ancrage", producerVersion);
-        xlsx.properties().setTitle(workbook.title());
+        xlsx.properties().setTitle(SafeText.clean(workbook.title()));
         // the family of the PDFs (Liberation Sans has Arial's metrics: Excel without it uses Arial)
         xlsx.setGlobalDefaultFont(FONT, 10);
         java.util.Map<String, java.util.function.UnaryOperator<String>> rewrite = new java.util.HashMap<>();
         int index = 0;
-        for (Workbook.Sheet sheet : workbook.sheets()) {
-            Worksheet ws = xlsx.newWorksheet(SheetNames.safe(sheet.name()));
+        List<String> names = SheetNames.unique(workbook.sheets().stream().map(Workbook.Sheet::name).toList());
+        for (int i = 0; i < names.size(); i++) {
+            Workbook.Sheet sheet = workbook.sheets().get(i);
+            Worksheet ws = xlsx.newWorksheet(names.get(i));
             List<Workbook.Column> columns = sheet.columns();
             printLayout(ws, workbook.title());
             // the streaming writer leaves the used range at A1: said right, readers size the sheet from it
@@ -34,7 +37,7 @@ public final class XlsxOutput {
             rewrite.put("xl/worksheets/sheet" + (++index) + ".xml",
                     xml -> xml.replaceFirst("<dimension ref=\"[^\"]*\"/>", "<dimension ref=\"" + range + "\"/>"));
             for (int c = 0; c < columns.size(); c++) {
-                ws.value(0, c, columns.get(c).header());
+                ws.value(0, c, SafeText.clean(columns.get(c).header()));
                 ws.width(c, columns.get(c).width());
             }
             ws.range(0, 0, 0, columns.size() - 1).style().bold().fillColor("FFE8ECF1").wrapText(true).set();
@@ -116,7 +119,8 @@ public final class XlsxOutput {
             return;
         }
         switch (kind) {
-            case TEXT, CODE -> ws.value(r, c, value.toString());
+            // cleaned, and after a quote when it begins like a formula, as in the CSV (OWASP, decision 0014)
+            case TEXT, CODE -> ws.value(r, c, CsvOutput.text(kind, value));
             case INTEGER, DECIMAL, PERCENT -> ws.value(r, c, Workbook.decimal(value));
             case DATE -> ws.value(r, c, Workbook.date(value));
         }

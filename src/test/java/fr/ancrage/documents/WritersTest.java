@@ -220,6 +220,29 @@ class WritersTest {
         }
     }
 
+    /** Issue 16: a written file is read back before it replaces the target; one that fails leaves nothing. */
+    @Test
+    void aFileThatFailsItsReadingBackLeavesNoFileAndTheTargetAsItWas() throws Exception {
+        Path target = dir.resolve("liste.csv");
+        Files.writeString(target, "l’ancienne liste");
+        assertThatThrownBy(() -> SafeFiles.write(target, out -> out.write(new byte[] {'C', 'a', 'f', (byte) 0xE9}),
+                ReadBack.of(Format.CSV))).isInstanceOf(SafeFiles.Unreadable.class).hasMessageContaining("not UTF-8");
+        assertThatThrownBy(() -> SafeFiles.write(target, out -> out.write(1), written -> {
+            throw new IllegalStateException("a reader's own failure");
+        })).isInstanceOf(SafeFiles.Unreadable.class).hasMessageContaining("a reader's own failure");
+        assertThat(Files.readString(target)).isEqualTo("l’ancienne liste");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(target);
+        }
+        // every writer's own file reads back
+        SafeFiles.write(dir.resolve("a.pdf"), out -> PdfOutput.write(sampleDoc(3), "test", out), ReadBack.of(Format.PDF));
+        SafeFiles.write(dir.resolve("a.odt"), out -> OdtOutput.write(sampleDoc(3), "test", out), ReadBack.of(Format.ODT));
+        SafeFiles.write(dir.resolve("a.ods"), out -> OdsOutput.write(sampleWorkbook(), "test", out), ReadBack.of(Format.ODS));
+        SafeFiles.write(dir.resolve("a.xlsx"), out -> XlsxOutput.write(sampleWorkbook(), "1.0", out), ReadBack.of(Format.XLSX));
+        SafeFiles.write(target, out -> CsvOutput.write(sampleWorkbook().sheets().getFirst(), out), ReadBack.of(Format.CSV));
+        assertThat(Files.readString(target)).contains("Besançon");
+    }
+
     @Test
     void libreOfficeOpensTheOpenDocumentFiles() throws Exception {
         Path soffice = Conformance.libreOffice();

@@ -187,4 +187,34 @@ class PackageTest {
                 .filter(n -> !java.util.Arrays.equals(ea.get(n), ec.get(n))).toList()).isEmpty();
         assertThat(JSON.readTree(ec.get("manifest.json")).get("createdAt").asText()).isEqualTo("2026-12-02T15:30Z");
     }
+
+    /**
+     * Issue 16: on an odd second the package's entries were dated a second before its manifest (a zip
+     * dates entries in steps of two seconds). The export's time is read once, on an even second, and is
+     * the manifest's, every entry's and the documents' own.
+     */
+    @Test
+    void everyEntryIsDatedAsTheManifestSays() throws Exception {
+        Path zip = at("2026-12-01T09:00:01.700Z").exportBilanPackage(DEMO_EPCI, 2025, EnumSet.of(Format.PDF, Format.ODS),
+                dir, DocumentService.Progress.NONE);
+        java.time.OffsetDateTime created;
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            created = java.time.OffsetDateTime.parse(JSON.readTree(z.getInputStream(z.getEntry("manifest.json")))
+                    .get("createdAt").asText());
+            for (ZipEntry e : z.stream().toList()) {
+                assertThat(e.getTimeLocal()).as(e.getName()).isEqualTo(created.toLocalDateTime());
+            }
+            byte[] pdf = z.getInputStream(z.getEntry("documents/bilan-annuel-2025-epci-242500361.pdf")).readAllBytes();
+            try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+                assertThat(doc.getDocumentInformation().getCreationDate().toInstant()).isEqualTo(created.toInstant());
+            }
+            byte[] ods = z.getInputStream(z.getEntry("tableurs/bilan-annuel-2025-epci-242500361.ods")).readAllBytes();
+            try (var inner = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(ods))) {
+                for (ZipEntry e = inner.getNextEntry(); e != null; e = inner.getNextEntry()) {
+                    assertThat(e.getTimeLocal()).as("ods " + e.getName()).isEqualTo(created.toLocalDateTime());
+                }
+            }
+        }
+        assertThat(created).isEqualTo(java.time.OffsetDateTime.parse("2026-12-01T09:00:00Z"));
+    }
 }

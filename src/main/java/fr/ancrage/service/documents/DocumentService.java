@@ -7,6 +7,7 @@ import fr.ancrage.documents.OdsOutput;
 import fr.ancrage.documents.OdtOutput;
 import fr.ancrage.documents.OdtTemplate;
 import fr.ancrage.documents.PdfOutput;
+import fr.ancrage.documents.ReadBack;
 import fr.ancrage.documents.SafeFiles;
 import fr.ancrage.documents.Workbook;
 import fr.ancrage.documents.XlsxOutput;
@@ -119,9 +120,15 @@ public final class DocumentService {
                 l.logoDescription()));
     }
 
-    /** The creation time written into documents: now, to the second. */
+    /**
+     * The creation time written into documents: now, to the even second below. A zip (ODT, ODS, XLSX,
+     * a package) dates its entries in steps of two seconds; on an odd second its entries showed a
+     * second before the time its manifest and metadata give (issue 16). Read once per export and
+     * passed to everything the export writes.
+     */
     public OffsetDateTime now() {
-        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        return now.minusSeconds(now.getSecond() % 2);
     }
 
     // ---- fiche convention -------------------------------------------------------------------------
@@ -201,7 +208,7 @@ public final class DocumentService {
         if (!Files.exists(custom)) {
             try {
                 byte[] provided = providedConventionTemplate();
-                SafeFiles.write(custom, out -> out.write(provided));
+                SafeFiles.write(custom, out -> out.write(provided), ReadBack.of(Format.ODT));
             } catch (IOException e) {
                 throw failure(e, custom);
             }
@@ -275,9 +282,33 @@ public final class DocumentService {
         try {
             return OdtTemplate.of(templatePath == null ? providedConventionTemplate() : Files.readAllBytes(templatePath));
         } catch (IOException e) {
-            throw new RuleViolationException("doc.template.unreadable", String.valueOf(templatePath),
-                    String.valueOf(e.getMessage()));
+            throw templateFailure(e);
         }
+    }
+
+    /**
+     * A French message for a template that cannot be used: which file, which part of it and why
+     * (refused for its size, its compression, a DTD or broken XML; or unreadable).
+     */
+    RuntimeException templateFailure(IOException e) {
+        String name = customConventionTemplate().map(Path::toString).orElse(i18n.get("doc.template.provided"));
+        if (e instanceof OdtTemplate.Refused refused) {
+            String part = refused.part() == null ? "" : refused.part();
+            long megabytes = refused.limit() >> 20;
+            return switch (refused.reason()) {
+                case TOO_LARGE -> refused.part() == null
+                        ? new RuleViolationException("doc.template.refused.tooLargeTotal", name, megabytes)
+                        : new RuleViolationException("doc.template.refused.tooLarge", name, part, megabytes);
+                case TOO_COMPRESSED -> new RuleViolationException("doc.template.refused.compressed", name, part,
+                        refused.limit());
+                case TOO_MANY_PARTS -> new RuleViolationException("doc.template.refused.parts", name, refused.limit());
+                case DOCTYPE -> new RuleViolationException("doc.template.refused.doctype", name, part);
+                case NOT_XML -> new RuleViolationException("doc.template.refused.xml", name, part, refused.detail());
+                case NOT_ODT -> new RuleViolationException("doc.template.unreadable", name,
+                        (part.isEmpty() ? "" : part + " : ") + refused.detail());
+            };
+        }
+        return new RuleViolationException("doc.template.unreadable", name, String.valueOf(e.getMessage()));
     }
 
     /** What keeps the template from being filled for this convention (empty: nothing). */
@@ -285,8 +316,7 @@ public final class DocumentService {
         try {
             return sign.problems(template, data);
         } catch (IOException e) {
-            throw new RuleViolationException("doc.template.unreadable",
-                    String.valueOf(customConventionTemplate().orElse(null)), String.valueOf(e.getMessage()));
+            throw templateFailure(e);
         }
     }
 
@@ -298,8 +328,7 @@ public final class DocumentService {
             return new ToSign(filled, filled.toDoc(i18n.format("doc.toSign.footer", data.convention().reference()),
                     created));
         } catch (IOException e) {
-            throw new RuleViolationException("doc.template.unreadable",
-                    String.valueOf(customConventionTemplate().orElse(null)), String.valueOf(e.getMessage()));
+            throw templateFailure(e);
         }
     }
 
@@ -458,7 +487,7 @@ public final class DocumentService {
                 + " " + year + " " + data.territory()) + ".zip");
         progress.step(done, total, file.getFileName().toString());
         try {
-            SafeFiles.write(file, pack::writeTo, progress::cancelled);
+            SafeFiles.write(file, pack::writeTo, progress::cancelled, ReadBack.ZIP);
         } catch (IOException e) {
             throw failure(e, file);
         }
@@ -477,6 +506,8 @@ public final class DocumentService {
         var out = new java.io.ByteArrayOutputStream();
         try {
             render(format, doc, workbook, csv, out);
+            // read back before it goes into the package, as a file would be
+            ReadBack.verify(format, out.toByteArray());
         } catch (IOException e) {
             throw failure(e, Path.of(name));
         }
@@ -662,10 +693,13 @@ public final class DocumentService {
         write(file, out -> render(format, doc, workbook, csv, out), cancelled);
     }
 
-    /** Writes one file whole or not at all; a failure becomes the French message of {@link #failure}. */
+    /**
+     * Writes one file whole or not at all, read back before it replaces anything (the check of its
+     * extension, {@link ReadBack#forFile}); a failure becomes the French message of {@link #failure}.
+     */
     void write(Path file, SafeFiles.Content content, BooleanSupplier cancelled) {
         try {
-            SafeFiles.write(file, content, cancelled);
+            SafeFiles.write(file, content, cancelled, ReadBack.forFile(file));
         } catch (IOException e) {
             throw failure(e, file);
         }
@@ -688,6 +722,9 @@ public final class DocumentService {
         Path folder = file.toAbsolutePath().getParent();
         if (e instanceof InterruptedIOException) {
             return new RuleViolationException("doc.error.cancelled");
+        }
+        if (e instanceof SafeFiles.Unreadable) {
+            return new RuleViolationException("doc.error.check", file.getFileName().toString(), String.valueOf(e.getMessage()));
         }
         if (e instanceof AccessDeniedException) {
             return new RuleViolationException("doc.error.unwritable", folder.toString());

@@ -21,7 +21,10 @@ import java.util.zip.ZipOutputStream;
  * spreadsheets and the records as JSON. The manifest names the format and its version, what the
  * package covers, its producer and creation time, and the size and SHA-256 of every other file.
  * Entries are written in a fixed order with the creation time as their date, so the same data and
- * time give the same bytes.
+ * time give the same bytes. That time is read once, by the caller, and is the manifest's
+ * {@code createdAt}, every entry's date and the documents' own; it falls on an even second, because a
+ * zip dates its entries in steps of two seconds (on an odd one they showed a second before the
+ * manifest: issue 16).
  */
 final class PackageWriter {
 
@@ -45,6 +48,10 @@ final class PackageWriter {
     private final Map<String, Integer> recordCounts = new LinkedHashMap<>();
 
     PackageWriter(Scope scope, OffsetDateTime created, String language) {
+        if (created.getNano() != 0 || created.getSecond() % 2 != 0) {
+            throw new IllegalArgumentException("a zip dates its entries in steps of two seconds, not " + created
+                    + ": take the time from DocumentService.now()");
+        }
         this.scope = scope;
         this.created = created;
         this.language = language;

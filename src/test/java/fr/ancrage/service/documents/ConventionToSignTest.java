@@ -211,4 +211,170 @@ class ConventionToSignTest {
         assertThat(docs.customConventionTemplate()).isEmpty();
         assertThat(templates.resolve("convention-a-signer.odt.bak")).exists();
     }
+
+    /** The provided template with one of its parts changed. */
+    private static byte[] providedWith(DocumentService docs, String part, java.util.function.UnaryOperator<String> change)
+            throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(docs.providedConventionTemplate()));
+             var zip = new java.util.zip.ZipOutputStream(out)) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] content = in.readAllBytes();
+                if (e.getName().equals(part)) {
+                    content = change.apply(new String(content, java.nio.charset.StandardCharsets.UTF_8))
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                var copy = new java.util.zip.ZipEntry(e.getName());
+                if (e.getMethod() == java.util.zip.ZipEntry.STORED) {
+                    var crc = new java.util.zip.CRC32();
+                    crc.update(content);
+                    copy.setMethod(java.util.zip.ZipEntry.STORED);
+                    copy.setSize(content.length);
+                    copy.setCrc(crc.getValue());
+                }
+                zip.putNextEntry(copy);
+                zip.write(content);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static String french(RuleViolationException e) {
+        return I18n.forLanguage("fr").format(e.messageKey(), e.args().toArray());
+    }
+
+    /**
+     * Issue 16: an emoji in the company's name cut the PDF of the convention to sign after it (1 page
+     * and 43 words instead of 3 pages), reported as success. The filled ODT held the emoji as two
+     * references to its UTF-16 halves, which ODF Toolkit, reading it back for the PDF, silently
+     * stopped at.
+     */
+    @Test
+    void anEmojiInANameNoLongerCutsTheConventionToSign() throws Exception {
+        DocumentService docs = documents(null);
+        var data = docs.toSignData(active.id());
+        var company = data.company();
+        var hostile = new fr.ancrage.domain.Organisation(company.meta(), company.kind(),
+                company.legalName() + " 😀 \u0001=1+1 \u202Eabc", company.siren(), company.siret(), company.nafCode(),
+                company.sizeBand(), company.addressLine(), company.postcode(), company.communeCode(), company.inQpv(),
+                company.paqteMember(), company.networks(), company.notes());
+        var withEmoji = new ConventionToSign.Data(data.convention(), hostile, data.companyCommune(), data.departmentName(),
+                data.epciName(), data.qpvs(), data.engagements(), data.indicators(), data.counterparts(),
+                data.organisationNames());
+        ConventionToSign sign = new ConventionToSign(I18n.forLanguage("fr"));
+        OdtTemplate template = OdtTemplate.of(docs.providedConventionTemplate());
+        var plain = docs.fillToSign(sign, template, data, CREATED);
+        var emoji = docs.fillToSign(sign, template, withEmoji, CREATED);
+        assertThat(emoji.doc().blocks()).hasSameSizeAs(plain.doc().blocks());
+
+        Path pdf = dir.resolve("emoji.pdf");
+        Files.write(pdf, pdfBytes(emoji.doc()));
+        Path plainPdf = dir.resolve("plain.pdf");
+        Files.write(plainPdf, pdfBytes(plain.doc()));
+        Conformance.assertPdfA2b(pdf);
+        assertThat(Conformance.pdfPages(pdf)).isEqualTo(Conformance.pdfPages(plainPdf)).isGreaterThanOrEqualTo(2);
+        var lastSignatory = data.convention().signatories().getLast();
+        String text = flat(Conformance.pdfText(pdf));
+        assertThat(text).contains(company.legalName() + " □ =1+1 abc", "Article 2 — Engagements de l’entreprise",
+                lastSignatory.fullName());
+
+        Path odt = dir.resolve("emoji.odt");
+        Files.write(odt, emoji.filled().bytes());
+        Conformance.assertValidOdf(odt);
+        assertThat(flat(Conformance.odfText(odt))).contains(company.legalName() + " 😀 =1+1 abc", lastSignatory.fullName());
+    }
+
+    private static byte[] pdfBytes(Doc doc) throws java.io.IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        fr.ancrage.documents.PdfOutput.write(doc, "test", out);
+        return out.toByteArray();
+    }
+
+    /** Issue 16: a template whose content.xml declares a DTD ended in an uncaught NullPointerException. */
+    @Test
+    void aTemplateWithADoctypeIsRefusedSayingWhichFileAndWhy() throws Exception {
+        Path templates = Files.createDirectories(dir.resolve("modeles"));
+        DocumentService docs = documents(templates);
+        Path template = templates.resolve("convention-a-signer.odt");
+        Files.write(template, providedWith(docs, "content.xml", xml -> xml.replaceFirst("\\?>",
+                "?><!DOCTYPE office:document-content [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>")));
+        Path target = Files.createDirectories(dir.resolve("sortie"));
+        assertThatThrownBy(() -> docs.exportConventionToSign(active.id(), EnumSet.of(Format.ODT, Format.PDF), target,
+                DocumentService.Progress.NONE))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(french(e)).isEqualTo(
+                        "Le modèle " + template + " a été refusé : sa partie « content.xml » contient une déclaration de"
+                                + " type de document (DOCTYPE), que LibreOffice n’écrit pas et qui pourrait faire lire"
+                                + " d’autres fichiers. Ouvrez le modèle dans LibreOffice et enregistrez-le de nouveau au"
+                                + " format ODT, ou revenez au modèle fourni."));
+        try (Stream<Path> files = Files.list(target)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    /**
+     * Issue 16: a template whose content.xml inflates to 1 GB took 6.4 GB and ended in an
+     * OutOfMemoryError. Here 200 MB of zeros (about 200 KB compressed) are refused after reading a few
+     * megabytes, with a French message.
+     */
+    @Test
+    void aZipBombTemplateIsRefusedWithoutFillingTheMemory() throws Exception {
+        Path templates = Files.createDirectories(dir.resolve("modeles"));
+        DocumentService docs = documents(templates);
+        Path template = templates.resolve("convention-a-signer.odt");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(template))) {
+            byte[] mimetype = "application/vnd.oasis.opendocument.text".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            var m = new java.util.zip.ZipEntry("mimetype");
+            var crc = new java.util.zip.CRC32();
+            crc.update(mimetype);
+            m.setMethod(java.util.zip.ZipEntry.STORED);
+            m.setSize(mimetype.length);
+            m.setCrc(crc.getValue());
+            zip.putNextEntry(m);
+            zip.write(mimetype);
+            zip.putNextEntry(new java.util.zip.ZipEntry("content.xml"));
+            zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content"
+                    + " xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+                    + " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text><text:p>")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] zeros = new byte[1 << 20];
+            java.util.Arrays.fill(zeros, (byte) '0');
+            for (int i = 0; i < 200; i++) {
+                zip.write(zeros);
+            }
+            zip.write("</text:p></office:text></office:body></office:document-content>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(Files.size(template)).isLessThan(1 << 20);
+
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        assertThatThrownBy(docs::conventionTemplate).isInstanceOfSatisfying(RuleViolationException.class,
+                e -> assertThat(french(e)).isEqualTo("Le modèle " + template + " a été refusé : sa partie « content.xml »"
+                        + " se décompresse en plus de 100 fois sa taille, ce que fait une « bombe de décompression » et non"
+                        + " un document. Revenez au modèle fourni ou enregistrez de nouveau le vôtre avec LibreOffice."));
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertThat(allocated).as("bytes allocated to refuse the template").isLessThan(32L << 20);
+
+        Path target = Files.createDirectories(dir.resolve("sortie"));
+        assertThatThrownBy(() -> docs.exportConventionToSign(active.id(), EnumSet.of(Format.ODT, Format.PDF), target,
+                DocumentService.Progress.NONE)).isInstanceOf(RuleViolationException.class)
+                .hasMessage("doc.template.refused.compressed");
+    }
+
+    /** A template whose content is simply too large (not a bomb: it does not compress) is refused too. */
+    @Test
+    void aTemplateTooLargeIsRefusedSayingTheLimit() throws Exception {
+        Path templates = Files.createDirectories(dir.resolve("modeles"));
+        DocumentService docs = documents(templates);
+        Path template = templates.resolve("convention-a-signer.odt");
+        var random = new java.util.Random(16);
+        StringBuilder noise = new StringBuilder();
+        while (noise.length() < 11 << 20) {
+            noise.append(Long.toString(random.nextLong(), 36));
+        }
+        Files.write(template, providedWith(docs, "content.xml", xml -> xml.replace("</office:text>",
+                "<text:p>" + noise + "</text:p></office:text>")));
+        assertThatThrownBy(docs::conventionTemplate).isInstanceOfSatisfying(RuleViolationException.class,
+                e -> assertThat(french(e)).startsWith("Le modèle " + template + " a été refusé : sa partie « content.xml »"
+                        + " dépasse 10 Mo une fois décompressée"));
+    }
 }
