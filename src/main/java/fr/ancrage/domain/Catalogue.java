@@ -64,4 +64,33 @@ public record Catalogue(List<EngagementCategory> categories, List<ActionType> ac
     public Optional<EngagementCategory> categoryOf(ActionType type) {
         return category(type.categoryId());
     }
+
+    /**
+     * The indicator a part belongs to ({@link Indicator#part()}): the indicator before it in its
+     * category's order that is not a part itself (« Embauches » for « dont emplois francs »); empty
+     * for an indicator that is not a part, or a part with nothing before it.
+     */
+    public Optional<Indicator> parentOf(Indicator indicator) {
+        if (!indicator.part()) {
+            return Optional.empty();
+        }
+        Indicator parent = null;
+        for (Indicator i : indicatorsOf(indicator.categoryId())) {
+            if (i.id().equals(indicator.id())) {
+                return Optional.ofNullable(parent);
+            }
+            if (!i.part()) {
+                parent = i;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The parts of each indicator that has some, by the parent's id. */
+    public Map<UUID, List<Indicator>> partsByParent() {
+        Map<UUID, List<Indicator>> parts = new java.util.LinkedHashMap<>();
+        indicators.forEach(i -> parentOf(i).ifPresent(p -> parts.computeIfAbsent(p.id(), k -> new java.util.ArrayList<>())
+                .add(i)));
+        return parts;
+    }
 }

@@ -55,7 +55,10 @@ public final class DashboardService {
      * first, then the largest in euros, in hours and in days, so that big amounts of euros or hours
      * do not hide the numbers of pupils or hires; at most {@link #TOP_INDICATORS}.
      */
-    static List<IndicatorRanking> keyFigures(List<IndicatorRanking> ranked) {
+    static List<IndicatorRanking> keyFigures(List<IndicatorRanking> all) {
+        // a part (« dont emplois francs ») is read under its parent, never as a figure of its own
+        List<IndicatorRanking> ranked = all.stream()
+                .filter(r -> !fr.ancrage.domain.Indicator.isPartName(r.indicatorName())).toList();
         List<IndicatorRanking> chosen = new ArrayList<>();
         ranked.stream().filter(r -> r.unit() == IndicatorUnit.COUNT).limit(TOP_INDICATORS - 3).forEach(chosen::add);
         for (IndicatorUnit unit : List.of(IndicatorUnit.EUROS, IndicatorUnit.HOURS, IndicatorUnit.DAYS)) {
@@ -64,6 +67,24 @@ public final class DashboardService {
         ranked.stream().filter(r -> r.unit() == IndicatorUnit.COUNT).skip(TOP_INDICATORS - 3)
                 .limit(Math.max(0, TOP_INDICATORS - chosen.size())).forEach(chosen::add);
         return chosen.size() > TOP_INDICATORS ? List.copyOf(chosen.subList(0, TOP_INDICATORS)) : chosen;
+    }
+
+    /**
+     * Targets and realised values of every summable indicator within the filter (parts included),
+     * largest target first.
+     */
+    public List<IndicatorRanking> indicatorTotals(DashboardFilter filter) {
+        return store.read(r -> r.dashboard().topIndicators(filter, Integer.MAX_VALUE));
+    }
+
+    /** What was reported for the filter's year: {@link DashboardRepository#reported}. */
+    public List<fr.ancrage.domain.ReportedValue> reported(DashboardFilter filter) {
+        return store.read(r -> r.dashboard().reported(filter));
+    }
+
+    /** The latest year whose realised values are in (signed conventions), if any. */
+    public java.util.Optional<Integer> latestReportedYear() {
+        return store.read(r -> r.dashboard().latestReportedYear());
     }
 
     /** Targets and realised values by QPV within the filter's territory and year, by unit. */

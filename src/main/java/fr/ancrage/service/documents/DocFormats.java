@@ -70,17 +70,29 @@ final class DocFormats {
         return numerals.decimal(value, value.stripTrailingZeros().scale() > 0 ? 2 : 0, 2) + "\u00A0€";
     }
 
-    /** Realised against target as a whole percentage; a dash without a positive target. */
+    /**
+     * Realised against target as a whole percentage: {@link #ratio}, so that the text says what the
+     * spreadsheet's cell holds; a dash without a positive target or without a realised value
+     * reported (never 0 % for « nothing reported »).
+     */
     String rate(BigDecimal target, BigDecimal realised) {
         BigDecimal ratio = ratio(target, realised);
         return ratio == null ? NONE : numerals.percent(ratio);
     }
 
+    /** The precision of a rate: hundredths of one, the whole percent every document shows. */
+    static final int RATE_SCALE = 2;
+
+    /**
+     * Realised against target, rounded once, half up, to the whole percent shown ({@code 0.725} gives
+     * {@code 0.73}): the value of a spreadsheet's cell and of a document's text alike (issue 16).
+     * Null without a positive target or without a realised value.
+     */
     static BigDecimal ratio(BigDecimal target, BigDecimal realised) {
         if (target == null || realised == null || target.signum() <= 0) {
             return null;
         }
-        return realised.divide(target, 4, RoundingMode.HALF_UP);
+        return realised.divide(target, RATE_SCALE, RoundingMode.HALF_UP);
     }
 
     String unit(IndicatorUnit unit) {
