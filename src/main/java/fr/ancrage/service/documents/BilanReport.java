@@ -247,12 +247,15 @@ final class BilanReport {
         rows.add(new String[] {i18n.get("doc.bilan.conventions"), f.count(d.figures().counts().total())});
         rows.add(new String[] {i18n.get("doc.bilan.companyCount"), f.count(d.figures().counts().companies())});
         // the statuses of the end of the year (today's for a terminated one: no termination date is kept)
-        rows.add(new String[] {statusHeader(d), ""});
         Map<String, Integer> byStatus = new java.util.LinkedHashMap<>();
         d.conventions().stream().sorted(java.util.Comparator.comparing((ConventionFigure c) -> d.status(c).status())
                         .thenComparing(c -> d.status(c).asOfToday()))
                 .forEach(c -> byStatus.merge(statusLabel(d, c), 1, Integer::sum));
-        byStatus.forEach((label, n) -> rows.add(new String[] {"  " + label, f.count(n)}));
+        if (!byStatus.isEmpty()) {
+            rows.add(new String[] {statusHeader(d), byStatus.entrySet().stream()
+                    .map(e -> i18n.format("doc.bilan.statusCount", e.getKey(), f.count(e.getValue())))
+                    .collect(java.util.stream.Collectors.joining("\n"))});
+        }
         rows.add(new String[] {i18n.format("doc.bilan.campaign", Integer.toString(d.year())), campaign(d)});
         return rows;
     }

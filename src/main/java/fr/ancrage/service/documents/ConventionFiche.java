@@ -181,22 +181,27 @@ final class ConventionFiche {
         for (Indicator ind : ordered) {
             var unit = ind.unit();
             String name = ind.part() ? BilanReport.PART_INDENT + ind.name() : ind.name();
+            // the years gone by and the current one, their « à date » line, then the years to come
             Sums toDate = new Sums(null, null);
-            boolean past = false;
-            boolean first = true;
-            for (var year : byYear.get(ind.id()).entrySet()) {
-                Sums s = year.getValue();
-                rows.add(List.of(first ? name : "", first ? f.unit(unit) : "", Integer.toString(year.getKey()),
-                        f.sum(s.target(), unit), f.sum(s.realised(), unit), f.rate(s.target(), s.realised())));
-                first = false;
-                if (year.getKey() <= currentYear) {
-                    toDate = toDate.plus(s);
-                    past = true;
-                }
+            List<List<String>> lines = new ArrayList<>();
+            var years = byYear.get(ind.id());
+            for (var year : years.headMap(currentYear, true).entrySet()) {
+                lines.add(yearRow(year.getKey(), year.getValue().target(), year.getValue().realised(), unit));
+                toDate = toDate.plus(year.getValue());
             }
-            if (past) {
-                rows.add(List.of("", "", i18n.get("doc.fiche.toDate"), f.sum(toDate.target(), unit),
+            if (!lines.isEmpty()) {
+                lines.add(List.of(i18n.get("doc.fiche.toDate"), f.sum(toDate.target(), unit),
                         f.sum(toDate.realised(), unit), f.rate(toDate.target(), toDate.realised())));
+            }
+            for (var year : years.tailMap(currentYear, false).entrySet()) {
+                lines.add(yearRow(year.getKey(), year.getValue().target(), year.getValue().realised(), unit));
+            }
+            boolean first = true;
+            for (List<String> line : lines) {
+                List<String> row = new ArrayList<>(List.of(first ? name : "", first ? f.unit(unit) : ""));
+                row.addAll(line);
+                rows.add(row);
+                first = false;
             }
         }
         blocks.add(new Doc.Table(List.of(Doc.Column.text(i18n.get("doc.fiche.indicator"), 3.0),
@@ -206,6 +211,11 @@ final class ConventionFiche {
                 rows, false));
         blocks.add(new Doc.Paragraph(i18n.format("doc.fiche.toDateNote", Integer.toString(currentYear)),
                 Doc.Emphasis.NOTE));
+    }
+
+    /** Year, target, realised value and rate of one year of an indicator's totals. */
+    private List<String> yearRow(int year, BigDecimal target, BigDecimal realised, fr.ancrage.domain.IndicatorUnit unit) {
+        return List.of(Integer.toString(year), f.sum(target, unit), f.sum(realised, unit), f.rate(target, realised));
     }
 
     private void counterparts(Data d, List<Doc.Block> blocks) {
