@@ -66,24 +66,14 @@ public record Catalogue(List<EngagementCategory> categories, List<ActionType> ac
     }
 
     /**
-     * The indicator a part belongs to ({@link Indicator#part()}): the indicator before it in its
-     * category's order that is not a part itself (« Embauches » for « dont emplois francs »); empty
-     * for an indicator that is not a part, or a part with nothing before it.
+     * The indicator a part belongs to ({@link Indicator#part()}, {@link EngagementRules#PART_OF}):
+     * « Embauches de résidents des QPV » for « dont emplois francs »; empty for an indicator that is
+     * not a part.
      */
     public Optional<Indicator> parentOf(Indicator indicator) {
-        if (!indicator.part()) {
-            return Optional.empty();
-        }
-        Indicator parent = null;
-        for (Indicator i : indicatorsOf(indicator.categoryId())) {
-            if (i.id().equals(indicator.id())) {
-                return Optional.ofNullable(parent);
-            }
-            if (!i.part()) {
-                parent = i;
-            }
-        }
-        return Optional.empty();
+        String parent = EngagementRules.PART_OF.get(indicator.code());
+        return parent == null ? Optional.empty()
+                : indicators.stream().filter(i -> parent.equals(i.code())).findFirst();
     }
 
     /** The parts of each indicator that has some, by the parent's id. */

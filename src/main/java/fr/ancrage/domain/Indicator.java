@@ -22,21 +22,14 @@ public record Indicator(RecordMeta meta, UUID categoryId, String code, String na
         return meta.id();
     }
 
-    /** How the name of a part of another indicator begins: « dont emplois francs » (of which…). */
-    public static final String PART_PREFIX = "dont ";
-
     /**
-     * Whether this indicator counts a part of another one, as its name says (« dont emplois
-     * francs »: among the hires, those in emplois francs). A part is never added into a total: its
-     * values are already in its parent's ({@link Catalogue#parentOf}). See decision 0015.
+     * Whether this indicator counts a part of another one ({@link EngagementRules#PART_OF}: « dont
+     * emplois francs » among the hires, the internships filled among those offered). A part is never
+     * added into a total: its values are already in its parent's ({@link Catalogue#parentOf}). See
+     * decision 0015.
      */
     public boolean part() {
-        return isPartName(name);
-    }
-
-    /** Whether an indicator of this name is a part of another one ({@link #part()}). */
-    public static boolean isPartName(String name) {
-        return name != null && name.strip().toLowerCase(java.util.Locale.ROOT).startsWith(PART_PREFIX);
+        return EngagementRules.PART_OF.containsKey(code);
     }
 
     public Indicator withActive(boolean newActive) {

@@ -148,7 +148,7 @@ public final class DashboardRepository {
      * its parent's, so totals leave it out ({@link fr.ancrage.domain.Indicator#part()}, decision 0015).
      */
     static Condition part() {
-        return DSL.lower(DSL.trim(INDICATOR.NAME)).like(fr.ancrage.domain.Indicator.PART_PREFIX + "%");
+        return INDICATOR.CODE.in(fr.ancrage.domain.EngagementRules.PART_OF.keySet());
     }
 
     /** {@link #sums}, parts of indicators left out unless {@code withParts} (a ranking by indicator). */

@@ -41,12 +41,20 @@ public final class DashboardService {
         return LocalDate.now(clock);
     }
 
+    /**
+     * Everything the dashboard shows for the filter; a part of an indicator (« dont emplois
+     * francs ») is never a key figure of its own, nor in any total (decision 0015).
+     */
     public DashboardFigures figures(DashboardFilter filter) {
         return store.read(r -> {
             DashboardRepository d = r.dashboard();
+            java.util.Set<java.util.UUID> parts = new java.util.HashSet<>();
+            r.catalogue().load().indicators().stream().filter(fr.ancrage.domain.Indicator::part)
+                    .forEach(i -> parts.add(i.id()));
             return new DashboardFigures(filter, d.totalsByCategoryAndYear(filter), d.totalsByAxisAndYear(filter),
                     d.totalsByTerritory(filter), d.conventionCounts(filter),
-                    keyFigures(d.topIndicators(filter, Integer.MAX_VALUE)));
+                    keyFigures(d.topIndicators(filter, Integer.MAX_VALUE).stream()
+                            .filter(i -> !parts.contains(i.indicatorId())).toList()));
         });
     }
 
@@ -55,10 +63,7 @@ public final class DashboardService {
      * first, then the largest in euros, in hours and in days, so that big amounts of euros or hours
      * do not hide the numbers of pupils or hires; at most {@link #TOP_INDICATORS}.
      */
-    static List<IndicatorRanking> keyFigures(List<IndicatorRanking> all) {
-        // a part (« dont emplois francs ») is read under its parent, never as a figure of its own
-        List<IndicatorRanking> ranked = all.stream()
-                .filter(r -> !fr.ancrage.domain.Indicator.isPartName(r.indicatorName())).toList();
+    static List<IndicatorRanking> keyFigures(List<IndicatorRanking> ranked) {
         List<IndicatorRanking> chosen = new ArrayList<>();
         ranked.stream().filter(r -> r.unit() == IndicatorUnit.COUNT).limit(TOP_INDICATORS - 3).forEach(chosen::add);
         for (IndicatorUnit unit : List.of(IndicatorUnit.EUROS, IndicatorUnit.HOURS, IndicatorUnit.DAYS)) {

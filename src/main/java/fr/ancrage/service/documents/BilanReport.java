@@ -151,7 +151,7 @@ final class BilanReport {
             blocks.add(new Doc.Heading(1, i18n.get("doc.bilan.keyIndicators")));
             List<List<String>> rows = new ArrayList<>();
             for (Line r : indicatorLines) {
-                rows.add(List.of(r.part() ? PART_INDENT + r.name() : r.name(), f.unit(r.unit()),
+                rows.add(List.of(f.indicatorName(r.name(), r.part()), f.unit(r.unit()),
                         f.sum(r.target(), r.unit()), f.sum(r.realised(), r.unit()), f.rate(r.target(), r.realised())));
             }
             blocks.add(new Doc.Table(List.of(Doc.Column.text(i18n.get("doc.fiche.indicator"), 3.4),
@@ -220,7 +220,8 @@ final class BilanReport {
         sheets.add(new Workbook.Sheet(i18n.get("doc.bilan.sheetQpvs"), qpvColumns, qpvs));
 
         List<List<Object>> indicators = new ArrayList<>();
-        indicatorLines(d).forEach(r -> indicators.add(sumRow(r.name(), r.unit(), r.target(), r.realised())));
+        indicatorLines(d).forEach(r -> indicators.add(sumRow(r.part() ? f.partName(r.name()) : r.name(), r.unit(),
+                r.target(), r.realised())));
         sheets.add(new Workbook.Sheet(i18n.get("doc.bilan.sheetIndicators"),
                 prepend(Workbook.Column.of(i18n.get("doc.fiche.indicator"), Kind.TEXT), sumColumns), indicators));
 
@@ -271,9 +272,6 @@ final class BilanReport {
         return i18n.format("doc.bilan.campaignState", in, owed,
                 d.reports().getOrDefault(fr.ancrage.domain.ReportState.VALIDATED, 0));
     }
-
-    /** Indentation of a sub-indicator's line under its parent's. */
-    static final String PART_INDENT = "\u00A0\u00A0\u00A0";
 
     /**
      * A line of a table: its name (and code, for a quartier), unit, target and realised value, null

@@ -210,8 +210,7 @@ final class CeremonyDocuments {
             blocks.add(new Doc.Heading(1, i18n.get("doc.ceremony.totals")));
             blocks.add(new Doc.Table(List.of(Doc.Column.text(i18n.get("doc.fiche.indicator"), 4.0),
                     Doc.Column.text(i18n.get("doc.fiche.unit"), 1.2), Doc.Column.number(i18n.get("doc.fiche.target"), 1.4)),
-                    totals.stream().map(t -> List.of((t.indicator().part() ? BilanReport.PART_INDENT : "")
-                                    + t.indicator().name(), f.unit(t.indicator().unit()),
+                    totals.stream().map(t -> List.of(f.indicatorName(t.indicator()), f.unit(t.indicator().unit()),
                             f.sum(t.target(), t.indicator().unit()))).toList(), false));
         }
 
@@ -284,21 +283,17 @@ final class CeremonyDocuments {
 
     /**
      * The items in their order, each part (« dont … », {@link Indicator#part()}) moved right after
-     * its parent's item: the one of the same category, not a part, with the highest position below
-     * the part's. A part whose parent is not among the items keeps its place.
+     * its parent's item ({@link fr.ancrage.domain.EngagementRules#PART_OF}). A part whose parent is
+     * not among the items keeps its place.
      */
     static <T> List<T> partsAfterParents(List<T> items, java.util.function.Function<T, Indicator> indicator) {
         java.util.Map<T, T> parentOf = new java.util.HashMap<>();
         for (T item : items) {
-            Indicator i = indicator.apply(item);
-            if (!i.part()) {
-                continue;
+            String parent = fr.ancrage.domain.EngagementRules.PART_OF.get(indicator.apply(item).code());
+            if (parent != null) {
+                items.stream().filter(o -> parent.equals(indicator.apply(o).code())).findFirst()
+                        .ifPresent(p -> parentOf.put(item, p));
             }
-            items.stream().filter(o -> {
-                Indicator p = indicator.apply(o);
-                return !p.part() && p.categoryId().equals(i.categoryId()) && p.position() < i.position();
-            }).max(java.util.Comparator.comparingInt(o -> indicator.apply(o).position()))
-                    .ifPresent(p -> parentOf.put(item, p));
         }
         List<T> ordered = new java.util.ArrayList<>();
         for (T item : items) {
@@ -323,7 +318,7 @@ final class CeremonyDocuments {
         String list = totals.stream().limit(8).map(t -> t.indicator().part() && t.indicator().unit() == IndicatorUnit.COUNT
                         // « 30 embauches…, dont 10 emplois francs »
                         ? i18n.format("doc.ceremony.commitPart", f.sum(t.target(), t.indicator().unit()),
-                        t.indicator().name().strip().substring(Indicator.PART_PREFIX.length()).strip())
+                        lowerFirst(DocFormats.withoutPartPrefix(t.indicator().name())))
                         : t.indicator().unit() == IndicatorUnit.COUNT
                         ? i18n.format("doc.ceremony.commitCount", f.sum(t.target(), t.indicator().unit()),
                         lowerFirst(t.indicator().name()))

@@ -119,7 +119,7 @@ final class ConventionFiche {
                 boolean first = true;
                 for (BilanLine l : lines) {
                     Indicator ind = l.indicator();
-                    rows.add(List.of(first ? action : "", ind.part() ? BilanReport.PART_INDENT + ind.name() : ind.name(),
+                    rows.add(List.of(first ? action : "", f.indicatorName(ind),
                             Integer.toString(l.year()),
                             f.value(l.target(), ind.unit()),
                             f.value(l.result() == null ? null : l.result().value(), ind.unit()),
@@ -180,7 +180,7 @@ final class ConventionFiche {
         List<List<String>> rows = new ArrayList<>();
         for (Indicator ind : ordered) {
             var unit = ind.unit();
-            String name = ind.part() ? BilanReport.PART_INDENT + ind.name() : ind.name();
+            String name = f.indicatorName(ind);
             // the years gone by and the current one, their « à date » line, then the years to come
             Sums toDate = new Sums(null, null);
             List<List<String>> lines = new ArrayList<>();

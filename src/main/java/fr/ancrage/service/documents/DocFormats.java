@@ -95,6 +95,34 @@ final class DocFormats {
         return realised.divide(target, RATE_SCALE, RoundingMode.HALF_UP);
     }
 
+    /** Indentation of a sub-indicator's line under its parent's. */
+    static final String PART_INDENT = "\u00A0\u00A0\u00A0";
+
+    /**
+     * An indicator's name as a line of a table: a part ({@link fr.ancrage.domain.Indicator#part()})
+     * indented and read « dont … » under its parent (« dont stages de 3e pourvus »).
+     */
+    String indicatorName(fr.ancrage.domain.Indicator indicator) {
+        return indicatorName(indicator.name(), indicator.part());
+    }
+
+    String indicatorName(String name, boolean part) {
+        return part ? PART_INDENT + partName(name) : name;
+    }
+
+    /** A part's name as read under its parent, without indentation: « dont emplois francs ». */
+    String partName(String name) {
+        String rest = withoutPartPrefix(name);
+        return i18n.format("doc.part", rest.isEmpty() ? rest
+                : rest.substring(0, 1).toLowerCase(i18n.locale()) + rest.substring(1));
+    }
+
+    /** A part's name without its « dont » (« emplois francs »), as it is when it has none. */
+    static String withoutPartPrefix(String name) {
+        String n = name.strip();
+        return n.toLowerCase(Locale.ROOT).startsWith("dont ") ? n.substring(5).strip() : n;
+    }
+
     String unit(IndicatorUnit unit) {
         return i18n.label(unit);
     }
