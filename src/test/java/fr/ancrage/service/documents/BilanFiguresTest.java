@@ -350,4 +350,93 @@ class BilanFiguresTest {
         assertThat(withSiret).isPositive();
         assertThat(Objects.requireNonNull(companies.rows())).isNotEmpty();
     }
+
+    // ---- the figures recomputed from the package's records ----------------------------------------
+
+    private static org.json.JSONArray entry(java.util.zip.ZipFile zip, String name) throws java.io.IOException {
+        try (var in = zip.getInputStream(zip.getEntry(name))) {
+            return new org.json.JSONArray(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * The package of the bilan holds every record behind its figures: the category and quartier
+     * totals recomputed from its JSON alone (conventions, engagements, targets, realised values,
+     * catalogue) are those of its workbook (issue 16, « Tests »).
+     */
+    @Test
+    void thePackagesRecordsGiveTheBilansFigures(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        for (int year : new int[] {2024, 2025}) {
+            java.nio.file.Path file = documents.exportBilanPackage(DEMO_EPCI, year,
+                    java.util.EnumSet.of(fr.ancrage.documents.Format.ODS), dir, DocumentService.Progress.NONE);
+            Map<List<Object>, Sums> byCategory = new HashMap<>();
+            Map<List<Object>, Sums> byQpv = new HashMap<>();
+            Map<String, String> categoryNames = new HashMap<>();
+            Map<String, String> qpvCodes = new HashMap<>();
+            try (var zip = new java.util.zip.ZipFile(file.toFile())) {
+                var catalogue = new org.json.JSONObject(new String(zip.getInputStream(zip.getEntry("donnees/catalogue.json"))
+                        .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                catalogue.getJSONArray("categories").forEach(o -> categoryNames.put(((org.json.JSONObject) o)
+                        .getString("id"), ((org.json.JSONObject) o).getString("name")));
+                Map<String, org.json.JSONObject> indicators = new HashMap<>();
+                catalogue.getJSONArray("indicators").forEach(o -> indicators.put(((org.json.JSONObject) o)
+                        .getString("id"), (org.json.JSONObject) o));
+                entry(zip, "donnees/qpv.json").forEach(o -> qpvCodes.put(((org.json.JSONObject) o).getString("id"),
+                        ((org.json.JSONObject) o).getString("code")));
+                Map<String, org.json.JSONObject> conventions = new HashMap<>();
+                entry(zip, "donnees/conventions.json").forEach(o -> conventions.put(((org.json.JSONObject) o)
+                        .getString("id"), (org.json.JSONObject) o));
+                Map<String, org.json.JSONObject> engagements = new HashMap<>();
+                entry(zip, "donnees/engagements.json").forEach(o -> engagements.put(((org.json.JSONObject) o)
+                        .getString("id"), (org.json.JSONObject) o));
+                // (engagement, indicator) of the year → target, realised
+                Map<List<String>, Sums> values = new HashMap<>();
+                engagements.forEach((id, e) -> e.getJSONArray("targets").forEach(o -> {
+                    var t = (org.json.JSONObject) o;
+                    if (t.getInt("year") == year) {
+                        values.merge(List.of(id, t.getString("indicatorId")), new Sums(t.getBigDecimal("value"), null),
+                                (a, b) -> new Sums(a.target().add(b.target()), a.realised()));
+                    }
+                }));
+                entry(zip, "donnees/realises.json").forEach(o -> {
+                    var v = (org.json.JSONObject) o;
+                    if (v.getInt("year") == year) {
+                        values.merge(List.of(v.getString("engagementId"), v.getString("indicatorId")),
+                                new Sums(BigDecimal.ZERO, v.getBigDecimal("value")),
+                                (a, b) -> new Sums(a.target(), a.realised() == null ? b.realised()
+                                        : a.realised().add(b.realised())));
+                    }
+                });
+                values.forEach((key, sums) -> {
+                    var e = engagements.get(key.get(0));
+                    var c = conventions.get(e.getString("conventionId"));
+                    var indicator = indicators.get(key.get(1));
+                    if ("ABANDONED".equals(e.getString("status"))
+                            || !ConventionStatus.valueOf(c.getString("status")).isSignedOrLater()
+                            || !indicator.getBoolean("summable")
+                            || fr.ancrage.domain.EngagementRules.PART_OF.containsKey(indicator.getString("code"))) {
+                        return;
+                    }
+                    String unit = I18N.label(IndicatorUnit.valueOf(indicator.getString("unit")));
+                    java.util.function.BinaryOperator<Sums> add = (a, b) -> new Sums(a.target().add(b.target()),
+                            a.realised() == null ? b.realised() : b.realised() == null ? a.realised()
+                                    : a.realised().add(b.realised()));
+                    byCategory.merge(List.of(categoryNames.get(indicator.getString("categoryId")), unit), sums, add);
+                    c.getJSONArray("qpvIds").forEach(q -> byQpv.merge(List.of(qpvCodes.get((String) q), unit), sums, add));
+                });
+            }
+            Workbook workbook = documents.bilanWorkbook(DEMO_EPCI, year, CREATED);
+            Workbook.Sheet categories = sheet(workbook, "Catégories");
+            assertThat(categories.rows()).as("categories " + year).hasSize(byCategory.size());
+            byCategory.forEach((key, sums) -> assertSums(year + " " + key, cells(categories, (String) key.get(0),
+                    (String) key.get(1)), 2, sums));
+            Workbook.Sheet quartiers = sheet(workbook, "QPV");
+            assertThat(quartiers.rows().stream().filter(r -> r.get(2) != null)).as("quartiers " + year)
+                    .hasSize(byQpv.size());
+            byQpv.forEach((key, sums) -> assertSums(year + " " + key, quartiers.rows().stream()
+                    .filter(r -> key.get(0).equals(r.get(0)) && key.get(1).equals(r.get(2))).findFirst().orElseThrow(),
+                    3, sums));
+        }
+    }
 }
