@@ -68,8 +68,6 @@ final class BilanReport {
      * conventions with a realised value in counts (the companies table).
      */
     record Reported(Set<Key> categories, Set<Key> axes, Set<Key> qpvs, Set<UUID> indicators, Set<UUID> counts) {
-        static final Reported NOTHING = new Reported(Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
-
         Reported {
             categories = Set.copyOf(categories);
             axes = Set.copyOf(axes);
