@@ -64,4 +64,23 @@ public record Catalogue(List<EngagementCategory> categories, List<ActionType> ac
     public Optional<EngagementCategory> categoryOf(ActionType type) {
         return category(type.categoryId());
     }
+
+    /**
+     * The indicator a part belongs to ({@link Indicator#part()}, {@link EngagementRules#PART_OF}):
+     * « Embauches de résidents des QPV » for « dont emplois francs »; empty for an indicator that is
+     * not a part.
+     */
+    public Optional<Indicator> parentOf(Indicator indicator) {
+        String parent = EngagementRules.PART_OF.get(indicator.code());
+        return parent == null ? Optional.empty()
+                : indicators.stream().filter(i -> parent.equals(i.code())).findFirst();
+    }
+
+    /** The parts of each indicator that has some, by the parent's id. */
+    public Map<UUID, List<Indicator>> partsByParent() {
+        Map<UUID, List<Indicator>> parts = new java.util.LinkedHashMap<>();
+        indicators.forEach(i -> parentOf(i).ifPresent(p -> parts.computeIfAbsent(p.id(), k -> new java.util.ArrayList<>())
+                .add(i)));
+        return parts;
+    }
 }

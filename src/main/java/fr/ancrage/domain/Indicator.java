@@ -22,6 +22,16 @@ public record Indicator(RecordMeta meta, UUID categoryId, String code, String na
         return meta.id();
     }
 
+    /**
+     * Whether this indicator counts a part of another one ({@link EngagementRules#PART_OF}: « dont
+     * emplois francs » among the hires, the internships filled among those offered). A part is never
+     * added into a total: its values are already in its parent's ({@link Catalogue#parentOf}). See
+     * decision 0015.
+     */
+    public boolean part() {
+        return EngagementRules.PART_OF.containsKey(code);
+    }
+
     public Indicator withActive(boolean newActive) {
         return new Indicator(meta, categoryId, code, name, unit, summable, position, newActive);
     }

@@ -9,9 +9,11 @@ import fr.ancrage.domain.ConventionStatus;
 import fr.ancrage.domain.DashboardAlert;
 import fr.ancrage.domain.DashboardFilter;
 import fr.ancrage.domain.DashboardSlice;
+import fr.ancrage.domain.EngagementStatus;
 import fr.ancrage.domain.IndicatorRanking;
 import fr.ancrage.domain.IndicatorUnit;
 import fr.ancrage.domain.PaqteAxis;
+import fr.ancrage.domain.ReportedValue;
 import fr.ancrage.domain.ReportState;
 import fr.ancrage.domain.TerritoryLevel;
 import fr.ancrage.domain.TerritoryTotal;
@@ -45,6 +47,7 @@ import static fr.ancrage.persistence.jooq.Tables.DASHBOARD_GAP;
 import static fr.ancrage.persistence.jooq.Tables.DEPARTMENT;
 import static fr.ancrage.persistence.jooq.Tables.ENGAGEMENT;
 import static fr.ancrage.persistence.jooq.Tables.ENGAGEMENT_CATEGORY;
+import static fr.ancrage.persistence.jooq.Tables.ENGAGEMENT_RESULT;
 import static fr.ancrage.persistence.jooq.Tables.EPCI;
 import static fr.ancrage.persistence.jooq.Tables.INDICATOR;
 import static fr.ancrage.persistence.jooq.Tables.ORGANISATION;
@@ -114,7 +117,7 @@ public final class DashboardRepository {
      */
     public List<IndicatorRanking> topIndicators(DashboardFilter filter, int limit) {
         List<IndicatorRanking> ranking = new ArrayList<>();
-        sums(lines(false), scope(filter).and(overPeriod(filter)), INDICATOR.ID, INDICATOR.NAME, INDICATOR.UNIT)
+        sums(true, lines(false), scope(filter).and(overPeriod(filter)), INDICATOR.ID, INDICATOR.NAME, INDICATOR.UNIT)
                 .forEach((k, v) -> ranking.add(new IndicatorRanking((UUID) k.get(0), (String) k.get(1),
                         IndicatorUnit.valueOf((String) k.get(2)), v[0], v[1])));
         ranking.sort(Comparator.comparing(IndicatorRanking::target).reversed()
@@ -137,6 +140,22 @@ public final class DashboardRepository {
      * {@code where}, grouped by {@code keys}, as key values → {target, realised}; callers sort.
      */
     private Map<List<Object>, BigDecimal[]> sums(Table<?> lines, Condition where, Field<?>... keys) {
+        return sums(false, lines, where, keys);
+    }
+
+    /**
+     * Whether an indicator is a part of another (« dont emplois francs »): its values are already in
+     * its parent's, so totals leave it out ({@link fr.ancrage.domain.Indicator#part()}, decision 0015).
+     */
+    static Condition part() {
+        return INDICATOR.CODE.in(fr.ancrage.domain.EngagementRules.PART_OF.keySet());
+    }
+
+    /** {@link #sums}, parts of indicators left out unless {@code withParts} (a ranking by indicator). */
+    private Map<List<Object>, BigDecimal[]> sums(boolean withParts, Table<?> lines, Condition where, Field<?>... keys) {
+        if (!withParts) {
+            where = where.andNot(part());
+        }
         List<Field<?>> selected = new ArrayList<>(List.of(keys));
         selected.add(DSL.sum(FIGURE.TARGET_TOTAL));
         selected.add(DSL.sum(FIGURE.REALISED_TOTAL));
@@ -265,7 +284,8 @@ public final class DashboardRepository {
                 .join(CONVENTION).on(CONVENTION.ID.eq(FIGURE.CONVENTION_ID))
                 .join(ORGANISATION).on(ORGANISATION.ID.eq(CONVENTION.COMPANY_ID));
         List<ConventionFigure> figures = new ArrayList<>();
-        sums(lines, where, CONVENTION.ID, CONVENTION.REFERENCE, CONVENTION.COMPANY_ID, ORGANISATION.LEGAL_NAME,
+        sums(slice != null && slice.indicatorId() != null, lines, where, CONVENTION.ID, CONVENTION.REFERENCE,
+                CONVENTION.COMPANY_ID, ORGANISATION.LEGAL_NAME,
                 CONVENTION.STATUS, CONVENTION.END_DATE)
                 .forEach((k, v) -> figures.add(new ConventionFigure((UUID) k.get(0), (String) k.get(1),
                         (UUID) k.get(2), (String) k.get(3), ConventionStatus.valueOf((String) k.get(4)),
@@ -348,6 +368,38 @@ public final class DashboardRepository {
             years.add(y);
         }
         return years;
+    }
+
+    /**
+     * The latest year of which a realised value is recorded, for an engagement not abandoned of a
+     * signed-or-later convention: the latest year whose reports are in.
+     */
+    public java.util.Optional<Integer> latestReportedYear() {
+        return dsl.select(DSL.max(ENGAGEMENT_RESULT.YEAR_NUMBER)).from(ENGAGEMENT_RESULT)
+                .join(ENGAGEMENT).on(ENGAGEMENT.ID.eq(ENGAGEMENT_RESULT.ENGAGEMENT_ID))
+                .join(CONVENTION).on(CONVENTION.ID.eq(ENGAGEMENT.CONVENTION_ID))
+                .where(CONVENTION.STATUS.in(COMMITTED)).and(ENGAGEMENT.STATUS.ne(EngagementStatus.ABANDONED.name()))
+                .fetchOptional(0, Integer.class);
+    }
+
+    /**
+     * What was reported for the filter's year within its territory: each convention, action type and
+     * summable indicator with at least one realised value that year (zero included), for an
+     * engagement not abandoned of a signed-or-later convention. Tells « nothing reported » (a dash)
+     * from « 0 reported » in the totals, which add realised values up to 0 either way.
+     */
+    public List<ReportedValue> reported(DashboardFilter filter) {
+        if (filter.year() == null) {
+            throw new IllegalArgumentException("a year is needed");
+        }
+        return dsl.selectDistinct(ENGAGEMENT.CONVENTION_ID, ENGAGEMENT.ACTION_TYPE_ID, ENGAGEMENT_RESULT.INDICATOR_ID)
+                .from(inTerritory(ENGAGEMENT_RESULT.join(ENGAGEMENT).on(ENGAGEMENT.ID.eq(ENGAGEMENT_RESULT.ENGAGEMENT_ID))
+                        .join(CONVENTION).on(CONVENTION.ID.eq(ENGAGEMENT.CONVENTION_ID)), filter))
+                .join(INDICATOR).on(INDICATOR.ID.eq(ENGAGEMENT_RESULT.INDICATOR_ID))
+                .where(territory(filter)).and(ENGAGEMENT_RESULT.YEAR_NUMBER.eq(filter.year()))
+                .and(CONVENTION.STATUS.in(COMMITTED)).and(ENGAGEMENT.STATUS.ne(EngagementStatus.ABANDONED.name()))
+                .and(INDICATOR.SUMMABLE.isTrue())
+                .fetch(r -> new ReportedValue(r.value1(), r.value2(), r.value3()));
     }
 
     private static Condition countedConventions(DashboardFilter filter) {

@@ -41,12 +41,20 @@ public final class DashboardService {
         return LocalDate.now(clock);
     }
 
+    /**
+     * Everything the dashboard shows for the filter; a part of an indicator (« dont emplois
+     * francs ») is never a key figure of its own, nor in any total (decision 0015).
+     */
     public DashboardFigures figures(DashboardFilter filter) {
         return store.read(r -> {
             DashboardRepository d = r.dashboard();
+            java.util.Set<java.util.UUID> parts = new java.util.HashSet<>();
+            r.catalogue().load().indicators().stream().filter(fr.ancrage.domain.Indicator::part)
+                    .forEach(i -> parts.add(i.id()));
             return new DashboardFigures(filter, d.totalsByCategoryAndYear(filter), d.totalsByAxisAndYear(filter),
                     d.totalsByTerritory(filter), d.conventionCounts(filter),
-                    keyFigures(d.topIndicators(filter, Integer.MAX_VALUE)));
+                    keyFigures(d.topIndicators(filter, Integer.MAX_VALUE).stream()
+                            .filter(i -> !parts.contains(i.indicatorId())).toList()));
         });
     }
 
@@ -64,6 +72,24 @@ public final class DashboardService {
         ranked.stream().filter(r -> r.unit() == IndicatorUnit.COUNT).skip(TOP_INDICATORS - 3)
                 .limit(Math.max(0, TOP_INDICATORS - chosen.size())).forEach(chosen::add);
         return chosen.size() > TOP_INDICATORS ? List.copyOf(chosen.subList(0, TOP_INDICATORS)) : chosen;
+    }
+
+    /**
+     * Targets and realised values of every summable indicator within the filter (parts included),
+     * largest target first.
+     */
+    public List<IndicatorRanking> indicatorTotals(DashboardFilter filter) {
+        return store.read(r -> r.dashboard().topIndicators(filter, Integer.MAX_VALUE));
+    }
+
+    /** What was reported for the filter's year: {@link DashboardRepository#reported}. */
+    public List<fr.ancrage.domain.ReportedValue> reported(DashboardFilter filter) {
+        return store.read(r -> r.dashboard().reported(filter));
+    }
+
+    /** The latest year whose realised values are in (signed conventions), if any. */
+    public java.util.Optional<Integer> latestReportedYear() {
+        return store.read(r -> r.dashboard().latestReportedYear());
     }
 
     /** Targets and realised values by QPV within the filter's territory and year, by unit. */

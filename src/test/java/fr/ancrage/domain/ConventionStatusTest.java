@@ -54,4 +54,33 @@ class ConventionStatusTest {
         return new Convention(RecordMeta.fresh(), "", "", UUID.randomUUID(), Framework.PAQTE, "25", "", "", status,
                 signed, start, end, Set.of(), List.of(), "");
     }
+
+    private static Convention dated(ConventionStatus status, String signed, String start, String end) {
+        return new Convention(RecordMeta.fresh(), "25-2023-001", "", UUID.randomUUID(), Framework.PAQTE, "25", "",
+                "", status, signed == null ? null : LocalDate.parse(signed), LocalDate.parse(start),
+                LocalDate.parse(end), Set.of(), List.of(), "");
+    }
+
+    /** Issue 16: a past year's bilan shows the status each convention had at the end of that year. */
+    @ParameterizedTest
+    @CsvSource({
+            // status today, signed, start, end, day → status that day, as of today only
+            "EXPIRED,    2023-03-01, 2023-04-01, 2025-03-31, 2024-12-31, ACTIVE,        false",
+            "EXPIRED,    2023-03-01, 2023-04-01, 2024-03-31, 2024-12-31, EXPIRED,       false",
+            "RENEWED,    2021-03-01, 2021-04-01, 2024-03-31, 2024-12-31, RENEWED,       false",
+            "RENEWED,    2021-03-01, 2021-04-01, 2025-03-31, 2024-12-31, ACTIVE,        false",
+            "ACTIVE,     2024-11-15, 2025-01-01, 2027-12-31, 2024-12-31, SIGNED,        false",
+            "ACTIVE,     2025-02-15, 2024-06-01, 2027-12-31, 2024-12-31, READY_TO_SIGN, false",
+            "ACTIVE,     2023-03-01, 2023-04-01, 2024-06-30, 2024-12-31, EXPIRED,       false",
+            "ACTIVE,     2023-03-01, 2023-04-01, 2027-06-30, 2026-11-22, ACTIVE,        false",
+            // no termination date is recorded: a terminated convention is said so, as of today
+            "TERMINATED, 2023-03-01, 2023-04-01, 2026-03-31, 2024-12-31, TERMINATED,    true",
+            "TERMINATED, 2023-03-01, 2023-04-01, 2026-03-31, 2026-11-22, TERMINATED,    false"})
+    void statusAtADay(ConventionStatus now, String signed, String start, String end, String day,
+                      ConventionStatus expected, boolean asOfToday) {
+        Convention c = dated(now, signed, start, end);
+        Convention.StatusOn on = c.statusOn(LocalDate.parse(day), LocalDate.of(2026, 11, 22));
+        assertThat(on.status()).isEqualTo(expected);
+        assertThat(on.asOfToday()).isEqualTo(asOfToday);
+    }
 }

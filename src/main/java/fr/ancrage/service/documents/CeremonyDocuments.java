@@ -210,7 +210,7 @@ final class CeremonyDocuments {
             blocks.add(new Doc.Heading(1, i18n.get("doc.ceremony.totals")));
             blocks.add(new Doc.Table(List.of(Doc.Column.text(i18n.get("doc.fiche.indicator"), 4.0),
                     Doc.Column.text(i18n.get("doc.fiche.unit"), 1.2), Doc.Column.number(i18n.get("doc.fiche.target"), 1.4)),
-                    totals.stream().map(t -> List.of(t.indicator().name(), f.unit(t.indicator().unit()),
+                    totals.stream().map(t -> List.of(f.indicatorName(t.indicator()), f.unit(t.indicator().unit()),
                             f.sum(t.target(), t.indicator().unit()))).toList(), false));
         }
 
@@ -276,8 +276,34 @@ final class CeremonyDocuments {
             sums.merge(l.indicator().id(), new Total(l.indicator(), l.target()),
                     (a, b) -> new Total(a.indicator(), a.target().add(b.target())));
         }
-        // in the order the engagements come, category by category
-        return sums.values().stream().filter(t -> t.target().signum() > 0).toList();
+        // in the order the engagements come, category by category, a part right after its parent
+        return partsAfterParents(sums.values().stream().filter(t -> t.target().signum() > 0).toList(),
+                Total::indicator);
+    }
+
+    /**
+     * The items in their order, each part (« dont … », {@link Indicator#part()}) moved right after
+     * its parent's item ({@link fr.ancrage.domain.EngagementRules#PART_OF}). A part whose parent is
+     * not among the items keeps its place.
+     */
+    static <T> List<T> partsAfterParents(List<T> items, java.util.function.Function<T, Indicator> indicator) {
+        java.util.Map<T, T> parentOf = new java.util.HashMap<>();
+        for (T item : items) {
+            String parent = fr.ancrage.domain.EngagementRules.PART_OF.get(indicator.apply(item).code());
+            if (parent != null) {
+                items.stream().filter(o -> parent.equals(indicator.apply(o).code())).findFirst()
+                        .ifPresent(p -> parentOf.put(item, p));
+            }
+        }
+        List<T> ordered = new java.util.ArrayList<>();
+        for (T item : items) {
+            if (parentOf.containsKey(item)) {
+                continue;
+            }
+            ordered.add(item);
+            items.stream().filter(part -> item.equals(parentOf.get(part))).forEach(ordered::add);
+        }
+        return ordered;
     }
 
     /** « 10 entreprises s'engagent : 120 stages de 3e proposés, … ». */
@@ -289,7 +315,11 @@ final class CeremonyDocuments {
         if (totals.isEmpty()) {
             return i18n.format("doc.ceremony.commitNone", companies);
         }
-        String list = totals.stream().limit(8).map(t -> t.indicator().unit() == IndicatorUnit.COUNT
+        String list = totals.stream().limit(8).map(t -> t.indicator().part() && t.indicator().unit() == IndicatorUnit.COUNT
+                        // « 30 embauches…, dont 10 emplois francs »
+                        ? i18n.format("doc.ceremony.commitPart", f.sum(t.target(), t.indicator().unit()),
+                        lowerFirst(DocFormats.withoutPartPrefix(t.indicator().name())))
+                        : t.indicator().unit() == IndicatorUnit.COUNT
                         ? i18n.format("doc.ceremony.commitCount", f.sum(t.target(), t.indicator().unit()),
                         lowerFirst(t.indicator().name()))
                         : i18n.format("doc.ceremony.commitValue", lowerFirst(t.indicator().name()),

@@ -36,10 +36,13 @@ final class ConventionFiche {
 
     private final I18n i18n;
     private final DocFormats f;
+    private final int currentYear;
 
-    ConventionFiche(I18n i18n) {
+    /** {@code currentYear}: the last year the « à date » totals add up (the years to come never count). */
+    ConventionFiche(I18n i18n, int currentYear) {
         this.i18n = i18n;
         this.f = new DocFormats(i18n);
+        this.currentYear = currentYear;
     }
 
     Doc build(Data d, OffsetDateTime created) {
@@ -116,7 +119,8 @@ final class ConventionFiche {
                 boolean first = true;
                 for (BilanLine l : lines) {
                     Indicator ind = l.indicator();
-                    rows.add(List.of(first ? action : "", ind.name(), Integer.toString(l.year()),
+                    rows.add(List.of(first ? action : "", f.indicatorName(ind),
+                            Integer.toString(l.year()),
                             f.value(l.target(), ind.unit()),
                             f.value(l.result() == null ? null : l.result().value(), ind.unit()),
                             ind.unit() == fr.ancrage.domain.IndicatorUnit.YES_NO ? ""
@@ -131,38 +135,87 @@ final class ConventionFiche {
         }
     }
 
-    /** Targets and realised values added up by indicator over the years, abandoned engagements left out. */
+    /**
+     * Targets and realised values added up by indicator, year by year and « à date » (the years up
+     * to the current one: a year to come never counts in it), abandoned engagements left out; a
+     * sub-indicator (« dont … ») right after its parent, indented, never added into it. Without any
+     * figure: « — » and a sentence, never {@code 0 / 0 %}.
+     */
     private void totals(Data d, List<Doc.Block> blocks) {
-        record Sum(Indicator indicator, BigDecimal[] values) {
+        record Sums(BigDecimal target, BigDecimal realised) {
+            static BigDecimal plus(BigDecimal a, BigDecimal b) {
+                return a == null ? b : b == null ? a : a.add(b);
+            }
+
+            Sums plus(Sums o) {
+                return new Sums(plus(target, o.target), plus(realised, o.realised));
+            }
         }
-        Map<UUID, Sum> sums = new LinkedHashMap<>();
+        Map<UUID, Indicator> indicators = new LinkedHashMap<>();
+        Map<UUID, java.util.TreeMap<Integer, Sums>> byYear = new LinkedHashMap<>();
+        List<UUID> categories = new ArrayList<>();
         for (BilanLine l : d.lines()) {
-            if (!l.reportable() || !l.indicator().summable()) {
+            BigDecimal realised = l.result() == null ? null : l.result().value();
+            if (!l.reportable() || !l.indicator().summable() || (l.target() == null && realised == null)) {
                 continue;
             }
-            Sum s = sums.computeIfAbsent(l.indicator().id(), k -> new Sum(l.indicator(),
-                    new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO}));
-            if (l.target() != null) {
-                s.values()[0] = s.values()[0].add(l.target());
+            indicators.putIfAbsent(l.indicator().id(), l.indicator());
+            if (!categories.contains(l.indicator().categoryId())) {
+                categories.add(l.indicator().categoryId());
             }
-            if (l.result() != null) {
-                s.values()[1] = s.values()[1].add(l.result().value());
-            }
-        }
-        if (sums.isEmpty()) {
-            return;
+            byYear.computeIfAbsent(l.indicator().id(), k -> new java.util.TreeMap<>())
+                    .merge(l.year(), new Sums(l.target(), realised), Sums::plus);
         }
         blocks.add(new Doc.Heading(1, i18n.get("doc.fiche.totals")));
-        List<List<String>> rows = new ArrayList<>();
-        for (Sum s : sums.values()) {
-            var unit = s.indicator().unit();
-            rows.add(List.of(s.indicator().name(), f.unit(unit), f.sum(s.values()[0], unit), f.sum(s.values()[1], unit),
-                    f.rate(s.values()[0], s.values()[1])));
+        if (indicators.isEmpty()) {
+            blocks.add(new Doc.Paragraph(i18n.get("doc.fiche.noTotals"), Doc.Emphasis.NOTE));
+            return;
         }
-        blocks.add(new Doc.Table(List.of(Doc.Column.text(i18n.get("doc.fiche.indicator"), 3.4),
-                Doc.Column.text(i18n.get("doc.fiche.unit"), 1.2), Doc.Column.number(i18n.get("doc.fiche.target"), 1.2),
-                Doc.Column.number(i18n.get("doc.fiche.realised"), 1.2), Doc.Column.number(i18n.get("doc.fiche.rate"), 0.9)),
+        // category by category as the engagements come, then in the catalogue's order: a part
+        // (« dont … ») follows the indicator it belongs to
+        List<Indicator> ordered = indicators.values().stream()
+                .sorted(java.util.Comparator.comparingInt((Indicator i) -> categories.indexOf(i.categoryId()))
+                        .thenComparingInt(Indicator::position))
+                .toList();
+        List<List<String>> rows = new ArrayList<>();
+        for (Indicator ind : ordered) {
+            var unit = ind.unit();
+            String name = f.indicatorName(ind);
+            // the years gone by and the current one, their « à date » line, then the years to come
+            Sums toDate = new Sums(null, null);
+            List<List<String>> lines = new ArrayList<>();
+            var years = byYear.get(ind.id());
+            for (var year : years.headMap(currentYear, true).entrySet()) {
+                lines.add(yearRow(year.getKey(), year.getValue().target(), year.getValue().realised(), unit));
+                toDate = toDate.plus(year.getValue());
+            }
+            if (!lines.isEmpty()) {
+                lines.add(List.of(i18n.get("doc.fiche.toDate"), f.sum(toDate.target(), unit),
+                        f.sum(toDate.realised(), unit), f.rate(toDate.target(), toDate.realised())));
+            }
+            for (var year : years.tailMap(currentYear, false).entrySet()) {
+                lines.add(yearRow(year.getKey(), year.getValue().target(), year.getValue().realised(), unit));
+            }
+            boolean first = true;
+            for (List<String> line : lines) {
+                List<String> row = new ArrayList<>(List.of(first ? name : "", first ? f.unit(unit) : ""));
+                row.addAll(line);
+                rows.add(row);
+                first = false;
+            }
+        }
+        blocks.add(new Doc.Table(List.of(Doc.Column.text(i18n.get("doc.fiche.indicator"), 3.0),
+                Doc.Column.text(i18n.get("doc.fiche.unit"), 1.0), Doc.Column.number(i18n.get("doc.fiche.year"), 0.9),
+                Doc.Column.number(i18n.get("doc.fiche.target"), 1.1),
+                Doc.Column.number(i18n.get("doc.fiche.realised"), 1.1), Doc.Column.number(i18n.get("doc.fiche.rate"), 0.8)),
                 rows, false));
+        blocks.add(new Doc.Paragraph(i18n.format("doc.fiche.toDateNote", Integer.toString(currentYear)),
+                Doc.Emphasis.NOTE));
+    }
+
+    /** Year, target, realised value and rate of one year of an indicator's totals. */
+    private List<String> yearRow(int year, BigDecimal target, BigDecimal realised, fr.ancrage.domain.IndicatorUnit unit) {
+        return List.of(Integer.toString(year), f.sum(target, unit), f.sum(realised, unit), f.rate(target, realised));
     }
 
     private void counterparts(Data d, List<Doc.Block> blocks) {

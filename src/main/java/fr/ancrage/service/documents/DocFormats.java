@@ -70,17 +70,57 @@ final class DocFormats {
         return numerals.decimal(value, value.stripTrailingZeros().scale() > 0 ? 2 : 0, 2) + "\u00A0€";
     }
 
-    /** Realised against target as a whole percentage; a dash without a positive target. */
+    /**
+     * Realised against target as a whole percentage: {@link #ratio}, so that the text says what the
+     * spreadsheet's cell holds; a dash without a positive target or without a realised value
+     * reported (never 0 % for « nothing reported »).
+     */
     String rate(BigDecimal target, BigDecimal realised) {
         BigDecimal ratio = ratio(target, realised);
         return ratio == null ? NONE : numerals.percent(ratio);
     }
 
+    /** The precision of a rate: hundredths of one, the whole percent every document shows. */
+    static final int RATE_SCALE = 2;
+
+    /**
+     * Realised against target, rounded once, half up, to the whole percent shown ({@code 0.725} gives
+     * {@code 0.73}): the value of a spreadsheet's cell and of a document's text alike (issue 16).
+     * Null without a positive target or without a realised value.
+     */
     static BigDecimal ratio(BigDecimal target, BigDecimal realised) {
         if (target == null || realised == null || target.signum() <= 0) {
             return null;
         }
-        return realised.divide(target, 4, RoundingMode.HALF_UP);
+        return realised.divide(target, RATE_SCALE, RoundingMode.HALF_UP);
+    }
+
+    /** Indentation of a sub-indicator's line under its parent's. */
+    static final String PART_INDENT = "\u00A0\u00A0\u00A0";
+
+    /**
+     * An indicator's name as a line of a table: a part ({@link fr.ancrage.domain.Indicator#part()})
+     * indented and read « dont … » under its parent (« dont stages de 3e pourvus »).
+     */
+    String indicatorName(fr.ancrage.domain.Indicator indicator) {
+        return indicatorName(indicator.name(), indicator.part());
+    }
+
+    String indicatorName(String name, boolean part) {
+        return part ? PART_INDENT + partName(name) : name;
+    }
+
+    /** A part's name as read under its parent, without indentation: « dont emplois francs ». */
+    String partName(String name) {
+        String rest = withoutPartPrefix(name);
+        return i18n.format("doc.part", rest.isEmpty() ? rest
+                : rest.substring(0, 1).toLowerCase(i18n.locale()) + rest.substring(1));
+    }
+
+    /** A part's name without its « dont » (« emplois francs »), as it is when it has none. */
+    static String withoutPartPrefix(String name) {
+        String n = name.strip();
+        return n.toLowerCase(Locale.ROOT).startsWith("dont ") ? n.substring(5).strip() : n;
     }
 
     String unit(IndicatorUnit unit) {

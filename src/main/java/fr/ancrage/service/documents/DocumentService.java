@@ -36,6 +36,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -134,7 +135,7 @@ public final class DocumentService {
     // ---- fiche convention -------------------------------------------------------------------------
 
     public Doc conventionFiche(UUID conventionId, OffsetDateTime created) {
-        return new ConventionFiche(i18n).build(ficheData(conventionId), created);
+        return new ConventionFiche(i18n, LocalDate.now(clock).getYear()).build(ficheData(conventionId), created);
     }
 
     ConventionFiche.Data ficheData(UUID conventionId) {
@@ -164,7 +165,7 @@ public final class DocumentService {
     /** Writes the fiche of a convention in each format (PDF, ODT) into the folder. */
     public Written exportFiche(UUID conventionId, Set<Format> formats, Path folder, Progress progress) {
         ConventionFiche.Data data = ficheData(conventionId);
-        Doc doc = new ConventionFiche(i18n).build(data, now());
+        Doc doc = new ConventionFiche(i18n, LocalDate.now(clock).getYear()).build(data, now());
         String base = fileName(i18n.get("doc.fiche.file"), data.convention().reference());
         return writeAll(doc, null, base, formats, folder, progress);
     }
@@ -379,18 +380,95 @@ public final class DocumentService {
 
     // ---- bilan annuel -----------------------------------------------------------------------------
 
-    /** The bilan of an EPCI (by SIREN) or of a department (by code) for a year. */
+    /**
+     * The bilan of an EPCI (by SIREN) or of a department (by code) for a year: the dashboard's
+     * figures of that year, which lines have realised values (the others show « — »), the statuses
+     * at the end of the year (today for the current year) and the companies' SIRET.
+     */
     BilanReport.Data bilanData(DashboardFilter territory, int year) {
         DashboardFilter filter = territory.withYear(year);
         String name = territoryName(territory);
         var figures = dashboard.figures(filter);
         var qpvs = dashboard.qpvTotals(filter);
+        var reportedValues = dashboard.reported(filter);
+        var indicatorTotals = dashboard.indicatorTotals(filter);
+        Set<UUID> withCountsReported = new java.util.HashSet<>();
         Map<UUID, ConventionFigure> conventions = new LinkedHashMap<>();
         dashboard.conventionsWithStatus(filter, null).forEach(c -> conventions.put(c.conventionId(), c));
+        LocalDate today = LocalDate.now(clock);
+        LocalDate endOfYear = LocalDate.of(year, 12, 31);
+        LocalDate statusDate = endOfYear.isBefore(today) ? endOfYear : today;
+        record Read(BilanReport.Reported reported, Map<UUID, Convention.StatusOn> statuses, Map<UUID, String> sirets,
+                    Map<UUID, List<fr.ancrage.domain.IndicatorRanking>> parts) {
+        }
+        Read read = store.read(r -> {
+            var catalogue = r.catalogue().load();
+            Set<UUID> ids = new java.util.HashSet<>(conventions.keySet());
+            reportedValues.forEach(v -> ids.add(v.conventionId()));
+            Map<UUID, Convention> records = new HashMap<>();
+            r.conventions().findByIds(ids).forEach(c -> records.put(c.id(), c));
+            // which lines have a realised value that year, as the dashboard's totals group them
+            Set<BilanReport.Key> categories = new java.util.HashSet<>();
+            Set<BilanReport.Key> axes = new java.util.HashSet<>();
+            Set<BilanReport.Key> qpvKeys = new java.util.HashSet<>();
+            Set<UUID> indicators = new java.util.HashSet<>();
+            for (var v : reportedValues) {
+                var indicator = catalogue.indicator(v.indicatorId()).orElse(null);
+                if (indicator == null) {
+                    continue;
+                }
+                indicators.add(indicator.id());
+                if (indicator.part()) {
+                    continue; // never in a total
+                }
+                IndicatorUnit unit = indicator.unit();
+                categories.add(new BilanReport.Key(indicator.categoryId(), unit));
+                axes.add(new BilanReport.Key(catalogue.actionType(v.actionTypeId())
+                        .map(fr.ancrage.domain.ActionType::axis).orElse(null), unit));
+                Convention c = records.get(v.conventionId());
+                if (c != null) {
+                    c.qpvIds().forEach(q -> qpvKeys.add(new BilanReport.Key(q, unit)));
+                }
+                if (unit == IndicatorUnit.COUNT) {
+                    withCountsReported.add(v.conventionId());
+                }
+            }
+            Map<UUID, Convention.StatusOn> statuses = new HashMap<>();
+            conventions.keySet().forEach(id -> {
+                Convention c = records.get(id);
+                if (c != null) {
+                    statuses.put(id, c.statusOn(statusDate, today));
+                }
+            });
+            Map<UUID, String> sirets = new HashMap<>();
+            Set<UUID> companyIds = new java.util.HashSet<>();
+            conventions.values().forEach(c -> {
+                if (c.companyId() != null) {
+                    companyIds.add(c.companyId());
+                }
+            });
+            r.organisations().findByIds(companyIds).forEach(o -> {
+                if (!o.siret().isEmpty()) {
+                    sirets.put(o.id(), o.siret());
+                }
+            });
+            // the sub-indicators' figures, to stand under their parent among the key indicators
+            Map<UUID, List<fr.ancrage.domain.IndicatorRanking>> parts = new HashMap<>();
+            catalogue.partsByParent().forEach((parent, ofParent) -> ofParent.forEach(part -> indicatorTotals.stream()
+                    .filter(t -> t.indicatorId().equals(part.id())).findFirst()
+                    .ifPresent(t -> parts.computeIfAbsent(parent, k -> new ArrayList<>()).add(t))));
+            return new Read(new BilanReport.Reported(categories, axes, qpvKeys, indicators, withCountsReported),
+                    statuses, sirets, parts);
+        });
         for (ConventionFigure withCounts : dashboard.conventionsBehind(filter, DashboardSlice.of(IndicatorUnit.COUNT))) {
             conventions.computeIfPresent(withCounts.conventionId(), (id, c) -> new ConventionFigure(id, c.reference(),
-                    c.companyId(), c.companyName(), c.status(), c.endDate(), withCounts.target(), withCounts.realised()));
+                    c.companyId(), c.companyName(), c.status(), c.endDate(), withCounts.target(),
+                    withCountsReported.contains(id) ? withCounts.realised() : null));
         }
+        // a convention without any count that year: a target of 0, nothing reported
+        conventions.replaceAll((id, c) -> c.realised() != null && !withCountsReported.contains(id)
+                ? new ConventionFigure(id, c.reference(), c.companyId(), c.companyName(), c.status(), c.endDate(),
+                c.target(), null) : c);
         List<ConventionFigure> list = new ArrayList<>(conventions.values());
         list.sort(Comparator.comparing((ConventionFigure c) -> Objects.requireNonNullElse(c.companyName(), ""),
                 java.text.Collator.getInstance(Locale.FRANCE)).thenComparing(ConventionFigure::reference));
@@ -403,7 +481,8 @@ public final class DocumentService {
                             .forEach(rep -> byState.merge(rep.state(), 1, Integer::sum));
                     return byState;
                 }).orElse(null));
-        return new BilanReport.Data(name, year, figures, qpvs, list, reports);
+        return new BilanReport.Data(name, year, figures, qpvs, list, reports, read.reported(), statusDate, today,
+                read.statuses(), read.sirets(), read.parts());
     }
 
     public String territoryName(DashboardFilter territory) {

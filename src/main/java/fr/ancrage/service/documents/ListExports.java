@@ -4,7 +4,6 @@ import fr.ancrage.documents.Workbook;
 import fr.ancrage.documents.Workbook.Kind;
 import fr.ancrage.domain.ConventionListItem;
 import fr.ancrage.domain.OrganisationListItem;
-import fr.ancrage.domain.validation.Siret;
 import fr.ancrage.i18n.I18n;
 
 import java.time.OffsetDateTime;
@@ -47,7 +46,8 @@ public final class ListExports {
                 new ListColumn<>("nameColumn", i18n.get("organisations.column.name"), Kind.TEXT, o -> o.organisation().legalName()),
                 new ListColumn<>("kindColumn", i18n.get("organisations.column.kind"), Kind.TEXT, o -> i18n.label(o.organisation().kind())),
                 new ListColumn<>("siretColumn", i18n.get("organisations.column.siret"), Kind.CODE,
-                        o -> o.organisation().siret().isEmpty() ? null : Siret.format(o.organisation().siret())),
+                        // the 14 digits registers match on, never spaced (issue 16)
+                        o -> o.organisation().siret().isEmpty() ? null : o.organisation().siret()),
                 new ListColumn<>("communeColumn", i18n.get("organisations.column.commune"), Kind.TEXT, OrganisationListItem::communeName),
                 new ListColumn<>("epciColumn", i18n.get("organisations.column.epci"), Kind.TEXT, OrganisationListItem::epciName),
                 new ListColumn<>("conventionsColumn", i18n.get("organisations.column.conventions"), Kind.INTEGER,

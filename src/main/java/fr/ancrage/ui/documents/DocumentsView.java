@@ -173,10 +173,12 @@ public final class DocumentsView implements Section {
         vm.refreshTemplate();
         refreshLetterhead();
         record Choices(List<ConventionListItem> conventions, List<Department> departments, List<Epci> epcis,
-                       List<Integer> years, LocalDate today, List<fr.ancrage.domain.CeremonyListItem> ceremonies) {
+                       List<Integer> years, Integer latestReported, LocalDate today,
+                       List<fr.ancrage.domain.CeremonyListItem> ceremonies) {
         }
         ui.tasks().run(() -> new Choices(conventionService.list(), territories.departments(), territories.epcis(),
-                dashboard.years(), dashboard.today(), ceremonies.list()), c -> {
+                dashboard.years(), dashboard.latestReportedYear().orElse(null), dashboard.today(), ceremonies.list()),
+                c -> {
             var keptCeremony = pendingCeremony != null ? pendingCeremony
                     : vm.ceremony.get() == null ? null : vm.ceremony.get().id();
             pendingCeremony = null;
@@ -197,9 +199,8 @@ public final class DocumentsView implements Section {
             }
             departmentBox.getItems().setAll(c.departments());
             vm.years.setAll(c.years());
-            if (vm.year.get() == null && !c.years().isEmpty()) {
-                int lastYear = c.today().getYear() - 1;
-                vm.year.set(c.years().contains(lastYear) ? lastYear : c.years().getLast());
+            if (vm.year.get() == null) {
+                vm.year.set(DocumentsViewModel.proposedYear(c.years(), c.latestReported(), c.today()));
             }
             if (vm.department.get() == null) {
                 proposeTerritory(c.conventions(), c.departments());

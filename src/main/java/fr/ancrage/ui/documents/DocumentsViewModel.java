@@ -320,6 +320,26 @@ public final class DocumentsViewModel {
         }
     }
 
+    /**
+     * The year a bilan is proposed for: the latest year whose realised values are in
+     * ({@code latestReported}, null: none), among the {@code years} the conventions cover; without
+     * any, last year, else the latest year gone by, else the first to come; null without years.
+     * Never a year whose figures are all to come (issue 16).
+     */
+    public static Integer proposedYear(List<Integer> years, Integer latestReported, java.time.LocalDate today) {
+        if (years.isEmpty()) {
+            return null;
+        }
+        if (latestReported != null && years.contains(latestReported)) {
+            return latestReported;
+        }
+        int lastYear = today.getYear() - 1;
+        if (years.contains(lastYear)) {
+            return lastYear;
+        }
+        return years.stream().filter(y -> y <= today.getYear()).reduce((a, b) -> b).orElse(years.getFirst());
+    }
+
     /** Asks the running export to stop; it deletes what it had written and reports « annulé ». */
     public void cancel() {
         cancelled.set(true);

@@ -41,6 +41,33 @@ class DocFormatsTest {
         assertThat(f.rate(new BigDecimal("200"), new BigDecimal("51"))).isEqualTo("26%");
     }
 
+    /**
+     * One rounding rule for every format (issue 16): the rate is rounded once, half up, to the whole
+     * percent the documents print, and that same value goes into the spreadsheet's cell, which shows
+     * it as it is.
+     */
+    @Test
+    void aRateIsRoundedOnceForTheTextAndTheCell() {
+        DocFormats f = new DocFormats(I18n.forLanguage("fr"));
+        Numerals numerals = Numerals.of(Locale.FRANCE);
+        String[][] cases = {{"1000", "725", "73"}, {"10000", "7249", "72"}, {"1000", "715", "72"},
+                {"200", "51", "26"}, {"8", "9", "113"}};
+        for (String[] c : cases) {
+            BigDecimal target = new BigDecimal(c[0]);
+            BigDecimal realised = new BigDecimal(c[1]);
+            BigDecimal cell = DocFormats.ratio(target, realised);
+            assertThat(f.rate(target, realised)).as(c[1] + "/" + c[0]).isEqualTo(c[2] + "\u00A0%");
+            assertThat(cell.movePointRight(2)).as("the cell holds what the text says").isEqualByComparingTo(c[2]);
+            assertThat(numerals.percent(cell)).isEqualTo(f.rate(target, realised));
+        }
+        assertThat(f.rate(target(), null)).as("nothing reported").isEqualTo("—");
+        assertThat(DocFormats.ratio(target(), null)).isNull();
+    }
+
+    private static BigDecimal target() {
+        return BigDecimal.TEN;
+    }
+
     @Provide
     Arbitrary<Locale> locales() {
         return Arbitraries.of(Locale.FRANCE, Locale.US, Locale.GERMANY, Locale.forLanguageTag("ar-EG"), Locale.ROOT);

@@ -99,4 +99,20 @@ class DocumentsViewModelTest {
         assertThat(vm.outcome.get()).isEqualTo("Le dossier /tmp/a\u0000b n’existe pas. Choisissez un dossier existant.");
         assertThat(vm.running.get()).isFalse();
     }
+
+    /** Issue 16: the bilan proposed is that of the latest year whose reports are in, not an empty last year. */
+    @Test
+    void theYearProposedIsTheLatestWithReports() {
+        java.util.List<Integer> years = java.util.stream.IntStream.rangeClosed(2017, 2029).boxed().toList();
+        java.time.LocalDate today = java.time.LocalDate.of(2026, 11, 22);
+        assertThat(DocumentsViewModel.proposedYear(years, 2024, today)).isEqualTo(2024);
+        assertThat(DocumentsViewModel.proposedYear(years, 2026, today)).isEqualTo(2026);
+        // no report anywhere: last year, else the latest year gone by, else the first to come
+        assertThat(DocumentsViewModel.proposedYear(years, null, today)).isEqualTo(2025);
+        assertThat(DocumentsViewModel.proposedYear(java.util.List.of(2020, 2021), null, today)).isEqualTo(2021);
+        assertThat(DocumentsViewModel.proposedYear(java.util.List.of(2027, 2028), null, today)).isEqualTo(2027);
+        assertThat(DocumentsViewModel.proposedYear(java.util.List.of(), null, today)).isNull();
+        // a year with reports outside the conventions' years (a stray value) is not proposed
+        assertThat(DocumentsViewModel.proposedYear(java.util.List.of(2020, 2021), 2024, today)).isEqualTo(2021);
+    }
 }

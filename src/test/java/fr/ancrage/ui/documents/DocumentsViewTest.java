@@ -68,11 +68,12 @@ class DocumentsViewTest {
         robot.clickOn("#nav-documents");
         @SuppressWarnings("unchecked")
         ComboBox<Integer> year = robot.lookup("#yearBox").queryAs(ComboBox.class);
-        // the territory most conventions belong to and last year are proposed
+        // the territory most conventions belong to and the latest year with reports are proposed
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> year.getValue() != null
                 && robot.lookup("#epciBox").queryAs(ComboBox.class).getValue() != null);
         assertThat(robot.lookup("#epciBox").queryAs(ComboBox.class).getValue().toString()).contains("Grand Besançon");
-        robot.interact(() -> year.setValue(2024));
+        // issue 16: the latest year whose reports are in (2025's are not asked yet on 22/11/2026)
+        assertThat(year.getValue()).isEqualTo(2024);
         robot.clickOn("#bilanChoice");
         intoFolder(robot, out);
         robot.clickOn("#format-xlsx");
