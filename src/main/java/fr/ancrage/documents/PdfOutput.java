@@ -23,6 +23,12 @@ public final class PdfOutput {
 
     private static final float MARGIN = 56.7f; // 2 cm
     private static final float FOOTER = 28f;
+    /** Above the footer of a document to sign: a row of boxes for each party's initials. */
+    private static final float INITIALS_BAND = 30f;
+    private static final float INITIALS_BOX_WIDTH = 42.5f; // 1.5 cm
+    private static final float INITIALS_BOX_HEIGHT = 22.7f; // 0.8 cm
+    /** Under a signature block's names: room for a signature and a stamp. */
+    private static final float SIGNATURE_SPACE = 127.6f; // 4.5 cm
     private static final float BODY = 10f;
     private static final float SMALL = 8.5f;
     private static final float CELL_PAD = 3.5f;
@@ -37,6 +43,7 @@ public final class PdfOutput {
     private final List<PDPage> pages = new ArrayList<>();
     private PDPageContentStream out;
     private float y;
+    private Doc.Initials initials;
 
     private PdfOutput(PDDocument pdf) throws IOException {
         this.pdf = pdf;
@@ -49,6 +56,7 @@ public final class PdfOutput {
     public static void write(Doc doc, String producer, OutputStream target) throws IOException {
         try (PDDocument pdf = new PDDocument()) {
             PdfOutput writer = new PdfOutput(pdf);
+            writer.initials = doc.initials();
             writer.layOut(doc);
             writer.footers(doc.footer());
             writer.archival(doc, producer);
@@ -81,6 +89,7 @@ public final class PdfOutput {
                 case Doc.BarChart c -> chart(c);
                 case Doc.PageBreak ignored -> newPage();
                 case Doc.Letterhead l -> letterhead(l);
+                case Doc.Signatures signatures -> signatures(signatures);
             }
             if ((++n & 63) == 0 && Thread.currentThread().isInterrupted()) {
                 throw new InterruptedIOException("cancelled");
@@ -306,7 +315,7 @@ public final class PdfOutput {
     }
 
     private float bottom() {
-        return MARGIN + FOOTER;
+        return MARGIN + FOOTER + (initials == null ? 0 : INITIALS_BAND);
     }
 
     private float bottomSpace() {
@@ -445,6 +454,9 @@ public final class PdfOutput {
                     PDPageContentStream.AppendMode.APPEND, true, true)) {
                 out = s;
                 float baseline = MARGIN - 6;
+                if (initials != null) {
+                    initialsRow(baseline + SMALL + 10);
+                }
                 line(0, baseline + SMALL + 4, width(), baseline + SMALL + 4, 0xB8C4D2, 0.5f);
                 String right = (i + 1) + " / " + total;
                 float rightWidth = textWidth(right, regular, 7.5f);
@@ -458,6 +470,62 @@ public final class PdfOutput {
             }
         }
         out = null;
+    }
+
+    /** « Paraphes » and a box for each party, right-aligned just above the footer's rule. */
+    private void initialsRow(float bottomY) throws IOException {
+        float x = width() - initials.count() * (INITIALS_BOX_WIDTH + 6) + 6;
+        String label = initials.label();
+        text(label, regular, SMALL, 0x555555, x - 8 - textWidth(label, regular, SMALL),
+                bottomY + (INITIALS_BOX_HEIGHT - SMALL) / 2 + 1);
+        for (int b = 0; b < initials.count(); b++) {
+            frame(x + b * (INITIALS_BOX_WIDTH + 6), bottomY, INITIALS_BOX_WIDTH, INITIALS_BOX_HEIGHT, 0x9AA5B1, 0.6f);
+        }
+    }
+
+    /**
+     * Two blocks a row, each a frame holding « Pour … » in bold, the name, the title, and 4.5 cm of
+     * room to sign and stamp; a row that does not fit goes whole to the next page, so that a block
+     * is never parted from its names.
+     */
+    private void signatures(Doc.Signatures block) throws IOException {
+        List<Doc.Signature> all = block.signatures();
+        float gap = 14;
+        float column = (width() - gap) / 2;
+        float inner = column - 4 * CELL_PAD;
+        float leading = BODY * 1.3f;
+        y -= 6;
+        for (int i = 0; i < all.size(); i += 2) {
+            List<List<List<String>>> cells = new ArrayList<>();
+            int lines = 0;
+            for (int c = i; c < Math.min(i + 2, all.size()); c++) {
+                Doc.Signature s = all.get(c);
+                List<List<String>> parts = List.of(wrap(s.forWhom(), bold, BODY, inner), wrap(s.name(), regular, BODY, inner),
+                        wrap(s.title(), regular, BODY, inner));
+                cells.add(parts);
+                lines = Math.max(lines, parts.stream().mapToInt(List::size).sum());
+            }
+            float height = 2 * CELL_PAD + lines * leading + SIGNATURE_SPACE;
+            ensure(height);
+            float top = y;
+            for (int c = 0; c < cells.size(); c++) {
+                float x = c * (column + gap);
+                frame(x, top - height, column, height, 0xB8C4D2, 0.6f);
+                y = top - CELL_PAD;
+                List<List<String>> parts = cells.get(c);
+                lines(parts.get(0), bold, BODY, 0x111111, x + 2 * CELL_PAD, leading);
+                lines(parts.get(1), regular, BODY, 0x111111, x + 2 * CELL_PAD, leading);
+                lines(parts.get(2), regular, BODY, 0x444444, x + 2 * CELL_PAD, leading);
+            }
+            y = top - height - gap;
+        }
+    }
+
+    private void frame(float x, float yBottom, float w, float h, int color, float thickness) throws IOException {
+        color(color, true);
+        out.setLineWidth(thickness);
+        out.addRect(MARGIN + x, yBottom, w, h);
+        out.stroke();
     }
 
     // ---- PDF/A ------------------------------------------------------------------------------------

@@ -92,6 +92,9 @@ final class ConventionToSign {
         // one original for each signatory, as many as the signature blocks
         field("convention.nombre_exemplaires", d -> Optional.of(Integer.toString(Math.max(1,
                 d.convention().signatories().size()))), null);
+        // in the footer of every page: a dotted space for each party's initials
+        field("paraphes", d -> Optional.of(String.join("   ", java.util.Collections.nCopies(
+                Math.max(1, d.convention().signatories().size()), "…………"))), null);
         // the letterhead's « Fait à », or a dotted line to fill in by hand
         field("lieu", d -> Optional.of(d.place().isEmpty() ? "………………………" : d.place()), null);
         field("entreprise.raison_sociale", d -> Optional.ofNullable(d.company()).map(Organisation::legalName),
@@ -326,9 +329,9 @@ final class ConventionToSign {
         return blocks;
     }
 
-    /** Two signatures a row, in signing order: « Pour … », the name, the title, room to sign. */
+    /** One block per signatory, in signing order: « Pour … », the name, the title, room to sign and stamp. */
     private List<Doc.Block> signatures(Data d) {
-        List<String> cells = new ArrayList<>();
+        List<Doc.Signature> blocks = new ArrayList<>();
         for (Signatory s : d.signatories()) {
             String forWhom = switch (s.role()) {
                 case PREFECT -> i18n.get("doc.template.forState");
@@ -337,17 +340,9 @@ final class ConventionToSign {
                 default -> i18n.format("doc.template.for", s.organisationId() == null ? s.fullName()
                         : d.organisationNames().getOrDefault(s.organisationId(), s.fullName()));
             };
-            cells.add(forWhom + "\n" + s.fullName() + "\n" + s.jobTitle() + "\n\n\n\n");
+            blocks.add(new Doc.Signature(forWhom, s.fullName(), s.jobTitle()));
         }
-        if (cells.size() % 2 == 1) {
-            cells.add("");
-        }
-        List<List<String>> rows = new ArrayList<>();
-        for (int i = 0; i < cells.size(); i += 2) {
-            rows.add(List.of(cells.get(i), cells.get(i + 1)));
-        }
-        return rows.isEmpty() ? List.of() : List.of(new Doc.Table(List.of(Doc.Column.text("", 1), Doc.Column.text("", 1)),
-                rows, false));
+        return blocks.isEmpty() ? List.of() : List.of(new Doc.Signatures(blocks));
     }
 
     private static Optional<Signatory> signatory(Data d, SignatoryRole role) {

@@ -326,8 +326,10 @@ public final class DocumentService {
         try {
             OdtTemplate.Filled filled = template.fill(sign.values(data), sign.blocks(data), title, created,
                     Producer.label());
+            // each party initials every page: as many boxes as signatories
             return new ToSign(filled, filled.toDoc(i18n.format("doc.toSign.footer", data.convention().reference()),
-                    created));
+                    created).withInitials(new Doc.Initials(Math.max(1, data.convention().signatories().size()),
+                    i18n.get("doc.toSign.initials"))));
         } catch (IOException e) {
             throw templateFailure(e);
         }
