@@ -94,7 +94,7 @@ final class ContactDialog {
                 return;
             }
             Contact candidate = new Contact(original == null ? RecordMeta.fresh() : original.meta(), organisationId,
-                    first.getText(), last.getText(), title.getText(), email.getText(),
+                    original == null ? null : original.civility(), first.getText(), last.getText(), title.getText(), email.getText(),
                     ContactRules.formatPhone(phone.getText()), maySign.isSelected());
             ui.tasks().run(() -> service.saveContact(candidate), saved -> {
                 result[0] = saved;
