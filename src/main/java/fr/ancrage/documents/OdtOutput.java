@@ -197,7 +197,7 @@ public final class OdtOutput {
     private void facts(Doc.Facts facts) {
         Element table = tableElement(List.of(0.32, 0.68), "T-facts");
         for (Doc.Fact fact : facts.facts()) {
-            Element row = el(table, "table:table-row");
+            Element row = el(table, "table:table-row", "table:style-name", "R-keep");
             lines(el(row, "table:table-cell", "office:value-type", "string", "table:style-name", "C-plain"),
                     "P-label", fact.label());
             lines(el(row, "table:table-cell", "office:value-type", "string", "table:style-name", "C-plain"),
@@ -217,7 +217,7 @@ public final class OdtOutput {
         }
         for (int r = 0; r < rows.size(); r++) {
             boolean total = totalRow && r == rows.size() - 1;
-            Element row = el(table, "table:table-row");
+            Element row = el(table, "table:table-row", "table:style-name", "R-keep");
             for (int c = 0; c < columns.size(); c++) {
                 boolean number = columns.get(c).align() == Doc.Align.RIGHT;
                 String style = total ? (number ? "P-total-num" : "P-total") : (number ? "P-num" : "Table_20_Contents");
@@ -316,6 +316,14 @@ public final class OdtOutput {
         cell("C-total", "#f1f3f6", "0.8pt solid #6b7c93");
         cell("C-plain", null, null);
         paragraph("P-strong", "Text_20_body", "bold", null, null);
+        // a bold line introduces what follows (an action over its targets): never left alone at a page's foot
+        Element strong = (Element) styles.getLastChild();
+        // the paragraph's properties come before its text's (the schema's order)
+        strong.insertBefore(el(strong, "style:paragraph-properties", "fo:keep-with-next", "always"),
+                strong.getFirstChild());
+        // a row is never split across pages
+        Element keep = el(styles, "style:style", "style:name", "R-keep", "style:family", "table-row");
+        el(keep, "style:table-row-properties", "fo:keep-together", "always");
         paragraph("P-note", "Text_20_body", null, "9pt", null);
         paragraph("P-label", "Table_20_Contents", "bold", null, null);
         paragraph("P-num", "Table_20_Contents", null, null, "end");
