@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param letterhead the issuing authority's block at the top of the first page, or null for none
  */
 public record Doc(String title, String subtitle, String footer, OffsetDateTime created, List<Block> blocks,
-                  Letterhead letterhead) {
+                  Letterhead letterhead, Initials initials) {
 
     public Doc {
         Objects.requireNonNull(title, "title");
@@ -28,12 +28,28 @@ public record Doc(String title, String subtitle, String footer, OffsetDateTime c
 
     /** A document without letterhead. */
     public Doc(String title, String subtitle, String footer, OffsetDateTime created, List<Block> blocks) {
-        this(title, subtitle, footer, created, blocks, null);
+        this(title, subtitle, footer, created, blocks, null, null);
     }
 
     /** The same document under the given letterhead (null: none). */
     public Doc withLetterhead(Letterhead head) {
-        return new Doc(title, subtitle, footer, created, blocks, head);
+        return new Doc(title, subtitle, footer, created, blocks, head, initials);
+    }
+
+    /**
+     * The same document with room at the foot of every page for each party's initials, as a
+     * convention to sign has (null: none).
+     */
+    public Doc withInitials(Initials room) {
+        return new Doc(title, subtitle, footer, created, blocks, letterhead, room);
+    }
+
+    /** Boxes at the foot of every page, one for each party's initials, after their label (« Paraphes »). */
+    public record Initials(int count, String label) {
+        public Initials {
+            count = Math.clamp(count, 1, 8);
+            label = label == null ? "" : label;
+        }
     }
 
     /** Who the metadata names as the document's author: the issuing authority, else Ancrage. */
@@ -80,7 +96,7 @@ public record Doc(String title, String subtitle, String footer, OffsetDateTime c
     }
 
     /** One piece of the document's flow. */
-    public sealed interface Block permits Heading, Paragraph, Facts, Table, BarChart, PageBreak, Letterhead {
+    public sealed interface Block permits Heading, Paragraph, Facts, Table, BarChart, PageBreak, Letterhead, Signatures {
     }
 
     /** A section title; level 1 or 2. */
@@ -183,5 +199,25 @@ public record Doc(String title, String subtitle, String footer, OffsetDateTime c
     }
 
     public record PageBreak() implements Block {
+    }
+
+    /**
+     * The signature blocks of a document to sign, in signing order, two a row: for each signatory
+     * « Pour … », the name and the title, over a space for a signature and a stamp. A row is never
+     * split across pages: a block and its names stay together.
+     */
+    public record Signatures(List<Signature> signatures) implements Block {
+        public Signatures {
+            signatures = List.copyOf(signatures);
+        }
+    }
+
+    /** One signatory's block: for whom, the name, the title. */
+    public record Signature(String forWhom, String name, String title) {
+        public Signature {
+            forWhom = forWhom == null ? "" : forWhom;
+            name = name == null ? "" : name;
+            title = title == null ? "" : title;
+        }
     }
 }

@@ -86,6 +86,17 @@ final class Odf {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
+    /**
+     * The PDFs' font family, Liberation Sans (Arial's metrics), in place of the toolkit's Arial and
+     * Times New Roman, so that a document looks the same in both formats.
+     */
+    static String sansFont(String xml) {
+        return xml.replace("style:name=\"Arial\" svg:font-family=\"Arial\"",
+                        "style:name=\"Liberation Sans\" svg:font-family=\"&apos;Liberation Sans&apos;\"")
+                .replace("style:font-name=\"Arial\"", "style:font-name=\"Liberation Sans\"")
+                .replace("style:font-name=\"Times New Roman\"", "style:font-name=\"Liberation Sans\"");
+    }
+
     static void removeChildren(Node parent, String localName) {
         Node child = parent.getFirstChild();
         while (child != null) {

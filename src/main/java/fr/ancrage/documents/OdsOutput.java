@@ -155,9 +155,7 @@ public final class OdsOutput {
 
     /** The PDFs' font family in place of the toolkit's Arial (Liberation Sans has Arial's metrics). */
     static String font(String xml) {
-        return xml.replace("style:name=\"Arial\" svg:font-family=\"Arial\"",
-                        "style:name=\"Liberation Sans\" svg:font-family=\"&apos;Liberation Sans&apos;\"")
-                .replace("style:font-name=\"Arial\"", "style:font-name=\"Liberation Sans\"");
+        return Odf.sansFont(xml);
     }
 
     private static String plain(BigDecimal value) {

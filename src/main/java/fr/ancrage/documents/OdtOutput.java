@@ -26,6 +26,8 @@ public final class OdtOutput {
     private final Element styles;
     private final OdfTextDocument odt;
     private int tables;
+    private int signatureTables;
+    private int charts;
     private boolean logoStored;
 
     private OdtOutput(OdfTextDocument odt, Node body, Element styles) {
@@ -83,7 +85,8 @@ public final class OdtOutput {
             odt.save(raw);
             odt.close();
             Zips.reproducible(raw.toByteArray(), doc.created(),
-                    java.util.Map.of("meta.xml", ignored -> Odf.metaXml(doc.title(), doc.author(), doc.created(), generator)),
+                    java.util.Map.of("meta.xml", ignored -> Odf.metaXml(doc.title(), doc.author(), doc.created(), generator),
+                            "styles.xml", Odf::sansFont, "content.xml", Odf::sansFont),
                     out);
         } catch (IOException | RuntimeException e) {
             throw e;
@@ -171,6 +174,7 @@ public final class OdtOutput {
                 case Doc.BarChart c -> chart(c);
                 case Doc.PageBreak ignored -> Odf.paragraph(body, "P-break", null);
                 case Doc.Letterhead l -> letterhead(l);
+                case Doc.Signatures signatures -> signatures(signatures);
             }
             if ((++n & 63) == 0 && Thread.currentThread().isInterrupted()) {
                 throw new InterruptedIOException("cancelled");
@@ -225,25 +229,62 @@ public final class OdtOutput {
         Odf.paragraph(body, "Text_20_body", null);
     }
 
-    private void chart(Doc.BarChart chart) {
+    /**
+     * The chart as a picture (drawn as in the PDF), its figures in words as its text alternative:
+     * the bilan's tables beside it already give the numbers.
+     */
+    private void chart(Doc.BarChart chart) throws IOException {
         Odf.paragraph(body, "P-strong", chart.title());
-        List<Doc.Column> columns = new ArrayList<>();
-        columns.add(Doc.Column.text("", 3));
-        chart.series().forEach(s -> columns.add(Doc.Column.number(s.name(), 1.2)));
-        List<List<String>> rows = new ArrayList<>();
-        for (int g = 0; g < chart.categories().size(); g++) {
-            List<String> row = new ArrayList<>();
-            row.add(chart.categories().get(g));
-            for (Doc.Series s : chart.series()) {
-                row.add(s.labels().get(g));
-            }
-            rows.add(row);
+        ChartImage.Picture picture = ChartImage.draw(chart, 17);
+        String path = "Pictures/graphique-" + (++charts) + ".png";
+        try {
+            odt.getPackage().insert(picture.png(), path, "image/png");
+        } catch (Exception e) {
+            throw new IOException(e);
         }
-        table(columns, rows, false, true);
+        Element p = Odf.paragraph(body, "Text_20_body", null);
+        Element frame = el(p, "draw:frame", "draw:name", "Graphique" + charts, "text:anchor-type", "as-char",
+                "svg:width", centimetres(picture.widthCm()), "svg:height", centimetres(picture.heightCm()),
+                "draw:z-index", "0");
+        el(frame, "draw:image", "xlink:href", path, "xlink:type", "simple", "xlink:show", "embed",
+                "xlink:actuate", "onLoad");
+        el(frame, "svg:title").setTextContent(SafeText.clean(chart.title()));
+        el(frame, "svg:desc").setTextContent(ChartImage.describe(chart));
+    }
+
+    /** The table name a signature block is written under, and recognised by when read back. */
+    static final String SIGNATURES = "AncrageSignatures";
+
+    /**
+     * Two blocks a row, each row kept on one page with the names over a space of 4.5 cm for a
+     * signature and a stamp; the table follows the paragraph before it (« Fait à … ») on its page.
+     */
+    private void signatures(Doc.Signatures block) {
+        List<Doc.Signature> all = block.signatures();
+        Element table = tableElement(List.of(1.0, 1.0), "T-sign", SIGNATURES + (++signatureTables));
+        for (int i = 0; i < all.size(); i += 2) {
+            Element row = el(table, "table:table-row", "table:style-name", "R-sign");
+            for (int c = i; c < i + 2; c++) {
+                Element cell = el(row, "table:table-cell", "office:value-type", "string", "table:style-name",
+                        c < all.size() ? "C-sign" : "C-plain");
+                if (c >= all.size()) {
+                    Odf.paragraph(cell, "Table_20_Contents", null);
+                    continue;
+                }
+                Doc.Signature s = all.get(c);
+                Odf.paragraph(cell, "P-label", s.forWhom());
+                Odf.paragraph(cell, "Table_20_Contents", s.name());
+                Odf.paragraph(cell, "Table_20_Contents", s.title());
+            }
+        }
+        Odf.paragraph(body, "Text_20_body", null);
     }
 
     private Element tableElement(List<Double> weights, String style) {
-        String name = "AncrageTableau" + (++tables);
+        return tableElement(weights, style, "AncrageTableau" + (++tables));
+    }
+
+    private Element tableElement(List<Double> weights, String style, String name) {
         Element table = el(body, "table:table", "table:name", name, "table:style-name", style);
         double total = weights.stream().mapToDouble(Double::doubleValue).sum();
         for (int c = 0; c < weights.size(); c++) {
@@ -257,6 +298,14 @@ public final class OdtOutput {
     }
 
     private void defineStyles() {
+        Element sign = el(styles, "style:style", "style:name", "T-sign", "style:family", "table");
+        el(sign, "style:table-properties", "style:width", TEXT_WIDTH, "table:align", "margins",
+                "fo:margin-top", "0.3cm", "fo:margin-bottom", "0.2cm", "fo:keep-with-next", "auto");
+        Element signRow = el(styles, "style:style", "style:name", "R-sign", "style:family", "table-row");
+        el(signRow, "style:table-row-properties", "style:min-row-height", "6cm", "fo:keep-together", "always");
+        Element signCell = el(styles, "style:style", "style:name", "C-sign", "style:family", "table-cell");
+        el(signCell, "style:table-cell-properties", "fo:padding", "0.2cm", "fo:border", "0.5pt solid #b8c4d2",
+                "style:vertical-align", "top");
         for (String name : List.of("T-grid", "T-facts", "T-head")) {
             Element t = el(styles, "style:style", "style:name", name, "style:family", "table");
             el(t, "style:table-properties", "style:width", TEXT_WIDTH, "table:align", "margins",

@@ -252,7 +252,9 @@ public final class OdtTemplate {
     public List<Found> placeholders() throws IOException {
         List<Found> found = new ArrayList<>();
         withDocument(odt -> {
-            for (Element p : paragraphs(odt.getContentRoot())) {
+            List<Element> all = new ArrayList<>(paragraphs(odt.getContentRoot()));
+            all.addAll(paragraphs(odt.getStylesDom().getDocumentElement()));
+            for (Element p : all) {
                 String text = text(p);
                 Matcher m = PLACEHOLDER.matcher(text);
                 while (m.find()) {
@@ -268,7 +270,9 @@ public final class OdtTemplate {
     public List<Found> blocksNotAlone(java.util.Set<String> blockNames) throws IOException {
         List<Found> wrong = new ArrayList<>();
         withDocument(odt -> {
-            for (Element p : paragraphs(odt.getContentRoot())) {
+            List<Element> all = new ArrayList<>(paragraphs(odt.getContentRoot()));
+            all.addAll(paragraphs(odt.getStylesDom().getDocumentElement()));
+            for (Element p : all) {
                 String text = text(p);
                 Matcher m = PLACEHOLDER.matcher(text);
                 while (m.find()) {
@@ -299,6 +303,10 @@ public final class OdtTemplate {
                     p.getParentNode().removeChild(p);
                     continue;
                 }
+                replace(p, values);
+            }
+            // headers and footers too (« Convention 25-2024-003 — paraphes »): fields only, no block
+            for (Element p : paragraphs(odt.getStylesDom().getDocumentElement())) {
                 replace(p, values);
             }
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
@@ -493,6 +501,21 @@ public final class OdtTemplate {
         }
     }
 
+    /** A signature block read back: each cell's paragraphs are « Pour … », the name and the title. */
+    private static Doc.Signatures signatures(Element table) {
+        List<Doc.Signature> signatures = new ArrayList<>();
+        var cells = table.getElementsByTagNameNS(OdfDocumentNamespace.TABLE.getUri(), "table-cell");
+        for (int i = 0; i < cells.getLength(); i++) {
+            List<String> lines = paragraphs(cells.item(i)).stream().map(p -> paragraphText(p).strip()).toList();
+            if (lines.stream().allMatch(String::isEmpty)) {
+                continue;
+            }
+            signatures.add(new Doc.Signature(lines.get(0), lines.size() > 1 ? lines.get(1) : "",
+                    lines.size() > 2 ? String.join(" ", lines.subList(2, lines.size())) : ""));
+        }
+        return new Doc.Signatures(signatures);
+    }
+
     /** A paragraph's text with its line breaks kept. */
     private static String paragraphText(Element p) {
         StringBuilder sb = new StringBuilder();
@@ -519,6 +542,10 @@ public final class OdtTemplate {
 
     private static void table(Element table, List<Doc.Block> blocks) {
         String ns = OdfDocumentNamespace.TABLE.getUri();
+        if (table.getAttributeNS(ns, "name").startsWith(OdtOutput.SIGNATURES)) {
+            blocks.add(signatures(table));
+            return;
+        }
         List<List<String>> rows = new ArrayList<>();
         var rowNodes = table.getElementsByTagNameNS(ns, "table-row");
         for (int r = 0; r < rowNodes.getLength(); r++) {

@@ -33,6 +33,12 @@ public final class PdfOutput {
 
     private static final float MARGIN = 56.7f; // 2 cm
     private static final float FOOTER = 28f;
+    /** Above the footer of a document to sign: a row of boxes for each party's initials. */
+    private static final float INITIALS_BAND = 30f;
+    private static final float INITIALS_BOX_WIDTH = 42.5f; // 1.5 cm
+    private static final float INITIALS_BOX_HEIGHT = 22.7f; // 0.8 cm
+    /** Under a signature block's names: room for a signature and a stamp. */
+    private static final float SIGNATURE_SPACE = 127.6f; // 4.5 cm
     private static final float BODY = 10f;
     private static final float SMALL = 8.5f;
     private static final float CELL_PAD = 3.5f;
@@ -53,6 +59,7 @@ public final class PdfOutput {
     private PDStructureElement target;
     /** The level of the last heading tag (the title is H1): headings never skip a level. */
     private int headingLevel = 1;
+    private Doc.Initials initials;
 
     private PdfOutput(PDDocument pdf) throws IOException {
         this.pdf = pdf;
@@ -100,6 +107,7 @@ public final class PdfOutput {
     public static void write(Doc doc, String producer, OutputStream target) throws IOException {
         try (PDDocument pdf = new PDDocument()) {
             PdfOutput writer = new PdfOutput(pdf);
+            writer.initials = doc.initials();
             writer.layOut(doc);
             writer.footers(doc.footer());
             writer.tags.finish();
@@ -133,6 +141,7 @@ public final class PdfOutput {
                 case Doc.BarChart c -> chart(c);
                 case Doc.PageBreak ignored -> newPage();
                 case Doc.Letterhead l -> letterhead(l);
+                case Doc.Signatures signatures -> signatures(signatures);
             }
             if ((++n & 63) == 0 && Thread.currentThread().isInterrupted()) {
                 throw new InterruptedIOException("cancelled");
@@ -423,7 +432,7 @@ public final class PdfOutput {
     }
 
     private float bottom() {
-        return MARGIN + FOOTER;
+        return MARGIN + FOOTER + (initials == null ? 0 : INITIALS_BAND);
     }
 
     private float bottomSpace() {
@@ -570,6 +579,9 @@ public final class PdfOutput {
                 page = pages.get(i);
                 target = null; // footers are pagination: artifacts
                 float baseline = MARGIN - 6;
+                if (initials != null) {
+                    initialsRow(baseline + SMALL + 10);
+                }
                 line(0, baseline + SMALL + 4, width(), baseline + SMALL + 4, 0xB8C4D2, 0.5f);
                 String right = (i + 1) + " / " + total;
                 float rightWidth = textWidth(right, regular, 7.5f);
@@ -584,6 +596,77 @@ public final class PdfOutput {
         }
         out = null;
         page = null;
+    }
+
+    /**
+     * « Paraphes » and a box for each party, right-aligned just above the footer's rule; drawn with
+     * the footer, an artifact (the same on every page, a place to write on paper).
+     */
+    private void initialsRow(float bottomY) throws IOException {
+        float x = width() - initials.count() * (INITIALS_BOX_WIDTH + 6) + 6;
+        String label = initials.label();
+        text(label, regular, SMALL, 0x555555, x - 8 - textWidth(label, regular, SMALL),
+                bottomY + (INITIALS_BOX_HEIGHT - SMALL) / 2 + 1);
+        for (int b = 0; b < initials.count(); b++) {
+            frame(x + b * (INITIALS_BOX_WIDTH + 6), bottomY, INITIALS_BOX_WIDTH, INITIALS_BOX_HEIGHT, 0x9AA5B1, 0.6f);
+        }
+    }
+
+    /**
+     * Two blocks a row, each a frame holding « Pour … » in bold, the name, the title, and 4.5 cm of
+     * room to sign and stamp; a row that does not fit goes whole to the next page, so that a block
+     * is never parted from its names.
+     */
+    private void signatures(Doc.Signatures block) throws IOException {
+        List<Doc.Signature> all = block.signatures();
+        float gap = 14;
+        float column = (width() - gap) / 2;
+        float inner = column - 4 * CELL_PAD;
+        float leading = BODY * 1.3f;
+        y -= 6;
+        // a Div of signatories, each a Div of paragraphs (for whom, name, title) read in signing
+        // order; the frames, drawn outside them, are artifacts
+        PDStructureElement signatories = element("Div");
+        for (int i = 0; i < all.size(); i += 2) {
+            List<List<List<String>>> cells = new ArrayList<>();
+            int lines = 0;
+            for (int c = i; c < Math.min(i + 2, all.size()); c++) {
+                Doc.Signature s = all.get(c);
+                List<List<String>> parts = List.of(wrap(s.forWhom(), bold, BODY, inner), wrap(s.name(), regular, BODY, inner),
+                        wrap(s.title(), regular, BODY, inner));
+                cells.add(parts);
+                lines = Math.max(lines, parts.stream().mapToInt(List::size).sum());
+            }
+            float height = 2 * CELL_PAD + lines * leading + SIGNATURE_SPACE;
+            ensure(height);
+            float top = y;
+            for (int c = 0; c < cells.size(); c++) {
+                float x = c * (column + gap);
+                frame(x, top - height, column, height, 0xB8C4D2, 0.6f);
+                y = top - CELL_PAD;
+                List<List<String>> parts = cells.get(c);
+                PDStructureElement signatory = tags.element(signatories, "Div");
+                float left = x + 2 * CELL_PAD;
+                for (int k = 0; k < 3; k++) {
+                    List<String> text = parts.get(k);
+                    PDType0Font font = k == 0 ? bold : regular;
+                    int color = k == 2 ? 0x444444 : 0x111111;
+                    // an empty line keeps its room but is no paragraph
+                    boolean empty = text.stream().allMatch(String::isEmpty);
+                    in(empty ? null : tags.element(signatory, "P"), () -> lines(text, font, BODY, color, left, leading));
+                }
+            }
+            y = top - height - gap;
+        }
+    }
+
+    private void frame(float x, float yBottom, float w, float h, int color, float thickness) throws IOException {
+        beginMark();
+        color(color, true);
+        out.setLineWidth(thickness);
+        out.addRect(MARGIN + x, yBottom, w, h);
+        out.stroke();
+        tags.end(out);
     }
 
     // ---- PDF/A ------------------------------------------------------------------------------------

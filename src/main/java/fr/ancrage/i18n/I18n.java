@@ -113,4 +113,9 @@ public final class I18n {
     public String label(Enum<?> value) {
         return value == null ? "" : get("enum." + value.getDeclaringClass().getSimpleName() + "." + value.name());
     }
+
+    /** Short label of an enum constant (« Mme » for Madame): key {@code enum.<SimpleName>.<CONSTANT>.short}. */
+    public String shortLabel(Enum<?> value) {
+        return value == null ? "" : get("enum." + value.getDeclaringClass().getSimpleName() + "." + value.name() + ".short");
+    }
 }

@@ -1,5 +1,6 @@
 package fr.ancrage.persistence;
 
+import fr.ancrage.domain.Civility;
 import fr.ancrage.domain.Contact;
 import fr.ancrage.domain.RecordMeta;
 import fr.ancrage.domain.RecordKind;
@@ -44,6 +45,7 @@ public final class ContactRepository {
     public Contact save(Contact c) {
         ContactRecord r = dsl.newRecord(CONTACT);
         r.setOrganisationId(c.organisationId());
+        r.setCivility(c.civility() == null ? null : c.civility().name());
         r.setFirstName(nullIfEmpty(c.firstName()));
         r.setLastName(c.lastName());
         r.setJobTitle(nullIfEmpty(c.jobTitle()));
@@ -51,7 +53,7 @@ public final class ContactRepository {
         r.setPhone(nullIfEmpty(c.phone()));
         r.setMaySign(c.maySign());
         RecordMeta meta = VersionedWrites.store(dsl, r, c.meta(), RecordKind.CONTACT, c::fullName);
-        return new Contact(meta, c.organisationId(), c.firstName(), c.lastName(), c.jobTitle(), c.email(), c.phone(),
+        return new Contact(meta, c.organisationId(), c.civility(), c.firstName(), c.lastName(), c.jobTitle(), c.email(), c.phone(),
                 c.maySign());
     }
 
@@ -61,7 +63,8 @@ public final class ContactRepository {
 
     private Contact toDomain(ContactRecord r) {
         return new Contact(Times.meta(r.getId(), r.getVersion(), r.getCreatedAt(), r.getUpdatedAt()),
-                r.getOrganisationId(), r.getFirstName(), r.getLastName(), r.getJobTitle(), r.getEmail(),
+                r.getOrganisationId(), r.getCivility() == null ? null : Civility.valueOf(r.getCivility()),
+                r.getFirstName(), r.getLastName(), r.getJobTitle(), r.getEmail(),
                 r.getPhone(), r.getMaySign());
     }
 }

@@ -1,5 +1,6 @@
 package fr.ancrage.service;
 
+import fr.ancrage.domain.Civility;
 import fr.ancrage.domain.ConventionStatus;
 import fr.ancrage.domain.Framework;
 import fr.ancrage.domain.OrganisationKind;
@@ -712,6 +713,19 @@ final class DemoData {
             "Rigoulot", "Demougeot", "Carrez", "Barthod", "Monnier", "Belkacem", "Ferreira", "Jouffroy",
             "Guillaume", "Perrin", "Humbert", "Cuenin", "Mairot", "Saillard", "Amrani", "Pereira", "Tran",
             "Diallo", "Coulon", "Vieille", "Parrenin", "Musy");
+
+    /** The women among {@link #PARTNER_PEOPLE}; the others are men. */
+    static final Set<String> PARTNER_WOMEN = Set.of("Nadia", "Sandrine", "Agnès", "Françoise", "Leïla", "Isabelle",
+            "Marion", "Céline", "Inès", "Hélène");
+
+    /**
+     * The civilité of a demo contact, decided from the two explicit lists of the women's first names
+     * the demo uses ({@link #WOMEN}, {@link #PARTNER_WOMEN}): every other demo first name is a man's.
+     * Never guessed from how a name ends (« Camille », « Yannick »…).
+     */
+    static Civility civilityOf(String firstName) {
+        return WOMEN.contains(firstName) || PARTNER_WOMEN.contains(firstName) ? Civility.MADAME : Civility.MONSIEUR;
+    }
 
     /** Job titles of the generated company contacts: head by size band, then HR, then CSR. */
     static String headTitle(SizeBand size) {

@@ -291,8 +291,8 @@ public final class DemoDataService {
             String email = mailPart(first) + "." + mailPart(last) + "@" + domain + "." + DemoData.MAIL_DOMAIN;
             String phone = String.format(Locale.ROOT, "03 81 %02d %02d %02d",
                     random.nextInt(100), random.nextInt(100), random.nextInt(100));
-            Contact saved = r.contacts().save(new Contact(RecordMeta.fresh(), organisations.get(key).id(), first,
-                    last, title, email, phone, maySign));
+            Contact saved = r.contacts().save(new Contact(RecordMeta.fresh(), organisations.get(key).id(),
+                    DemoData.civilityOf(first), first, last, title, email, phone, maySign));
             contacts.computeIfAbsent(key, k -> new ArrayList<>()).add(saved);
             contactCount++;
         }

@@ -5,6 +5,7 @@ import fr.ancrage.domain.BilanLine;
 import fr.ancrage.domain.CampaignReport;
 import fr.ancrage.domain.CampaignReportItem;
 import fr.ancrage.domain.Catalogue;
+import fr.ancrage.domain.Civility;
 import fr.ancrage.domain.Contact;
 import fr.ancrage.domain.Convention;
 import fr.ancrage.domain.ConventionListItem;
@@ -169,6 +170,54 @@ class DemoDataServiceTest {
             assertThat(QpvCode.versionOf(q.code())).contains(GeographyVersion.QPV_2024);
             assertThat(q.epciSiren()).isEqualTo("242500361");
         });
+    }
+
+    /**
+     * Every demo contact has a civilité (issue 16), decided from the demo's explicit lists of women's
+     * first names; it agrees with the job titles, which the demo writes in the feminine or the
+     * masculine by hand (« Déléguée du préfet », « Gérant »).
+     */
+    @Test
+    void everyDemoContactHasACivilityAgreeingWithItsJobTitle() {
+        useLoadedDatabase();
+        List<Contact> all = store.read(r -> r.organisations().findAll()).stream()
+                .flatMap(o -> contactsOf(o).stream()).toList();
+        assertThat(all).hasSizeGreaterThan(80).allSatisfy(c -> assertThat(c.civility()).as(c.fullName()).isNotNull());
+        java.util.regex.Pattern feminine = java.util.regex.Pattern.compile(
+                "\\b(Gérante|Directrice|Présidente|Déléguée|Chargée|Conseillère|Référente)\\b",
+                java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
+        java.util.regex.Pattern masculine = java.util.regex.Pattern.compile(
+                "\\b(Gérant|Directeur|Président|Délégué|Chargé|Conseiller|Sous-préfet|Principal)\\b",
+                java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
+        int checked = 0;
+        for (Contact c : all) {
+            if (feminine.matcher(c.jobTitle()).find()) {
+                assertThat(c.civility()).as(c.fullName() + ", " + c.jobTitle()).isEqualTo(Civility.MADAME);
+                checked++;
+            } else if (masculine.matcher(c.jobTitle()).find()) {
+                assertThat(c.civility()).as(c.fullName() + ", " + c.jobTitle()).isEqualTo(Civility.MONSIEUR);
+                checked++;
+            }
+        }
+        assertThat(checked).as("contacts with a gendered job title").isGreaterThan(40);
+        assertThat(all).extracting(Contact::civility).contains(Civility.MADAME, Civility.MONSIEUR);
+        assertThat(all).filteredOn(c -> c.fullName().equals("Françoise Mercier")).singleElement()
+                .extracting(Contact::civility).isEqualTo(Civility.MADAME);
+        assertThat(all).filteredOn(c -> c.fullName().equals("Yannick Billod")).singleElement()
+                .extracting(Contact::civility).isEqualTo(Civility.MONSIEUR);
+    }
+
+    /** The lists are explicit: each woman's first name of the partners is one of theirs, no man's name is a woman's. */
+    @Test
+    void theDemoCivilitiesComeFromExplicitLists() {
+        Set<String> partnerFirstNames = DemoData.PARTNER_PEOPLE.stream().map(DemoData.PersonRow::firstName)
+                .collect(Collectors.toSet());
+        assertThat(partnerFirstNames).containsAll(DemoData.PARTNER_WOMEN);
+        assertThat(DemoData.WOMEN).allSatisfy(n -> assertThat(DemoData.civilityOf(n)).isEqualTo(Civility.MADAME));
+        assertThat(DemoData.MEN).allSatisfy(n -> assertThat(DemoData.civilityOf(n)).isEqualTo(Civility.MONSIEUR));
+        assertThat(DemoData.MEN).doesNotContainAnyElementsOf(DemoData.PARTNER_WOMEN);
+        assertThat(DemoData.civilityOf("Camille")).isEqualTo(Civility.MADAME); // in the demo's list of women
+        assertThat(DemoData.civilityOf("Yannick")).isEqualTo(Civility.MONSIEUR);
     }
 
     @Test

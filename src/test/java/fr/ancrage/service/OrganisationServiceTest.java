@@ -1,5 +1,6 @@
 package fr.ancrage.service;
 
+import fr.ancrage.domain.Civility;
 import fr.ancrage.domain.Contact;
 import fr.ancrage.domain.DuplicateCandidate;
 import fr.ancrage.domain.Organisation;
@@ -92,7 +93,7 @@ class OrganisationServiceTest {
     @Test
     void deletingAnOrganisationDeletesItsContacts() {
         Organisation saved = service.save(company("Horlogerie Vauban", ""));
-        service.saveContact(new Contact(RecordMeta.fresh(), saved.id(), "Claire", "Dupont", "Directrice",
+        service.saveContact(new Contact(RecordMeta.fresh(), saved.id(), Civility.MADAME, "Claire", "Dupont", "Directrice",
                 "claire.dupont@exemple.fr", "03 81 00 00 00", true));
         assertThat(service.contacts(saved.id())).hasSize(1);
         service.delete(service.get(saved.id()).orElseThrow());
@@ -103,7 +104,7 @@ class OrganisationServiceTest {
     @Test
     void aContactNeedsANameAndAValidEmail() {
         Organisation saved = service.save(company("Horlogerie Vauban", ""));
-        assertThatThrownBy(() -> service.saveContact(new Contact(RecordMeta.fresh(), saved.id(), "Claire", "", "",
+        assertThatThrownBy(() -> service.saveContact(new Contact(RecordMeta.fresh(), saved.id(), null, "Claire", "", "",
                 "pas-un-courriel", "", false))).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.issues()).containsKeys("lastName", "email"));
         assertThat(service.contacts(saved.id())).isEmpty();

@@ -161,6 +161,45 @@ class PackageTest {
         assertThat(conventions.get(0).get("signatories").size()).isEqualTo(stored.signatories().size());
     }
 
+    /** The convention to sign addresses its signatories by their civilité: the package carries it (issue 16). */
+    @Test
+    void contactsCarryTheirCivilityOrNull() throws Exception {
+        Path zip = at("2026-12-01T09:00:00Z").exportBilanPackage(DEMO_EPCI, 2025, EnumSet.of(Format.CSV),
+                Files.createDirectories(dir.resolve("a")), DocumentService.Progress.NONE);
+        JsonNode contacts = JSON.readTree(entries(zip).get("donnees/contacts.json"));
+        assertThat(contacts.size()).isPositive();
+        OrganisationService organisations = new OrganisationService(store);
+        Map<String, fr.ancrage.domain.Contact> stored = new LinkedHashMap<>();
+        for (JsonNode c : contacts) {
+            UUID organisation = UUID.fromString(c.get("organisationId").asText());
+            organisations.contacts(organisation).forEach(s -> stored.put(s.id().toString(), s));
+        }
+        for (JsonNode c : contacts) {
+            fr.ancrage.domain.Contact s = stored.get(c.get("id").asText());
+            assertThat(c.has("civility")).as(c.toString()).isTrue();
+            assertThat(c.get("civility").asText()).as(s.fullName()).isEqualTo(s.civility().name());
+        }
+        assertThat(contacts).extracting(c -> c.get("civility").asText()).contains("MADAME", "MONSIEUR");
+
+        // a contact whose civilité was not given: null, not a guess
+        fr.ancrage.domain.Contact first = stored.get(contacts.get(0).get("id").asText());
+        fr.ancrage.domain.Contact cleared = organisations.saveContact(new fr.ancrage.domain.Contact(first.meta(),
+                first.organisationId(), null, first.firstName(), first.lastName(), first.jobTitle(), first.email(),
+                first.phone(), first.maySign()));
+        try {
+            Path again = at("2026-12-01T09:00:00Z").exportBilanPackage(DEMO_EPCI, 2025, EnumSet.of(Format.CSV),
+                    Files.createDirectories(dir.resolve("b")), DocumentService.Progress.NONE);
+            JsonNode record = JSON.readTree(entries(again).get("donnees/contacts.json")).get(0);
+            assertThat(record.get("id").asText()).isEqualTo(first.id().toString());
+            assertThat(record.has("civility")).isTrue();
+            assertThat(record.get("civility").isNull()).isTrue();
+        } finally {
+            organisations.saveContact(new fr.ancrage.domain.Contact(cleared.meta(), first.organisationId(),
+                    first.civility(), first.firstName(), first.lastName(), first.jobTitle(), first.email(),
+                    first.phone(), first.maySign()));
+        }
+    }
+
     private static Set<String> ids(JsonNode array) {
         Set<String> ids = new HashSet<>();
         array.forEach(r -> ids.add(r.get("id").asText()));

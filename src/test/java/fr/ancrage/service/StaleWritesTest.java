@@ -7,6 +7,7 @@ import fr.ancrage.domain.Catalogue;
 import fr.ancrage.domain.Ceremony;
 import fr.ancrage.domain.CeremonyItem;
 import fr.ancrage.domain.CeremonySignatory;
+import fr.ancrage.domain.Civility;
 import fr.ancrage.domain.Contact;
 import fr.ancrage.domain.Convention;
 import fr.ancrage.domain.ConventionStatus;
@@ -152,10 +153,10 @@ class StaleWritesTest {
     @Test
     void contact() {
         Organisation o = organisations.save(company("Dupont SA", ""));
-        Contact read = organisations.saveContact(new Contact(RecordMeta.fresh(), o.id(), "Claire", "Dupont",
+        Contact read = organisations.saveContact(new Contact(RecordMeta.fresh(), o.id(), Civility.MADAME, "Claire", "Dupont",
                 "Directrice", "", "", true));
-        organisations.saveContact(new Contact(read.meta(), o.id(), "Claire", "Dupont", "Présidente", "", "", true));
-        assertStale(() -> organisations.saveContact(new Contact(read.meta(), o.id(), "Claire", "Dupont", "Directrice",
+        organisations.saveContact(new Contact(read.meta(), o.id(), Civility.MADAME, "Claire", "Dupont", "Présidente", "", "", true));
+        assertStale(() -> organisations.saveContact(new Contact(read.meta(), o.id(), Civility.MADAME, "Claire", "Dupont", "Directrice",
                 "claire.dupont@example.fr", "", true)), RecordKind.CONTACT, "Claire Dupont");
         assertStale(() -> organisations.deleteContact(read), RecordKind.CONTACT, "Claire Dupont");
         assertThat(organisations.contacts(o.id())).singleElement().satisfies(c -> {

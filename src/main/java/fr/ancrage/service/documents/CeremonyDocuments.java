@@ -390,9 +390,10 @@ final class CeremonyDocuments {
             }
         }
         Ceremony c = d.ceremony();
+        int parties = all.stream().mapToInt(data -> data.convention().signatories().size()).max().orElse(1);
         return new Doc(i18n.get("doc.ceremony.print.title"), i18n.format("doc.ceremony.subtitle", c.title(),
                 f.date(c.date()), c.place()), i18n.format("doc.ceremony.footer", c.title(), f.date(c.date())),
-                created, blocks);
+                created, blocks).withInitials(new Doc.Initials(Math.max(1, parties), i18n.get("doc.toSign.initials")));
     }
 
     Workbook press(Data d, OffsetDateTime created) {

@@ -42,17 +42,27 @@ final class ConventionToSign {
     record Data(Convention convention, Organisation company, String companyCommune, String departmentName,
                 String epciName, List<Qpv> qpvs, List<EngagementListItem> engagements,
                 Map<UUID, Indicator> indicators, List<Counterpart> counterparts, Map<UUID, String> organisationNames,
-                String place) {
+                String place, Map<UUID, String> civilities) {
 
         Data {
             place = place == null ? "" : place.strip();
+            civilities = civilities == null ? Map.of() : Map.copyOf(civilities);
         }
 
         Data(Convention convention, Organisation company, String companyCommune, String departmentName,
              String epciName, List<Qpv> qpvs, List<EngagementListItem> engagements,
              Map<UUID, Indicator> indicators, List<Counterpart> counterparts, Map<UUID, String> organisationNames) {
             this(convention, company, companyCommune, departmentName, epciName, qpvs, engagements, indicators,
-                    counterparts, organisationNames, "");
+                    counterparts, organisationNames, "", Map.of());
+        }
+
+        /**
+         * The signatory's name as a document writes it: with the civilité of its contact (« Mme Valérie
+         * Cretin »), or as typed when it has no contact or the contact's civilité is not given.
+         */
+        String formalName(Signatory s) {
+            String civility = s.contactId() == null ? null : civilities.get(s.contactId());
+            return civility == null || civility.isEmpty() ? s.fullName() : civility + " " + s.fullName();
         }
 
         /** The signatories in signing order. */
@@ -92,6 +102,9 @@ final class ConventionToSign {
         // one original for each signatory, as many as the signature blocks
         field("convention.nombre_exemplaires", d -> Optional.of(Integer.toString(Math.max(1,
                 d.convention().signatories().size()))), null);
+        // in the footer of every page: a dotted space for each party's initials
+        field("paraphes", d -> Optional.of(String.join("   ", java.util.Collections.nCopies(
+                Math.max(1, d.convention().signatories().size()), "…………"))), null);
         // the letterhead's « Fait à », or a dotted line to fill in by hand
         field("lieu", d -> Optional.of(d.place().isEmpty() ? "………………………" : d.place()), null);
         field("entreprise.raison_sociale", d -> Optional.ofNullable(d.company()).map(Organisation::legalName),
@@ -100,15 +113,15 @@ final class ConventionToSign {
                 "doc.template.missing.siret");
         field("entreprise.adresse", d -> Optional.ofNullable(d.company()).flatMap(c -> address(c, d.companyCommune())),
                 "doc.template.missing.address");
-        field("entreprise.signataire.nom", d -> signatory(d, SignatoryRole.COMPANY).map(Signatory::fullName),
+        field("entreprise.signataire.nom", d -> signatory(d, SignatoryRole.COMPANY).map(d::formalName),
                 "doc.template.missing.companySignatory");
         title("entreprise.signataire.fonction", SignatoryRole.COMPANY, "doc.template.missing.companySignatory",
                 "doc.template.missing.companySignatoryTitle");
-        field("prefet.nom", d -> signatory(d, SignatoryRole.PREFECT).map(Signatory::fullName),
+        field("prefet.nom", d -> signatory(d, SignatoryRole.PREFECT).map(d::formalName),
                 "doc.template.missing.prefect");
         title("prefet.fonction", SignatoryRole.PREFECT, "doc.template.missing.prefect", "doc.template.missing.prefectTitle");
         field("epci.nom", d -> Optional.ofNullable(d.epciName()), "doc.template.missing.epci");
-        field("epci.signataire.nom", d -> signatory(d, SignatoryRole.EPCI).map(Signatory::fullName),
+        field("epci.signataire.nom", d -> signatory(d, SignatoryRole.EPCI).map(d::formalName),
                 "doc.template.missing.epciSignatory");
         title("epci.signataire.fonction", SignatoryRole.EPCI, "doc.template.missing.epciSignatory",
                 "doc.template.missing.epciSignatoryTitle");
@@ -237,7 +250,7 @@ final class ConventionToSign {
             boolean and = last && signatories.size() > 1;
             Signatory s = signatories.get(i);
             String party = and && s.role() == SignatoryRole.PREFECT
-                    ? i18n.format("doc.template.party.state.afterAnd", s.fullName(), s.jobTitle()) : party(d, s);
+                    ? i18n.format("doc.template.party.state.afterAnd", d.formalName(s), s.jobTitle()) : party(d, s);
             blocks.add(new Doc.Paragraph(and
                     ? i18n.format("doc.template.party.last", party) : i18n.format("doc.template.party.next", party)));
         }
@@ -245,7 +258,7 @@ final class ConventionToSign {
     }
 
     private String party(Data d, Signatory s) {
-        String name = s.fullName();
+        String name = d.formalName(s);
         return switch (s.role()) {
             case PREFECT -> i18n.format("doc.template.party.state", name, s.jobTitle());
             case EPCI -> i18n.format("doc.template.party.epci", d.epciName() == null ? "" : d.epciName(), name,
@@ -326,9 +339,9 @@ final class ConventionToSign {
         return blocks;
     }
 
-    /** Two signatures a row, in signing order: « Pour … », the name, the title, room to sign. */
+    /** One block per signatory, in signing order: « Pour … », the name, the title, room to sign and stamp. */
     private List<Doc.Block> signatures(Data d) {
-        List<String> cells = new ArrayList<>();
+        List<Doc.Signature> blocks = new ArrayList<>();
         for (Signatory s : d.signatories()) {
             String forWhom = switch (s.role()) {
                 case PREFECT -> i18n.get("doc.template.forState");
@@ -337,17 +350,9 @@ final class ConventionToSign {
                 default -> i18n.format("doc.template.for", s.organisationId() == null ? s.fullName()
                         : d.organisationNames().getOrDefault(s.organisationId(), s.fullName()));
             };
-            cells.add(forWhom + "\n" + s.fullName() + "\n" + s.jobTitle() + "\n\n\n\n");
+            blocks.add(new Doc.Signature(forWhom, d.formalName(s), s.jobTitle()));
         }
-        if (cells.size() % 2 == 1) {
-            cells.add("");
-        }
-        List<List<String>> rows = new ArrayList<>();
-        for (int i = 0; i < cells.size(); i += 2) {
-            rows.add(List.of(cells.get(i), cells.get(i + 1)));
-        }
-        return rows.isEmpty() ? List.of() : List.of(new Doc.Table(List.of(Doc.Column.text("", 1), Doc.Column.text("", 1)),
-                rows, false));
+        return blocks.isEmpty() ? List.of() : List.of(new Doc.Signatures(blocks));
     }
 
     private static Optional<Signatory> signatory(Data d, SignatoryRole role) {

@@ -326,8 +326,10 @@ public final class DocumentService {
         try {
             OdtTemplate.Filled filled = template.fill(sign.values(data), sign.blocks(data), title, created,
                     Producer.label());
+            // each party initials every page: as many boxes as signatories
             return new ToSign(filled, filled.toDoc(i18n.format("doc.toSign.footer", data.convention().reference()),
-                    created));
+                    created).withInitials(new Doc.Initials(Math.max(1, data.convention().signatories().size()),
+                    i18n.get("doc.toSign.initials"))));
         } catch (IOException e) {
             throw templateFailure(e);
         }
@@ -348,9 +350,17 @@ public final class DocumentService {
                 }
             });
             String place = r.letterhead().find().map(fr.ancrage.domain.Letterhead::place).orElse("");
+            // the civilité of each signatory's contact: « Mme Valérie Cretin »
+            Map<UUID, String> civilities = new HashMap<>();
+            r.contacts().findByIds(fiche.convention().signatories().stream().map(fr.ancrage.domain.Signatory::contactId)
+                    .filter(Objects::nonNull).toList()).forEach(c -> {
+                        if (c.civility() != null) {
+                            civilities.put(c.id(), i18n.shortLabel(c.civility()));
+                        }
+                    });
             return new ConventionToSign.Data(fiche.convention(), fiche.company(), commune, fiche.departmentName(),
                     fiche.epciName(), fiche.qpvs(), fiche.engagements(), indicators, fiche.counterparts(), names,
-                    place);
+                    place, civilities);
         });
     }
 

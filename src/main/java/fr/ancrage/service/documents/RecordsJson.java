@@ -133,6 +133,7 @@ final class RecordsJson {
         return bytes(g -> array(g, r.contacts(), (j, c) -> {
             meta(j, c.meta());
             j.writeStringField("organisationId", c.organisationId().toString());
+            nullable(j, "civility", c.civility() == null ? null : c.civility().name());
             j.writeStringField("firstName", c.firstName());
             j.writeStringField("lastName", c.lastName());
             j.writeStringField("jobTitle", c.jobTitle());

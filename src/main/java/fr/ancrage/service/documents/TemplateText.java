@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The provided templates are kept as plain text in the sources (easy to review and to change) and
  * become an ODT when the team asks for one: {@code = } title, {@code == } subtitle, {@code # } and
- * {@code ## } headings, paragraphs separated by a blank line.
+ * {@code ## } headings, {@code ~ } the footer of every page, paragraphs separated by a blank line.
  */
 final class TemplateText {
 
@@ -19,12 +19,15 @@ final class TemplateText {
     static Doc parse(String text, OffsetDateTime created) {
         String title = "";
         String subtitle = "";
+        String footer = "";
         List<Doc.Block> blocks = new ArrayList<>();
         StringBuilder paragraph = new StringBuilder();
         for (String line : (text + "\n").split("\n", -1)) {
             String l = line.stripTrailing();
             if (l.isBlank()) {
                 flush(paragraph, blocks);
+            } else if (l.startsWith("~ ")) {
+                footer = l.substring(2).strip();
             } else if (l.startsWith("== ")) {
                 subtitle = l.substring(3).strip();
             } else if (l.startsWith("= ")) {
@@ -42,7 +45,7 @@ final class TemplateText {
                 paragraph.append(l.strip());
             }
         }
-        return new Doc(title, subtitle, "", created, blocks);
+        return new Doc(title, subtitle, footer, created, blocks);
     }
 
     private static void flush(StringBuilder paragraph, List<Doc.Block> blocks) {

@@ -1,6 +1,7 @@
 package fr.ancrage.ui.organisations;
 
 import fr.ancrage.ui.common.Layouts;
+import fr.ancrage.domain.Civility;
 import fr.ancrage.domain.Contact;
 import fr.ancrage.domain.RecordMeta;
 import fr.ancrage.domain.Text;
@@ -8,6 +9,7 @@ import fr.ancrage.domain.ValidationException;
 import fr.ancrage.domain.validation.ContactRules;
 import fr.ancrage.domain.validation.Issue;
 import fr.ancrage.service.OrganisationService;
+import fr.ancrage.ui.common.Cells;
 import fr.ancrage.ui.common.Dialogs;
 import fr.ancrage.ui.common.FieldFeedback;
 import fr.ancrage.ui.common.UiContext;
@@ -17,6 +19,7 @@ import javafx.event.ActionEvent;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -53,6 +56,11 @@ final class ContactDialog {
         dialog.getDialogPane().getButtonTypes().addAll(save,
                 new ButtonType(i18n.get("action.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
 
+        ComboBox<Civility> civility = new ComboBox<>();
+        civility.setId("contact-civility");
+        // « — » when not given: nothing is guessed from the first name
+        Cells.choices(civility, List.of(Civility.values()), i18n::label, i18n.get("contacts.civility.none"));
+        civility.setValue(original == null ? null : original.civility());
         TextField first = field("contact-first-name", original == null ? "" : original.firstName(), 100);
         TextField last = field("contact-last-name", original == null ? "" : original.lastName(), 100);
         TextField title = field("contact-title", original == null ? "" : original.jobTitle(), 200);
@@ -71,6 +79,9 @@ final class ContactDialog {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("form-grid");
         int row = 0;
+        Label civilityLabel = new Label(i18n.get("contacts.field.civility"));
+        civilityLabel.setLabelFor(civility);
+        grid.addRow(row++, civilityLabel, civility);
         grid.addRow(row++, new Label(i18n.get("contacts.field.firstName")), first);
         grid.addRow(row++, new Label(i18n.get("contacts.field.lastName")), withMessage(last, lastIssues));
         grid.addRow(row++, new Label(i18n.get("contacts.field.title")), title);
@@ -94,7 +105,7 @@ final class ContactDialog {
                 return;
             }
             Contact candidate = new Contact(original == null ? RecordMeta.fresh() : original.meta(), organisationId,
-                    first.getText(), last.getText(), title.getText(), email.getText(),
+                    civility.getValue(), first.getText(), last.getText(), title.getText(), email.getText(),
                     ContactRules.formatPhone(phone.getText()), maySign.isSelected());
             ui.tasks().run(() -> service.saveContact(candidate), saved -> {
                 result[0] = saved;
@@ -117,7 +128,7 @@ final class ContactDialog {
 
     private TextField field(String id, String value, int max) {
         TextField f = new TextField(value);
-        fr.ancrage.ui.common.Cells.limit(f, max, ui.i18n());
+        Cells.limit(f, max, ui.i18n());
         f.setId(id);
         f.setPrefColumnCount(24);
         return f;

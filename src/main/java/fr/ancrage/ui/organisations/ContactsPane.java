@@ -26,11 +26,12 @@ final class ContactsPane {
         this.service = service;
     }
 
-    void bind(TableView<Contact> contactsTable, TableColumn<Contact, String> name, TableColumn<Contact, String> title,
+    void bind(TableView<Contact> contactsTable, TableColumn<Contact, String> civility, TableColumn<Contact, String> name, TableColumn<Contact, String> title,
               TableColumn<Contact, String> email, TableColumn<Contact, String> phone,
               TableColumn<Contact, String> maySign, Button edit, Button delete) {
         this.table = contactsTable;
         TableColumns.remember(ui, table, "contacts");
+        Cells.text(civility, c -> ui.i18n().shortLabel(c.civility()));
         Cells.text(name, Contact::fullName);
         Cells.text(title, Contact::jobTitle);
         Cells.text(email, Contact::email);

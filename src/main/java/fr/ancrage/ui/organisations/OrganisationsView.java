@@ -121,6 +121,7 @@ public final class OrganisationsView implements Section {
     @FXML private Button cancelButton;
     @FXML private Button deleteButton;
     @FXML private TableView<fr.ancrage.domain.Contact> contactsTable;
+    @FXML private TableColumn<fr.ancrage.domain.Contact, String> contactCivilityColumn;
     @FXML private TableColumn<fr.ancrage.domain.Contact, String> contactNameColumn;
     @FXML private TableColumn<fr.ancrage.domain.Contact, String> contactTitleColumn;
     @FXML private TableColumn<fr.ancrage.domain.Contact, String> contactEmailColumn;
@@ -256,8 +257,8 @@ public final class OrganisationsView implements Section {
         support.followSelection(table, this::onSelected);
 
         bindForm();
-        contacts.bind(contactsTable, contactNameColumn, contactTitleColumn, contactEmailColumn, contactPhoneColumn,
-                contactSignColumn, editContactButton, deleteContactButton);
+        contacts.bind(contactsTable, contactCivilityColumn, contactNameColumn, contactTitleColumn, contactEmailColumn,
+                contactPhoneColumn, contactSignColumn, editContactButton, deleteContactButton);
         Cells.text(conventionRefColumn, ConventionListItem::reference);
         Cells.text(conventionStatusColumn, c -> i18n.label(c.status()));
         Cells.text(conventionFrameworkColumn, c -> i18n.label(c.framework()));

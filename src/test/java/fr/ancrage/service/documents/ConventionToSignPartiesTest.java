@@ -72,8 +72,11 @@ class ConventionToSignPartiesTest {
         String text = Conformance.pdfText(pdf).replaceAll("\\s+", " ");
         String parties = text.substring(text.indexOf("Entre les soussignés"), text.indexOf("Préambule"));
         for (Signatory s : signatories) {
-            assertThat(parties).as("parties").contains(s.fullName() + ", " + s.jobTitle());
+            assertThat(parties).as("parties").contains(data.formalName(s) + ", " + s.jobTitle());
         }
+        // the civilité of the signatories' contacts (demo contacts all have one)
+        assertThat(signatories).filteredOn(s -> s.contactId() != null).isNotEmpty()
+                .allSatisfy(s -> assertThat(data.formalName(s)).matches("(Mme|M\\.) " + java.util.regex.Pattern.quote(s.fullName())));
         assertThat(parties).contains("L’État, représenté par").contains(" et ");
         assertThat(text).contains("Fait à Besançon, le")
                 .contains("en " + signatories.size() + " exemplaires originaux");

@@ -68,6 +68,7 @@ class BundleConsistencyTest {
                 fr.ancrage.domain.DuplicateCandidate.Reason.class,
                 fr.ancrage.domain.Attendance.class, fr.ancrage.domain.CeremonyWarning.class,
                 fr.ancrage.domain.BackupKind.class, fr.ancrage.domain.RecordKind.class,
+                fr.ancrage.domain.Civility.class,
                 fr.ancrage.persistence.StoreOpeningException.Reason.class)) {
             for (Enum<?> constant : type.getEnumConstants()) {
                 String key = type == fr.ancrage.persistence.StoreOpeningException.Reason.class
@@ -75,6 +76,10 @@ class BundleConsistencyTest {
                         : "enum." + type.getSimpleName() + "." + constant.name();
                 assertThat(defined).as("label of " + constant).contains(key);
             }
+        }
+        // the documents write « Mme Claire Martin »: each civilité has its abbreviation too
+        for (fr.ancrage.domain.Civility civility : fr.ancrage.domain.Civility.values()) {
+            assertThat(defined).as("abbreviation of " + civility).contains("enum.Civility." + civility.name() + ".short");
         }
     }
 

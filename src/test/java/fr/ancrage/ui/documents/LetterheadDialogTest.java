@@ -104,7 +104,8 @@ class LetterheadDialogTest {
         TextField authority = robot.lookup("#letterheadAuthority").queryAs(TextField.class);
         assertThat(authority.getText()).isEqualTo("Préfète de la Haute-Saône");
         assertThat(authority.isFocused()).isTrue();
-        robot.write(" modifiée");
+        robot.clickOn(authority).type(KeyCode.END).write(" modifiée");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> authority.getText().endsWith(" modifiée"));
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#letterheadAuthority").tryQuery().isEmpty());
         assertThat(letterheads.get().authority()).isEqualTo("Préfète de la Haute-Saône");

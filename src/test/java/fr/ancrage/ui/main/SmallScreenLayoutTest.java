@@ -1,5 +1,6 @@
 package fr.ancrage.ui.main;
 
+import fr.ancrage.domain.Civility;
 import fr.ancrage.domain.Contact;
 import fr.ancrage.domain.Convention;
 import fr.ancrage.domain.ConventionStatus;
@@ -59,7 +60,7 @@ class SmallScreenLayoutTest {
         this.stage = stage;
         app = new UiHarness().size(1024, 700);
         company = app.organisations.save(ServiceFixtures.company(COMPANY, ""));
-        app.organisations.saveContact(new Contact(RecordMeta.fresh(), company.id(), "Camille", "Martin",
+        app.organisations.saveContact(new Contact(RecordMeta.fresh(), company.id(), Civility.MADAME, "Camille", "Martin",
                 "Directrice des ressources humaines", "camille.martin@example.fr", "03 81 00 00 00", true));
         Qpv planoise = app.territories.saveQpv(new Qpv(RecordMeta.fresh(), "QN02501A", "Planoise",
                 GeographyVersion.QPV_2024, "25", ServiceFixtures.GRAND_BESANCON, List.of("25056")));
