@@ -59,6 +59,8 @@ public final class PdfOutput {
     private PDStructureElement target;
     /** The level of the last heading tag (the title is H1): headings never skip a level. */
     private int headingLevel = 1;
+    /** Whether what is drawn without element is pagination (footers, a repeated header) rather than layout. */
+    private boolean pagination;
     private Doc.Initials initials;
 
     private PdfOutput(PDDocument pdf) throws IOException {
@@ -97,7 +99,9 @@ public final class PdfOutput {
     }
 
     private void beginMark() throws IOException {
-        if (target == null) {
+        if (target == null && pagination) {
+            tags.beginPagination(out);
+        } else if (target == null) {
             tags.beginArtifact(out);
         } else {
             tags.begin(out, page, target);
@@ -277,7 +281,9 @@ public final class PdfOutput {
                 newPage();
                 if (t.hasHeader()) {
                     // the header row repeated where the table continues is pagination: an artifact
+                    pagination = true;
                     header(t, widths, headerCells, headerHeight, leading, null);
+                    pagination = false;
                 }
             }
             if (total) {
@@ -578,6 +584,7 @@ public final class PdfOutput {
                 out = s;
                 page = pages.get(i);
                 target = null; // footers are pagination: artifacts
+                pagination = true;
                 float baseline = MARGIN - 6;
                 if (initials != null) {
                     initialsRow(baseline + SMALL + 10);
@@ -596,6 +603,7 @@ public final class PdfOutput {
         }
         out = null;
         page = null;
+        pagination = false;
     }
 
     /**

@@ -12,6 +12,7 @@ import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkInfo
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkedContentReference;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureTreeRoot;
+import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDPropertyList;
 import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.PDTableAttributeObject;
 import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 
@@ -40,10 +41,14 @@ final class Tagging {
     /** For each page with marked content, in the order of their first mark: the element of each MCID. */
     private final Map<PDPage, List<PDStructureElement>> marks = new IdentityHashMap<>();
     private final List<PDPage> marked = new ArrayList<>();
+    private final PDPropertyList pagination;
 
     Tagging(PDDocument pdf) {
         this.pdf = pdf;
         this.root = new PDStructureTreeRoot();
+        COSDictionary properties = new COSDictionary();
+        properties.setName(COSName.TYPE, "Pagination");
+        this.pagination = PDPropertyList.create(properties);
         this.document = new PDStructureElement("Document", root);
         root.appendKid(document);
         pdf.getDocumentCatalog().setStructureTreeRoot(root);
@@ -102,9 +107,18 @@ final class Tagging {
         out.beginMarkedContent(COSName.getPDFName(element.getStructureType()), mcid);
     }
 
-    /** Opens an artifact: what is drawn until {@link #end} is layout or pagination, not content. */
+    /** Opens an artifact: what is drawn until {@link #end} is layout (a rule, a fill, a frame), not content. */
     void beginArtifact(PDPageContentStream out) throws IOException {
         out.beginMarkedContent(COSName.ARTIFACT);
+    }
+
+    /**
+     * Opens a pagination artifact ({@code /Type /Pagination}): what is drawn until {@link #end} is
+     * there because of the page (a footer, a page number, a table header repeated on a new page).
+     */
+    void beginPagination(PDPageContentStream out) throws IOException {
+        // one property list for the document: a page's resources name it once
+        out.beginMarkedContent(COSName.ARTIFACT, pagination);
     }
 
     void end(PDPageContentStream out) throws IOException {

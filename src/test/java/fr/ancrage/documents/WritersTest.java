@@ -143,6 +143,19 @@ class WritersTest {
         expected.append(" Cibles et réalisé. Éducation : Cible 12, Réalisé 10. Emploi : Cible 30, Réalisé 33.")
                 .append(" Note de bas de document. Dernière page.");
         assertThat(Conformance.structureText(pdf)).isEqualTo(Conformance.plain(expected.toString()));
+        // the footers (and the header row repeated on the next page) are pagination artifacts
+        try (var loaded = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            for (var page : loaded.getPages()) {
+                var names = new ArrayList<org.apache.pdfbox.cos.COSName>();
+                page.getResources().getPropertiesNames().forEach(names::add);
+                assertThat(names).singleElement().satisfies(name -> assertThat(page.getResources().getProperties(name)
+                        .getCOSObject().getNameAsString(org.apache.pdfbox.cos.COSName.TYPE)).isEqualTo("Pagination"));
+                assertThat(page.getCOSObject().getNameAsString(org.apache.pdfbox.cos.COSName.getPDFName("Tabs"))).isEqualTo("S");
+            }
+            assertThat(loaded.getDocumentCatalog().getMarkInfo().isMarked()).isTrue();
+            assertThat(loaded.getDocumentCatalog().getViewerPreferences().displayDocTitle()).isTrue();
+            assertThat(loaded.getDocumentCatalog().getLanguage()).isEqualTo("fr-FR");
+        }
     }
 
     @Test
