@@ -34,7 +34,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What every PDF/A-2b of the writers shares, whatever its layout: the Liberation fonts embedded as
+ * What every PDF of the writers shares, whatever its layout (PDF/A-2u and PDF/UA-1, decision 0018): the Liberation fonts embedded as
  * subsets, text made drawable with them (characters the font lacks are replaced, never a failure)
  * and measured, and the archival part written once the pages are done (document information, XMP
  * metadata equal to it, the sRGB output intent, a file identifier derived from the content).
@@ -132,7 +132,8 @@ final class PdfA {
     }
 
     /**
-     * Makes the document PDF/A-2b once its pages are laid out.
+     * Writes the archival part once the pages are laid out and tagged ({@link Tagging#finish}): the
+     * XMP claims PDF/A-2u and PDF/UA-1.
      *
      * @param identity what the file identifier is derived from (not the clock: same data, same file)
      */
@@ -168,7 +169,8 @@ final class PdfA {
         PDFAIdentificationSchema id = xmp.createAndAddPDFAIdentificationSchema();
         try {
             id.setPart(2);
-            id.setConformance("B");
+            // U: every character maps to Unicode; the tagging is claimed by PDF/UA-1 (decision 0018)
+            id.setConformance("U");
         } catch (BadFieldValueException e) {
             throw new IOException(e);
         }
@@ -180,7 +182,7 @@ final class PdfA {
         }
         PDDocumentCatalog catalog = pdf.getDocumentCatalog();
         PDMetadata metadata = new PDMetadata(pdf);
-        metadata.importXMPMetadata(xml.toByteArray());
+        metadata.importXMPMetadata(withPdfUa(xml.toString(StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
         catalog.setMetadata(metadata);
         catalog.setLanguage("fr-FR");
 
@@ -198,6 +200,47 @@ final class PdfA {
         ids.add(new COSString(digest));
         pdf.getDocument().setDocumentID(ids);
     }
+
+    /**
+     * The PDF/UA-1 identification ({@code pdfuaid:part} 1) added to the serialized XMP, with the
+     * PDF/A extension schema that declares it (PDF/A allows no undeclared property).
+     */
+    static String withPdfUa(String xmp) {
+        int end = xmp.lastIndexOf("</rdf:RDF>");
+        if (end < 0) {
+            throw new IllegalStateException("XMP without rdf:RDF");
+        }
+        return xmp.substring(0, end) + PDF_UA + xmp.substring(end);
+    }
+
+    private static final String PDF_UA = """
+            <rdf:Description xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" rdf:about="">
+            <pdfuaid:part>1</pdfuaid:part>
+            </rdf:Description>
+            <rdf:Description xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" \
+            xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" \
+            xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#" rdf:about="">
+            <pdfaExtension:schemas>
+            <rdf:Bag>
+            <rdf:li rdf:parseType="Resource">
+            <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+            <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+            <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+            <pdfaSchema:property>
+            <rdf:Seq>
+            <rdf:li rdf:parseType="Resource">
+            <pdfaProperty:name>part</pdfaProperty:name>
+            <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+            <pdfaProperty:category>internal</pdfaProperty:category>
+            <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>
+            </rdf:li>
+            </rdf:Seq>
+            </pdfaSchema:property>
+            </rdf:li>
+            </rdf:Bag>
+            </pdfaExtension:schemas>
+            </rdf:Description>
+            """;
 
     private static byte[] digest(String text) {
         try {

@@ -4,6 +4,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.PDTableAttributeObject;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 import java.io.IOException;
@@ -14,10 +16,18 @@ import java.util.List;
 import java.util.function.IntFunction;
 
 /**
- * Lays a {@link Doc} out on A4 pages as PDF/A-2b with PDFBox: Liberation fonts embedded (subsets),
- * XMP metadata matching the document information, an sRGB output intent, a footer with the page
- * number on every page. Tables break across pages and repeat their header; charts are drawn as
- * vector bars.
+ * Lays a {@link Doc} out on A4 pages as a tagged PDF/A-2u and PDF/UA-1 with PDFBox (decision 0018):
+ * Liberation fonts embedded (subsets), XMP metadata matching the document information, an sRGB
+ * output intent, a footer with the page number on every page. Tables break across pages and repeat
+ * their header; charts are drawn as vector bars.
+ *
+ * <p>Tagging: every drawing primitive ({@link #text}, {@link #fill}, {@link #line}, the logo) wraps
+ * itself in marked content for the structure element being drawn, {@link #target}, or in an
+ * artifact when there is none. A block sets its element with {@link #in} (the document title is H1,
+ * headings H2 and H3, paragraphs P, facts and tables Table/TR/TH/TD, the chart and the logo Figure
+ * with alternative text); whatever is drawn outside {@code in} (rules, fills, footers, a header row
+ * repeated on a new page) is an artifact. A new block kind creates its elements with
+ * {@link Tagging#element} and draws inside {@code in}: nothing else is needed.
  */
 public final class PdfOutput {
 
@@ -41,8 +51,16 @@ public final class PdfOutput {
     private final PDType0Font bold;
     private final PDType0Font italic;
     private final List<PDPage> pages = new ArrayList<>();
+    private final Tagging tags;
     private PDPageContentStream out;
+    private PDPage page;
     private float y;
+    /** The structure element what is drawn belongs to; null: an artifact. */
+    private PDStructureElement target;
+    /** The level of the last heading tag (the title is H1): headings never skip a level. */
+    private int headingLevel = 1;
+    /** Whether what is drawn without element is pagination (footers, a repeated header) rather than layout. */
+    private boolean pagination;
     private Doc.Initials initials;
 
     private PdfOutput(PDDocument pdf) throws IOException {
@@ -51,6 +69,43 @@ public final class PdfOutput {
         this.regular = pdfA.font("LiberationSans-Regular");
         this.bold = pdfA.font("LiberationSans-Bold");
         this.italic = pdfA.font("LiberationSans-Italic");
+        this.tags = new Tagging(pdf);
+    }
+
+    /** What a block draws, between its structure element's marks. */
+    @FunctionalInterface
+    private interface Drawing {
+        void draw() throws IOException;
+    }
+
+    /** Draws as the element's content: text, fills and lines drawn meanwhile are tagged to it. */
+    private void in(PDStructureElement element, Drawing drawing) throws IOException {
+        PDStructureElement outer = target;
+        target = element;
+        try {
+            drawing.draw();
+        } finally {
+            target = outer;
+        }
+    }
+
+    /** Draws as an artifact (layout, pagination), whatever the element being drawn. */
+    private void artifact(Drawing drawing) throws IOException {
+        in(null, drawing);
+    }
+
+    private PDStructureElement element(String type) {
+        return tags.element(tags.document(), type);
+    }
+
+    private void beginMark() throws IOException {
+        if (target == null && pagination) {
+            tags.beginPagination(out);
+        } else if (target == null) {
+            tags.beginArtifact(out);
+        } else {
+            tags.begin(out, page, target);
+        }
     }
 
     public static void write(Doc doc, String producer, OutputStream target) throws IOException {
@@ -59,6 +114,7 @@ public final class PdfOutput {
             writer.initials = doc.initials();
             writer.layOut(doc);
             writer.footers(doc.footer());
+            writer.tags.finish();
             writer.archival(doc, producer);
             pdf.save(target);
         }
@@ -71,10 +127,10 @@ public final class PdfOutput {
         if (doc.letterhead() != null) {
             letterhead(doc.letterhead());
         }
-        write(doc.title(), bold, 17, 0x1F3A5F, 0, width());
+        in(element("H1"), () -> write(doc.title(), bold, 17, 0x1F3A5F, 0, width()));
         if (!doc.subtitle().isEmpty()) {
             y -= 2;
-            write(doc.subtitle(), regular, 11, 0x555555, 0, width());
+            in(element("P"), () -> write(doc.subtitle(), regular, 11, 0x555555, 0, width()));
         }
         y -= 6;
         rule(0x1F3A5F, 1.2f);
@@ -107,28 +163,35 @@ public final class PdfOutput {
         float top = y;
         float leftWidth = width() * 0.56f;
         float rightWidth = width() - leftWidth - 12;
+        PDStructureElement div = element("Div");
         if (head.logoPng() != null) {
             var image = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(pdf,
                     javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(head.logoPng())));
             float scale = Math.min(LOGO_WIDTH / image.getWidth(), LOGO_HEIGHT / image.getHeight());
             float w = image.getWidth() * scale;
             float h = image.getHeight() * scale;
-            out.drawImage(image, MARGIN, y - h, w, h);
+            in(tags.figure(div, SafeText.clean(head.logoDescription())), () -> {
+                beginMark();
+                out.drawImage(image, MARGIN, y - h, w, h);
+                tags.end(out);
+            });
             y -= h + 6;
         }
         if (!head.authority().isEmpty()) {
-            write(head.authority(), bold, 10.5f, 0x1F3A5F, 0, leftWidth);
+            in(tags.element(div, "P"), () -> write(head.authority(), bold, 10.5f, 0x1F3A5F, 0, leftWidth));
         }
         for (String line : head.identity()) {
-            write(line, regular, SMALL, 0x333333, 0, leftWidth);
+            in(tags.element(div, "P"), () -> write(line, regular, SMALL, 0x333333, 0, leftWidth));
         }
         float leftBottom = y;
         y = top;
         for (String line : head.contact()) {
-            for (String part : wrap(line, regular, SMALL, rightWidth)) {
-                text(part, regular, SMALL, 0x333333, width() - textWidth(part, regular, SMALL), y - SMALL);
-                y -= SMALL * 1.3f;
-            }
+            in(tags.element(div, "P"), () -> {
+                for (String part : wrap(line, regular, SMALL, rightWidth)) {
+                    text(part, regular, SMALL, 0x333333, width() - textWidth(part, regular, SMALL), y - SMALL);
+                    y -= SMALL * 1.3f;
+                }
+            });
         }
         y = Math.min(y, leftBottom) - 16;
     }
@@ -138,7 +201,9 @@ public final class PdfOutput {
         float needed = size * 1.4f + 40; // never leave a heading alone at the foot of a page
         ensure(needed);
         y -= h.level() == 1 ? 8 : 4;
-        write(h.text(), bold, size, h.level() == 1 ? 0x1F3A5F : 0x222222, 0, width());
+        // the title is H1: level 1 is H2, level 2 H3, but never more than one level below the last
+        headingLevel = Math.min(h.level() + 1, headingLevel + 1);
+        in(element("H" + headingLevel), () -> write(h.text(), bold, size, h.level() == 1 ? 0x1F3A5F : 0x222222, 0, width()));
         if (h.level() == 1) {
             y -= 1;
             rule(0xB8C4D2, 0.6f);
@@ -154,25 +219,32 @@ public final class PdfOutput {
         };
         float size = p.emphasis() == Doc.Emphasis.NOTE ? SMALL : BODY;
         int color = p.emphasis() == Doc.Emphasis.NOTE ? 0x555555 : 0x111111;
-        for (String line : p.text().split("\n", -1)) {
-            write(line, font, size, color, 0, width());
-        }
+        in(element("P"), () -> {
+            for (String line : p.text().split("\n", -1)) {
+                write(line, font, size, color, 0, width());
+            }
+        });
         y -= 5;
     }
 
     private void facts(Doc.Facts facts) throws IOException {
         float labelWidth = width() * 0.32f;
+        // a table of two columns: each label is the header of its row
+        PDStructureElement table = element("Table");
         for (Doc.Fact fact : facts.facts()) {
+            PDStructureElement tr = tags.element(table, "TR");
+            PDStructureElement th = tags.header(tr, PDTableAttributeObject.SCOPE_ROW);
+            PDStructureElement td = tags.element(tr, "TD");
             List<String> labels = wrap(fact.label(), bold, BODY, labelWidth - 8);
             List<String> values = wrap(fact.value().isEmpty() ? "—" : fact.value(), regular, BODY,
                     width() - labelWidth);
             float leading = BODY * 1.3f;
             ensure(Math.max(labels.size(), values.size()) * leading + 2);
             float top = y;
-            lines(labels, bold, BODY, 0x333333, 0, leading);
+            in(th, () -> lines(labels, bold, BODY, 0x333333, 0, leading));
             float afterLabel = y;
             y = top;
-            lines(values, regular, BODY, 0x111111, labelWidth, leading);
+            in(td, () -> lines(values, regular, BODY, 0x111111, labelWidth, leading));
             y = Math.min(y, afterLabel) - 2;
         }
         y -= 6;
@@ -188,8 +260,14 @@ public final class PdfOutput {
         }
         float headerHeight = t.hasHeader() ? height(headerCells, leading) : 0;
         ensure(headerHeight + leading + 2 * CELL_PAD);
+        PDStructureElement table = element("Table");
         if (t.hasHeader()) {
-            header(t, widths, headerCells, headerHeight, leading);
+            PDStructureElement tr = tags.element(table, "TR");
+            List<PDStructureElement> ths = new ArrayList<>();
+            for (int c = 0; c < widths.length; c++) {
+                ths.add(tags.header(tr, PDTableAttributeObject.SCOPE_COLUMN));
+            }
+            header(t, widths, headerCells, headerHeight, leading, ths);
         }
         for (int r = 0; r < t.rows().size(); r++) {
             boolean total = isTotal.apply(r);
@@ -202,38 +280,53 @@ public final class PdfOutput {
             if (y - h < bottom()) {
                 newPage();
                 if (t.hasHeader()) {
-                    header(t, widths, headerCells, headerHeight, leading);
+                    // the header row repeated where the table continues is pagination: an artifact
+                    pagination = true;
+                    header(t, widths, headerCells, headerHeight, leading, null);
+                    pagination = false;
                 }
             }
             if (total) {
                 fill(0, y - h, width(), h, 0xF1F3F6);
             }
-            row(t.columns(), widths, cells, font, 9, leading, 0x111111);
+            PDStructureElement tr = tags.element(table, "TR");
+            List<PDStructureElement> tds = new ArrayList<>();
+            for (int c = 0; c < widths.length; c++) {
+                tds.add(tags.element(tr, "TD"));
+            }
+            row(t.columns(), widths, cells, font, 9, leading, 0x111111, tds);
             y -= h;
             line(0, y, width(), y, total ? 0x6B7C93 : 0xD5DBE3, total ? 0.8f : 0.4f);
         }
         y -= 10;
     }
 
-    private void header(Doc.Table t, float[] widths, List<List<String>> cells, float height, float leading)
-            throws IOException {
+    /** The header row, tagged to {@code ths} (one a column), or an artifact when they are null. */
+    private void header(Doc.Table t, float[] widths, List<List<String>> cells, float height, float leading,
+                        List<PDStructureElement> ths) throws IOException {
         fill(0, y - height, width(), height, 0xE8ECF1);
-        row(t.columns(), widths, cells, bold, 8.5f, leading, 0x1F3A5F);
+        row(t.columns(), widths, cells, bold, 8.5f, leading, 0x1F3A5F, ths);
         y -= height;
         line(0, y, width(), y, 0x6B7C93, 0.8f);
     }
 
+    /** A row, each cell's text tagged to its element of {@code elements} (null: artifacts). */
     private void row(List<Doc.Column> columns, float[] widths, List<List<String>> cells, PDType0Font font,
-                     float size, float leading, int color) throws IOException {
+                     float size, float leading, int color, List<PDStructureElement> elements) throws IOException {
         float x = 0;
         for (int c = 0; c < widths.length; c++) {
-            float lineY = y - CELL_PAD - size;
-            for (String line : cells.get(c)) {
-                float lineWidth = textWidth(line, font, size);
-                float lx = columns.get(c).align() == Doc.Align.RIGHT ? x + widths[c] - CELL_PAD - lineWidth : x + CELL_PAD;
-                text(line, font, size, color, lx, lineY);
-                lineY -= leading;
-            }
+            float cellX = x;
+            int column = c;
+            in(elements == null ? null : elements.get(c), () -> {
+                float lineY = y - CELL_PAD - size;
+                for (String line : cells.get(column)) {
+                    float lineWidth = textWidth(line, font, size);
+                    float lx = columns.get(column).align() == Doc.Align.RIGHT
+                            ? cellX + widths[column] - CELL_PAD - lineWidth : cellX + CELL_PAD;
+                    text(line, font, size, color, lx, lineY);
+                    lineY -= leading;
+                }
+            });
             x += widths[c];
         }
     }
@@ -262,6 +355,37 @@ public final class PdfOutput {
         float plotWidth = width() - labelWidth - valueWidth;
         float height = 18 + 14 + groups * (series * bar + gap) + 4;
         ensure(Math.min(height, bottomSpace()));
+        // the whole chart, its title and labels too, is one figure: its alternative text says the values
+        in(tags.figure(tags.document(), description(chart)), () -> bars(chart, labelWidth, plotWidth, bar, gap));
+        y -= 8;
+    }
+
+    /**
+     * The chart in words, from its own texts: « Title. Category : series label, series label.
+     * Category : … ». No word is added, so it is in the document's language whatever that is.
+     */
+    static String description(Doc.BarChart chart) {
+        List<String> sentences = new ArrayList<>();
+        String title = chart.title().strip();
+        while (title.endsWith(".")) {
+            title = title.substring(0, title.length() - 1).strip();
+        }
+        if (!title.isEmpty()) {
+            sentences.add(title);
+        }
+        for (int g = 0; g < chart.categories().size(); g++) {
+            List<String> values = new ArrayList<>();
+            for (Doc.Series s : chart.series()) {
+                values.add((s.name().strip() + " " + s.labels().get(g).strip()).strip());
+            }
+            sentences.add(chart.categories().get(g).strip() + " : " + String.join(", ", values));
+        }
+        return SafeText.clean(String.join(". ", sentences) + ".");
+    }
+
+    private void bars(Doc.BarChart chart, float labelWidth, float plotWidth, float bar, float gap) throws IOException {
+        int groups = chart.categories().size();
+        int series = chart.series().size();
         write(chart.title(), bold, BODY, 0x222222, 0, width());
         // legend
         float lx = 0;
@@ -305,7 +429,6 @@ public final class PdfOutput {
             line(labelWidth, y + 1, labelWidth, y - groupHeight - 1, 0x9AA5B1, 0.5f);
             y -= groupHeight + gap;
         }
-        y -= 8;
     }
 
     // ---- primitives -------------------------------------------------------------------------------
@@ -332,7 +455,7 @@ public final class PdfOutput {
         if (out != null) {
             out.close();
         }
-        PDPage page = new PDPage(PDRectangle.A4);
+        page = new PDPage(PDRectangle.A4);
         pdf.addPage(page);
         pages.add(page);
         out = new PDPageContentStream(pdf, page);
@@ -359,26 +482,32 @@ public final class PdfOutput {
         if (text.isEmpty()) {
             return;
         }
+        beginMark();
         out.beginText();
         out.setFont(font, size);
         color(color, false);
         out.newLineAtOffset(MARGIN + x, baseline);
         out.showText(safe(text, font));
         out.endText();
+        tags.end(out);
     }
 
     private void fill(float x, float yBottom, float w, float h, int color) throws IOException {
+        beginMark();
         color(color, false);
         out.addRect(MARGIN + x, yBottom, w, h);
         out.fill();
+        tags.end(out);
     }
 
     private void line(float x1, float y1, float x2, float y2, int color, float thickness) throws IOException {
+        beginMark();
         color(color, true);
         out.setLineWidth(thickness);
         out.moveTo(MARGIN + x1, y1);
         out.lineTo(MARGIN + x2, y2);
         out.stroke();
+        tags.end(out);
     }
 
     private void rule(int color, float thickness) throws IOException {
@@ -453,6 +582,9 @@ public final class PdfOutput {
             try (PDPageContentStream s = new PDPageContentStream(pdf, pages.get(i),
                     PDPageContentStream.AppendMode.APPEND, true, true)) {
                 out = s;
+                page = pages.get(i);
+                target = null; // footers are pagination: artifacts
+                pagination = true;
                 float baseline = MARGIN - 6;
                 if (initials != null) {
                     initialsRow(baseline + SMALL + 10);
@@ -470,9 +602,14 @@ public final class PdfOutput {
             }
         }
         out = null;
+        page = null;
+        pagination = false;
     }
 
-    /** « Paraphes » and a box for each party, right-aligned just above the footer's rule. */
+    /**
+     * « Paraphes » and a box for each party, right-aligned just above the footer's rule; drawn with
+     * the footer, an artifact (the same on every page, a place to write on paper).
+     */
     private void initialsRow(float bottomY) throws IOException {
         float x = width() - initials.count() * (INITIALS_BOX_WIDTH + 6) + 6;
         String label = initials.label();
@@ -495,6 +632,9 @@ public final class PdfOutput {
         float inner = column - 4 * CELL_PAD;
         float leading = BODY * 1.3f;
         y -= 6;
+        // a Div of signatories, each a Div of paragraphs (for whom, name, title) read in signing
+        // order; the frames, drawn outside them, are artifacts
+        PDStructureElement signatories = element("Div");
         for (int i = 0; i < all.size(); i += 2) {
             List<List<List<String>>> cells = new ArrayList<>();
             int lines = 0;
@@ -513,19 +653,28 @@ public final class PdfOutput {
                 frame(x, top - height, column, height, 0xB8C4D2, 0.6f);
                 y = top - CELL_PAD;
                 List<List<String>> parts = cells.get(c);
-                lines(parts.get(0), bold, BODY, 0x111111, x + 2 * CELL_PAD, leading);
-                lines(parts.get(1), regular, BODY, 0x111111, x + 2 * CELL_PAD, leading);
-                lines(parts.get(2), regular, BODY, 0x444444, x + 2 * CELL_PAD, leading);
+                PDStructureElement signatory = tags.element(signatories, "Div");
+                float left = x + 2 * CELL_PAD;
+                for (int k = 0; k < 3; k++) {
+                    List<String> text = parts.get(k);
+                    PDType0Font font = k == 0 ? bold : regular;
+                    int color = k == 2 ? 0x444444 : 0x111111;
+                    // an empty line keeps its room but is no paragraph
+                    boolean empty = text.stream().allMatch(String::isEmpty);
+                    in(empty ? null : tags.element(signatory, "P"), () -> lines(text, font, BODY, color, left, leading));
+                }
             }
             y = top - height - gap;
         }
     }
 
     private void frame(float x, float yBottom, float w, float h, int color, float thickness) throws IOException {
+        beginMark();
         color(color, true);
         out.setLineWidth(thickness);
         out.addRect(MARGIN + x, yBottom, w, h);
         out.stroke();
+        tags.end(out);
     }
 
     // ---- PDF/A ------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.util.Matrix;
 
@@ -11,17 +12,22 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * Table tents (« chevalets ») for a signing ceremony, as PDF/A-2b: one A4 landscape page a tent,
+ * Table tents (« chevalets ») for a signing ceremony, as a tagged PDF/A-2u and PDF/UA-1 (decision
+ * 0018): one A4 landscape page a tent,
  * folded along the dashed line in the middle so that it stands on the table. Each half shows the
  * name in large bold type, the title (« qualité ») and the organisation below it, centred; the
  * upper half is the lower one turned by 180°, so that once folded the tent reads from both sides.
  * A text too wide for the sheet is set smaller, and onto more lines (two for the name, three for
  * the title, two for the organisation) when it would otherwise become much smaller: nothing is
- * ever cut. The fonts are PdfOutput's Liberation Sans.
+ * ever cut. The fonts are PdfOutput's Liberation Sans. Each tent is a Div of paragraphs (name,
+ * title, organisation) read from the lower half; the upper half, the same text turned, and the fold
+ * line are artifacts.
  */
 public final class TableTents {
 
@@ -91,10 +97,12 @@ public final class TableTents {
     private final PdfA pdfA;
     private final PDType0Font regular;
     private final PDType0Font bold;
+    private final Tagging tags;
 
     TableTents(PDDocument pdf) throws IOException {
         this.pdf = pdf;
         this.pdfA = new PdfA(pdf);
+        this.tags = new Tagging(pdf);
         this.regular = pdfA.font("LiberationSans-Regular");
         this.bold = pdfA.font("LiberationSans-Bold");
     }
@@ -123,6 +131,7 @@ public final class TableTents {
                 identity.append('\n').append(tent.name()).append('\t').append(tent.title())
                         .append('\t').append(tent.organisation());
             }
+            writer.tags.finish();
             writer.pdfA.archival(documentTitle, created, producer, identity.toString());
             pdf.save(out);
         }
@@ -134,29 +143,47 @@ public final class TableTents {
         PDPage page = new PDPage(PAGE);
         pdf.addPage(page);
         Face face = face(tent);
+        PDStructureElement div = tags.element(tags.document(), "Div");
+        Map<Part, PDStructureElement> paragraphs = new EnumMap<>(Part.class);
+        for (Line line : face.lines()) {
+            paragraphs.computeIfAbsent(line.part(), p -> tags.element(div, "P"));
+        }
         try (PDPageContentStream s = new PDPageContentStream(pdf, page)) {
-            half(s, face);
-            // the upper half is the lower one turned about the centre of the sheet
+            half(s, page, face, paragraphs);
+            // the upper half is the lower one turned about the centre of the sheet: the same text
+            // again, an artifact
             s.saveGraphicsState();
             s.transform(new Matrix(-1, 0, 0, -1, PAGE.getWidth(), PAGE.getHeight()));
-            half(s, face);
+            half(s, page, face, null);
             s.restoreGraphicsState();
+            tags.beginArtifact(s);
             fold(s);
+            tags.end(s);
         }
     }
 
-    /** The face in the lower half, its text centred between the sheet's edge and the fold. */
-    private void half(PDPageContentStream s, Face face) throws IOException {
+    /**
+     * The face in the lower half, its text centred between the sheet's edge and the fold; each line
+     * tagged to its part's paragraph, or an artifact when {@code paragraphs} is null.
+     */
+    private void half(PDPageContentStream s, PDPage page, Face face, Map<Part, PDStructureElement> paragraphs)
+            throws IOException {
         float top = PAGE.getHeight() / 2 - EDGE - (FACE_HEIGHT - face.height()) / 2;
         for (Line line : face.lines()) {
             PDType0Font font = font(line.part());
             int rgb = line.part().color;
+            if (paragraphs == null) {
+                tags.beginArtifact(s);
+            } else {
+                tags.begin(s, page, paragraphs.get(line.part()));
+            }
             s.beginText();
             s.setFont(font, line.size());
             s.setNonStrokingColor(((rgb >> 16) & 0xFF) / 255f, ((rgb >> 8) & 0xFF) / 255f, (rgb & 0xFF) / 255f);
             s.newLineAtOffset((PAGE.getWidth() - line.width()) / 2, top - line.baseline());
             s.showText(pdfA.safe(line.text(), font));
             s.endText();
+            tags.end(s);
         }
     }
 

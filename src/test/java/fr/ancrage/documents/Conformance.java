@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The checks every produced document goes through in the tests: veraPDF's PDF/A-2b validation, the
+ * The checks every produced document goes through in the tests: veraPDF's PDF/A-2u and PDF/UA-1 validation, the
  * ODF Toolkit validator, PDFBox's text extraction, and a LibreOffice headless conversion where
  * LibreOffice is installed.
  */
@@ -43,17 +43,38 @@ public final class Conformance {
     private Conformance() {
     }
 
+    /** veraPDF's PDF/A-2b validation (the level every PDF of the writers met before issue 16). */
     public static void assertPdfA2b(Path pdf) throws IOException {
+        validate(pdf, PDFAFlavour.PDFA_2_B, "PDF/A-2b");
+    }
+
+    /** veraPDF's PDF/A-2u validation: PDF/A-2b, and every character mapped to Unicode. */
+    public static void assertPdfA2u(Path pdf) throws IOException {
+        validate(pdf, PDFAFlavour.PDFA_2_U, "PDF/A-2u");
+    }
+
+    /** veraPDF's PDF/UA-1 validation (ISO 14289-1, the machine-checkable part of the Matterhorn protocol). */
+    public static void assertPdfUa1(Path pdf) throws IOException {
+        validate(pdf, PDFAFlavour.PDFUA_1, "PDF/UA-1");
+    }
+
+    /** What the writers' PDFs claim since issue 16 (decision 0018): PDF/A-2u and PDF/UA-1. */
+    public static void assertAccessiblePdf(Path pdf) throws IOException {
+        assertPdfA2u(pdf);
+        assertPdfUa1(pdf);
+    }
+
+    private static void validate(Path pdf, PDFAFlavour flavour, String name) throws IOException {
         try (InputStream in = Files.newInputStream(pdf);
-             PDFAParser parser = Foundries.defaultInstance().createParser(in, PDFAFlavour.PDFA_2_B);
-             PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_2_B, false)) {
+             PDFAParser parser = Foundries.defaultInstance().createParser(in, flavour);
+             PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false)) {
             ValidationResult result = validator.validate(parser);
             if (!result.isCompliant()) {
                 String failures = result.getTestAssertions().stream()
                         .filter(a -> a.getStatus() == TestAssertion.Status.FAILED)
                         .map(a -> a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + " " + a.getMessage())
                         .distinct().limit(20).collect(Collectors.joining("\n"));
-                fail(pdf.getFileName() + " is not PDF/A-2b:\n" + failures);
+                fail(pdf.getFileName() + " is not " + name + ":\n" + failures);
             }
         } catch (ValidationException e) {
             throw new IOException(e);
@@ -63,6 +84,114 @@ public final class Conformance {
             }
             throw new IOException(e);
         }
+    }
+
+    /**
+     * One element of a tagged PDF's structure tree, in document order.
+     *
+     * @param type  its structure type (H1, P, Table, TH…)
+     * @param depth its depth under the root (the Document element is at 0)
+     * @param text  the text of its own marked content, in the order of its kids, lines joined by spaces
+     * @param alt   its alternative text, or null
+     * @param scope the Scope of its table attributes, or null
+     */
+    public record Tag(String type, int depth, String text, String alt, String scope) {
+    }
+
+    /** The structure tree of a tagged PDF, depth first; empty when it has none. */
+    public static java.util.List<Tag> structure(Path pdf) throws IOException {
+        java.util.List<Tag> tags = new java.util.ArrayList<>();
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            var root = doc.getDocumentCatalog().getStructureTreeRoot();
+            if (root == null) {
+                return tags;
+            }
+            java.util.Map<org.apache.pdfbox.cos.COSDictionary, java.util.Map<Integer, String>> texts = new java.util.HashMap<>();
+            for (var page : doc.getPages()) {
+                var extractor = new org.apache.pdfbox.text.PDFMarkedContentExtractor();
+                extractor.processPage(page);
+                java.util.Map<Integer, String> byMcid = new java.util.HashMap<>();
+                for (var mc : extractor.getMarkedContents()) {
+                    if (mc.getMCID() >= 0) {
+                        byMcid.merge(mc.getMCID(), textOf(mc), (a, b) -> a + " " + b);
+                    }
+                }
+                texts.put(page.getCOSObject(), byMcid);
+            }
+            for (Object kid : root.getKids()) {
+                if (kid instanceof org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement e) {
+                    walk(e, 0, texts, tags);
+                }
+            }
+        }
+        return tags;
+    }
+
+    private static String textOf(org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedContent mc) {
+        StringBuilder sb = new StringBuilder();
+        for (Object o : mc.getContents()) {
+            if (o instanceof org.apache.pdfbox.text.TextPosition t) {
+                sb.append(t.getUnicode());
+            } else if (o instanceof org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedContent inner) {
+                sb.append(textOf(inner));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void walk(org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement e, int depth,
+                             java.util.Map<org.apache.pdfbox.cos.COSDictionary, java.util.Map<Integer, String>> texts,
+                             java.util.List<Tag> tags) {
+        String scope = null;
+        var attributes = e.getAttributes();
+        for (int i = 0; i < attributes.size(); i++) {
+            if (attributes.getObject(i) instanceof org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.PDTableAttributeObject table) {
+                scope = table.getScope();
+            }
+        }
+        java.util.List<String> own = new java.util.ArrayList<>();
+        java.util.List<org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement> children = new java.util.ArrayList<>();
+        for (Object kid : e.getKids()) {
+            if (kid instanceof Integer mcid) {
+                own.add(texts.getOrDefault(e.getPage().getCOSObject(), java.util.Map.of()).getOrDefault(mcid, ""));
+            } else if (kid instanceof org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkedContentReference ref) {
+                var page = ref.getPage() != null ? ref.getPage() : e.getPage();
+                own.add(texts.getOrDefault(page.getCOSObject(), java.util.Map.of()).getOrDefault(ref.getMCID(), ""));
+            } else if (kid instanceof org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement child) {
+                children.add(child);
+            }
+        }
+        tags.add(new Tag(e.getStructureType(), depth, String.join(" ", own).strip(), e.getAlternateDescription(), scope));
+        for (var child : children) {
+            walk(child, depth + 1, texts, tags);
+        }
+    }
+
+    /**
+     * The text a screen reader follows: the structure's text in document order, a figure read as its
+     * alternative text, spaces made plain and collapsed.
+     */
+    public static String structureText(Path pdf) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        int figureDepth = -1;
+        for (Tag tag : structure(pdf)) {
+            if (figureDepth >= 0 && tag.depth() > figureDepth) {
+                continue;
+            }
+            figureDepth = -1;
+            if (tag.type().equals("Figure")) {
+                figureDepth = tag.depth();
+                sb.append(' ').append(tag.alt() == null ? "" : tag.alt());
+            } else {
+                sb.append(' ').append(tag.text());
+            }
+        }
+        return plain(sb.toString());
+    }
+
+    /** No-break and narrow no-break spaces as spaces, runs of white space as one, no space at the ends. */
+    public static String plain(String text) {
+        return text.replace('\u00A0', ' ').replace('\u202F', ' ').replaceAll("\\s+", " ").strip();
     }
 
     public static String pdfText(Path pdf) throws IOException {

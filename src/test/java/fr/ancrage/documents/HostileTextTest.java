@@ -184,7 +184,7 @@ class HostileTextTest {
 
     @Test
     void thePdfIsPdfA2bAndShowsEveryTextWithASquareForWhatItCannotDraw() throws Exception {
-        Conformance.assertPdfA2b(pdf);
+        Conformance.assertAccessiblePdf(pdf);
         String text = Conformance.pdfText(pdf);
         String solid = solid(text);
         for (Hostile h : CORPUS) {
@@ -208,7 +208,7 @@ class HostileTextTest {
         for (Doc doc : List.of(chart, table)) {
             Path file = dir.resolve(doc.title() + ".pdf");
             SafeFiles.write(file, out -> PdfOutput.write(doc, "Ancrage test", out));
-            Conformance.assertPdfA2b(file);
+            Conformance.assertAccessiblePdf(file);
             String solid = solid(Conformance.pdfText(file));
             int words = solid.split(WORD, -1).length - 1;
             // the chart's label and the footer; the table's cell and the fact

@@ -77,7 +77,7 @@ class WritersTest {
     @Test
     void pdfIsPdfA2bWithItsTextAndPageNumbers() throws Exception {
         Path pdf = write("fiche.pdf", out -> PdfOutput.write(sampleDoc(80), "Ancrage test", out));
-        Conformance.assertPdfA2b(pdf);
+        Conformance.assertAccessiblePdf(pdf);
         String text = Conformance.pdfText(pdf);
         int pages = Conformance.pdfPages(pdf);
         assertThat(pages).isGreaterThanOrEqualTo(3);
@@ -86,6 +86,76 @@ class WritersTest {
                 "Cibles et réalisé", "Dernière page.", "1 / " + pages, pages + " / " + pages);
         // the table's header is repeated on the page where it continues
         assertThat(text.split("Engagement\\s+Cible", -1).length - 1).isGreaterThanOrEqualTo(2);
+    }
+
+    /** A 60 × 30 PNG standing for an authority's logo. */
+    static byte[] logo() {
+        var image = new java.awt.image.BufferedImage(60, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 60, 30);
+        g.setColor(new java.awt.Color(0x1F3A5F));
+        g.fillRect(5, 5, 50, 20);
+        g.dispose();
+        var png = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return png.toByteArray();
+    }
+
+    @Test
+    void pdfIsTaggedPdfUaAndPdfA2u() throws Exception {
+        Doc doc = sampleDoc(80).withLetterhead(new Doc.Letterhead("Préfet du Doubs", List.of("Direction de la citoyenneté"),
+                List.of("Affaire suivie par : Jeanne Martin"), logo(), "Logo de la préfecture du Doubs"));
+        Path pdf = write("fiche.pdf", out -> PdfOutput.write(doc, "Ancrage test", out));
+        Conformance.assertPdfUa1(pdf);
+        Conformance.assertPdfA2u(pdf);
+        List<Conformance.Tag> tags = Conformance.structure(pdf);
+        assertThat(tags.getFirst().type()).isEqualTo("Document");
+        // the title is the one H1, the document's level 1 and 2 headings are H2 and H3: no level skipped
+        assertThat(tags).filteredOn(t -> t.type().equals("H1")).extracting(Conformance.Tag::text)
+                .containsExactly("Fiche convention 25-2025-001");
+        assertThat(tags).filteredOn(t -> t.type().equals("H2")).extracting(Conformance.Tag::text).containsExactly("Parties");
+        assertThat(tags).filteredOn(t -> t.type().equals("H3")).extracting(Conformance.Tag::text).containsExactly("Engagements");
+        assertThat(tags).extracting(Conformance.Tag::type).contains("P", "Table", "TR", "TD");
+        // the header row is tagged once, column headers; where it is repeated on the next page it is an artifact
+        assertThat(tags).filteredOn(t -> t.type().equals("TH") && "Column".equals(t.scope()))
+                .extracting(Conformance.Tag::text).containsExactly("Engagement", "Cible");
+        // the facts are a table of row headers and values
+        assertThat(tags).filteredOn(t -> t.type().equals("TH") && "Row".equals(t.scope()))
+                .extracting(Conformance.Tag::text).containsExactly("Entreprise", "EPCI", "Notes");
+        // the logo and the chart are figures described by their alternative text
+        assertThat(tags).filteredOn(t -> t.type().equals("Figure")).extracting(Conformance.Tag::alt).containsExactly(
+                "Logo de la préfecture du Doubs",
+                "Cibles et réalisé. Éducation : Cible 12, Réalisé 10. Emploi : Cible 30, Réalisé 33.");
+        // read in structure order, the document says what it shows, in the order it shows it; the
+        // footers and the repeated header row are left out
+        StringBuilder expected = new StringBuilder("Logo de la préfecture du Doubs Préfet du Doubs"
+                + " Direction de la citoyenneté Affaire suivie par : Jeanne Martin Fiche convention 25-2025-001 Horlogerie Vauban SAS Parties Entreprise Horlogerie Vauban SAS"
+                + " EPCI Grand Besançon Métropole Notes — Engagements Premier paragraphe."
+                + " Deuxième ligne, avec des accents : éèàçù ÉÀ. Engagement Cible");
+        for (List<String> row : ((Doc.Table) doc.blocks().get(4)).rows()) {
+            expected.append(' ').append(row.get(0)).append(' ').append(row.get(1));
+        }
+        expected.append(" Cibles et réalisé. Éducation : Cible 12, Réalisé 10. Emploi : Cible 30, Réalisé 33.")
+                .append(" Note de bas de document. Dernière page.");
+        assertThat(Conformance.structureText(pdf)).isEqualTo(Conformance.plain(expected.toString()));
+        // the footers (and the header row repeated on the next page) are pagination artifacts
+        try (var loaded = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            for (var page : loaded.getPages()) {
+                var names = new ArrayList<org.apache.pdfbox.cos.COSName>();
+                page.getResources().getPropertiesNames().forEach(names::add);
+                assertThat(names).singleElement().satisfies(name -> assertThat(page.getResources().getProperties(name)
+                        .getCOSObject().getNameAsString(org.apache.pdfbox.cos.COSName.TYPE)).isEqualTo("Pagination"));
+                assertThat(page.getCOSObject().getNameAsString(org.apache.pdfbox.cos.COSName.getPDFName("Tabs"))).isEqualTo("S");
+            }
+            assertThat(loaded.getDocumentCatalog().getMarkInfo().isMarked()).isTrue();
+            assertThat(loaded.getDocumentCatalog().getViewerPreferences().displayDocTitle()).isTrue();
+            assertThat(loaded.getDocumentCatalog().getLanguage()).isEqualTo("fr-FR");
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package fr.ancrage.service;
 
 import fr.ancrage.documents.Conformance;
+import fr.ancrage.documents.Doc;
 import fr.ancrage.documents.Format;
 import fr.ancrage.documents.Workbook;
 import fr.ancrage.domain.BilanLine;
@@ -80,7 +81,7 @@ class DocumentServiceTest {
                 .containsExactly("Fiche convention " + withEngagements.reference() + ".pdf",
                         "Fiche convention " + withEngagements.reference() + ".odt");
         Path pdf = written.files().get(0);
-        Conformance.assertPdfA2b(pdf);
+        Conformance.assertAccessiblePdf(pdf);
         var convention = new ConventionService(store, CLOCK).get(withEngagements.id()).orElseThrow();
         var company = new OrganisationService(store).get(convention.companyId()).orElseThrow();
         BilanLine withResult = new EngagementService(store).bilan(convention.id()).stream()
@@ -93,6 +94,15 @@ class DocumentServiceTest {
         if (!company.siret().isEmpty()) {
             assertThat(text).contains("SIRET " + Siret.format(company.siret()));
         }
+        // tagged (issue 16): the title is the one H1, sections are H2, tables have column headers
+        var tags = Conformance.structure(pdf);
+        assertThat(tags).filteredOn(t -> t.type().equals("H1")).extracting(t -> flat(t.text()))
+                .containsExactly(flat("Fiche convention " + convention.reference()));
+        assertThat(tags).filteredOn(t -> t.type().equals("H2")).extracting(t -> flat(t.text()))
+                .contains("Signataires", "Contreparties des partenaires publics")
+                .anySatisfy(h -> assertThat(h).startsWith("Totaux par indicateur"));
+        assertThat(tags).extracting(Conformance.Tag::type).contains("P", "Table", "TR", "TD");
+        assertThat(tags).filteredOn(t -> t.type().equals("TH") && "Column".equals(t.scope())).isNotEmpty();
         Path odt = written.files().get(1);
         Conformance.assertValidOdf(odt);
         assertThat(flat(Conformance.odfText(odt))).contains("Fiche convention " + convention.reference(), company.legalName(),
@@ -104,7 +114,7 @@ class DocumentServiceTest {
         var written = documents.exportBilan(DEMO_EPCI, 2025, EnumSet.allOf(Format.class), dir, DocumentService.Progress.NONE);
         assertThat(written.files()).hasSize(5);
         Path pdf = written.files().stream().filter(p -> p.toString().endsWith(".pdf")).findFirst().orElseThrow();
-        Conformance.assertPdfA2b(pdf);
+        Conformance.assertAccessiblePdf(pdf);
         String text = flat(Conformance.pdfText(pdf));
         var figures = new DashboardService(store, CLOCK).figures(DEMO_EPCI.withYear(2025));
         BigDecimal countTarget = figures.byCategory().stream().filter(t -> t.unit() == IndicatorUnit.COUNT && t.year() == 2025)
@@ -127,6 +137,31 @@ class DocumentServiceTest {
         Path csv = written.files().stream().filter(p -> p.toString().endsWith(".csv")).findFirst().orElseThrow();
         assertThat(Files.readAllLines(csv)).hasSize(workbook.sheets().getLast().rows().size() + 1);
         assertThat(workbook.sheets().getLast().rows()).hasSize(figures.counts().total());
+    }
+
+    @Test
+    void bilanChartsAreFiguresDescribedByTheirValues() throws Exception {
+        // 2024 has reports, so its bilan has charts (a year without report has none)
+        var written = documents.exportBilan(DEMO_EPCI, 2024, EnumSet.of(Format.PDF), dir, DocumentService.Progress.NONE);
+        Path pdf = written.files().getFirst();
+        Conformance.assertAccessiblePdf(pdf);
+        List<Doc.BarChart> charts = documents.bilanDocument(DEMO_EPCI, 2024, documents.now()).blocks().stream()
+                .filter(b -> b instanceof Doc.BarChart).map(b -> (Doc.BarChart) b).toList();
+        assertThat(charts).isNotEmpty();
+        var figures = Conformance.structure(pdf).stream().filter(t -> t.type().equals("Figure")).toList();
+        assertThat(figures).hasSize(charts.size());
+        for (int i = 0; i < charts.size(); i++) {
+            Doc.BarChart chart = charts.get(i);
+            String alt = flat(figures.get(i).alt());
+            // the title, then for each category the label of each series, as the bars show them
+            assertThat(alt).startsWith(flat(chart.title()));
+            for (int g = 0; g < chart.categories().size(); g++) {
+                for (Doc.Series series : chart.series()) {
+                    assertThat(alt).contains(flat(chart.categories().get(g)) + " : ")
+                            .contains(flat(series.name() + " " + series.labels().get(g)));
+                }
+            }
+        }
     }
 
     /** The text with its line breaks and special spaces as plain spaces (wrapped cells read on). */

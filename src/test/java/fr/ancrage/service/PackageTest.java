@@ -109,7 +109,7 @@ class PackageTest {
 
         Path pdf = dir.resolve("bilan.pdf");
         Files.write(pdf, entries.get("documents/bilan-annuel-2025-epci-242500361.pdf"));
-        Conformance.assertPdfA2b(pdf);
+        Conformance.assertAccessiblePdf(pdf);
     }
 
     @Test

@@ -222,7 +222,7 @@ class CeremonyDocumentsTest {
         assertThat(filesIn(dir)).containsExactlyInAnyOrder("Dossier de cérémonie 2026-03-17.pdf",
                 "Dossier de cérémonie 2026-03-17.odt");
         Path pdf = written.files().get(0);
-        Conformance.assertPdfA2b(pdf);
+        Conformance.assertAccessiblePdf(pdf);
         String text = pdf(pdf);
         assertThat(text).contains(TITLE, "17/03/2026", PLACE, HOST, "10:30", "Grand Besançon Métropole, France Travail",
                 "L’Est Républicain");
@@ -308,7 +308,7 @@ class CeremonyDocumentsTest {
         assertThat(written.files()).extracting(p -> p.getFileName().toString())
                 .containsExactly("Chevalets 2026-03-17.pdf");
         Path pdf = written.files().getFirst();
-        Conformance.assertPdfA2b(pdf);
+        Conformance.assertAccessiblePdf(pdf);
         List<CeremonySignatory> all = items().stream().flatMap(i -> i.signatories().stream()).toList();
         // who declined will not be at the table (the head of Assurances Mutuelles de l'Est Comtois)
         List<CeremonySignatory> declined = all.stream().filter(s -> s.attendance() == Attendance.DECLINED).toList();
@@ -340,7 +340,7 @@ class CeremonyDocumentsTest {
         assertThat(written.files()).extracting(p -> p.getFileName().toString())
                 .containsExactly("Conventions à imprimer 2026-03-17.pdf");
         Path pdf = written.files().getFirst();
-        Conformance.assertPdfA2b(pdf);
+        Conformance.assertAccessiblePdf(pdf);
         String text = pdf(pdf);
         List<CeremonyItem> items = items();
         List<String> originals = new ArrayList<>();

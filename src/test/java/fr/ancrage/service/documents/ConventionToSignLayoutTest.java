@@ -93,7 +93,7 @@ class ConventionToSignLayoutTest {
         assertThat(signatories).hasSizeGreaterThanOrEqualTo(3);
         Path pdf = documents.exportConventionToSign(data.convention().id(), EnumSet.of(Format.PDF), dir,
                 DocumentService.Progress.NONE).files().getFirst();
-        Conformance.assertPdfA2b(pdf);
+        Conformance.assertAccessiblePdf(pdf);
         List<Line> lines = lines(pdf);
         List<Line> pour = lines.stream().filter(l -> l.text().startsWith("Pour ")).toList();
         assertThat(pour).hasSize(signatories.size());
@@ -127,6 +127,20 @@ class ConventionToSignLayoutTest {
                 .isEqualTo(pages);
         assertThat(lines.stream().filter(l -> l.text().startsWith("Convention " + data.convention().reference()))
                 .map(Line::page).distinct().count()).isEqualTo(pages);
+        // tagged (issue 16, decision 0018): each signatory a Div read « Pour … », name, title in
+        // signing order; the frames and the initials boxes of the footer are artifacts, never read
+        List<Conformance.Tag> tags = Conformance.structure(pdf);
+        List<String> read = tags.stream().filter(t -> t.type().equals("P")).map(Conformance.Tag::text)
+                .filter(t -> t.startsWith("Pour ")).toList();
+        assertThat(read).hasSize(signatories.size());
+        String structure = Conformance.structureText(pdf);
+        int from = 0;
+        for (Signatory s : signatories) {
+            int at = structure.indexOf(Conformance.plain(s.fullName()), structure.indexOf("Pour ", from));
+            assertThat(at).as(s.fullName() + " read after the previous signatory").isGreaterThan(from);
+            from = at;
+        }
+        assertThat(structure).doesNotContain("Paraphes");
     }
 
     @Test

@@ -93,7 +93,7 @@ class ConventionToSignTest {
         Path odt = written.files().get(0);
         Path pdf = written.files().get(1);
         Conformance.assertValidOdf(odt);
-        Conformance.assertPdfA2b(pdf);
+        Conformance.assertAccessiblePdf(pdf);
         var data = docs.toSignData(active.id());
         var prefect = data.convention().signatories().stream()
                 .filter(s -> s.role() == fr.ancrage.domain.SignatoryRole.PREFECT).findFirst().orElseThrow();
@@ -271,7 +271,7 @@ class ConventionToSignTest {
         Files.write(pdf, pdfBytes(emoji.doc()));
         Path plainPdf = dir.resolve("plain.pdf");
         Files.write(plainPdf, pdfBytes(plain.doc()));
-        Conformance.assertPdfA2b(pdf);
+        Conformance.assertAccessiblePdf(pdf);
         assertThat(Conformance.pdfPages(pdf)).isEqualTo(Conformance.pdfPages(plainPdf)).isGreaterThanOrEqualTo(2);
         var lastSignatory = data.convention().signatories().getLast();
         String text = flat(Conformance.pdfText(pdf));

@@ -181,7 +181,7 @@ class LetterheadServiceTest {
                 DocumentService.Progress.NONE);
         Path pdf = written.files().stream().filter(p -> p.toString().endsWith(".pdf")).findFirst().orElseThrow();
         Path odt = written.files().stream().filter(p -> p.toString().endsWith(".odt")).findFirst().orElseThrow();
-        Conformance.assertPdfA2b(pdf);
+        Conformance.assertAccessiblePdf(pdf);
         String text = Conformance.pdfText(pdf);
         assertThat(text).contains("Préfet du Doubs", "Direction départementale de l’emploi",
                 "25035 Besançon Cedex", "Affaire suivie par : Claire Martin",
