@@ -86,7 +86,7 @@ class HostileBaseDocumentsTest {
             String name = file.getFileName().toString();
             switch (name.substring(name.lastIndexOf('.') + 1)) {
                 case "pdf" -> {
-                    Conformance.assertPdfA2b(file);
+                    Conformance.assertAccessiblePdf(file);
                     assertThat(Conformance.pdfText(file)).contains("Préfet du Doubs", "Affaire suivie par");
                 }
                 case "odt" -> {
