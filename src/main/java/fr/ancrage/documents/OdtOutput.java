@@ -101,7 +101,7 @@ public final class OdtOutput {
      * on the left, who follows the matter on the right.
      */
     void letterhead(Doc.Letterhead head) throws IOException {
-        Element table = tableElement(List.of(0.56, 0.44), "T-head");
+        Element table = tableElement(List.of(0.56, 0.44), "T-head", LETTERHEAD + (++tables));
         Element row = el(table, "table:table-row");
         Element left = el(row, "table:table-cell", "office:value-type", "string", "table:style-name", "C-plain");
         if (head.logoPng() != null) {
@@ -251,6 +251,9 @@ public final class OdtOutput {
         el(frame, "svg:title").setTextContent(SafeText.clean(chart.title()));
         el(frame, "svg:desc").setTextContent(ChartImage.describe(chart));
     }
+
+    /** The table name the letterhead is written under: read back, it is left out (the PDF draws its own). */
+    static final String LETTERHEAD = "AncrageEnTete";
 
     /** The table name a signature block is written under, and recognised by when read back. */
     static final String SIGNATURES = "AncrageSignatures";

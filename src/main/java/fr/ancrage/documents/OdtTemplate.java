@@ -292,9 +292,28 @@ public final class OdtTemplate {
      */
     public Filled fill(Map<String, String> values, Map<String, List<Doc.Block>> blocks, String title,
                        OffsetDateTime created, String generator) throws IOException {
+        return fill(values, blocks, title, created, generator, null);
+    }
+
+    /**
+     * As {@link #fill(Map, Map, String, OffsetDateTime, String)}, the team's letterhead (null: none)
+     * at the top of the first page, as the other documents have it.
+     */
+    public Filled fill(Map<String, String> values, Map<String, List<Doc.Block>> blocks, String title,
+                       OffsetDateTime created, String generator, Doc.Letterhead letterhead) throws IOException {
         return withDocument(odt -> {
             Element body = odt.getContentRoot();
             OdtOutput blockWriter = OdtOutput.into(odt);
+            if (letterhead != null) {
+                Node first = body.getFirstChild();
+                while (first != null && !(first instanceof Element e && ("p".equals(e.getLocalName())
+                        || "h".equals(e.getLocalName()) || "table".equals(e.getLocalName())))) {
+                    first = first.getNextSibling();
+                }
+                if (first != null) {
+                    blockWriter.insertBefore(first, List.of(letterhead));
+                }
+            }
             for (Element p : paragraphs(body)) {
                 String whole = text(p).strip();
                 Matcher alone = PLACEHOLDER.matcher(whole);
@@ -313,7 +332,8 @@ public final class OdtTemplate {
             odt.save(raw);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             Zips.reproducible(raw.toByteArray(), created, Map.of("meta.xml",
-                    ignored -> Odf.metaXml(title, created, generator)), out);
+                    ignored -> Odf.metaXml(title, letterhead == null || letterhead.authority().isEmpty() ? "Ancrage"
+                    : letterhead.authority(), created, generator)), out);
             return new Filled(out.toByteArray());
         });
     }
@@ -542,6 +562,9 @@ public final class OdtTemplate {
 
     private static void table(Element table, List<Doc.Block> blocks) {
         String ns = OdfDocumentNamespace.TABLE.getUri();
+        if (table.getAttributeNS(ns, "name").startsWith(OdtOutput.LETTERHEAD)) {
+            return;
+        }
         if (table.getAttributeNS(ns, "name").startsWith(OdtOutput.SIGNATURES)) {
             blocks.add(signatures(table));
             return;

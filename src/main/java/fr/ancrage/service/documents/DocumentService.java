@@ -324,8 +324,9 @@ public final class DocumentService {
     ToSign fillToSign(ConventionToSign sign, OdtTemplate template, ConventionToSign.Data data, OffsetDateTime created) {
         String title = i18n.format("doc.toSign.docTitle", data.convention().reference());
         try {
+            // the letterhead on the ODT's first page too, as on the PDF's (left out when read back for the PDF)
             OdtTemplate.Filled filled = template.fill(sign.values(data), sign.blocks(data), title, created,
-                    Producer.label());
+                    Producer.label(), underLetterhead(new Doc(title, "", "", created, List.of())).letterhead());
             // each party initials every page: as many boxes as signatories
             return new ToSign(filled, filled.toDoc(i18n.format("doc.toSign.footer", data.convention().reference()),
                     created).withInitials(new Doc.Initials(Math.max(1, data.convention().signatories().size()),

@@ -154,6 +154,12 @@ class ConventionToSignLayoutTest {
             content = new String(zip.getInputStream(zip.getEntry("content.xml")).readAllBytes(), StandardCharsets.UTF_8);
             styles = new String(zip.getInputStream(zip.getEntry("styles.xml")).readAllBytes(), StandardCharsets.UTF_8);
         }
+        // the letterhead on the first page, as in the PDF; the ODT's author is the authority
+        assertThat(content).contains("table:name=\"AncrageEnTete1\"", "Préfet du Doubs", "Affaire suivie par");
+        try (ZipFile zip = new ZipFile(odt.toFile())) {
+            assertThat(new String(zip.getInputStream(zip.getEntry("meta.xml")).readAllBytes(), StandardCharsets.UTF_8))
+                    .contains("<dc:creator>Préfet du Doubs</dc:creator>");
+        }
         assertThat(content).contains("table:name=\"AncrageSignatures1\"")
                 .containsPattern("style:name=\"R-sign\"[^>]*><style:table-row-properties[^>]*fo:keep-together=\"always\"")
                 .containsPattern("style:min-row-height=\"6cm\"");
