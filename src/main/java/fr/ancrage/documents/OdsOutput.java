@@ -133,7 +133,7 @@ public final class OdsOutput {
         String xml = stylesXml.replaceFirst("(<style:page-layout style:name=\"pm1\"><style:page-layout-properties)",
                 "$1 fo:page-width=\"29.7cm\" fo:page-height=\"21cm\" style:print-orientation=\"landscape\""
                         + " fo:margin-top=\"1.5cm\" fo:margin-bottom=\"1.5cm\" fo:margin-left=\"1.5cm\""
-                        + " fo:margin-right=\"1.5cm\"");
+                        + " fo:margin-right=\"1.5cm\" style:first-page-number=\"continue\"");
         xml = xml.replaceFirst("(<style:master-page style:name=\"Default\"[^>]*>.*?<style:footer>)<text:p>Page <text:page-number>1</text:page-number></text:p>",
                 "$1<text:p>Page <text:page-number>1</text:page-number> / <text:page-count>1</text:page-count></text:p>");
         java.util.regex.Matcher layout = java.util.regex.Pattern.compile("<style:page-layout style:name=\"pm1\">.*?</style:page-layout>").matcher(xml);

@@ -80,6 +80,6 @@ class SpreadsheetPrintTest {
         Path pdf = Conformance.convert(soffice, ods, "pdf", Files.createDirectories(dir.resolve("lo")));
         // one page for the wide sheet (it was 3 pages wide), one for the narrow one
         assertThat(Conformance.pdfPages(pdf)).isEqualTo(2);
-        assertThat(Conformance.pdfText(pdf)).contains("Colonne 13", "texte 79", "Page 1 / 2");
+        assertThat(Conformance.pdfText(pdf)).contains("Colonne 13", "texte 79", "Page 1 / 2", "Page 2 / 2");
     }
 }
