@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.StringJoiner;
 
 /**
  * A {@link Doc.BarChart} drawn as a PNG picture for the OpenDocument text, as the PDF draws it:
@@ -117,19 +116,6 @@ final class ChartImage {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(image, "png", png);
         return new Picture(png.toByteArray(), widthCm, height / PX_PER_CM);
-    }
-
-    /** What the chart shows, in words: its text alternative (« Emploi : Cible 12, Réalisé 10 ; … »). */
-    static String describe(Doc.BarChart chart) {
-        StringJoiner all = new StringJoiner(" ; ", SafeText.clean(chart.title()) + " — ", ".");
-        for (int c = 0; c < chart.categories().size(); c++) {
-            StringJoiner values = new StringJoiner(", ", SafeText.clean(chart.categories().get(c)) + " : ", "");
-            for (Doc.Series s : chart.series()) {
-                values.add(SafeText.clean(s.name()) + " " + SafeText.clean(s.labels().get(c)));
-            }
-            all.add(values.toString());
-        }
-        return all.toString();
     }
 
     private static List<String> wrap(String text, FontMetrics metrics, float maxWidth) {

@@ -47,7 +47,7 @@ public final class OdsOutput {
             Zips.reproducible(raw.toByteArray(), workbook.created(),
                     java.util.Map.of("meta.xml", ignored -> Odf.metaXml(workbook.title(), workbook.created(), generator),
                             "styles.xml", xml -> printLayout(xml, scales),
-                            "content.xml", OdsOutput::font), out);
+                            "content.xml", Odf::sansFont), out);
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -150,13 +150,9 @@ public final class OdsOutput {
             xml = xml.replace("</office:automatic-styles>", layouts + "</office:automatic-styles>")
                     .replace("</office:master-styles>", masters + "</office:master-styles>");
         }
-        return font(xml);
-    }
-
-    /** The PDFs' font family in place of the toolkit's Arial (Liberation Sans has Arial's metrics). */
-    static String font(String xml) {
         return Odf.sansFont(xml);
     }
+
 
     private static String plain(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString();

@@ -249,7 +249,7 @@ public final class OdtOutput {
         el(frame, "draw:image", "xlink:href", path, "xlink:type", "simple", "xlink:show", "embed",
                 "xlink:actuate", "onLoad");
         el(frame, "svg:title").setTextContent(SafeText.clean(chart.title()));
-        el(frame, "svg:desc").setTextContent(ChartImage.describe(chart));
+        el(frame, "svg:desc").setTextContent(SafeText.clean(PdfOutput.description(chart)));
     }
 
     /** The table name the letterhead is written under: read back, it is left out (the PDF draws its own). */

@@ -200,18 +200,7 @@ public final class OdtTemplate {
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] content, boolean stored) throws IOException {
-        ZipEntry entry = new ZipEntry(name);
-        if (stored) {
-            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-            crc.update(content);
-            entry.setMethod(ZipEntry.STORED);
-            entry.setSize(content.length);
-            entry.setCompressedSize(content.length);
-            entry.setCrc(crc.getValue());
-        }
-        zip.putNextEntry(entry);
-        zip.write(content);
-        zip.closeEntry();
+        Zips.put(zip, new ZipEntry(name), content, stored);
     }
 
     /** Counts the bytes read from the zip, to compare a part's inflated size with its compressed one. */

@@ -28,6 +28,21 @@ final class Zips {
     private Zips() {
     }
 
+    /** Writes one entry, stored (with its size and checksum, as ZIP requires) or deflated. */
+    static void put(ZipOutputStream zip, ZipEntry entry, byte[] content, boolean stored) throws IOException {
+        if (stored) {
+            CRC32 crc = new CRC32();
+            crc.update(content);
+            entry.setMethod(ZipEntry.STORED);
+            entry.setSize(content.length);
+            entry.setCompressedSize(content.length);
+            entry.setCrc(crc.getValue());
+        }
+        zip.putNextEntry(entry);
+        zip.write(content);
+        zip.closeEntry();
+    }
+
     static void reproducible(byte[] zip, OffsetDateTime created, Map<String, UnaryOperator<String>> rewrite,
                              OutputStream target) throws IOException {
         // ZipFile reads the entries the way the writers wrote them (some use data descriptors)
@@ -51,17 +66,7 @@ final class Zips {
                     }
                     ZipEntry copy = new ZipEntry(e.getName());
                     copy.setTimeLocal(created.toLocalDateTime());
-                    if (e.getMethod() == ZipEntry.STORED) {
-                        CRC32 crc = new CRC32();
-                        crc.update(content);
-                        copy.setMethod(ZipEntry.STORED);
-                        copy.setSize(content.length);
-                        copy.setCompressedSize(content.length);
-                        copy.setCrc(crc.getValue());
-                    }
-                    out.putNextEntry(copy);
-                    out.write(content);
-                    out.closeEntry();
+                    put(out, copy, content, e.getMethod() == ZipEntry.STORED);
                 }
             }
             buffer.writeTo(target);

@@ -43,11 +43,6 @@ public final class Conformance {
     private Conformance() {
     }
 
-    /** veraPDF's PDF/A-2b validation (the level every PDF of the writers met before issue 16). */
-    public static void assertPdfA2b(Path pdf) throws IOException {
-        validate(pdf, PDFAFlavour.PDFA_2_B, "PDF/A-2b");
-    }
-
     /** veraPDF's PDF/A-2u validation: PDF/A-2b, and every character mapped to Unicode. */
     public static void assertPdfA2u(Path pdf) throws IOException {
         validate(pdf, PDFAFlavour.PDFA_2_U, "PDF/A-2u");

@@ -370,7 +370,7 @@ final class CeremonyDocuments {
         }
         List<Doc.Block> blocks = new ArrayList<>();
         // each original starts with the letterhead, as the convention printed alone
-        Doc.Letterhead head = documents.underLetterhead(new Doc("", "", "", created, List.of())).letterhead();
+        Doc.Letterhead head = documents.letterhead();
         for (ConventionToSign.Data data : all) {
             Doc one = documents.fillToSign(sign, template, data, created).doc();
             for (int n = 1; n <= originals; n++) {

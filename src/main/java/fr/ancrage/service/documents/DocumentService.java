@@ -108,17 +108,22 @@ public final class DocumentService {
 
     /** The document under the team's letterhead, read now; as it is when none was set. */
     Doc underLetterhead(Doc doc) {
+        Doc.Letterhead head = letterhead();
+        return head == null ? doc : doc.withLetterhead(head);
+    }
+
+    /** The team's letterhead as the documents draw it, read now; null when none was set. */
+    Doc.Letterhead letterhead() {
         fr.ancrage.domain.Letterhead l = letterheads.get();
         if (!l.configured()) {
-            return doc;
+            return null;
         }
         List<String> contact = new ArrayList<>();
         if (!l.followedBy().isEmpty()) {
             contact.add(i18n.format("doc.letterhead.followedBy", l.followedBy()));
         }
         contact.addAll(l.contact().lines().map(String::strip).filter(line -> !line.isEmpty()).toList());
-        return doc.withLetterhead(new Doc.Letterhead(l.authority(), l.identityLines(), contact, l.logo(),
-                l.logoDescription()));
+        return new Doc.Letterhead(l.authority(), l.identityLines(), contact, l.logo(), l.logoDescription());
     }
 
     /**
@@ -326,7 +331,7 @@ public final class DocumentService {
         try {
             // the letterhead on the ODT's first page too, as on the PDF's (left out when read back for the PDF)
             OdtTemplate.Filled filled = template.fill(sign.values(data), sign.blocks(data), title, created,
-                    Producer.label(), underLetterhead(new Doc(title, "", "", created, List.of())).letterhead());
+                    Producer.label(), letterhead());
             // each party initials every page: as many boxes as signatories
             return new ToSign(filled, filled.toDoc(i18n.format("doc.toSign.footer", data.convention().reference()),
                     created).withInitials(new Doc.Initials(Math.max(1, data.convention().signatories().size()),

@@ -55,10 +55,7 @@ class ConventionToSignLayoutTest {
         new TerritoryService(store).ensureReferenceData();
         new DemoDataService(store, CLOCK).load();
         documents = new DocumentService(store, CLOCK, I18n.forLanguage("fr"));
-        data = new ConventionService(store, CLOCK).list().stream().map(c -> documents.toSignData(c.id()))
-                .filter(d -> documents.toSignProblems(new ConventionToSign(I18n.forLanguage("fr")),
-                        documents.conventionTemplate(), d).isEmpty())
-                .max(java.util.Comparator.comparingInt(d -> d.convention().signatories().size())).orElseThrow();
+        data = ToSignFixtures.mostSignatories(documents, new ConventionService(store, CLOCK));
     }
 
     @AfterAll

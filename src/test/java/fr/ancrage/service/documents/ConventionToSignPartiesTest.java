@@ -58,10 +58,7 @@ class ConventionToSignPartiesTest {
     @Test
     void everySignatoryIsAPartyAndHasItsOriginal() throws Exception {
         // the demo convention with the most signatories that can be produced
-        var data = conventions.list().stream().map(c -> documents.toSignData(c.id()))
-                .filter(d -> documents.toSignProblems(new ConventionToSign(I18n.forLanguage("fr")),
-                        documents.conventionTemplate(), d).isEmpty())
-                .max(java.util.Comparator.comparingInt(d -> d.convention().signatories().size())).orElseThrow();
+        var data = ToSignFixtures.mostSignatories(documents, conventions);
         var signatories = data.signatories();
         assertThat(signatories).hasSizeGreaterThanOrEqualTo(3);
         String reference = data.convention().reference();
