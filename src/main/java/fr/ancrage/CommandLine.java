@@ -83,9 +83,20 @@ public record CommandLine(Optional<Path> dataDirectory, boolean demo, boolean he
                   ancrage export paquet (--epci <SIREN> | --departement <code>) --year <année>
                                        [--formats …] : un seul .zip (documents, tableurs, données)
                   ancrage export conventions|organisations [--formats ods,xlsx,csv]
+                  ancrage export echange [--departement <code> | --epci <SIREN> |
+                                       --conventions <réf,…> | --pour <id de base>] : paquet
+                                       d'échange avec une autre base (toute la base par défaut ;
+                                       --pour : ce qui a changé depuis le dernier envoi à cette base)
                   Options communes : --data-dir <dossier>, --out <dossier> (dossier courant par
                   défaut), --lang fr|en, --demo. Chaque fichier écrit est affiché ; en cas d'erreur,
                   un message et un code de sortie non nul (2 : ligne de commande, 1 : export).
+
+                Échange entre bases (Ancrage fermé sur ce dossier) :
+                  ancrage import <fichier.zip> [--dry-run] [--conflits mien|leur]
+                                       vérifie le paquet, affiche ce que l'import ferait et l'écrit
+                                       en une seule transaction ; --dry-run n'écrit rien ; sans
+                                       --conflits, un paquet en conflit n'est pas importé (répondez
+                                       dans la fenêtre). Codes de sortie : 0, 1 (refusé), 2.
 
                 Sauvegardes (Ancrage fermé sur ce dossier) :
                   ancrage backup               sauvegarde la base maintenant (dossier sauvegardes/)

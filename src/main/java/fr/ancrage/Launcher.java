@@ -19,6 +19,14 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        if (args.length > 1 && args[0].equals("export") && args[1].equals("echange")) {
+            System.exit(exchange(true, List.of(args).subList(2, args.length)));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("import")) {
+            System.exit(exchange(false, List.of(args).subList(1, args.length)));
+            return;
+        }
         if (args.length > 0 && args[0].equals("export")) {
             System.exit(export(List.of(args).subList(1, args.length)));
             return;
@@ -75,6 +83,22 @@ public final class Launcher {
     static String version() {
         String version = Launcher.class.getPackage().getImplementationVersion();
         return version == null ? "development" : version;
+    }
+
+    /** {@code ancrage export echange …} and {@code ancrage import …}: no window; returns the exit status. */
+    static int exchange(boolean export, List<String> args) {
+        ExchangeCommand.Options options;
+        try {
+            options = export ? ExchangeCommand.parseExport(args) : ExchangeCommand.parseImport(args);
+        } catch (CommandLine.ParseException e) {
+            CommandLine.printError(System.err, e.getMessage());
+            return 2;
+        }
+        Path dataDir = DataDirectory.resolve(options.dataDirectory());
+        if (Files.isDirectory(dataDir)) {
+            startLogs(dataDir);
+        }
+        return ExchangeCommand.run(options, System.out, System.err);
     }
 
     /** {@code ancrage export …}: no window; returns the exit status. */

@@ -55,6 +55,10 @@ public final class Repositories {
         return new DashboardRepository(dsl);
     }
 
+    public ExchangeRepository exchange() {
+        return new ExchangeRepository(dsl);
+    }
+
     public ReferenceDataImporter referenceData() {
         return new ReferenceDataImporter(dsl);
     }

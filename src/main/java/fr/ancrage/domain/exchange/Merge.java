@@ -1,0 +1,197 @@
+package fr.ancrage.domain.exchange;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * The merge of one record of a package into the base (decision 0019). Each field carries a clock;
+ * a field whose package clock has seen the base's is taken, one whose base clock has seen the
+ * package's is kept, and one changed on both sides to different values is a conflict. A deletion
+ * is a tombstone whose clock has seen the record's changes: it wins over a record that changed
+ * nothing since, and is a conflict with one that changed.
+ */
+public final class Merge {
+
+    /** What the import does to the record. */
+    public enum Outcome { NEW, UPDATED, UNCHANGED, DELETED, CONFLICT }
+
+    /** A conflict about the record as a whole. */
+    public enum RecordConflict { NONE, DELETED_HERE, DELETED_THERE }
+
+    /** Who wins a conflict: this base, the package, or a value the user typed. */
+    public enum Choice { MINE, THEIRS, EDIT }
+
+    /** The user's answer to one conflict; {@code value} only for {@link Choice#EDIT}. */
+    public record Resolution(Choice choice, String value) {
+        public static final Resolution MINE = new Resolution(Choice.MINE, null);
+        public static final Resolution THEIRS = new Resolution(Choice.THEIRS, null);
+
+        public Resolution {
+            Objects.requireNonNull(choice, "choice");
+        }
+
+        public static Resolution edit(String value) {
+            return new Resolution(Choice.EDIT, value);
+        }
+    }
+
+    /** One field changed differently on both sides; {@code before} is the value both had, when known. */
+    public record FieldConflict(String field, String mine, String theirs, String before, boolean beforeKnown) {
+    }
+
+    /**
+     * The merge of one record. {@code merged} is the result without the conflicts (their fields keep
+     * this base's value until resolved); {@code changedFields} the fields whose value the import changes.
+     */
+    public record Result(UUID id, String kind, Outcome outcome, RecordState local, RecordState remote,
+                         RecordState merged, List<FieldConflict> conflicts, RecordConflict recordConflict,
+                         Set<String> changedFields) {
+
+        public boolean isConflict() {
+            return outcome == Outcome.CONFLICT;
+        }
+    }
+
+    private Merge() {
+    }
+
+    /**
+     * Merges {@code remote} (from the package) into {@code local} (this base; null when the record is
+     * unknown here). {@code previous}: for the base's fields changed since the last exchange, the
+     * value and clock they had then (to show the value both had before a conflict).
+     */
+    public static Result merge(RecordState local, RecordState remote, Map<String, FieldValue> previous) {
+        UUID id = remote.id();
+        String kind = remote.kind();
+        if (local == null) {
+            return remote.isDeleted()
+                    ? result(null, remote, remote, Outcome.UNCHANGED, Set.of())
+                    : result(null, remote, remote, Outcome.NEW, remote.values().keySet());
+        }
+        if (local.isDeleted() && remote.isDeleted()) {
+            RecordState merged = local.asTombstone(local.deleted().merge(remote.deleted()));
+            return result(local, remote, merged, Outcome.UNCHANGED, Set.of());
+        }
+        if (remote.isDeleted()) {
+            Clock mine = local.recordClock();
+            if (mine.seenBy(remote.deleted())) {
+                return result(local, remote, local.asTombstone(remote.deleted().merge(mine)), Outcome.DELETED,
+                        Set.of());
+            }
+            if (remote.deleted().seenBy(mine)) {
+                return result(local, remote, local, Outcome.UNCHANGED, Set.of());
+            }
+            return new Result(id, kind, Outcome.CONFLICT, local, remote, local, List.of(),
+                    RecordConflict.DELETED_THERE, Set.of());
+        }
+        if (local.isDeleted()) {
+            Clock theirs = remote.recordClock();
+            if (theirs.seenBy(local.deleted())) {
+                return result(local, remote, local.asTombstone(local.deleted().merge(theirs)), Outcome.UNCHANGED,
+                        Set.of());
+            }
+            if (local.deleted().seenBy(theirs)) {
+                return result(local, remote, remote, Outcome.NEW, remote.values().keySet());
+            }
+            return new Result(id, kind, Outcome.CONFLICT, local, remote, local, List.of(),
+                    RecordConflict.DELETED_HERE, Set.of());
+        }
+        Map<String, FieldValue> merged = new TreeMap<>();
+        List<FieldConflict> conflicts = new ArrayList<>();
+        Set<String> changed = new TreeSet<>();
+        Set<String> names = new TreeSet<>(local.fields().keySet());
+        names.addAll(remote.fields().keySet());
+        for (String name : names) {
+            FieldValue l = local.field(name);
+            FieldValue r = remote.field(name);
+            switch (r.clock().compare(l.clock())) {
+                case EQUAL, BEFORE -> merged.put(name, l);
+                case AFTER -> {
+                    merged.put(name, r);
+                    if (!r.sameValue(l)) {
+                        changed.add(name);
+                    }
+                }
+                case CONCURRENT -> {
+                    if (r.sameValue(l)) {
+                        merged.put(name, new FieldValue(l.value(), l.clock().merge(r.clock())));
+                    } else {
+                        merged.put(name, l);
+                        FieldValue before = previous.get(name);
+                        boolean known = before != null && before.clock().seenBy(r.clock());
+                        conflicts.add(new FieldConflict(name, l.value(), r.value(), known ? before.value() : null,
+                                known));
+                    }
+                }
+            }
+        }
+        merged.values().removeIf(f -> f.value() == null && f.clock().isEmpty());
+        RecordState state = local.withFields(merged);
+        if (!conflicts.isEmpty()) {
+            return new Result(id, kind, Outcome.CONFLICT, local, remote, state, List.copyOf(conflicts),
+                    RecordConflict.NONE, changed);
+        }
+        return result(local, remote, state, changed.isEmpty() ? Outcome.UNCHANGED : Outcome.UPDATED, changed);
+    }
+
+    private static Result result(RecordState local, RecordState remote, RecordState merged, Outcome outcome,
+                                 Set<String> changed) {
+        return new Result(remote.id(), remote.kind(), outcome, local, remote, merged, List.of(),
+                RecordConflict.NONE, Set.copyOf(changed));
+    }
+
+    /**
+     * The record once the user answered its conflicts: {@code fields} for field conflicts (a field
+     * without an answer keeps this base's value), {@code record} for a deletion conflict. A choice
+     * for this base's side is a change made here ({@code me}, {@code counter}), so that it wins,
+     * without a question, in the other base at the next exchange.
+     */
+    public static RecordState resolve(Result r, Map<String, Resolution> fields, Choice record, UUID me,
+                                      long counter) {
+        if (!r.isConflict()) {
+            return r.merged();
+        }
+        switch (r.recordConflict()) {
+            case DELETED_THERE -> {
+                Clock tombstone = r.remote().deleted();
+                if (record == Choice.THEIRS) {
+                    return r.local().asTombstone(tombstone.merge(r.local().recordClock()));
+                }
+                Map<String, FieldValue> kept = new TreeMap<>();
+                r.local().fields().forEach((name, f) -> kept.put(name,
+                        new FieldValue(f.value(), f.clock().merge(tombstone).bump(me, counter))));
+                return r.local().withFields(kept);
+            }
+            case DELETED_HERE -> {
+                Clock tombstone = r.local().deleted();
+                if (record == Choice.THEIRS) {
+                    Map<String, FieldValue> revived = new TreeMap<>();
+                    r.remote().fields().forEach((name, f) -> revived.put(name,
+                            new FieldValue(f.value(), f.clock().merge(tombstone))));
+                    return r.local().revived(revived);
+                }
+                return r.local().asTombstone(tombstone.merge(r.remote().recordClock()).bump(me, counter));
+            }
+            case NONE -> {
+                Map<String, FieldValue> merged = new TreeMap<>(r.merged().fields());
+                for (FieldConflict c : r.conflicts()) {
+                    Resolution answer = fields.getOrDefault(c.field(), Resolution.MINE);
+                    Clock both = r.local().field(c.field()).clock().merge(r.remote().field(c.field()).clock());
+                    merged.put(c.field(), switch (answer.choice()) {
+                        case MINE -> new FieldValue(c.mine(), both.bump(me, counter));
+                        case THEIRS -> new FieldValue(c.theirs(), both);
+                        case EDIT -> new FieldValue(answer.value(), both.bump(me, counter));
+                    });
+                }
+                return r.merged().withFields(merged);
+            }
+        }
+        throw new IllegalStateException();
+    }
+}

@@ -1,0 +1,549 @@
+package fr.ancrage.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.ancrage.domain.exchange.Clock;
+import fr.ancrage.domain.exchange.FieldValue;
+import fr.ancrage.domain.exchange.RecordState;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import static fr.ancrage.persistence.jooq.Tables.BASE_IDENTITY;
+import static fr.ancrage.persistence.jooq.Tables.CONVENTION;
+import static fr.ancrage.persistence.jooq.Tables.CONVENTION_SEQUENCE;
+import static fr.ancrage.persistence.jooq.Tables.EXCHANGE_ALIAS;
+import static fr.ancrage.persistence.jooq.Tables.EXCHANGE_LOG;
+import static fr.ancrage.persistence.jooq.Tables.EXCHANGE_RECORD;
+
+/**
+ * What the exchange keeps in a base (decision 0019): the clock of every field of every record
+ * that travels, brought up to date with the records before each exchange ({@link #catchUp}), the
+ * generic writing of a merged record ({@link #write}), the ids another base gave to the same
+ * thing, and the history of packages.
+ */
+public final class ExchangeRepository {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A record as this base holds it now, with its row (null once deleted) and the values its fields had before their last change here. */
+    public record Local(RecordState state, Map<String, FieldValue> previous, ExchangeRows.Row row) {
+        public boolean exists() {
+            return row != null;
+        }
+
+        public Instant createdAt() {
+            return row == null ? null : row.createdAt();
+        }
+    }
+
+    /** One package made or imported. */
+    public record LogEntry(UUID id, String direction, UUID packageId, Instant packageAt, UUID peerId, String peerName,
+                           String scopeKind, String scopeLabel, Instant doneAt, long clockAt, String counts,
+                           String outcome, String report) {
+    }
+
+    private final DSLContext dsl;
+    private final ExchangeRows rows;
+
+    ExchangeRepository(DSLContext dsl) {
+        this.dsl = dsl;
+        this.rows = new ExchangeRows(dsl);
+    }
+
+    // --- Fields -------------------------------------------------------------------------------
+
+    /**
+     * What is wrong with {@code value} for the field {@code field} of a record of {@code kind}: null
+     * when it fits, else the last part of a key {@code exchange.value.*} ({@code unknownField},
+     * {@code tooLong}, {@code date}...).
+     */
+    public static String valueProblem(ExchangeKind kind, String field, String value) {
+        var column = ExchangeRows.fieldsByName(kind).get(field);
+        if (column != null) {
+            return ExchangeRows.problem(column, value);
+        }
+        if (ExchangeRows.lists(kind).containsKey(field)) {
+            if (value == null || value.isEmpty()) {
+                return null;
+            }
+            for (String id : value.split(",", -1)) {
+                try {
+                    if (!UUID.fromString(id).toString().equals(id)) {
+                        return "uuid";
+                    }
+                } catch (IllegalArgumentException e) {
+                    return "uuid";
+                }
+            }
+            return null;
+        }
+        if (kind == ExchangeKind.ENGAGEMENT && field.startsWith(ExchangeRows.TARGET)) {
+            String[] parts = field.split("/", -1);
+            try {
+                if (parts.length != 3 || !UUID.fromString(parts[1]).toString().equals(parts[1])
+                        || !parts[2].matches("\\d{4}")) {
+                    return "unknownField";
+                }
+            } catch (IllegalArgumentException e) {
+                return "unknownField";
+            }
+            if (value == null) {
+                return null;
+            }
+            try {
+                var d = new java.math.BigDecimal(value);
+                return d.signum() < 0 || d.scale() > 2 || d.precision() - d.scale() > 13 ? "number" : null;
+            } catch (NumberFormatException e) {
+                return "number";
+            }
+        }
+        return "unknownField";
+    }
+
+    /** The column fields of {@code kind}, in table order. */
+    public static List<String> fieldNames(ExchangeKind kind) {
+        return new ArrayList<>(ExchangeRows.fieldsByName(kind).keySet());
+    }
+
+    /** The fields of {@code kind} that name another record, with its kind (lists of ids included). */
+    public static Map<String, ExchangeKind> referenceFields(ExchangeKind kind) {
+        Map<String, ExchangeKind> m = new TreeMap<>(ExchangeRows.references(kind));
+        m.putAll(ExchangeRows.lists(kind));
+        return m;
+    }
+
+    /** The fields of {@code kind} that name reference data (department, EPCI, commune), with the column they name. */
+    public static Map<String, Field<?>> referenceDataFields(ExchangeKind kind) {
+        return ExchangeRows.referenceData(kind);
+    }
+
+    /** Is {@code field} one of the lists of ids (comma-separated)? */
+    public static boolean isList(ExchangeKind kind, String field) {
+        return ExchangeRows.lists(kind).containsKey(field);
+    }
+
+    /** The target fields of an engagement: {@code target/<indicatorId>/<year>}. */
+    public static final String TARGET_PREFIX = ExchangeRows.TARGET;
+
+    // --- This base -----------------------------------------------------------------------------
+
+    public UUID baseId() {
+        return dsl.select(BASE_IDENTITY.ID).from(BASE_IDENTITY).fetchSingle().value1();
+    }
+
+    public String baseName() {
+        return dsl.select(BASE_IDENTITY.NAME).from(BASE_IDENTITY).fetchSingle().value1();
+    }
+
+    /** The next value of this base's exchange counter, for the changes of one exchange. */
+    public long nextClock() {
+        dsl.update(BASE_IDENTITY).set(BASE_IDENTITY.CLOCK, BASE_IDENTITY.CLOCK.plus(1)).execute();
+        return dsl.select(BASE_IDENTITY.CLOCK).from(BASE_IDENTITY).fetchSingle().value1();
+    }
+
+    // --- Records -------------------------------------------------------------------------------
+
+    /**
+     * The records {@code ids} of {@code kind} as they stand, their changes since the last exchange
+     * marked as changes of this base at {@code counter} (and kept). Ids the base never had are left out.
+     */
+    public Map<UUID, Local> catchUp(ExchangeKind kind, Collection<UUID> ids, long counter) {
+        UUID me = baseId();
+        Map<UUID, ExchangeRows.Row> current = rows.read(kind, ids);
+        Map<UUID, Stored> known = known(ids);
+        Map<UUID, Local> result = new LinkedHashMap<>();
+        for (UUID id : new java.util.LinkedHashSet<>(ids)) {
+            ExchangeRows.Row row = current.get(id);
+            Stored stored = known.get(id);
+            if (stored != null && !stored.state().kind().equals(kind.label())) {
+                continue;
+            }
+            if (row == null) {
+                if (stored == null) {
+                    continue;
+                }
+                if (stored.state().isDeleted()) {
+                    result.put(id, new Local(stored.state(), stored.previous(), null));
+                } else {
+                    RecordState tomb = stored.state().asTombstone(stored.state().recordClock().bump(me,
+                            Math.max(counter, stored.state().recordClock().get(me) + 1)));
+                    save(tomb, stored.previous(), null, counter);
+                    result.put(id, new Local(tomb, stored.previous(), null));
+                }
+                continue;
+            }
+            Map<String, FieldValue> fields = new TreeMap<>();
+            Map<String, FieldValue> previous = new TreeMap<>(stored == null ? Map.of() : stored.previous());
+            boolean changed = stored == null || stored.state().isDeleted();
+            Clock base = stored != null && stored.state().isDeleted() ? stored.state().deleted() : Clock.EMPTY;
+            Set<String> names = new java.util.TreeSet<>(row.values().keySet());
+            if (stored != null && !stored.state().isDeleted()) {
+                names.addAll(stored.state().fields().keySet());
+            }
+            for (String name : names) {
+                String value = row.values().get(name);
+                FieldValue was = stored == null || stored.state().isDeleted() ? null : stored.state().fields().get(name);
+                if (was != null && java.util.Objects.equals(was.value(), value)) {
+                    fields.put(name, was);
+                } else {
+                    Clock c = (was == null ? base : was.clock());
+                    fields.put(name, new FieldValue(value, c.bump(me, Math.max(counter, c.get(me) + 1))));
+                    if (was != null) {
+                        previous.put(name, was);
+                    }
+                    changed = true;
+                }
+            }
+            RecordState state = RecordState.live(id, kind.label(), fields);
+            if (changed || stored == null || !java.util.Objects.equals(stored.version(), row.version())) {
+                save(state, previous, row.version(), changed ? counter : stored.changedSeq());
+            }
+            result.put(id, new Local(state, previous, row));
+        }
+        return result;
+    }
+
+    /**
+     * Brings every record of every kind up to date (the records changed, created or deleted since
+     * they were last seen), as {@link #catchUp} does; before a package of the whole base or of the changes.
+     */
+    public void catchUpAll(long counter) {
+        for (ExchangeKind kind : ExchangeKind.values()) {
+            Field<UUID> id = ExchangeRows.id(kind);
+            Field<Integer> version = kind.table().field("version", Integer.class);
+            List<UUID> ids = new ArrayList<>(dsl.select(id).from(kind.table())
+                    .whereNotExists(DSL.selectOne().from(EXCHANGE_RECORD).where(EXCHANGE_RECORD.ID.eq(id))
+                            .and(EXCHANGE_RECORD.SEEN_VERSION.eq(version)))
+                    .fetch(id));
+            ids.addAll(dsl.select(EXCHANGE_RECORD.ID).from(EXCHANGE_RECORD)
+                    .where(EXCHANGE_RECORD.KIND.eq(kind.label())).and(EXCHANGE_RECORD.SEEN_VERSION.isNotNull())
+                    .andNotExists(DSL.selectOne().from(kind.table()).where(id.eq(EXCHANGE_RECORD.ID)))
+                    .fetch(EXCHANGE_RECORD.ID));
+            if (!ids.isEmpty()) {
+                catchUp(kind, ids, counter);
+            }
+        }
+    }
+
+    /** The ids of {@code kind} whose exchange state changed after {@code seq} (tombstones included). */
+    public List<UUID> changedSince(ExchangeKind kind, long seq) {
+        return dsl.select(EXCHANGE_RECORD.ID).from(EXCHANGE_RECORD).where(EXCHANGE_RECORD.KIND.eq(kind.label()))
+                .and(EXCHANGE_RECORD.CHANGED_SEQ.gt(seq)).orderBy(EXCHANGE_RECORD.ID).fetch(EXCHANGE_RECORD.ID);
+    }
+
+    /** Every id of {@code kind} the exchange knows (tombstones included). */
+    public List<UUID> knownIds(ExchangeKind kind) {
+        return changedSince(kind, -1);
+    }
+
+    /** The ids of {@code kind} in the base. */
+    public List<UUID> ids(ExchangeKind kind) {
+        return dsl.select(ExchangeRows.id(kind)).from(kind.table()).orderBy(ExchangeRows.id(kind))
+                .fetch(ExchangeRows.id(kind));
+    }
+
+    /** The ids of {@code kind} owned by one of {@code owners} (engagements of conventions...). */
+    public List<UUID> owned(ExchangeKind kind, Collection<UUID> owners) {
+        if (kind.owner() == null || owners.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> found = new ArrayList<>();
+        List<UUID> all = new ArrayList<>(owners);
+        for (int i = 0; i < all.size(); i += 1000) {
+            found.addAll(dsl.select(ExchangeRows.id(kind)).from(kind.table())
+                    .where(kind.owner().in(all.subList(i, Math.min(all.size(), i + 1000))))
+                    .fetch(ExchangeRows.id(kind)));
+        }
+        return found;
+    }
+
+    /** The conventions of a department ({@code epci} null) or of an EPCI. */
+    public List<UUID> conventionsOf(String department, String epci) {
+        return dsl.select(CONVENTION.ID).from(CONVENTION)
+                .where(epci == null ? CONVENTION.DEPARTMENT_CODE.eq(department) : CONVENTION.EPCI_SIREN.eq(epci))
+                .orderBy(CONVENTION.ID).fetch(CONVENTION.ID);
+    }
+
+    /** The QPVs of a department or EPCI. */
+    public List<UUID> qpvsOf(String department, String epci) {
+        var q = fr.ancrage.persistence.jooq.Tables.QPV;
+        return dsl.select(q.ID).from(q).where(epci == null ? q.DEPARTMENT_CODE.eq(department) : q.EPCI_SIREN.eq(epci))
+                .fetch(q.ID);
+    }
+
+    /** The kind of the record that owns records of {@code kind} (they travel with it), or null. */
+    public static ExchangeKind ownerKind(ExchangeKind kind) {
+        return kind.owner() == null ? null : ExchangeRows.references(kind).get(ExchangeRows.name(kind.owner()));
+    }
+
+    /** The field naming the owner of a record of {@code kind}, or null. */
+    public static String ownerField(ExchangeKind kind) {
+        return kind.owner() == null ? null : ExchangeRows.name(kind.owner());
+    }
+
+    /** The conventions of these engagements. */
+    public Map<UUID, UUID> conventionsOfEngagements(Collection<UUID> engagements) {
+        Map<UUID, UUID> m = new HashMap<>();
+        List<UUID> all = new ArrayList<>(engagements);
+        var e = fr.ancrage.persistence.jooq.Tables.ENGAGEMENT;
+        for (int i = 0; i < all.size(); i += 1000) {
+            dsl.select(e.ID, e.CONVENTION_ID).from(e).where(e.ID.in(all.subList(i, Math.min(all.size(), i + 1000))))
+                    .forEach(r -> m.put(r.value1(), r.value2()));
+        }
+        return m;
+    }
+
+    /**
+     * Runs {@code write}, which may change anything of these conventions, and brings the dashboard's
+     * figures along in the same transaction (decision 0007), as the repositories do for one.
+     */
+    public void trackingFigures(Collection<UUID> conventions, Runnable write) {
+        DashboardFigures figures = new DashboardFigures(dsl);
+        Map<UUID, DashboardFigures.Contribution> before = new LinkedHashMap<>();
+        for (UUID c : new java.util.LinkedHashSet<>(conventions)) {
+            before.put(c, figures.contribution(c));
+        }
+        write.run();
+        before.forEach((c, was) -> figures.apply(was, figures.contribution(c)));
+    }
+
+    /** Does the base hold this record (not deleted)? */
+    public boolean exists(ExchangeKind kind, UUID id) {
+        return dsl.fetchExists(kind.table(), ExchangeRows.id(kind).eq(id));
+    }
+
+    /** Does the reference data hold this code ({@code column}: department, EPCI or commune code)? */
+    public boolean referenceExists(Field<?> column, String code) {
+        @SuppressWarnings("unchecked")
+        Field<String> c = (Field<String>) column;
+        return dsl.fetchExists(((org.jooq.TableField<?, ?>) column).getTable(), c.eq(code));
+    }
+
+    /**
+     * Writes the merged record: inserted, updated where its values differ from the base's, or
+     * deleted for a tombstone; and keeps its exchange state, marked changed at {@code counter}.
+     */
+    public void write(ExchangeKind kind, Local local, RecordState merged, Instant createdAt, Instant now,
+                      long counter) {
+        ExchangeRows.Row row = local == null ? null : local.row();
+        Integer version;
+        if (merged.isDeleted()) {
+            if (row != null) {
+                rows.delete(kind, merged.id());
+            }
+            version = null;
+        } else {
+            version = rows.write(kind, merged.id(), row, merged.values(), createdAt == null ? now : createdAt, now);
+        }
+        save(merged, local == null ? Map.of() : local.previous(), version, counter);
+    }
+
+    /** The values of every record of {@code kind}, as the exchange sees them (to compare two bases). */
+    public Map<UUID, Map<String, String>> values(ExchangeKind kind) {
+        Map<UUID, Map<String, String>> m = new TreeMap<>();
+        rows.readAll(kind).forEach((id, r) -> m.put(id, r.values()));
+        return m;
+    }
+
+    /** A record's version and times in this base. */
+    public record Meta(int version, Instant createdAt, Instant updatedAt) {
+    }
+
+    /** The metadata of the records as the base holds them (for a package). */
+    public Map<UUID, Meta> rows(ExchangeKind kind, Collection<UUID> ids) {
+        Map<UUID, Meta> m = new LinkedHashMap<>();
+        rows.read(kind, ids).forEach((id, r) -> m.put(id, new Meta(r.version(), r.createdAt(), r.updatedAt())));
+        return m;
+    }
+
+    /** The exchange states of these ids (live or tombstones), as kept. */
+    public Map<UUID, RecordState> states(Collection<UUID> ids) {
+        Map<UUID, RecordState> m = new LinkedHashMap<>();
+        known(ids).forEach((id, s) -> m.put(id, s.state()));
+        return m;
+    }
+
+    /** Another base's record that is the same real-world thing as one here: the id here. */
+    public Optional<UUID> sameThing(ExchangeKind kind, Map<String, String> values) {
+        if (kind.identityFields().isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Field<?>> columns = ExchangeRows.fieldsByName(kind);
+        org.jooq.Condition where = DSL.trueCondition();
+        for (String name : kind.identityFields()) {
+            String value = values.get(name);
+            if (value == null || value.isBlank()) {
+                return Optional.empty();
+            }
+            Field<?> column = columns.get(name);
+            if (column.getType() == String.class) {
+                where = where.and(DSL.lower(column.coerce(String.class)).eq(value.toLowerCase(java.util.Locale.ROOT)));
+            } else {
+                where = where.and(column.coerce(Object.class).eq(ExchangeRows.parse(column, value)));
+            }
+        }
+        return dsl.select(ExchangeRows.id(kind)).from(kind.table()).where(where).orderBy(ExchangeRows.id(kind))
+                .limit(1).fetchOptional(ExchangeRows.id(kind));
+    }
+
+    /** The convention holding {@code reference}, if any. */
+    public Optional<UUID> conventionWithReference(String reference) {
+        return dsl.select(CONVENTION.ID).from(CONVENTION).where(CONVENTION.REFERENCE.eq(reference))
+                .fetchOptional(CONVENTION.ID);
+    }
+
+    /** After an import: the numbering of {@code <dept>-<year>-<n>} goes on after the highest number held. */
+    public void advanceNumbering() {
+        dsl.select(CONVENTION.REFERENCE).from(CONVENTION).fetch(CONVENTION.REFERENCE).forEach(ref -> {
+            String[] p = ref.split("-");
+            if (p.length != 3 || !p[1].matches("\\d{4}") || !p[2].matches("\\d{1,6}")) {
+                return;
+            }
+            int year = Integer.parseInt(p[1]);
+            int number = Integer.parseInt(p[2]);
+            int updated = dsl.update(CONVENTION_SEQUENCE).set(CONVENTION_SEQUENCE.LAST_NUMBER, number)
+                    .where(CONVENTION_SEQUENCE.DEPARTMENT_CODE.eq(p[0])).and(CONVENTION_SEQUENCE.YEAR_NUMBER.eq(year))
+                    .and(CONVENTION_SEQUENCE.LAST_NUMBER.lt(number)).execute();
+            if (updated == 0 && !dsl.fetchExists(CONVENTION_SEQUENCE, CONVENTION_SEQUENCE.DEPARTMENT_CODE.eq(p[0])
+                    .and(CONVENTION_SEQUENCE.YEAR_NUMBER.eq(year))) && p[0].length() <= 3) {
+                dsl.insertInto(CONVENTION_SEQUENCE).set(CONVENTION_SEQUENCE.DEPARTMENT_CODE, p[0])
+                        .set(CONVENTION_SEQUENCE.YEAR_NUMBER, year).set(CONVENTION_SEQUENCE.LAST_NUMBER, number)
+                        .execute();
+            }
+        });
+    }
+
+    // --- Aliases -------------------------------------------------------------------------------
+
+    public Map<UUID, UUID> aliases() {
+        Map<UUID, UUID> m = new HashMap<>();
+        dsl.selectFrom(EXCHANGE_ALIAS).forEach(r -> m.put(r.getForeignId(), r.getLocalId()));
+        return m;
+    }
+
+    public void alias(UUID foreign, UUID local, ExchangeKind kind) {
+        dsl.mergeInto(EXCHANGE_ALIAS).using(DSL.selectOne())
+                .on(EXCHANGE_ALIAS.FOREIGN_ID.eq(foreign))
+                .whenMatchedThenUpdate().set(EXCHANGE_ALIAS.LOCAL_ID, local)
+                .whenNotMatchedThenInsert(EXCHANGE_ALIAS.FOREIGN_ID, EXCHANGE_ALIAS.LOCAL_ID, EXCHANGE_ALIAS.KIND)
+                .values(foreign, local, kind.label()).execute();
+    }
+
+    // --- History -------------------------------------------------------------------------------
+
+    public void log(LogEntry e) {
+        dsl.insertInto(EXCHANGE_LOG)
+                .set(EXCHANGE_LOG.ID, e.id()).set(EXCHANGE_LOG.DIRECTION, e.direction())
+                .set(EXCHANGE_LOG.PACKAGE_ID, e.packageId()).set(EXCHANGE_LOG.PACKAGE_AT, Times.odt(e.packageAt()))
+                .set(EXCHANGE_LOG.PEER_ID, e.peerId()).set(EXCHANGE_LOG.PEER_NAME, e.peerName())
+                .set(EXCHANGE_LOG.SCOPE_KIND, e.scopeKind()).set(EXCHANGE_LOG.SCOPE_LABEL, e.scopeLabel())
+                .set(EXCHANGE_LOG.DONE_AT, Times.odt(e.doneAt())).set(EXCHANGE_LOG.CLOCK_AT, e.clockAt())
+                .set(EXCHANGE_LOG.COUNTS, e.counts()).set(EXCHANGE_LOG.OUTCOME, e.outcome())
+                .set(EXCHANGE_LOG.REPORT, e.report()).execute();
+    }
+
+    /** The history, newest first. */
+    public List<LogEntry> history() {
+        return dsl.selectFrom(EXCHANGE_LOG).orderBy(EXCHANGE_LOG.DONE_AT.desc(), EXCHANGE_LOG.CLOCK_AT.desc())
+                .fetch(r -> new LogEntry(r.getId(), r.getDirection(), r.getPackageId(), Times.instant(r.getPackageAt()),
+                        r.getPeerId(), r.getPeerName(), r.getScopeKind(), r.getScopeLabel(),
+                        Times.instant(r.getDoneAt()), r.getClockAt(), r.getCounts(), r.getOutcome(), r.getReport()));
+    }
+
+    // --- Storage of the exchange state ---------------------------------------------------------
+
+    private record Stored(RecordState state, Map<String, FieldValue> previous, Integer version, long changedSeq) {
+    }
+
+    private Map<UUID, Stored> known(Collection<UUID> ids) {
+        Map<UUID, Stored> m = new HashMap<>();
+        List<UUID> all = new ArrayList<>(new HashSet<>(ids));
+        for (int i = 0; i < all.size(); i += 1000) {
+            dsl.selectFrom(EXCHANGE_RECORD).where(EXCHANGE_RECORD.ID.in(all.subList(i, Math.min(all.size(), i + 1000))))
+                    .forEach(r -> m.put(r.getId(), decode(r.getId(), r.getKind(), r.getFields(), r.getSeenVersion(),
+                            r.getChangedSeq())));
+        }
+        return m;
+    }
+
+    private void save(RecordState state, Map<String, FieldValue> previous, Integer version, long changedSeq) {
+        String json = encode(state, previous);
+        dsl.mergeInto(EXCHANGE_RECORD).using(DSL.selectOne()).on(EXCHANGE_RECORD.ID.eq(state.id()))
+                .whenMatchedThenUpdate()
+                .set(EXCHANGE_RECORD.KIND, state.kind()).set(EXCHANGE_RECORD.SEEN_VERSION, version)
+                .set(EXCHANGE_RECORD.FIELDS, json).set(EXCHANGE_RECORD.CHANGED_SEQ, changedSeq)
+                .whenNotMatchedThenInsert(EXCHANGE_RECORD.ID, EXCHANGE_RECORD.KIND, EXCHANGE_RECORD.SEEN_VERSION,
+                        EXCHANGE_RECORD.FIELDS, EXCHANGE_RECORD.CHANGED_SEQ)
+                .values(state.id(), state.kind(), version, json, changedSeq).execute();
+    }
+
+    static String encode(RecordState state, Map<String, FieldValue> previous) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode fields = root.putObject("f");
+        state.fields().forEach((name, f) -> fields.set(name, field(f)));
+        if (!previous.isEmpty()) {
+            ObjectNode p = root.putObject("p");
+            previous.forEach((name, f) -> p.set(name, field(f)));
+        }
+        if (state.deleted() != null) {
+            root.set("d", clock(state.deleted()));
+        }
+        return root.toString();
+    }
+
+    private static ObjectNode field(FieldValue f) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("v", f.value());
+        n.set("c", clock(f.clock()));
+        return n;
+    }
+
+    private static ObjectNode clock(Clock c) {
+        ObjectNode n = JSON.createObjectNode();
+        c.counters().forEach((base, counter) -> n.put(base.toString(), counter));
+        return n;
+    }
+
+    private static Stored decode(UUID id, String kind, String json, Integer version, long changedSeq) {
+        try {
+            JsonNode root = JSON.readTree(json);
+            Map<String, FieldValue> fields = fields(root.get("f"));
+            Map<String, FieldValue> previous = fields(root.get("p"));
+            Clock deleted = root.has("d") ? clock(root.get("d")) : null;
+            return new Stored(new RecordState(id, kind, fields, deleted), previous, version, changedSeq);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("exchange state of " + id + " unreadable", e);
+        }
+    }
+
+    private static Map<String, FieldValue> fields(JsonNode node) {
+        Map<String, FieldValue> m = new TreeMap<>();
+        if (node != null) {
+            node.properties().forEach(e -> m.put(e.getKey(), new FieldValue(
+                    e.getValue().get("v").isNull() ? null : e.getValue().get("v").asText(), clock(e.getValue().get("c")))));
+        }
+        return m;
+    }
+
+    private static Clock clock(JsonNode node) {
+        Map<UUID, Long> m = new HashMap<>();
+        node.properties().forEach(e -> m.put(UUID.fromString(e.getKey()), e.getValue().asLong()));
+        return Clock.of(m);
+    }
+}

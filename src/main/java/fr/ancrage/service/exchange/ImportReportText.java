@@ -1,0 +1,73 @@
+package fr.ancrage.service.exchange;
+
+import fr.ancrage.domain.exchange.Merge;
+import fr.ancrage.i18n.I18n;
+import fr.ancrage.persistence.ExchangeKind;
+
+import java.util.Map;
+
+/**
+ * The report of an import as text, kept in the history and saved on demand: what was done per kind
+ * of record, every conflict with both values and the answer given (so that the value not kept is
+ * never lost), the records recognised as the same and the conventions renumbered.
+ */
+final class ImportReportText {
+
+    private final I18n texts;
+
+    ImportReportText(I18n texts) {
+        this.texts = texts;
+    }
+
+    String text(ImportPlan plan, Decisions answers) {
+        StringBuilder b = new StringBuilder();
+        String base = plan.baseName() == null || plan.baseName().isBlank() ? texts.get("exchange.base.unnamed")
+                : plan.baseName();
+        b.append(texts.format("exchange.report.title", base, plan.packageAt().toString(), plan.packageId().toString()))
+                .append('\n');
+        if (plan.changesNothing()) {
+            b.append(texts.get("exchange.report.nothing")).append('\n');
+        }
+        for (Map.Entry<ExchangeKind, ImportPlan.Counts> e : plan.counts().entrySet()) {
+            ImportPlan.Counts c = e.getValue();
+            b.append(texts.format("exchange.report.counts", texts.get("exchange.kind." + e.getKey().label()),
+                    c.created(), c.updated(), c.unchanged(), c.deleted(), c.conflicts())).append('\n');
+        }
+        for (ImportPlan.Match m : plan.matches()) {
+            b.append(texts.format(m.merged() ? "exchange.report.match" : "exchange.report.matchRefused",
+                    texts.get("exchange.kind." + m.kind().label()), m.label())).append('\n');
+        }
+        for (ImportPlan.Renumbering r : plan.renumberings()) {
+            b.append(texts.format(r.incoming() ? "exchange.report.renumberedIncoming" : "exchange.report.renumberedLocal",
+                    r.before(), r.after())).append('\n');
+        }
+        for (ImportPlan.Item i : plan.items()) {
+            if (!i.isConflict()) {
+                continue;
+            }
+            String what = texts.get("exchange.kind." + i.kind().label()) + " « " + i.label() + " »";
+            if (i.recordConflict() != Merge.RecordConflict.NONE) {
+                Merge.Choice choice = answers.recordOf(i.id());
+                b.append(texts.format("exchange.report.recordConflict." + i.recordConflict().name(), what,
+                        texts.get("exchange.choice." + choice.name()))).append('\n');
+                continue;
+            }
+            var chosen = answers.fieldsOf(i.id(), i.conflicts().stream().map(Merge.FieldConflict::field).toList());
+            for (Merge.FieldConflict c : i.conflicts()) {
+                Merge.Resolution r = chosen.get(c.field());
+                String kept = switch (r.choice()) {
+                    case MINE -> c.mine();
+                    case THEIRS -> c.theirs();
+                    case EDIT -> r.value();
+                };
+                b.append(texts.format("exchange.report.fieldConflict", what, c.field(), show(c.mine()), show(c.theirs()),
+                        show(kept))).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    private String show(String value) {
+        return value == null || value.isEmpty() ? texts.get("exchange.value.empty") : "« " + value + " »";
+    }
+}

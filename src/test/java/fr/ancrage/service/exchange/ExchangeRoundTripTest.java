@@ -1,0 +1,191 @@
+package fr.ancrage.service.exchange;
+
+import fr.ancrage.domain.exchange.Merge;
+import fr.ancrage.persistence.ExchangeKind;
+import fr.ancrage.persistence.TestFigures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import static fr.ancrage.persistence.jooq.Tables.CONVENTION;
+import static fr.ancrage.persistence.jooq.Tables.ENGAGEMENT;
+import static fr.ancrage.persistence.jooq.Tables.ENGAGEMENT_TARGET;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Two (and three) bases exchanging packages, as the issue's « done when » tells it. */
+class ExchangeRoundTripTest {
+
+    @TempDir
+    Path folder;
+
+    private final ExchangeBases bases = new ExchangeBases();
+
+    @AfterEach
+    void close() {
+        bases.close();
+    }
+
+    @Test
+    void theWholeBaseArrivesAndASecondImportChangesNothing() throws Exception {
+        var a = bases.demo();
+        var b = bases.empty();
+        Path p1 = folder.resolve("a1.zip");
+        var written = a.exchange.export(ExchangeScope.wholeBase(), p1, () -> false);
+        assertThat(written.total()).isGreaterThan(100);
+
+        ImportPlan preview = b.preview(p1);
+        assertThat(preview.totals().created()).isEqualTo(written.total() - preview.totals().unchanged()
+                - preview.matches().size() * 0);
+        assertThat(preview.conflictCount()).isZero();
+        assertThat(b.dump().get(ExchangeKind.CONVENTION)).isEmpty();
+
+        ImportPlan done = b.importAll(p1, Decisions.keepMine());
+        assertThat(done.written()).isTrue();
+        assertThat(b.dump()).isEqualTo(a.dump());
+        assertThat(b.figures()).isEqualTo(a.figures());
+
+        ImportPlan again = b.importAll(p1, Decisions.keepMine());
+        assertThat(again.changesNothing()).isTrue();
+        assertThat(again.alreadyImportedAt()).isNotNull();
+        assertThat(b.dump()).isEqualTo(a.dump());
+    }
+
+    @Test
+    void differentFieldsMergeAndTheSameFieldIsAConflictWhoseChoiceSticks() throws Exception {
+        var a = bases.demo();
+        var b = bases.empty();
+        Path p1 = folder.resolve("a1.zip");
+        a.exchange.export(ExchangeScope.wholeBase(), p1, () -> false);
+        b.importAll(p1, Decisions.keepMine());
+
+        var target = a.db.dsl().selectFrom(ENGAGEMENT_TARGET).orderBy(ENGAGEMENT_TARGET.ENGAGEMENT_ID,
+                ENGAGEMENT_TARGET.INDICATOR_ID, ENGAGEMENT_TARGET.YEAR_NUMBER).limit(1).fetchSingle();
+        UUID engagement = target.getEngagementId();
+        UUID convention = a.db.dsl().select(ENGAGEMENT.CONVENTION_ID).from(ENGAGEMENT)
+                .where(ENGAGEMENT.ID.eq(engagement)).fetchSingle().value1();
+        String field = "target/" + target.getIndicatorId() + "/" + target.getYearNumber();
+        // A (the delegate) changes the target; B (the prefecture) changes the end date and the same target
+        setTarget(a, target.getEngagementId(), target.getIndicatorId(), target.getYearNumber(), "10");
+        setTarget(b, target.getEngagementId(), target.getIndicatorId(), target.getYearNumber(), "12");
+        LocalDate end = LocalDate.of(2031, 12, 31);
+        b.db.dsl().update(CONVENTION).set(CONVENTION.END_DATE, end).set(CONVENTION.VERSION, CONVENTION.VERSION.plus(1))
+                .where(CONVENTION.ID.eq(convention)).execute();
+
+        // the edits went around the repositories: their figures are made right, as a save would
+        TestFigures.rebuild(a.db.dsl());
+        TestFigures.rebuild(b.db.dsl());
+
+        Path p2 = folder.resolve("b1.zip");
+        b.exchange.export(ExchangeScope.wholeBase(), p2, () -> false);
+        ImportPlan preview = a.preview(p2);
+        assertThat(preview.conflictCount()).isEqualTo(1);
+        ImportPlan.Item conflict = preview.items().stream().filter(ImportPlan.Item::isConflict).findFirst().orElseThrow();
+        assertThat(conflict.id()).isEqualTo(engagement);
+        assertThat(conflict.conflicts()).singleElement().satisfies(c -> {
+            assertThat(c.field()).isEqualTo(field);
+            assertThat(c.mine()).isEqualTo("10");
+            assertThat(c.theirs()).isEqualTo("12");
+            assertThat(c.beforeKnown()).isTrue();
+            assertThat(c.before()).isEqualTo(new BigDecimal(target.getTargetValue().toString()).stripTrailingZeros()
+                    .toPlainString());
+        });
+        assertThat(preview.items()).anySatisfy(i -> {
+            assertThat(i.id()).isEqualTo(convention);
+            assertThat(i.outcome()).isEqualTo(Merge.Outcome.UPDATED);
+            assertThat(i.changedFields()).containsExactly("endDate");
+        });
+
+        a.importAll(p2, Decisions.keepMine().field(engagement, field, Merge.Resolution.THEIRS));
+        assertThat(endDate(a, convention)).isEqualTo(end);
+        assertThat(targetValue(a, engagement, field)).isEqualTo("12");
+
+        // A sends back: B takes nothing new and both bases hold the same records
+        Path p3 = folder.resolve("a2.zip");
+        a.exchange.export(ExchangeScope.wholeBase(), p3, () -> false);
+        ImportPlan back = b.importAll(p3, Decisions.keepMine());
+        assertThat(back.conflictCount()).isZero();
+        assertThat(b.dump()).isEqualTo(a.dump());
+        assertThat(b.figures()).isEqualTo(a.figures());
+
+        // the same package again changes nothing
+        assertThat(a.importAll(p2, Decisions.keepMine()).changesNothing()).isTrue();
+    }
+
+    @Test
+    void keepingMineGoesBackToTheOtherBaseWithoutAQuestion() throws Exception {
+        var a = bases.demo();
+        var b = bases.empty();
+        Path p1 = folder.resolve("a1.zip");
+        a.exchange.export(ExchangeScope.wholeBase(), p1, () -> false);
+        b.importAll(p1, Decisions.keepMine());
+        UUID convention = a.db.dsl().select(CONVENTION.ID).from(CONVENTION).orderBy(CONVENTION.ID).limit(1)
+                .fetchSingle().value1();
+        setTitle(a, convention, "Titre de A");
+        setTitle(b, convention, "Titre de B");
+        Path p2 = folder.resolve("b1.zip");
+        b.exchange.export(ExchangeScope.wholeBase(), p2, () -> false);
+        ImportPlan atA = a.importAll(p2, Decisions.keepMine());
+        assertThat(atA.conflictCount()).isEqualTo(1);
+        assertThat(a.exchange.history().getFirst().report()).contains("« Titre de A »").contains("« Titre de B »");
+        Path p3 = folder.resolve("a2.zip");
+        a.exchange.export(ExchangeScope.wholeBase(), p3, () -> false);
+        ImportPlan atB = b.importAll(p3, Decisions.keepMine());
+        assertThat(atB.conflictCount()).isZero();
+        assertThat(title(b, convention)).isEqualTo("Titre de A");
+        assertThat(b.dump()).isEqualTo(a.dump());
+    }
+
+    @Test
+    void aDeletionAgainstAChangeIsAConflict() throws Exception {
+        var a = bases.demo();
+        var b = bases.empty();
+        Path p1 = folder.resolve("a1.zip");
+        a.exchange.export(ExchangeScope.wholeBase(), p1, () -> false);
+        b.importAll(p1, Decisions.keepMine());
+        UUID convention = a.db.dsl().select(CONVENTION.ID).from(CONVENTION).orderBy(CONVENTION.ID).limit(1)
+                .fetchSingle().value1();
+        setTitle(a, convention, "Changé chez A");
+        b.db.dsl().deleteFrom(CONVENTION).where(CONVENTION.ID.eq(convention)).execute();
+        Path p2 = folder.resolve("b1.zip");
+        b.exchange.export(ExchangeScope.wholeBase(), p2, () -> false);
+        ImportPlan preview = a.preview(p2);
+        assertThat(preview.items()).anySatisfy(i -> {
+            assertThat(i.id()).isEqualTo(convention);
+            assertThat(i.recordConflict()).isEqualTo(Merge.RecordConflict.DELETED_THERE);
+        });
+        a.importAll(p2, Decisions.keepMine());
+        assertThat(title(a, convention)).isEqualTo("Changé chez A");
+    }
+
+    private static void setTarget(ExchangeBases.Base base, UUID engagement, UUID indicator, int year, String value) {
+        base.db.dsl().update(ENGAGEMENT_TARGET).set(ENGAGEMENT_TARGET.TARGET_VALUE, new BigDecimal(value))
+                .where(ENGAGEMENT_TARGET.ENGAGEMENT_ID.eq(engagement)).and(ENGAGEMENT_TARGET.INDICATOR_ID.eq(indicator))
+                .and(ENGAGEMENT_TARGET.YEAR_NUMBER.eq(year)).execute();
+        base.db.dsl().update(ENGAGEMENT).set(ENGAGEMENT.VERSION, ENGAGEMENT.VERSION.plus(1))
+                .where(ENGAGEMENT.ID.eq(engagement)).execute();
+    }
+
+    private static void setTitle(ExchangeBases.Base base, UUID convention, String title) {
+        base.db.dsl().update(CONVENTION).set(CONVENTION.TITLE, title).set(CONVENTION.VERSION, CONVENTION.VERSION.plus(1))
+                .where(CONVENTION.ID.eq(convention)).execute();
+    }
+
+    private static String title(ExchangeBases.Base base, UUID convention) {
+        return base.db.dsl().select(CONVENTION.TITLE).from(CONVENTION).where(CONVENTION.ID.eq(convention))
+                .fetchSingle().value1();
+    }
+
+    private static LocalDate endDate(ExchangeBases.Base base, UUID convention) {
+        return base.db.dsl().select(CONVENTION.END_DATE).from(CONVENTION).where(CONVENTION.ID.eq(convention))
+                .fetchSingle().value1();
+    }
+
+    private static String targetValue(ExchangeBases.Base base, UUID engagement, String field) {
+        return base.dump().get(ExchangeKind.ENGAGEMENT).get(engagement).get(field);
+    }
+}
