@@ -11,6 +11,11 @@ public final class Repositories {
         this.dsl = dsl;
     }
 
+    /** The identity of this base (its id and the name the team gives it). */
+    public BaseIdentityRepository baseIdentity() {
+        return new BaseIdentityRepository(dsl);
+    }
+
     public LetterheadRepository letterhead() {
         return new LetterheadRepository(dsl);
     }

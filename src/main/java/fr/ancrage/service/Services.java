@@ -10,7 +10,7 @@ import java.time.Clock;
 public record Services(OrganisationService organisations, ConventionService conventions, TerritoryService territories,
                        EngagementService engagements, CatalogueService catalogue, CampaignService campaigns,
                        DashboardService dashboard, DemoDataService demo, DocumentService documents,
-                       CeremonyService ceremonies) {
+                       CeremonyService ceremonies, BaseIdentityService baseIdentity) {
 
     /** The services with the documents in French. */
     public static Services over(Store store, Clock clock) {
@@ -27,6 +27,7 @@ public record Services(OrganisationService organisations, ConventionService conv
         return new Services(new OrganisationService(store), new ConventionService(store, clock),
                 new TerritoryService(store), new EngagementService(store), new CatalogueService(store),
                 new CampaignService(store, clock), new DashboardService(store, clock), new DemoDataService(store, clock),
-                new DocumentService(store, clock, texts, templateFolder), new CeremonyService(store, clock));
+                new DocumentService(store, clock, texts, templateFolder), new CeremonyService(store, clock),
+                new BaseIdentityService(store));
     }
 }

@@ -40,4 +40,39 @@ public final class TextLimits {
                             value.length()));
         }
     }
+
+    /**
+     * Adds an error under {@code field} when {@code value}, meant to be one line of text, holds a
+     * control character (a tab, a line break, a NUL, the C1 controls), a line or paragraph
+     * separator, or half of a surrogate pair. Letters of any script, emoji and their joiners pass.
+     * The message names the field with the bundle key {@code fieldName.<field>} and the position
+     * (in characters as the user counts them, from 1) of the first such character.
+     */
+    public static void checkOneLine(Map<String, List<Issue>> issues, String field, String value) {
+        int position = firstControl(value);
+        if (position > 0) {
+            issues.computeIfAbsent(field, k -> new ArrayList<>())
+                    .add(Issue.error("validation.text.controlCharacter", new MessageKey("fieldName." + field),
+                            position));
+        }
+    }
+
+    /** The position (from 1, in code points) of the first character {@link #checkOneLine} refuses; 0 when none. */
+    static int firstControl(String value) {
+        if (value == null) {
+            return 0;
+        }
+        int position = 0;
+        for (int i = 0; i < value.length(); ) {
+            int cp = value.codePointAt(i);
+            position++;
+            int type = Character.getType(cp);
+            if (type == Character.CONTROL || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE) {
+                return position;
+            }
+            i += Character.charCount(cp);
+        }
+        return 0;
+    }
 }

@@ -1,11 +1,14 @@
 package fr.ancrage.ui.main;
 
+import fr.ancrage.domain.BaseIdentity;
 import fr.ancrage.i18n.I18n;
 import fr.ancrage.ui.common.Keys;
 import fr.ancrage.ui.common.Section;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -32,7 +35,8 @@ import java.util.function.Consumer;
 
 /**
  * The main window: a navigation sidebar on the left, the current section in the middle, a status
- * bar with the data folder and a progress indicator while background work runs. Sections are
+ * bar with the name of the base (a link to « Identité de cette base », or an invitation to name it
+ * while it has none), the data folder and a progress indicator while background work runs. Sections are
  * reached with the mouse or with Ctrl+1, Ctrl+2…; « À propos » at the bottom of the sidebar, or F1;
  * Ctrl+N, Ctrl+S and Ctrl+F act in the section shown.
  */
@@ -48,6 +52,8 @@ public final class MainView {
     private Consumer<String> onShown = id -> { };
     private final VBox sidebar = new VBox();
     private Runnable onAbout = () -> { };
+    private Runnable onBaseIdentity = () -> { };
+    private final Hyperlink baseLink = new Hyperlink();
     private Section current;
 
     public MainView(I18n i18n, List<Section> sectionList, Path dataDirectory, ObservableBooleanValue busy) {
@@ -118,9 +124,22 @@ public final class MainView {
         working.visibleProperty().bind(busy);
         Label folder = new Label(i18n.format("status.dataFolder", dataDirectory.toString()));
         folder.getStyleClass().add("status-folder");
+        folder.setMinWidth(0); // a long name of the base keeps its room; the folder is also in « À propos »
+        // hidden until the identity is read (showBaseIdentity)
+        baseLink.setId("baseIdentityStatus");
+        baseLink.getStyleClass().add("status-base");
+        baseLink.setTextOverrun(OverrunStyle.ELLIPSIS);
+        baseLink.setMaxWidth(480);
+        baseLink.setMinWidth(120);
+        baseLink.setVisible(false);
+        baseLink.setManaged(false);
+        baseLink.setOnAction(e -> {
+            baseLink.setVisited(false);
+            onBaseIdentity.run();
+        });
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox status = new HBox(8, folder, gap, working, progress);
+        HBox status = new HBox(8, baseLink, folder, gap, working, progress);
         status.setAlignment(Pos.CENTER_LEFT);
         status.getStyleClass().add("status-bar");
 
@@ -207,6 +226,33 @@ public final class MainView {
     /** Called by the « À propos » button at the bottom of the sidebar and by F1. */
     public void setOnAbout(Runnable listener) {
         this.onAbout = listener;
+    }
+
+    /**
+     * Shows the base's name in the status bar (« Base : Délégué du préfet — Besançon Nord »), or,
+     * while it has none, an invitation to name it.
+     */
+    public void showBaseIdentity(BaseIdentity identity) {
+        String text = identity.named() ? i18n.format("status.base", identity.name()) : i18n.get("status.base.unnamed");
+        baseLink.setText(text);
+        baseLink.setAccessibleText(text);
+        baseLink.setTooltip(new Tooltip(text + "\n" + i18n.get("status.base.tooltip")));
+        baseLink.getStyleClass().remove("status-base-unnamed");
+        if (!identity.named()) {
+            baseLink.getStyleClass().add("status-base-unnamed");
+        }
+        baseLink.setVisible(true);
+        baseLink.setManaged(true);
+    }
+
+    /** The text of the base's name in the status bar, empty until read (for tests). */
+    public String baseIdentityText() {
+        return baseLink.isVisible() ? baseLink.getText() : "";
+    }
+
+    /** Called when the user clicks the base's name in the status bar. */
+    public void setOnBaseIdentity(Runnable listener) {
+        this.onBaseIdentity = listener;
     }
 
     /** Called with the section's id each time a section is shown. */

@@ -2,6 +2,7 @@ package fr.ancrage.ui.main;
 
 import fr.ancrage.domain.DashboardAlerts;
 import fr.ancrage.domain.DashboardFilter;
+import fr.ancrage.service.BaseIdentityService;
 import fr.ancrage.service.DashboardService;
 import fr.ancrage.service.Services;
 import fr.ancrage.ui.campaigns.CampaignsView;
@@ -34,8 +35,10 @@ public final class Shell implements Navigator {
     private final DocumentsView documentsView;
     private final CeremoniesView ceremoniesView;
     private final DashboardService dashboard;
+    private final BaseIdentityService identities;
     private final MainView main;
     private TaskRunner.Cancellable badgeTask;
+    private boolean identityOpening;
 
     public Shell(UiContext ui, Stage stage, Path dataDirectory, Services services) {
         this(ui, stage, dataDirectory, services, null, backup -> { });
@@ -73,6 +76,13 @@ public final class Shell implements Navigator {
                             javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN),
                     () -> new BackupsDialog(ui, backups, restore).show(stage));
         }
+        this.identities = services.baseIdentity();
+        main.addSidebarAction("baseIdentityAction", ui.i18n().get("baseIdentity.action"),
+                org.kordamp.ikonli.materialdesign2.MaterialDesignD.DATABASE_COG_OUTLINE,
+                new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.B,
+                        javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN),
+                this::editBaseIdentity);
+        main.setOnBaseIdentity(this::editBaseIdentity);
         main.setOnAbout(() -> about(dataDirectory).show(stage));
         // the badge follows every change made in any section; the dashboard refreshes it itself
         main.setOnSectionShown(id -> {
@@ -87,6 +97,34 @@ public final class Shell implements Navigator {
         return new AboutDialog(ui, AboutDialog.Info.of(dataDirectory), folder -> FolderOpener.open(folder,
                 error -> ui.dialogs().error(stage, ui.i18n().get("error.title"),
                         ui.i18n().format("documents.openFolder.failed", String.valueOf(error.getMessage())))));
+    }
+
+    /** Reads the identity of the base in the background and shows its name in the status bar. */
+    public void refreshBaseIdentity() {
+        ui.tasks().run(identities::identity, main::showBaseIdentity,
+                error -> LoggerFactory.getLogger(Shell.class).warn("Identity of the base not read", error));
+    }
+
+    /**
+     * « Identité de cette base » (the name in the status bar, the sidebar's button, Ctrl+Maj+B): reads
+     * the identity, then lets the team name the base; the status bar follows a rename.
+     */
+    public void editBaseIdentity() {
+        if (identityOpening) {
+            return; // already being read or shown
+        }
+        identityOpening = true;
+        ui.tasks().run(identities::identity, current -> {
+            try {
+                main.showBaseIdentity(current);
+                new BaseIdentityDialog(ui, identities).show(stage, current, main::showBaseIdentity);
+            } finally {
+                identityOpening = false;
+            }
+        }, error -> {
+            identityOpening = false;
+            ui.dialogs().error(stage, ui.i18n().get("error.title"), ui.errors().describe(error));
+        });
     }
 
     /** Counts the alerts of the whole base in the background and shows them on the dashboard's button. */
@@ -118,6 +156,7 @@ public final class Shell implements Navigator {
     public void open() {
         stage.getScene().setRoot(main.root());
         main.show("dashboard");
+        refreshBaseIdentity();
     }
 
     /**

@@ -96,7 +96,8 @@ public final class UiHarness implements AutoCloseable {
         Store store = new Store(database.dsl());
         shell = new Shell(ui, stage, java.nio.file.Path.of("mémoire"), new Services(organisations, conventions,
                 territories, engagements, catalogue, campaigns, dashboard, new DemoDataService(store, clock),
-                new fr.ancrage.service.documents.DocumentService(store, clock, ui.i18n()), ceremonies));
+                new fr.ancrage.service.documents.DocumentService(store, clock, ui.i18n()), ceremonies,
+                new fr.ancrage.service.BaseIdentityService(store)));
         shell.open();
         // the headless screen is 1000 px wide: an earlier, wider test stage would put buttons off-screen
         stage.sizeToScene();
