@@ -10,7 +10,8 @@ import java.time.Clock;
 public record Services(OrganisationService organisations, ConventionService conventions, TerritoryService territories,
                        EngagementService engagements, CatalogueService catalogue, CampaignService campaigns,
                        DashboardService dashboard, DemoDataService demo, DocumentService documents,
-                       CeremonyService ceremonies, BaseIdentityService baseIdentity) {
+                       CeremonyService ceremonies, BaseIdentityService baseIdentity,
+                       fr.ancrage.service.exchange.ExchangeService exchange) {
 
     /** The services with the documents in French. */
     public static Services over(Store store, Clock clock) {
@@ -28,6 +29,6 @@ public record Services(OrganisationService organisations, ConventionService conv
                 new TerritoryService(store), new EngagementService(store), new CatalogueService(store),
                 new CampaignService(store, clock), new DashboardService(store, clock), new DemoDataService(store, clock),
                 new DocumentService(store, clock, texts, templateFolder), new CeremonyService(store, clock),
-                new BaseIdentityService(store));
+                new BaseIdentityService(store), new fr.ancrage.service.exchange.ExchangeService(store, clock, texts));
     }
 }
