@@ -321,14 +321,25 @@ public final class ExchangeService {
 
     /** What importing {@code file} would do, nothing written. */
     public ImportPlan preview(Path file) {
-        ExchangePackage p = read(file);
-        return preview(p);
+        return preview(file, Decisions.keepMine());
+    }
+
+    /**
+     * What importing {@code file} with these answers would do (the matches the user keeps apart
+     * change what is new), nothing written: the same work as the import, rolled back.
+     */
+    public ImportPlan preview(Path file, Decisions answers) {
+        return preview(read(file), answers);
     }
 
     ImportPlan preview(ExchangePackage p) {
+        return preview(p, Decisions.keepMine());
+    }
+
+    ImportPlan preview(ExchangePackage p, Decisions answers) {
         try {
             store.write(r -> {
-                throw new Rollback(run(p, r, Decisions.keepMine(), false));
+                throw new Rollback(run(p, r, answers, false));
             });
         } catch (Rollback rollback) {
             return rollback.plan;

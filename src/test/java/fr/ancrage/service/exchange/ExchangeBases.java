@@ -70,7 +70,7 @@ final class ExchangeBases implements AutoCloseable {
 
         ImportPlan importAll(Path file, Decisions answers) {
             ExchangePackage p = TestPackages.read(file);
-            return exchange.importPackage(p, answers, exchange.preview(p));
+            return exchange.importPackage(p, answers, exchange.preview(p, answers));
         }
     }
 
