@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.ancrage.domain.RuleViolationException;
 import fr.ancrage.domain.exchange.Clock;
 import fr.ancrage.domain.exchange.FieldValue;
 import fr.ancrage.domain.exchange.RecordState;
@@ -343,13 +344,21 @@ public final class ExchangeRepository {
                       long counter) {
         ExchangeRows.Row row = local == null ? null : local.row();
         Integer version;
-        if (merged.isDeleted()) {
-            if (row != null) {
-                rows.delete(kind, merged.id());
+        try {
+            if (merged.isDeleted()) {
+                if (row != null) {
+                    rows.delete(kind, merged.id());
+                }
+                version = null;
+            } else {
+                version = rows.write(kind, merged.id(), row, merged.values(), createdAt == null ? now : createdAt, now);
             }
-            version = null;
-        } else {
-            version = rows.write(kind, merged.id(), row, merged.values(), createdAt == null ? now : createdAt, now);
+        } catch (org.jooq.exception.DataAccessException e) {
+            // a constraint of the database the checks before did not foresee: the import is refused whole
+            String m = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+            m = m == null ? "" : m.split("\n")[0];
+            throw new RuleViolationException("exchange.refused.constraint",
+                    kind.label() + " " + merged.id() + " : " + (m.length() > 300 ? m.substring(0, 300) + "…" : m));
         }
         save(merged, local == null ? Map.of() : local.previous(), version, counter);
     }

@@ -15,7 +15,6 @@ import fr.ancrage.persistence.ExchangeRepository;
 import fr.ancrage.persistence.Repositories;
 import fr.ancrage.persistence.Store;
 import fr.ancrage.service.documents.Producer;
-import org.jooq.exception.DataAccessException;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -712,7 +711,6 @@ public final class ExchangeService {
             }
         }
         ex.trackingFigures(conventions, () -> {
-            try {
                 for (Step s : changed) {
                     if (!s.result_final.isDeleted()) {
                         ex.write(s.kind, s.local, s.result_final, s.incoming == null ? null : s.incoming.createdAt(),
@@ -724,16 +722,7 @@ public final class ExchangeService {
                 for (Step s : deletions) {
                     ex.write(s.kind, s.local, s.result_final, null, now, counter);
                 }
-            } catch (DataAccessException e) {
-                throw new RuleViolationException("exchange.refused.constraint", reason(e));
-            }
         });
-    }
-
-    private static String reason(DataAccessException e) {
-        String m = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
-        m = m == null ? "" : m.split("\n")[0];
-        return m.length() > 300 ? m.substring(0, 300) + "…" : m;
     }
 
     /** A short name of a record for lists: its reference, name, code... */
