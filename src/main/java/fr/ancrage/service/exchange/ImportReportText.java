@@ -23,7 +23,7 @@ final class ImportReportText {
         StringBuilder b = new StringBuilder();
         String base = plan.baseName() == null || plan.baseName().isBlank() ? texts.get("exchange.base.unnamed")
                 : plan.baseName();
-        b.append(texts.format("exchange.report.title", base, plan.packageAt().toString(), plan.packageId().toString()))
+        b.append(texts.format("exchange.report.title", base, java.util.Date.from(plan.packageAt()), plan.packageId().toString()))
                 .append('\n');
         if (plan.changesNothing()) {
             b.append(texts.get("exchange.report.nothing")).append('\n');
