@@ -109,6 +109,26 @@ class AppImageIT {
     }
 
     @Test
+    void anExchangePackageTravelsBetweenTwoDataFolders(@TempDir Path tmp) throws Exception {
+        Path a = tmp.resolve("a");
+        Path b = Files.createDirectories(tmp.resolve("b"));
+        Path out = tmp.resolve("out");
+        Run demo = run(List.of("export", "conventions", "--data-dir", a.toString(), "--demo", "--out", out.toString()));
+        assertThat(demo.status).as(demo.output).isZero();
+        Run export = run(List.of("export", "echange", "--data-dir", a.toString(), "--out", out.toString()));
+        assertThat(export.status).as(export.output).isZero();
+        Path pkg = only(out, ".zip");
+        Run dry = run(List.of("import", pkg.toString(), "--dry-run", "--data-dir", b.toString()));
+        assertThat(dry.status).as(dry.output).isZero();
+        assertThat(dry.output).contains("Convention : 55 nouveau(x)", "Essai à blanc");
+        Run imported = run(List.of("import", pkg.toString(), "--data-dir", b.toString()));
+        assertThat(imported.status).as(imported.output).isZero();
+        Run again = run(List.of("import", pkg.toString(), "--data-dir", b.toString()));
+        assertThat(again.status).as(again.output).isZero();
+        assertThat(again.output).contains("Rien à changer");
+    }
+
+    @Test
     void wrongCommandLineExitsWithTwo() throws Exception {
         Run run = run(List.of("export", "bilan", "--year", "deux-mille"));
         assertThat(run.status).as(run.output).isEqualTo(2);

@@ -417,21 +417,29 @@ public final class ExchangeRepository {
                 .fetchOptional(CONVENTION.ID);
     }
 
-    /** After an import: the numbering of {@code <dept>-<year>-<n>} goes on after the highest number held. */
-    public void advanceNumbering() {
-        dsl.select(CONVENTION.REFERENCE).from(CONVENTION).fetch(CONVENTION.REFERENCE).forEach(ref -> {
-            String[] p = ref.split("-");
-            if (p.length != 3 || !p[1].matches("\\d{4}") || !p[2].matches("\\d{1,6}")) {
-                return;
+    /**
+     * After an import: the numbering of {@code <dept>-<year>-<n>} goes on after the highest number
+     * of these references, so that the next convention made here never takes one of them.
+     */
+    public void advanceNumbering(Collection<String> references) {
+        Map<String, Integer> highest = new HashMap<>();
+        for (String ref : references) {
+            String[] p = ref == null ? new String[0] : ref.split("-");
+            if (p.length != 3 || p[0].isEmpty() || p[0].length() > 3 || !p[1].matches("\\d{4}")
+                    || !p[2].matches("\\d{1,6}")) {
+                continue;
             }
-            int year = Integer.parseInt(p[1]);
-            int number = Integer.parseInt(p[2]);
-            int updated = dsl.update(CONVENTION_SEQUENCE).set(CONVENTION_SEQUENCE.LAST_NUMBER, number)
-                    .where(CONVENTION_SEQUENCE.DEPARTMENT_CODE.eq(p[0])).and(CONVENTION_SEQUENCE.YEAR_NUMBER.eq(year))
-                    .and(CONVENTION_SEQUENCE.LAST_NUMBER.lt(number)).execute();
-            if (updated == 0 && !dsl.fetchExists(CONVENTION_SEQUENCE, CONVENTION_SEQUENCE.DEPARTMENT_CODE.eq(p[0])
-                    .and(CONVENTION_SEQUENCE.YEAR_NUMBER.eq(year))) && p[0].length() <= 3) {
-                dsl.insertInto(CONVENTION_SEQUENCE).set(CONVENTION_SEQUENCE.DEPARTMENT_CODE, p[0])
+            highest.merge(p[0] + "-" + p[1], Integer.parseInt(p[2]), Math::max);
+        }
+        highest.forEach((key, number) -> {
+            String department = key.substring(0, key.indexOf('-'));
+            int year = Integer.parseInt(key.substring(key.indexOf('-') + 1));
+            int updated = dsl.update(CONVENTION_SEQUENCE).set(CONVENTION_SEQUENCE.LAST_NUMBER,
+                            DSL.greatest(CONVENTION_SEQUENCE.LAST_NUMBER, DSL.val(number)))
+                    .where(CONVENTION_SEQUENCE.DEPARTMENT_CODE.eq(department))
+                    .and(CONVENTION_SEQUENCE.YEAR_NUMBER.eq(year)).execute();
+            if (updated == 0) {
+                dsl.insertInto(CONVENTION_SEQUENCE).set(CONVENTION_SEQUENCE.DEPARTMENT_CODE, department)
                         .set(CONVENTION_SEQUENCE.YEAR_NUMBER, year).set(CONVENTION_SEQUENCE.LAST_NUMBER, number)
                         .execute();
             }

@@ -417,7 +417,7 @@ public final class ExchangeService {
         List<ImportPlan.Renumbering> renumberings = new ArrayList<>();
         List<Step> steps = new ArrayList<>();
         Map<UUID, RecordState> finals = new HashMap<>();
-        ex.advanceNumbering();
+        Set<UUID> created = new HashSet<>();
         for (var e : p.records().entrySet()) {
             ExchangeKind kind = e.getKey();
             List<Step> ofKind = new ArrayList<>();
@@ -430,7 +430,8 @@ public final class ExchangeService {
                     ofKind.stream().map(s -> s.remote.id()).toList(), counter);
             for (Step s : ofKind) {
                 s.local = locals.get(s.remote.id());
-                if (s.local == null && !s.remote.isDeleted() && kind.identity() != ExchangeKind.Identity.NONE) {
+                if (s.local == null && !s.remote.isDeleted() && kind.identity() != ExchangeKind.Identity.NONE
+                        && !namesANewRecord(kind, s.remote, created)) {
                     Optional<UUID> same = ex.sameThing(kind, s.remote.values());
                     if (same.isPresent() && !same.get().equals(s.remote.id())) {
                         boolean offered = kind.identity() == ExchangeKind.Identity.OFFERED;
@@ -454,11 +455,16 @@ public final class ExchangeService {
                 }
                 s.result_final = fin;
                 finals.put(fin.id(), fin);
+                if (s.local == null) {
+                    created.add(fin.id());
+                }
                 steps.add(s);
             }
         }
         checkReferences(ex, steps, finals, p);
         apply(ex, steps, now, decided);
+        ex.advanceNumbering(steps.stream().filter(s -> s.kind == ExchangeKind.CONVENTION && !s.result_final.isDeleted())
+                .map(s -> s.result_final.value("reference")).toList());
         Map<ExchangeKind, ImportPlan.Counts> counts = new LinkedHashMap<>();
         List<ImportPlan.Item> items = new ArrayList<>();
         for (ExchangeKind k : p.records().keySet()) {
@@ -495,6 +501,22 @@ public final class ExchangeService {
                     new ImportReportText(texts).text(plan, answers)));
         }
         return plan;
+    }
+
+    /**
+     * Whether one of the fields that identify a record of {@code kind} names a record this import
+     * creates: then nothing in the base can be the same thing (the realised values of a new
+     * engagement...), and the base need not be asked.
+     */
+    private static boolean namesANewRecord(ExchangeKind kind, RecordState remote, Set<UUID> created) {
+        Map<String, ExchangeKind> refs = ExchangeRepository.referenceFields(kind);
+        for (String field : kind.identityFields()) {
+            String value = remote.value(field);
+            if (refs.containsKey(field) && value != null && created.contains(UUID.fromString(value))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static RecordState resolve(Step s, Decisions answers, UUID me, long counter) {
