@@ -64,6 +64,13 @@ final class ExchangeBases implements AutoCloseable {
             return rows;
         }
 
+        /** This base's whole package, written to {@code folder/name.zip}. */
+        Path send(Path folder, String name) throws java.io.IOException {
+            Path p = folder.resolve(name + ".zip");
+            exchange.export(ExchangeScope.wholeBase(), p, () -> false);
+            return p;
+        }
+
         ImportPlan preview(Path file) {
             return exchange.preview(TestPackages.read(file));
         }
@@ -81,6 +88,14 @@ final class ExchangeBases implements AutoCloseable {
         Base b = new Base(db);
         bases.add(b);
         return b;
+    }
+
+    /** A base with the demo, and an empty one that imported its whole package. */
+    Base[] pair(Path folder) throws java.io.IOException {
+        Base a = demo();
+        Base b = empty();
+        b.importAll(a.send(folder, "a0"), Decisions.keepMine());
+        return new Base[]{a, b};
     }
 
     Base demo() {

@@ -57,11 +57,9 @@ class ExchangeRoundTripTest {
 
     @Test
     void differentFieldsMergeAndTheSameFieldIsAConflictWhoseChoiceSticks() throws Exception {
-        var a = bases.demo();
-        var b = bases.empty();
-        Path p1 = folder.resolve("a1.zip");
-        a.exchange.export(ExchangeScope.wholeBase(), p1, () -> false);
-        b.importAll(p1, Decisions.keepMine());
+        var pair = bases.pair(folder);
+        var a = pair[0];
+        var b = pair[1];
 
         var target = a.db.dsl().selectFrom(ENGAGEMENT_TARGET).orderBy(ENGAGEMENT_TARGET.ENGAGEMENT_ID,
                 ENGAGEMENT_TARGET.INDICATOR_ID, ENGAGEMENT_TARGET.YEAR_NUMBER).limit(1).fetchSingle();
@@ -80,8 +78,7 @@ class ExchangeRoundTripTest {
         TestFigures.rebuild(a.db.dsl());
         TestFigures.rebuild(b.db.dsl());
 
-        Path p2 = folder.resolve("b1.zip");
-        b.exchange.export(ExchangeScope.wholeBase(), p2, () -> false);
+        Path p2 = b.send(folder, "b1");
         ImportPlan preview = a.preview(p2);
         assertThat(preview.conflictCount()).isEqualTo(1);
         ImportPlan.Item conflict = preview.items().stream().filter(ImportPlan.Item::isConflict).findFirst().orElseThrow();
@@ -105,8 +102,7 @@ class ExchangeRoundTripTest {
         assertThat(targetValue(a, engagement, field)).isEqualTo("12");
 
         // A sends back: B takes nothing new and both bases hold the same records
-        Path p3 = folder.resolve("a2.zip");
-        a.exchange.export(ExchangeScope.wholeBase(), p3, () -> false);
+        Path p3 = a.send(folder, "a2");
         ImportPlan back = b.importAll(p3, Decisions.keepMine());
         assertThat(back.conflictCount()).isZero();
         assertThat(b.dump()).isEqualTo(a.dump());
@@ -118,22 +114,18 @@ class ExchangeRoundTripTest {
 
     @Test
     void keepingMineGoesBackToTheOtherBaseWithoutAQuestion() throws Exception {
-        var a = bases.demo();
-        var b = bases.empty();
-        Path p1 = folder.resolve("a1.zip");
-        a.exchange.export(ExchangeScope.wholeBase(), p1, () -> false);
-        b.importAll(p1, Decisions.keepMine());
+        var pair = bases.pair(folder);
+        var a = pair[0];
+        var b = pair[1];
         UUID convention = a.db.dsl().select(CONVENTION.ID).from(CONVENTION).orderBy(CONVENTION.ID).limit(1)
                 .fetchSingle().value1();
         setTitle(a, convention, "Titre de A");
         setTitle(b, convention, "Titre de B");
-        Path p2 = folder.resolve("b1.zip");
-        b.exchange.export(ExchangeScope.wholeBase(), p2, () -> false);
+        Path p2 = b.send(folder, "b1");
         ImportPlan atA = a.importAll(p2, Decisions.keepMine());
         assertThat(atA.conflictCount()).isEqualTo(1);
         assertThat(a.exchange.history().getFirst().report()).contains("« Titre de A »").contains("« Titre de B »");
-        Path p3 = folder.resolve("a2.zip");
-        a.exchange.export(ExchangeScope.wholeBase(), p3, () -> false);
+        Path p3 = a.send(folder, "a2");
         ImportPlan atB = b.importAll(p3, Decisions.keepMine());
         assertThat(atB.conflictCount()).isZero();
         assertThat(title(b, convention)).isEqualTo("Titre de A");
@@ -142,17 +134,14 @@ class ExchangeRoundTripTest {
 
     @Test
     void aDeletionAgainstAChangeIsAConflict() throws Exception {
-        var a = bases.demo();
-        var b = bases.empty();
-        Path p1 = folder.resolve("a1.zip");
-        a.exchange.export(ExchangeScope.wholeBase(), p1, () -> false);
-        b.importAll(p1, Decisions.keepMine());
+        var pair = bases.pair(folder);
+        var a = pair[0];
+        var b = pair[1];
         UUID convention = a.db.dsl().select(CONVENTION.ID).from(CONVENTION).orderBy(CONVENTION.ID).limit(1)
                 .fetchSingle().value1();
         setTitle(a, convention, "Changé chez A");
         b.db.dsl().deleteFrom(CONVENTION).where(CONVENTION.ID.eq(convention)).execute();
-        Path p2 = folder.resolve("b1.zip");
-        b.exchange.export(ExchangeScope.wholeBase(), p2, () -> false);
+        Path p2 = b.send(folder, "b1");
         ImportPlan preview = a.preview(p2);
         assertThat(preview.items()).anySatisfy(i -> {
             assertThat(i.id()).isEqualTo(convention);

@@ -52,8 +52,7 @@ class SameThingsTest {
         q.setId(hisQpv);
         b.db.dsl().insertInto(QPV).set(q).execute();
 
-        Path p = folder.resolve("a.zip");
-        a.exchange.export(ExchangeScope.wholeBase(), p, () -> false);
+        Path p = a.send(folder, "a");
         ImportPlan preview = b.preview(p);
         assertThat(preview.matches()).anySatisfy(m -> {
             assertThat(m.kind()).isEqualTo(ExchangeKind.ORGANISATION);
@@ -74,13 +73,11 @@ class SameThingsTest {
         // the next package lands on the same records, and B's package back to A duplicates nothing either
         a.db.dsl().update(ORGANISATION).set(ORGANISATION.NOTES, "Vue chez A").set(ORGANISATION.VERSION,
                 ORGANISATION.VERSION.plus(1)).where(ORGANISATION.ID.eq(company.value1())).execute();
-        Path p2 = folder.resolve("a2.zip");
-        a.exchange.export(ExchangeScope.wholeBase(), p2, () -> false);
+        Path p2 = a.send(folder, "a2");
         b.importAll(p2, Decisions.keepMine());
         assertThat(b.db.dsl().select(ORGANISATION.NOTES).from(ORGANISATION).where(ORGANISATION.ID.eq(hisCompany))
                 .fetchSingle().value1()).isEqualTo("Vue chez A");
-        Path p3 = folder.resolve("b.zip");
-        b.exchange.export(ExchangeScope.wholeBase(), p3, () -> false);
+        Path p3 = b.send(folder, "b");
         a.importAll(p3, Decisions.keepMine());
         assertThat(a.db.dsl().fetchCount(ORGANISATION, ORGANISATION.SIRET.eq(company.value2()))).isEqualTo(1);
         assertThat(a.db.dsl().fetchCount(QPV, QPV.CODE.eq(qpv.getCode()))).isEqualTo(1);
@@ -96,8 +93,7 @@ class SameThingsTest {
         b.db.dsl().insertInto(ORGANISATION).set(ORGANISATION.ID, his).set(ORGANISATION.VERSION, 1)
                 .set(ORGANISATION.CREATED_AT, T).set(ORGANISATION.UPDATED_AT, T).set(ORGANISATION.KIND, "COMPANY")
                 .set(ORGANISATION.LEGAL_NAME, "Autre établissement").set(ORGANISATION.SIRET, company.getSiret()).execute();
-        Path p = folder.resolve("a.zip");
-        a.exchange.export(ExchangeScope.wholeBase(), p, () -> false);
+        Path p = a.send(folder, "a");
         b.importAll(p, Decisions.keepMine().merge(company.getId(), false));
         assertThat(b.db.dsl().fetchCount(ORGANISATION, ORGANISATION.SIRET.eq(company.getSiret()))).isEqualTo(2);
     }
@@ -107,8 +103,7 @@ class SameThingsTest {
         var a = bases.demo();
         var b = bases.demo();
         // two bases loaded alike: same numbers, different ids, for the conventions of the demo
-        Path p = folder.resolve("a.zip");
-        a.exchange.export(ExchangeScope.wholeBase(), p, () -> false);
+        Path p = a.send(folder, "a");
         int before = b.db.dsl().fetchCount(CONVENTION);
         var signed = a.db.dsl().fetchCount(CONVENTION, CONVENTION.STATUS.in("SIGNED", "ACTIVE", "EXPIRED",
                 "TERMINATED", "RENEWED"));
@@ -122,8 +117,7 @@ class SameThingsTest {
         // only drafts: the package's conventions get this base's next numbers
         a.db.dsl().update(CONVENTION).set(CONVENTION.STATUS, "DRAFT").execute();
         b.db.dsl().update(CONVENTION).set(CONVENTION.STATUS, "DRAFT").execute();
-        Path p2 = folder.resolve("a2.zip");
-        a.exchange.export(ExchangeScope.wholeBase(), p2, () -> false);
+        Path p2 = a.send(folder, "a2");
         ImportPlan preview = b.preview(p2);
         assertThat(preview.renumberings()).isNotEmpty().allSatisfy(r -> assertThat(r.after()).isNotEqualTo(r.before()));
         b.importAll(p2, Decisions.keepMine());

@@ -71,8 +71,6 @@ class ThreeBasesTest {
     }
 
     private Path export(ExchangeBases.Base base, String name) throws Exception {
-        Path p = folder.resolve(name + ".zip");
-        base.exchange.export(ExchangeScope.wholeBase(), p, () -> false);
-        return p;
+        return base.send(folder, name);
     }
 }
