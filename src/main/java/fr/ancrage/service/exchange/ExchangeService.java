@@ -462,7 +462,7 @@ public final class ExchangeService {
             }
         }
         checkReferences(ex, steps, finals, p);
-        apply(ex, steps, now, decided);
+        apply(ex, steps, now, decided, write);
         ex.advanceNumbering(steps.stream().filter(s -> s.kind == ExchangeKind.CONVENTION && !s.result_final.isDeleted())
                 .map(s -> s.result_final.value("reference")).toList());
         Map<ExchangeKind, ImportPlan.Counts> counts = new LinkedHashMap<>();
@@ -686,7 +686,11 @@ public final class ExchangeService {
     }
 
     /** Writes what changed, parents before children and deletions the other way, the figures following. */
-    private static void apply(ExchangeRepository ex, List<Step> steps, Instant now, long counter) {
+    /**
+     * Writes what changed. For the preview ({@code figures} false) the dashboard's figures are left
+     * alone: the transaction is rolled back, and only the records' own constraints matter then.
+     */
+    private static void apply(ExchangeRepository ex, List<Step> steps, Instant now, long counter, boolean figures) {
         List<Step> changed = steps.stream().filter(s -> s.local == null
                 || !s.result_final.equals(s.local.state())).toList();
         if (changed.isEmpty()) {
@@ -732,19 +736,24 @@ public final class ExchangeService {
                 }
             }
         }
-        ex.trackingFigures(conventions, () -> {
-                for (Step s : changed) {
-                    if (!s.result_final.isDeleted()) {
-                        ex.write(s.kind, s.local, s.result_final, s.incoming == null ? null : s.incoming.createdAt(),
-                                now, counter);
-                    }
+        Runnable write = () -> {
+            for (Step s : changed) {
+                if (!s.result_final.isDeleted()) {
+                    ex.write(s.kind, s.local, s.result_final, s.incoming == null ? null : s.incoming.createdAt(),
+                            now, counter);
                 }
-                List<Step> deletions = new ArrayList<>(changed.stream().filter(s -> s.result_final.isDeleted()).toList());
-                deletions.sort((a, b) -> Integer.compare(b.kind.ordinal(), a.kind.ordinal()));
-                for (Step s : deletions) {
-                    ex.write(s.kind, s.local, s.result_final, null, now, counter);
-                }
-        });
+            }
+            List<Step> deletions = new ArrayList<>(changed.stream().filter(s -> s.result_final.isDeleted()).toList());
+            deletions.sort((a, b) -> Integer.compare(b.kind.ordinal(), a.kind.ordinal()));
+            for (Step s : deletions) {
+                ex.write(s.kind, s.local, s.result_final, null, now, counter);
+            }
+        };
+        if (figures) {
+            ex.trackingFigures(conventions, write);
+        } else {
+            write.run();
+        }
     }
 
     /** A short name of a record for lists: its reference, name, code... */
