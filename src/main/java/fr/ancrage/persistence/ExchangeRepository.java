@@ -61,6 +61,8 @@ public final class ExchangeRepository {
 
     private final DSLContext dsl;
     private final ExchangeRows rows;
+    private final Map<UUID, fr.ancrage.persistence.jooq.tables.records.ExchangeRecordRecord> pending =
+            new LinkedHashMap<>();
 
     ExchangeRepository(DSLContext dsl) {
         this.dsl = dsl;
@@ -217,6 +219,7 @@ public final class ExchangeRepository {
             }
             result.put(id, new Local(state, previous, row));
         }
+        flush();
         return result;
     }
 
@@ -226,6 +229,7 @@ public final class ExchangeRepository {
      */
     public void catchUpAll(long counter) {
         for (ExchangeKind kind : ExchangeKind.values()) {
+            flush();
             Field<UUID> id = ExchangeRows.id(kind);
             Field<Integer> version = kind.table().field("version", Integer.class);
             List<UUID> ids = new ArrayList<>(dsl.select(id).from(kind.table())
@@ -244,6 +248,7 @@ public final class ExchangeRepository {
 
     /** The ids of {@code kind} whose exchange state changed after {@code seq} (tombstones included). */
     public List<UUID> changedSince(ExchangeKind kind, long seq) {
+        flush();
         return dsl.select(EXCHANGE_RECORD.ID).from(EXCHANGE_RECORD).where(EXCHANGE_RECORD.KIND.eq(kind.label()))
                 .and(EXCHANGE_RECORD.CHANGED_SEQ.gt(seq)).orderBy(EXCHANGE_RECORD.ID).fetch(EXCHANGE_RECORD.ID);
     }
@@ -354,11 +359,7 @@ public final class ExchangeRepository {
                 version = rows.write(kind, merged.id(), row, merged.values(), createdAt == null ? now : createdAt, now);
             }
         } catch (org.jooq.exception.DataAccessException e) {
-            // a constraint of the database the checks before did not foresee: the import is refused whole
-            String m = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
-            m = m == null ? "" : m.split("\n")[0];
-            throw new RuleViolationException("exchange.refused.constraint",
-                    kind.label() + " " + merged.id() + " : " + (m.length() > 300 ? m.substring(0, 300) + "…" : m));
+            throw refusedByTheDatabase(kind.label() + " ", merged.id(), e);
         }
         save(merged, local == null ? Map.of() : local.previous(), version, counter);
     }
@@ -489,6 +490,7 @@ public final class ExchangeRepository {
     }
 
     private Map<UUID, Stored> known(Collection<UUID> ids) {
+        flush();
         Map<UUID, Stored> m = new HashMap<>();
         List<UUID> all = new ArrayList<>(new HashSet<>(ids));
         for (int i = 0; i < all.size(); i += 1000) {
@@ -499,15 +501,46 @@ public final class ExchangeRepository {
         return m;
     }
 
+    /** A constraint of the database the checks before did not foresee: the import is refused whole. */
+    private static RuntimeException refusedByTheDatabase(String kind, UUID id, org.jooq.exception.DataAccessException e) {
+        String m = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+        m = m == null ? "" : m.split("\n")[0];
+        return new RuleViolationException("exchange.refused.constraint",
+                kind + (id == null ? "" : id + " : ") + (m.length() > 300 ? m.substring(0, 300) + "…" : m));
+    }
+
+    /** Keeps the exchange state of a record; written with the others by {@link #flush}. */
     private void save(RecordState state, Map<String, FieldValue> previous, Integer version, long changedSeq) {
-        String json = encode(state, previous);
-        dsl.mergeInto(EXCHANGE_RECORD).using(DSL.selectOne()).on(EXCHANGE_RECORD.ID.eq(state.id()))
-                .whenMatchedThenUpdate()
-                .set(EXCHANGE_RECORD.KIND, state.kind()).set(EXCHANGE_RECORD.SEEN_VERSION, version)
-                .set(EXCHANGE_RECORD.FIELDS, json).set(EXCHANGE_RECORD.CHANGED_SEQ, changedSeq)
-                .whenNotMatchedThenInsert(EXCHANGE_RECORD.ID, EXCHANGE_RECORD.KIND, EXCHANGE_RECORD.SEEN_VERSION,
-                        EXCHANGE_RECORD.FIELDS, EXCHANGE_RECORD.CHANGED_SEQ)
-                .values(state.id(), state.kind(), version, json, changedSeq).execute();
+        var r = new fr.ancrage.persistence.jooq.tables.records.ExchangeRecordRecord();
+        r.setId(state.id());
+        r.setKind(state.kind());
+        r.setSeenVersion(version);
+        r.setFields(encode(state, previous));
+        r.setChangedSeq(changedSeq);
+        pending.put(state.id(), r);
+    }
+
+    /**
+     * Writes the exchange states kept since the last call, in batches (one statement per record was
+     * most of an exchange's time). Reads call it first, so they always see what was kept.
+     */
+    public void flush() {
+        try {
+            rows.flushInserts();
+        } catch (org.jooq.exception.DataAccessException e) {
+            throw refusedByTheDatabase("", null, e);
+        }
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<fr.ancrage.persistence.jooq.tables.records.ExchangeRecordRecord> all = new ArrayList<>(pending.values());
+        pending.clear();
+        for (int i = 0; i < all.size(); i += 1000) {
+            var chunk = all.subList(i, Math.min(all.size(), i + 1000));
+            dsl.deleteFrom(EXCHANGE_RECORD).where(EXCHANGE_RECORD.ID.in(chunk.stream().map(
+                    fr.ancrage.persistence.jooq.tables.records.ExchangeRecordRecord::getId).toList())).execute();
+            dsl.batchInsert(chunk).execute();
+        }
     }
 
     static String encode(RecordState state, Map<String, FieldValue> previous) {

@@ -369,10 +369,13 @@ final class ExchangeRows {
             changes.put(table.field("version"), 1);
             changes.put(table.field("created_at"), Times.odt(createdAt));
             changes.put(table.field("updated_at"), Times.odt(now));
-            dsl.insertInto(table).set(changes).execute();
+            queue(table, changes);
+            queueLists(kind, id, values);
+            return version;
         } else if (changes.isEmpty() && !lists) {
             return current.version();
         } else {
+            flushInserts();
             version = current.version() + 1;
             changes.put(table.field("version"), version);
             changes.put(table.field("updated_at"), Times.odt(now));
@@ -453,7 +456,80 @@ final class ExchangeRows {
         }
     }
 
+    // --- Inserts in batches: a new record and its lines wait, in order, until an update, a delete or a read
+
+    private final Map<Table<?>, List<Map<Field<?>, Object>>> inserts = new LinkedHashMap<>();
+
+    private void queue(Table<?> table, Map<Field<?>, Object> row) {
+        inserts.computeIfAbsent(table, t -> new ArrayList<>()).add(row);
+    }
+
+    private void queueLists(ExchangeKind kind, UUID id, Map<String, String> values) {
+        switch (kind) {
+            case ACTION_TYPE -> {
+                int position = 1;
+                for (UUID indicator : ids(values.get(INDICATOR_IDS))) {
+                    queue(ACTION_TYPE_INDICATOR, row(ACTION_TYPE_INDICATOR.ACTION_TYPE_ID, id,
+                            ACTION_TYPE_INDICATOR.INDICATOR_ID, indicator, ACTION_TYPE_INDICATOR.POSITION, position++));
+                }
+            }
+            case CONVENTION -> {
+                for (UUID qpv : new TreeSet<>(ids(values.get(QPV_IDS)))) {
+                    queue(CONVENTION_QPV, row(CONVENTION_QPV.CONVENTION_ID, id, CONVENTION_QPV.QPV_ID, qpv));
+                }
+            }
+            case ENGAGEMENT -> {
+                for (UUID qpv : new TreeSet<>(ids(values.get(QPV_IDS)))) {
+                    queue(ENGAGEMENT_QPV, row(ENGAGEMENT_QPV.ENGAGEMENT_ID, id, ENGAGEMENT_QPV.QPV_ID, qpv));
+                }
+                for (var t : targets(values).entrySet()) {
+                    String[] parts = t.getKey().split("/");
+                    queue(ENGAGEMENT_TARGET, row(ENGAGEMENT_TARGET.ENGAGEMENT_ID, id,
+                            ENGAGEMENT_TARGET.INDICATOR_ID, UUID.fromString(parts[1]),
+                            ENGAGEMENT_TARGET.YEAR_NUMBER, Integer.valueOf(parts[2]),
+                            ENGAGEMENT_TARGET.TARGET_VALUE, new BigDecimal(t.getValue())));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private static Map<Field<?>, Object> row(Object... fieldsAndValues) {
+        Map<Field<?>, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            m.put((Field<?>) fieldsAndValues[i], fieldsAndValues[i + 1]);
+        }
+        return m;
+    }
+
+    /** Inserts what waits, table after table in the order they came (a record before its lines), 500 rows a statement. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void flushInserts() {
+        if (inserts.isEmpty()) {
+            return;
+        }
+        var all = new ArrayList<>(inserts.entrySet());
+        inserts.clear();
+        for (var e : all) {
+            List<Map<Field<?>, Object>> list = e.getValue();
+            List<Field<?>> fields = new ArrayList<>(list.getFirst().keySet());
+            for (int i = 0; i < list.size(); i += 500) {
+                org.jooq.InsertValuesStepN step = dsl.insertInto((Table) e.getKey()).columns(fields);
+                for (Map<Field<?>, Object> r : list.subList(i, Math.min(list.size(), i + 500))) {
+                    List<Object> values = new ArrayList<>(fields.size());
+                    for (Field<?> f : fields) {
+                        values.add(r.get(f));
+                    }
+                    step = step.values(values);
+                }
+                step.execute();
+            }
+        }
+    }
+
     void delete(ExchangeKind kind, UUID id) {
+        flushInserts();
         dsl.deleteFrom(kind.table()).where(id(kind).eq(id)).execute();
     }
 

@@ -463,6 +463,7 @@ public final class ExchangeService {
         }
         checkReferences(ex, steps, finals, p);
         apply(ex, steps, now, decided, write);
+        ex.flush();
         ex.advanceNumbering(steps.stream().filter(s -> s.kind == ExchangeKind.CONVENTION && !s.result_final.isDeleted())
                 .map(s -> s.result_final.value("reference")).toList());
         Map<ExchangeKind, ImportPlan.Counts> counts = new LinkedHashMap<>();
@@ -748,6 +749,7 @@ public final class ExchangeService {
             for (Step s : deletions) {
                 ex.write(s.kind, s.local, s.result_final, null, now, counter);
             }
+            ex.flush();
         };
         if (figures) {
             ex.trackingFigures(conventions, write);
