@@ -317,16 +317,21 @@ public final class ExchangeRepository {
 
     /**
      * Runs {@code write}, which may change anything of these conventions, and brings the dashboard's
-     * figures along in the same transaction (decision 0007), as the repositories do for one.
+     * figures along in the same transaction (decision 0007), as the repositories do for one;
+     * {@code created}: those of them that {@code write} creates (absent before), added set-based.
      */
-    public void trackingFigures(Collection<UUID> conventions, Runnable write) {
+    public void trackingFigures(Collection<UUID> conventions, Collection<UUID> created, Runnable write) {
         DashboardFigures figures = new DashboardFigures(dsl);
         Map<UUID, DashboardFigures.Contribution> before = new LinkedHashMap<>();
         for (UUID c : new java.util.LinkedHashSet<>(conventions)) {
-            before.put(c, figures.contribution(c));
+            if (!created.contains(c)) {
+                before.put(c, figures.contribution(c));
+            }
         }
         write.run();
         before.forEach((c, was) -> figures.apply(was, figures.contribution(c)));
+        // the conventions new to the base add to the figures set by set, not line by line
+        new DashboardRebuild(dsl).addConventions(created);
     }
 
     /** Does the base hold this record (not deleted)? */

@@ -50,8 +50,9 @@ public final class ExchangeBench {
             Store teamStore = new Store(team.dsl());
             teamStore.write(r -> r.referenceData().importIfMissing());
             new NationalDataset(team.dsl()).generate(0.04, 20_261_202L, today);
-            // the team numbers its own conventions: not the national base's numbers
-            team.dsl().update(CONVENTION).set(CONVENTION.REFERENCE, DSL.concat(DSL.val("E"), CONVENTION.REFERENCE))
+            // the team numbers its own conventions: not the national base's numbers (nor an earlier run's)
+            String prefix = "E" + Long.toString(System.currentTimeMillis() % 1296, 36).toUpperCase(Locale.ROOT);
+            team.dsl().update(CONVENTION).set(CONVENTION.REFERENCE, DSL.concat(DSL.val(prefix), CONVENTION.REFERENCE))
                     .execute();
             int conventions = team.dsl().fetchCount(CONVENTION);
             ExchangeService nationalExchange = new ExchangeService(nationalStore, Clock.systemDefaultZone(),

@@ -752,7 +752,14 @@ public final class ExchangeService {
             ex.flush();
         };
         if (figures) {
-            ex.trackingFigures(conventions, write);
+            Set<UUID> created = new HashSet<>();
+            for (Step s : changed) {
+                if (s.kind == ExchangeKind.CONVENTION && !s.result_final.isDeleted()
+                        && (s.local == null || !s.local.exists())) {
+                    created.add(s.result_final.id());
+                }
+            }
+            ex.trackingFigures(conventions, created, write);
         } else {
             write.run();
         }
