@@ -157,7 +157,9 @@ final class DashboardRebuild {
     private void addChunk(List<UUID> ids) {
         insertConventionLines(CONVENTION.ID.in(ids));
         var f = DASHBOARD_FIGURE.as("f");
-        Condition lines = f.SCOPE_KIND.eq(Kind.CONVENTION.name()).and(f.CONVENTION_ID.in(ids));
+        // only CONVENTION lines name a convention: the condition on it alone reads them by its index
+        // (with the scope kind too, H2 walked every CONVENTION line of the country)
+        Condition lines = f.CONVENTION_ID.in(ids);
         insertRollup(DSL.select(f.SCOPE_KIND, f.SCOPE_KEY, f.DEPARTMENT_CODE, f.EPCI_SIREN, f.QPV_ID, f.CONVENTION_ID,
                         f.ACTION_TYPE_ID, f.INDICATOR_ID, DSL.inline(ALL_YEARS), DSL.sum(f.TARGET_TOTAL),
                         DSL.sum(f.REALISED_TOTAL), DSL.inline(1))
