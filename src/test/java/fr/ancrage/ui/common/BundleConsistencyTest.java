@@ -28,8 +28,8 @@ class BundleConsistencyTest {
     private static final Pattern FXML_KEY = Pattern.compile("\"%([a-zA-Z0-9_.]+)\"");
     private static final Pattern STRING_LITERAL = Pattern.compile("\"([a-zA-Z][a-zA-Z0-9_]*(?:\\.[a-zA-Z0-9_]+)+)\"");
     private static final Pattern REFUSAL = Pattern.compile("new RuleViolationException\\(\\s*\"([a-zA-Z0-9_.]+)\"");
-    /** Keys built at run time: enum labels, navigation, start-up errors. */
-    private static final Pattern DYNAMIC = Pattern.compile("^(enum|nav|startup\\.error|fieldName)\\..+");
+    /** Keys built at run time: enum labels, navigation, start-up errors, the exchange's kinds and fields. */
+    private static final Pattern DYNAMIC = Pattern.compile("^(enum|nav|startup\\.error|fieldName|exchange\\.kind|exchange\\.field)\\..+");
 
     @Test
     void frenchAndEnglishHaveTheSameKeys() {
