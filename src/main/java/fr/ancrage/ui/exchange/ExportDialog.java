@@ -184,7 +184,7 @@ public final class ExportDialog {
 
         Label intro = hint(i18n.get("exchange.export.intro"));
         VBox content = new VBox(12, intro, grid, problem, progress, outcome, written, openFolder);
-        content.setPadding(new Insets(4, 0, 0, 0));
+        content.setPadding(new Insets(10, 12, 4, 12));
         content.setPrefWidth(640);
         dialog.getDialogPane().setContent(content);
         Dialogs.fitContent(dialog);
@@ -195,6 +195,12 @@ public final class ExportDialog {
                 cancelled.set(true);
             }
         });
+
+        // a progress line, a message or the result makes the content taller: the window follows
+        for (javafx.beans.value.ObservableValue<?> o : List.of(running, problem.textProperty(),
+                outcome.textProperty(), openFolder.visibleProperty())) {
+            o.addListener((x, was, now) -> javafx.application.Platform.runLater(() -> Dialogs.fitHeight(dialog)));
+        }
 
         Node saveButton = dialog.getDialogPane().lookupButton(save);
         saveButton.setId("exchangeSaveButton");

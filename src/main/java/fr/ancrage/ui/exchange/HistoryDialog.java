@@ -85,26 +85,33 @@ public final class HistoryDialog {
                 column(i18n.get("exchange.history.lastReceived"), 200, (ExchangeService.Peer p) -> p.lastReceived() == null
                         ? i18n.get("exchange.history.never") : texts.when(p.lastReceived()))));
         peers.getItems().setAll(content.peers());
-        peers.setPrefHeight(130);
+        peers.setPrefHeight(120);
+        peers.setMinHeight(110); // its header and two bases stay in sight
 
         TableView<ExchangeRepository.LogEntry> log = new TableView<>();
         log.setId("exchangeHistory");
         log.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         log.setPlaceholder(Cells.placeholder(i18n.get("exchange.history.empty")));
-        TableColumn<ExchangeRepository.LogEntry, String> count = column(i18n.get("exchange.history.records"), 110,
+        TableColumn<ExchangeRepository.LogEntry, String> count = column(i18n.get("exchange.history.records"), 125,
                 e -> Formats.integer(total(e.counts())));
         Cells.rightAligned(count);
         log.getColumns().setAll(List.of(
                 column(i18n.get("exchange.history.when"), 140, (ExchangeRepository.LogEntry e) -> texts.when(e.doneAt())),
-                column(i18n.get("exchange.history.direction"), 80, (ExchangeRepository.LogEntry e) -> i18n.get(
+                column(i18n.get("exchange.history.direction"), 70, (ExchangeRepository.LogEntry e) -> i18n.get(
                         "EXPORT".equals(e.direction()) ? "exchange.history.sent" : "exchange.history.received")),
-                column(i18n.get("exchange.history.peer"), 190, (ExchangeRepository.LogEntry e) ->
+                column(i18n.get("exchange.history.peer"), 255, (ExchangeRepository.LogEntry e) ->
                         e.peerName() == null && e.peerId() == null ? "—" : texts.baseName(e.peerName())),
-                column(i18n.get("exchange.history.scope"), 190, (ExchangeRepository.LogEntry e) ->
+                column(i18n.get("exchange.history.scope"), 120, (ExchangeRepository.LogEntry e) ->
                         e.scopeLabel() == null ? "" : e.scopeLabel()),
                 count,
-                column(i18n.get("exchange.history.outcome"), 170, this::outcome)));
+                column(i18n.get("exchange.history.outcome"), 190, this::outcome)));
+        // the dates, directions, scopes and counts are short: the bases' names and results take the room
+        double[] min = {135, 62, 245, 90, 142, 185};
+        for (int i = 0; i < min.length; i++) {
+            log.getColumns().get(i).setMinWidth(min[i]);
+        }
         log.getItems().setAll(content.history());
+        log.getSelectionModel().selectFirst();
 
         Button view = new Button(i18n.get("exchange.history.viewReport"));
         view.setId("viewReportButton");
@@ -130,10 +137,9 @@ public final class HistoryDialog {
         VBox box = new VBox(8, base, heading(i18n.get("exchange.history.peers")), peers,
                 heading(i18n.get("exchange.history.packages")), log, bar);
         VBox.setVgrow(log, Priority.ALWAYS);
-        box.setPadding(new Insets(4, 0, 0, 0));
+        box.setPadding(new Insets(10, 12, 4, 12));
         dialog.getDialogPane().setContent(box);
-        dialog.getDialogPane().setPrefSize(940, 560);
-        dialog.setResizable(true);
+        Dialogs.sizeLarge(dialog, 940, 600);
         dialog.setOnShown(e -> Dialogs.keepCentred(dialog.getDialogPane().getScene().getWindow(), owner));
         Dialogs.focusWhenShown(dialog, log);
         dialog.showAndWait();
@@ -164,9 +170,9 @@ public final class HistoryDialog {
         ReportPane pane = new ReportPane(ui, documents, files);
         pane.show(entry.report(), ReportPane.fileName(entry.doneAt() == null ? LocalDate.now(ui.clock())
                 : entry.doneAt().atZone(ui.clock().getZone()).toLocalDate(), entry.peerName()));
+        pane.root().setPadding(new Insets(10, 12, 4, 12));
         d.getDialogPane().setContent(pane.root());
-        d.getDialogPane().setPrefSize(820, 480);
-        d.setResizable(true);
+        Dialogs.sizeLarge(d, 820, 500);
         d.setOnShown(e -> Dialogs.keepCentred(d.getDialogPane().getScene().getWindow(), owner));
         d.showAndWait();
     }

@@ -70,6 +70,8 @@ public final class ImportDialog {
     private final TabPane tabs = new TabPane();
     private final VBox reading = new VBox(8);
     private final VBox done = new VBox(10);
+    private final VBox refused = new VBox(10);
+    private final Label refusal = label("importRefused", null);
     private final Label doneLabel = label("importDone", null);
     private final VBox conflictBlocks = new VBox(14);
     private final VBox matchRows = new VBox(8);
@@ -97,8 +99,7 @@ public final class ImportDialog {
         dialog.setHeaderText(null);
         dialog.getDialogPane().setId("importDialog");
         dialog.getDialogPane().setContent(content());
-        dialog.getDialogPane().setPrefSize(960, 600);
-        dialog.setResizable(true);
+        Dialogs.sizeLarge(dialog, 960, 620);
         dialog.setOnShown(e -> Dialogs.keepCentred(dialog.getDialogPane().getScene().getWindow(), owner));
         dialog.setOnCloseRequest(e -> {
             if (vm.step.get() == ImportViewModel.Step.WRITING) {
@@ -108,7 +109,12 @@ public final class ImportDialog {
             }
         });
         vm.step.subscribe(this::showStep);
-        vm.problem.subscribe(p -> problem.setText(p));
+        // a refused package is said in the middle of the dialog; a failed import above its preview
+        vm.problem.subscribe(p -> {
+            boolean whole = vm.step.get() == ImportViewModel.Step.REFUSED;
+            refusal.setText(whole ? p : "");
+            problem.setText(whole ? "" : p);
+        });
         vm.read();
         dialog.showAndWait();
     }
@@ -132,9 +138,21 @@ public final class ImportDialog {
         tabs.setId("importTabs");
 
         done.setId("importResult");
-        StackPane center = new StackPane(reading, tabs, done);
+        Label refusedTitle = new Label(i18n.get("exchange.import.refused"),
+                new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignA.ALERT_OUTLINE));
+        refusedTitle.getStyleClass().add("conflict-title");
+        refusal.getStyleClass().add("import-refusal");
+        Label unchanged = new Label(i18n.get("exchange.import.refused.unchanged"));
+        unchanged.getStyleClass().add("hint");
+        unchanged.setWrapText(true);
+        refused.getChildren().setAll(refusedTitle, refusal, unchanged);
+        refused.setPadding(new Insets(30, 40, 0, 40));
+        refused.setMaxWidth(760);
+        StackPane.setAlignment(refused, Pos.TOP_CENTER);
+        StackPane center = new StackPane(reading, tabs, done, refused);
         BorderPane pane = new BorderPane(center);
         pane.setTop(top);
+        pane.setPadding(new Insets(10, 12, 4, 12));
         return pane;
     }
 
@@ -143,6 +161,7 @@ public final class ImportDialog {
         reading.setVisible(step == ImportViewModel.Step.READING || step == ImportViewModel.Step.WRITING);
         tabs.setVisible(step == ImportViewModel.Step.PREVIEW);
         done.setVisible(step == ImportViewModel.Step.DONE);
+        refused.setVisible(step == ImportViewModel.Step.REFUSED);
         switch (step) {
             case READING -> {
                 progressLabel.setText(i18n.get("exchange.import.reading"));
@@ -335,8 +354,14 @@ public final class ImportDialog {
                 case DELETED_THERE -> i18n.get("exchange.conflict.deletedThere");
                 case NONE -> texts.fields(i.conflicts().stream().map(Merge.FieldConflict::field).toList());
             };
-            default -> texts.fields(i.changedFields());
+            default -> i.changedFields().size() > 3 ? texts.fields(i.changedFields())
+                    : String.join(" ; ", i.changedFields().stream().map(f -> i18n.format("exchange.records.change",
+                            texts.field(f), shortValue(texts.value(i.kind(), f, i.theirs().get(f))))).toList());
         };
+    }
+
+    private static String shortValue(String v) {
+        return v.length() > 40 ? v.substring(0, 39) + "…" : v;
     }
 
     // --- Conflicts -----------------------------------------------------------------------------
@@ -531,18 +556,21 @@ public final class ImportDialog {
                 what.setMinHeight(Label.USE_PREF_SIZE);
                 HBox row = new HBox(12, what);
                 row.setAlignment(Pos.CENTER_LEFT);
+                Region left;
                 if (match.offered()) {
                     CheckBox merge = new CheckBox(i18n.get("exchange.matches.merge"));
                     merge.setId("matchMerge" + index);
-                    merge.setMinWidth(Region.USE_PREF_SIZE);
                     merge.selectedProperty().bindBidirectional(m.merge);
-                    row.getChildren().add(0, merge);
+                    left = merge;
                 } else {
                     Label merged = new Label(i18n.get("exchange.matches.merged"));
                     merged.getStyleClass().add("hint");
-                    merged.setMinWidth(Region.USE_PREF_SIZE);
-                    row.getChildren().add(0, merged);
+                    left = merged;
                 }
+                // one column for the boxes and the « Fusionné » of the records merged by themselves
+                left.setMinWidth(Region.USE_PREF_SIZE);
+                left.setPrefWidth(110);
+                row.getChildren().add(0, left);
                 matchRows.getChildren().add(row);
                 index++;
             }

@@ -172,6 +172,7 @@ class ExchangeDialogsTest {
         robot.clickOn("#conflictTake0_0");
         robot.clickOn("#importButton");
         waitFor(robot, "#importDone");
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, "#importDone")).isEqualTo("Import terminé : aucun nouvel enregistrement, 1 modifié, "
                 + "aucun supprimé, 1 conflit tranché.");
         assertThat(countsOf(robot, "#importResultCounts", "Convention")).containsExactly(0, 1, 54, 0, 0);
@@ -181,6 +182,7 @@ class ExchangeDialogsTest {
         String shown = robot.lookup("#exchangeReport").queryAs(TextArea.class).getText();
         assertThat(shown).contains("ici « 10 », dans le paquet « 12 » ; gardé : « 12 »");
 
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#saveReportButton");
         waitFor(robot, "#reportSaved");
         assertThat(text(robot, "#reportSaved")).isEqualTo("Rapport enregistré : " + report.toAbsolutePath());
@@ -218,8 +220,9 @@ class ExchangeDialogsTest {
         peers.getColumns().forEach(c -> peer.add(String.valueOf(c.getCellData(0))));
         assertThat(peer).containsExactly(DELEGATE, "jamais", "22/11/2026 à 11:00");
 
-        assertThat(robot.lookup("#viewReportButton").queryAs(Button.class).isDisabled()).isTrue();
-        robot.interact(() -> log.getSelectionModel().select(0));
+        // the latest line is selected: its report is one click (or Enter) away
+        assertThat(log.getSelectionModel().getSelectedIndex()).isZero();
+        assertThat(robot.lookup("#viewReportButton").queryAs(Button.class).isDisabled()).isFalse();
         robot.clickOn("#viewReportButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#exchangeReportDialog").tryQuery().isPresent());
         assertThat(robot.lookup("#exchangeReportDialog #exchangeReport").queryAs(TextArea.class).getText())
@@ -236,8 +239,9 @@ class ExchangeDialogsTest {
         choose(robot, damaged, dir.resolve("r.txt"));
         robot.clickOn("#nav-documents");
         robot.clickOn("#importPackageButton");
-        waitFor(robot, "#importProblem");
-        assertThat(text(robot, "#importProblem")).startsWith("Paquet refusé : donnees/conventions.json #1 (")
+        waitFor(robot, "#importRefused");
+        assertThat(text(robot, "#importProblem")).isEmpty();
+        assertThat(text(robot, "#importRefused")).startsWith("Paquet refusé : donnees/conventions.json #1 (")
                 .endsWith("champ « endDate » : date invalide. Rien n’a été importé.");
         assertThat(robot.lookup("#importButton").tryQuery()).isEmpty();
         assertThat(robot.lookup("#importCloseButton").queryAs(Button.class).isDefaultButton()).isTrue();
@@ -257,8 +261,8 @@ class ExchangeDialogsTest {
         delegate.exchange.export(ExchangeScope.wholeBase(), changes, () -> false);
         var before = OtherBase.dump(here);
         choose(robot, changes, dir.resolve("r.txt"));
-        robot.clickOn("#nav-documents");
-        robot.clickOn("#importPackageButton");
+        // Ctrl+Maj+I from any screen (here the dashboard)
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.I).release(KeyCode.I, KeyCode.SHIFT, KeyCode.CONTROL);
         waitFor(robot, "#importTotals");
         assertThat(text(robot, "#importTotals")).startsWith("Aucun nouveau, 1 modifié,");
         // « Annuler » is the default button: neither Enter nor Escape imports
@@ -287,7 +291,7 @@ class ExchangeDialogsTest {
         int total = OtherBase.dump(here).values().stream().mapToInt(Map::size).sum();
         assertThat(text(robot, "#exchangeExportDone")).isEqualTo("Paquet d’échange écrit : envoi.zip, "
                 + fr.ancrage.ui.common.Formats.integer(total) + " enregistrements.");
-        assertThat(text(robot, "#exchangeExportFile")).isEqualTo("Dans le dossier : " + out.toAbsolutePath());
+        assertThat(text(robot, "#exchangeExportFile")).isEqualTo("Fichier : " + out.toAbsolutePath());
         assertThat(robot.lookup("#exchangeOpenFolder").queryAs(Button.class).isVisible()).isTrue();
         assertThat(out).exists();
         // the delegate's base can read it
