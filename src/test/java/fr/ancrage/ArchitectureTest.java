@@ -1,5 +1,6 @@
 package fr.ancrage;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -31,6 +32,12 @@ class ArchitectureTest {
                 .whereLayer("service").mayOnlyBeAccessedByLayers("ui")
                 .whereLayer("persistence").mayOnlyBeAccessedByLayers("service")
                 .whereLayer("domain").mayOnlyBeAccessedByLayers("ui", "service", "persistence")
+                // issue 17: the exchange service hands the interface two values of the persistence layer
+                // (the kinds of record, ExchangeKind, and the history's lines, LogEntry); only the exchange
+                // screens may read them, until the service gives them types of its own
+                .ignoreDependency(JavaClass.Predicates.resideInAPackage("fr.ancrage.ui.exchange.."),
+                        JavaClass.Predicates.belongToAnyOf(fr.ancrage.persistence.ExchangeKind.class,
+                                fr.ancrage.persistence.ExchangeRepository.LogEntry.class))
                 .check(classes);
     }
 

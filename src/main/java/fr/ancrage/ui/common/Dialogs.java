@@ -113,6 +113,52 @@ public final class Dialogs {
                 javafx.scene.layout.Region.USE_PREF_SIZE);
     }
 
+    /**
+     * A large dialog (an import's preview, a history) at {@code width} × {@code height}, or as much of
+     * its owner's screen as it can have: its window otherwise takes the size of what it shows first
+     * (a progress line) and cuts off what comes after, buttons included. Call before showing.
+     */
+    public static void sizeLarge(javafx.scene.control.Dialog<?> dialog, double width, double height) {
+        dialog.setResizable(true);
+        dialog.getDialogPane().setPrefSize(width, height);
+        dialog.getDialogPane().setMinSize(Math.min(width, 640), Math.min(height, 420));
+        dialog.addEventHandler(javafx.scene.control.DialogEvent.DIALOG_SHOWN, e -> {
+            Window window = dialog.getDialogPane().getScene().getWindow();
+            Window owner = dialog.getOwner();
+            javafx.stage.Screen screen = javafx.stage.Screen.getPrimary();
+            if (owner != null) {
+                var screens = javafx.stage.Screen.getScreensForRectangle(owner.getX(), owner.getY(),
+                        Math.max(1, owner.getWidth()), Math.max(1, owner.getHeight()));
+                if (!screens.isEmpty()) {
+                    screen = screens.getFirst();
+                }
+            }
+            var bounds = screen.getVisualBounds();
+            // the window's frame is not measured yet when it is shown: room for a title bar is left
+            dialog.setWidth(Math.min(width + 8, bounds.getWidth()));
+            dialog.setHeight(Math.min(height + 36, bounds.getHeight()));
+            centerOn(window, owner);
+        });
+    }
+
+    /**
+     * The dialog's window as tall as its content now asks (a message, a progress line or a result
+     * appeared): its buttons stay in sight. Nothing before the dialog is shown.
+     */
+    public static void fitHeight(javafx.scene.control.Dialog<?> dialog) {
+        var pane = dialog.getDialogPane();
+        Window window = pane.getScene() == null ? null : pane.getScene().getWindow();
+        if (window == null || !window.isShowing()) {
+            return;
+        }
+        pane.applyCss();
+        pane.layout();
+        double wanted = pane.prefHeight(pane.getWidth()) + window.getHeight() - pane.getScene().getHeight();
+        if (Math.abs(window.getHeight() - wanted) > 1) {
+            window.setHeight(wanted);
+        }
+    }
+
     public static void focusWhenShown(javafx.scene.control.Dialog<?> dialog, javafx.scene.Node node) {
         dialog.addEventHandler(javafx.scene.control.DialogEvent.DIALOG_SHOWN,
                 e -> javafx.application.Platform.runLater(node::requestFocus));

@@ -1,18 +1,24 @@
 package fr.ancrage.ui.documents;
 
-import fr.ancrage.ui.common.FolderOpener;
 import fr.ancrage.documents.Format;
 import fr.ancrage.domain.ConventionListItem;
 import fr.ancrage.domain.Department;
 import fr.ancrage.domain.Epci;
+import fr.ancrage.service.CatalogueService;
 import fr.ancrage.service.ConventionService;
 import fr.ancrage.service.DashboardService;
 import fr.ancrage.service.TerritoryService;
 import fr.ancrage.service.documents.DocumentService;
+import fr.ancrage.service.exchange.ExchangeService;
 import fr.ancrage.ui.common.FolderOpener;
 import fr.ancrage.ui.common.Cells;
 import fr.ancrage.ui.common.Section;
 import fr.ancrage.ui.common.UiContext;
+import fr.ancrage.ui.exchange.ExportDialog;
+import fr.ancrage.ui.exchange.FileChoice;
+import fr.ancrage.ui.exchange.HistoryDialog;
+import fr.ancrage.ui.exchange.ImportDialog;
+import fr.ancrage.ui.exchange.ImportViewModel;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -29,6 +35,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.Window;
 import org.controlsfx.control.SearchableComboBox;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
@@ -106,16 +113,28 @@ public final class DocumentsView implements Section {
     @FXML private Button openFolderButton;
     @FXML private Button letterheadButton;
     @FXML private Label letterheadState;
+    @FXML private Button exchangeExportButton;
+    @FXML private Button importPackageButton;
+    @FXML private Button exchangeHistoryButton;
 
     private final fr.ancrage.service.CeremonyService ceremonies;
     private final DocumentService documents;
     private java.util.function.Function<javafx.stage.Window, java.util.Optional<Path>> imageChooser;
     private UUID pendingCeremony;
+    private final ExchangeService exchange;
+    private final CatalogueService catalogue;
+    private FileChoice files;
+    private Runnable onImported = () -> { };
+    private boolean exchangeOpening;
 
     public DocumentsView(UiContext ui, DocumentService documents, ConventionService conventions,
                          TerritoryService territories, DashboardService dashboard,
-                         fr.ancrage.service.CeremonyService ceremonies) {
+                         fr.ancrage.service.CeremonyService ceremonies, ExchangeService exchange,
+                         CatalogueService catalogue) {
         this.ui = ui;
+        this.exchange = exchange;
+        this.catalogue = catalogue;
+        this.files = FileChoice.system(ui.i18n());
         this.documents = documents;
         this.imageChooser = owner -> LetterheadDialog.fileChooser(owner, ui.i18n().get("letterhead.logo.chooserTitle"));
         this.ceremonies = ceremonies;
@@ -214,6 +233,86 @@ public final class DocumentsView implements Section {
         this.imageChooser = chooser;
     }
 
+    /** How packages and reports are chosen (tests answer without the system's file chooser). */
+    public void useFileChoice(FileChoice chooser) {
+        this.files = chooser;
+    }
+
+    /** Called once an import has written to the base (the dashboard's badge follows). */
+    public void setOnImported(Runnable listener) {
+        this.onImported = listener;
+    }
+
+    /** « Paquet d'échange… »: reads the territories and the known bases, then asks what to send. */
+    @FXML
+    private void onExchangeExport() {
+        if (exchangeOpening) {
+            return;
+        }
+        exchangeOpening = true;
+        Window owner = root.getScene().getWindow();
+        ui.tasks().run(() -> new ExportDialog.Choices(territories.departments(), territories.epcis(), exchange.peers()),
+                choices -> {
+                    exchangeOpening = false;
+                    new ExportDialog(ui, exchange, documents, files).show(owner, choices);
+                }, error -> {
+                    exchangeOpening = false;
+                    ui.dialogs().error(owner, ui.i18n().get("error.title"), ui.errors().describe(error));
+                });
+    }
+
+    /** « Importer un paquet… » (and Ctrl+Maj+I anywhere): the file, then the import's preview. */
+    @FXML
+    private void onImportPackage() {
+        chooseAndImport(root.getScene().getWindow());
+    }
+
+    /** Asks for a package file, then opens its import. */
+    public void chooseAndImport(Window owner) {
+        files.choose(owner, FileChoice.Purpose.OPEN_PACKAGE, "").ifPresent(file -> openImport(owner, file));
+    }
+
+    /**
+     * Opens the import of {@code file} (chosen, or dropped on the window): read and previewed in the
+     * background, nothing written before « Importer ».
+     */
+    public void openImport(Window owner, Path file) {
+        if (exchangeOpening) {
+            return;
+        }
+        exchangeOpening = true;
+        try {
+            ImportViewModel model = new ImportViewModel(ui.i18n(), exchange, ui.tasks(), ui.errors(),
+                    this::indicatorNames, file, onImported);
+            new ImportDialog(ui, model, documents, files).show(owner);
+        } finally {
+            exchangeOpening = false;
+        }
+    }
+
+    private Map<UUID, String> indicatorNames() {
+        Map<UUID, String> names = new java.util.HashMap<>();
+        catalogue.catalogue().indicators().forEach(i -> names.put(i.id(), i.name()));
+        return names;
+    }
+
+    /** « Historique des échanges »: the packages made and imported, the bases and their last exchange. */
+    @FXML
+    private void onExchangeHistory() {
+        if (exchangeOpening) {
+            return;
+        }
+        exchangeOpening = true;
+        Window owner = root.getScene().getWindow();
+        ui.tasks().run(() -> HistoryDialog.read(exchange), content -> {
+            exchangeOpening = false;
+            new HistoryDialog(ui, documents, files).show(owner, content);
+        }, error -> {
+            exchangeOpening = false;
+            ui.dialogs().error(owner, ui.i18n().get("error.title"), ui.errors().describe(error));
+        });
+    }
+
     /** Says whether the documents carry a letterhead, and whose. */
     private void refreshLetterhead() {
         ui.tasks().run(documents.letterheads()::get, this::showLetterhead,
@@ -256,6 +355,7 @@ public final class DocumentsView implements Section {
     @FXML
     private void initialize() {
         var i18n = ui.i18n();
+        fr.ancrage.ui.common.Keys.hint(importPackageButton, i18n, "keys.importPackage");
         ToggleGroup kinds = new ToggleGroup();
         for (RadioButton r : List.of(ficheChoice, toSignChoice, bilanChoice, packageChoice, ceremonyChoice)) {
             r.setToggleGroup(kinds);

@@ -64,7 +64,7 @@ public final class Shell implements Navigator {
         CatalogueView catalogueView = new CatalogueView(ui, services.catalogue());
         TerritoriesView territoriesView = new TerritoriesView(ui, services.territories());
         this.documentsView = new DocumentsView(ui, services.documents(), services.conventions(), services.territories(),
-                services.dashboard(), services.ceremonies());
+                services.dashboard(), services.ceremonies(), services.exchange(), services.catalogue());
         this.ceremoniesView = new CeremoniesView(ui, services.ceremonies(), this, this::exportCeremonyDocument);
         this.main = new MainView(ui.i18n(), List.of(dashboardView, organisationsView, conventionsView, ceremoniesView,
                 campaignsView, catalogueView, territoriesView, documentsView),
@@ -84,12 +84,50 @@ public final class Shell implements Navigator {
                 this::editBaseIdentity);
         main.setOnBaseIdentity(this::editBaseIdentity);
         main.setOnAbout(() -> about(dataDirectory).show(stage));
+        // a package is imported from the Documents screen, by Ctrl+Maj+I anywhere, or dropped on the window
+        documentsView.setOnImported(this::refreshBadge);
+        main.root().sceneProperty().subscribe(scene -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.I,
+                        javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN),
+                        () -> documentsView.chooseAndImport(stage));
+            }
+        });
+        main.root().setOnDragOver(e -> {
+            if (droppedPackage(e.getDragboard()) != null) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+            e.consume();
+        });
+        main.root().setOnDragDropped(e -> {
+            Path file = droppedPackage(e.getDragboard());
+            e.setDropCompleted(file != null);
+            e.consume();
+            if (file != null) {
+                // once the drop is over: the import's dialog waits for the user
+                javafx.application.Platform.runLater(() -> documentsView.openImport(stage, file));
+            }
+        });
         // the badge follows every change made in any section; the dashboard refreshes it itself
         main.setOnSectionShown(id -> {
             if (!id.equals("dashboard")) {
                 refreshBadge();
             }
         });
+    }
+
+    /** The one .zip file dragged over the window, or null (several files, another kind of file). */
+    static Path droppedPackage(javafx.scene.input.Dragboard board) {
+        return board == null || !board.hasFiles() ? null : droppedPackage(board.getFiles());
+    }
+
+    /** The one .zip file among {@code files}, or null. */
+    static Path droppedPackage(List<java.io.File> files) {
+        if (files.size() != 1) {
+            return null;
+        }
+        java.io.File f = files.getFirst();
+        return f.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".zip") && f.isFile() ? f.toPath() : null;
     }
 
     /** The « À propos » dialog of this data folder; a failure to open the log folder is said in a dialog. */
