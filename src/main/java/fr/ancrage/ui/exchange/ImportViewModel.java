@@ -322,9 +322,9 @@ public final class ImportViewModel {
         }
         Decisions answers = decisions();
         ImportPlan shown = preview.get();
-        // the preview merged every record offered; keeping one apart changes the conflicts (it arrives as a
-        // new record), so the check « the conflicts are those answered » is only possible when none is
-        ImportPlan expected = matches.stream().allMatch(m -> m.merge.get()) ? shown : null;
+        // keeping a record apart only takes conflicts away (it arrives as a new record): the import is
+        // refused only if it meets a conflict this preview did not show
+        ImportPlan expected = shown;
         step.set(Step.WRITING);
         problem.set("");
         tasks.run(() -> {
