@@ -452,6 +452,7 @@ public final class ExchangeService {
                 s.result = Merge.merge(s.local == null ? null : s.local.state(), s.remote,
                         s.local == null ? Map.of() : s.local.previous());
                 RecordState fin = resolve(s, answers, me, decided);
+                checkTyped(kind, s, fin);
                 if (kind == ExchangeKind.CONVENTION && !fin.isDeleted()) {
                     fin = checkReference(r, ex, s, fin, me, decided, finals, renumberings, steps);
                 }
@@ -504,6 +505,21 @@ public final class ExchangeService {
                     new ImportReportText(texts).text(plan, answers)));
         }
         return plan;
+    }
+
+    /** A value the user typed (« Modifier ») is checked as a package's value is: type, length, choices. */
+    private static void checkTyped(ExchangeKind kind, Step s, RecordState fin) {
+        for (Merge.FieldConflict c : s.result.conflicts()) {
+            String value = fin.isDeleted() ? null : fin.value(c.field());
+            if (java.util.Objects.equals(value, c.mine()) || java.util.Objects.equals(value, c.theirs())) {
+                continue;
+            }
+            String problem = ExchangeRepository.valueProblem(kind, c.field(), value);
+            if (problem != null) {
+                throw new RuleViolationException("exchange.refused.typed", label(kind, s.remote.values()), c.field(),
+                        "exchange.value." + problem);
+            }
+        }
     }
 
     /**

@@ -133,6 +133,28 @@ class ExchangeRoundTripTest {
     }
 
     @Test
+    void aValueTypedToSettleAConflictIsCheckedLikeAPackagesValue() throws Exception {
+        var pair = bases.pair(folder);
+        var a = pair[0];
+        var b = pair[1];
+        UUID convention = a.db.dsl().select(CONVENTION.ID).from(CONVENTION).orderBy(CONVENTION.ID).limit(1)
+                .fetchSingle().value1();
+        setTitle(a, convention, "Titre de A");
+        setTitle(b, convention, "Titre de B");
+        Path p2 = b.send(folder, "b1");
+        var e = org.assertj.core.api.Assertions.catchThrowableOfType(fr.ancrage.domain.RuleViolationException.class,
+                () -> a.importAll(p2, Decisions.keepMine().field(convention, "title",
+                        Merge.Resolution.edit("x".repeat(301)))));
+        assertThat(e.messageKey()).isEqualTo("exchange.refused.typed");
+        assertThat(a.exchange.message(e)).contains("title", "texte trop long");
+        assertThat(title(a, convention)).isEqualTo("Titre de A");
+        a.importAll(p2, Decisions.keepMine().field(convention, "title", Merge.Resolution.edit("Titre commun 🙂")));
+        assertThat(title(a, convention)).isEqualTo("Titre commun 🙂");
+        b.importAll(a.send(folder, "a2"), Decisions.keepMine());
+        assertThat(title(b, convention)).isEqualTo("Titre commun 🙂");
+    }
+
+    @Test
     void aDeletionAgainstAChangeIsAConflict() throws Exception {
         var pair = bases.pair(folder);
         var a = pair[0];
