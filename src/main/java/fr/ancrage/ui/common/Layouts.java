@@ -115,4 +115,13 @@ public final class Layouts {
         tip.setMaxWidth(600);
         labeled.textProperty().subscribe(text -> labeled.setTooltip(text == null || text.isBlank() ? null : tip));
     }
+
+    /** A wrapped line of help in the « hint » style, never cut to « … ». */
+    public static javafx.scene.control.Label hint(String text) {
+        javafx.scene.control.Label l = new javafx.scene.control.Label(text);
+        l.getStyleClass().add("hint");
+        l.setWrapText(true);
+        l.setMinHeight(javafx.scene.control.Label.USE_PREF_SIZE);
+        return l;
+    }
 }

@@ -285,11 +285,7 @@ public final class ExportDialog {
     }
 
     private static Label hint(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("hint");
-        l.setWrapText(true);
-        l.setMinHeight(Label.USE_PREF_SIZE);
-        return l;
+        return fr.ancrage.ui.common.Layouts.hint(text);
     }
 
     private static void showWhenSet(Label l) {

@@ -600,11 +600,7 @@ public final class ImportDialog {
     }
 
     private static Label hint(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("hint");
-        l.setWrapText(true);
-        l.setMinHeight(Label.USE_PREF_SIZE);
-        return l;
+        return fr.ancrage.ui.common.Layouts.hint(text);
     }
 
     // --- Result --------------------------------------------------------------------------------

@@ -118,8 +118,8 @@ public final class BaseIdentityDialog {
 
         // a message under the field makes the content taller: the window follows, its buttons stay in sight
         // (the dialog pane's own height: the field decorations put it under a pane that does not tell)
-        nameIssues.subscribe(list -> javafx.application.Platform.runLater(() -> fitHeight(dialog)));
-        problem.textProperty().subscribe(text -> javafx.application.Platform.runLater(() -> fitHeight(dialog)));
+        nameIssues.subscribe(list -> javafx.application.Platform.runLater(() -> fr.ancrage.ui.common.Dialogs.fitHeight(dialog)));
+        problem.textProperty().subscribe(text -> javafx.application.Platform.runLater(() -> fr.ancrage.ui.common.Dialogs.fitHeight(dialog)));
 
         Node saveButton = dialog.getDialogPane().lookupButton(save);
         saveButton.addEventFilter(ActionEvent.ACTION, event -> {
@@ -147,20 +147,6 @@ public final class BaseIdentityDialog {
             });
         });
         dialog.showAndWait();
-    }
-
-    private static void fitHeight(Dialog<?> dialog) {
-        var pane = dialog.getDialogPane();
-        Window window = pane.getScene() == null ? null : pane.getScene().getWindow();
-        if (window == null || !window.isShowing()) {
-            return;
-        }
-        pane.applyCss();
-        pane.layout();
-        double wanted = pane.prefHeight(pane.getWidth()) + window.getHeight() - pane.getScene().getHeight();
-        if (Math.abs(window.getHeight() - wanted) > 1) {
-            window.setHeight(wanted);
-        }
     }
 
     /** « 22/11/2026 à 11:00 », in the zone of the interface's clock. */
