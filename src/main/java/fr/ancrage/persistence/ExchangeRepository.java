@@ -154,9 +154,14 @@ public final class ExchangeRepository {
         return dsl.select(BASE_IDENTITY.NAME).from(BASE_IDENTITY).fetchSingle().value1();
     }
 
-    /** The next value of this base's exchange counter, for the changes of one exchange. */
+    /**
+     * The next value of this base's exchange counter, for the changes of one exchange: at least the
+     * time in milliseconds, so that a base put back from an older backup (its counter older too)
+     * never gives a new change a counter another base has already seen from it.
+     */
     public long nextClock() {
-        dsl.update(BASE_IDENTITY).set(BASE_IDENTITY.CLOCK, BASE_IDENTITY.CLOCK.plus(1)).execute();
+        dsl.update(BASE_IDENTITY).set(BASE_IDENTITY.CLOCK, DSL.greatest(BASE_IDENTITY.CLOCK.plus(1),
+                DSL.val(System.currentTimeMillis()))).execute();
         return dsl.select(BASE_IDENTITY.CLOCK).from(BASE_IDENTITY).fetchSingle().value1();
     }
 

@@ -160,6 +160,11 @@ public final class Salvage {
         }
         to.commit();
         long orphans = removeOrphans(to);
+        try (Statement s = to.createStatement()) {
+            // a base whose identity could not be read gets a new one (decision 0019)
+            s.executeUpdate("insert into base_identity (id, name, created_at, clock) select random_uuid(), '', "
+                    + "current_timestamp, 0 where not exists (select 1 from base_identity)");
+        }
         to.commit();
         try (Statement s = to.createStatement()) {
             s.execute("SET REFERENTIAL_INTEGRITY TRUE");

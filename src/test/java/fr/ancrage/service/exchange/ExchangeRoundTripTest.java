@@ -155,6 +155,18 @@ class ExchangeRoundTripTest {
     }
 
     @Test
+    void aBasePutBackFromAnOlderBackupNeverReusesACounter() throws Exception {
+        var a = bases.empty();
+        long issued = a.store.write(r -> r.exchange().nextClock());
+        // what a backup taken before that exchange holds
+        a.db.dsl().update(fr.ancrage.persistence.jooq.Tables.BASE_IDENTITY)
+                .set(fr.ancrage.persistence.jooq.Tables.BASE_IDENTITY.CLOCK, 0L).execute();
+        Thread.sleep(5);
+        long next = a.store.write(r -> r.exchange().nextClock());
+        assertThat(next).isGreaterThan(issued);
+    }
+
+    @Test
     void aDeletionAgainstAChangeIsAConflict() throws Exception {
         var pair = bases.pair(folder);
         var a = pair[0];
