@@ -181,8 +181,15 @@ class HostileExchangePackagesTest {
         assertThat(receiver.exchange.history()).isEmpty();
     }
 
+    /** The field of the record, added when the record has no value for it (an empty note is not written). */
     private static ObjectNode field(JsonNode record, String name) {
-        return (ObjectNode) record.get("fields").get(name);
+        ObjectNode fields = (ObjectNode) record.get("fields");
+        if (!fields.has(name)) {
+            ObjectNode f = fields.putObject(name);
+            f.putNull("value");
+            f.putObject("clock").put("0", 1);
+        }
+        return (ObjectNode) fields.get(name);
     }
 
     /** The valid package with the first record of {@code file} changed by {@code change}. */
