@@ -505,7 +505,8 @@ public final class PackageArchive {
         }
     }
 
-    static String sha256(byte[] content) {
+    /** The SHA-256 of {@code content} in lower-case hexadecimal, as a manifest lists it. */
+    public static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {

@@ -5,11 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +116,7 @@ final class PackageWriter {
                 g.writeStringField("path", e.path());
                 g.writeStringField("mediaType", e.mediaType());
                 g.writeNumberField("size", e.content().length);
-                g.writeStringField("sha256", sha256(e.content()));
+                g.writeStringField("sha256", fr.ancrage.documents.PackageArchive.sha256(e.content()));
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -137,14 +134,6 @@ final class PackageWriter {
             g.writeNullField(name);
         } else {
             g.writeStringField(name, value);
-        }
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -3,6 +3,7 @@ package fr.ancrage.service.exchange;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.ancrage.documents.PackageArchive;
 import fr.ancrage.documents.SafeFiles;
 import fr.ancrage.domain.ConventionStatus;
 import fr.ancrage.domain.RuleViolationException;
@@ -20,18 +21,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -229,11 +226,7 @@ public final class ExchangeService {
                 records.put(e.getKey(), list);
             }
         }
-        return new ExchangePackage(uuid7(created), created, ex.baseId(), ex.baseName(), scope, records);
-    }
-
-    private static UUID uuid7(Instant at) {
-        return fr.ancrage.domain.Ids.newId();
+        return new ExchangePackage(fr.ancrage.domain.Ids.newId(), created, ex.baseId(), ex.baseName(), scope, records);
     }
 
     private void writeZip(ExchangePackage p, OffsetDateTime created, OutputStream out) throws IOException {
@@ -290,19 +283,11 @@ public final class ExchangeService {
             f.put("path", path);
             f.put("mediaType", "application/json");
             f.put("size", content.length);
-            f.put("sha256", sha256(content));
+            f.put("sha256", PackageArchive.sha256(content));
         });
         ObjectNode counts = m.putObject("records");
         p.records().forEach((k, l) -> counts.put(k.file(), l.size()));
         return PackageJson.bytes(m);
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String counts(Map<ExchangeKind, Integer> counts) {
@@ -849,9 +834,5 @@ public final class ExchangeService {
     /** This base's id and name. */
     public Map.Entry<UUID, String> base() {
         return store.read(r -> Map.entry(r.exchange().baseId(), r.exchange().baseName()));
-    }
-
-    static Collection<ExchangeKind> kinds() {
-        return List.of(ExchangeKind.values());
     }
 }

@@ -125,15 +125,7 @@ public final class Dialogs {
         dialog.addEventHandler(javafx.scene.control.DialogEvent.DIALOG_SHOWN, e -> {
             Window window = dialog.getDialogPane().getScene().getWindow();
             Window owner = dialog.getOwner();
-            javafx.stage.Screen screen = javafx.stage.Screen.getPrimary();
-            if (owner != null) {
-                var screens = javafx.stage.Screen.getScreensForRectangle(owner.getX(), owner.getY(),
-                        Math.max(1, owner.getWidth()), Math.max(1, owner.getHeight()));
-                if (!screens.isEmpty()) {
-                    screen = screens.getFirst();
-                }
-            }
-            var bounds = screen.getVisualBounds();
+            var bounds = Layouts.screenOf(owner).getVisualBounds();
             // the window's frame is not measured yet when it is shown: room for a title bar is left
             dialog.setWidth(Math.min(width + 8, bounds.getWidth()));
             dialog.setHeight(Math.min(height + 36, bounds.getHeight()));

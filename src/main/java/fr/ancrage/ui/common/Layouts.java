@@ -40,17 +40,21 @@ public final class Layouts {
         }
     }
 
-    /** The height of the screen the window {@code owner} is on (the main screen without an owner). */
-    public static double screenHeightFor(javafx.stage.Window owner) {
-        javafx.stage.Screen screen = javafx.stage.Screen.getPrimary();
+    /** The screen the window {@code owner} is on (the main screen without an owner). */
+    public static javafx.stage.Screen screenOf(javafx.stage.Window owner) {
         if (owner != null) {
             var screens = javafx.stage.Screen.getScreensForRectangle(owner.getX(), owner.getY(),
                     Math.max(1, owner.getWidth()), Math.max(1, owner.getHeight()));
             if (!screens.isEmpty()) {
-                screen = screens.getFirst();
+                return screens.getFirst();
             }
         }
-        return screen.getVisualBounds().getHeight();
+        return javafx.stage.Screen.getPrimary();
+    }
+
+    /** The height of the screen the window {@code owner} is on (the main screen without an owner). */
+    public static double screenHeightFor(javafx.stage.Window owner) {
+        return screenOf(owner).getVisualBounds().getHeight();
     }
 
     /**

@@ -218,7 +218,7 @@ class HostileExchangePackagesTest {
         manifest.accept(m);
         ArrayNode list = m.putArray("files");
         files.forEach((path, content) -> list.addObject().put("path", path).put("mediaType", "application/json")
-                .put("size", content.length).put("sha256", ExchangeService.sha256(content)));
+                .put("size", content.length).put("sha256", fr.ancrage.documents.PackageArchive.sha256(content)));
         Path p = Files.createTempFile(folder, "hostile", ".zip");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
