@@ -5,6 +5,8 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.h2.jdbcx.JdbcDataSource;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,12 @@ import java.util.TreeMap;
  * damaged page fails the read), and the schema version it was migrated to. H2 opened with
  * {@code ACCESS_MODE_DATA=r} leaves the file byte for byte as it was, so a damaged file stays
  * as the user had it.
+ *
+ * <p>A base whose process was killed in the middle of a large transaction (an import stopped
+ * half-way) holds that transaction's unfinished changes: H2 must undo them when it opens the
+ * base, which is a write, so it refuses the read-only opening. Such a base is not damaged: it is
+ * checked on a copy opened read-write (H2 undoes the transaction there), and the base itself is
+ * undone the same way when Ancrage opens it.
  */
 public final class StoreCheck {
 
@@ -83,6 +91,9 @@ public final class StoreCheck {
         try {
             schema = schema(readOnlyUrl(dir, name), migrationLocations);
         } catch (RuntimeException e) {
+            if (unfinishedTransaction(e)) {
+                return checkCopy(dir, name, migrationLocations);
+            }
             if (heldByAnotherProgram(e)) {
                 throw new StoreOpeningException(StoreOpeningException.Reason.LOCKED, dir, e);
             }
@@ -103,6 +114,21 @@ public final class StoreCheck {
      * if a newer Ancrage migrated it. The file is not modified whatever happens.
      */
     static Report check(Path dir, String name, List<String> migrationLocations) {
+        try {
+            return readWhole(dir, name, migrationLocations);
+        } catch (UnfinishedTransaction e) {
+            return checkCopy(dir, name, migrationLocations);
+        }
+    }
+
+    /** Thrown by {@link #readWhole} when H2 must undo an unfinished transaction to open the base. */
+    private static final class UnfinishedTransaction extends RuntimeException {
+        UnfinishedTransaction(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    private static Report readWhole(Path dir, String name, List<String> migrationLocations) {
         Path file = dir.resolve(name + ".mv.db");
         checkHeader(file, dir);
         long t0 = System.nanoTime();
@@ -124,6 +150,10 @@ public final class StoreCheck {
             if (e instanceof StoreOpeningException s) {
                 throw s;
             }
+            if (unfinishedTransaction(e)) {
+                LOG.warn("The database {} holds an unfinished transaction: it is checked on a copy", file);
+                throw new UnfinishedTransaction(e);
+            }
             LOG.error("The database {} cannot be read whole ({})", file, where.isEmpty() ? "opening" : where, e);
             if (heldByAnotherProgram(e)) {
                 throw new StoreOpeningException(StoreOpeningException.Reason.LOCKED, dir, e);
@@ -140,6 +170,59 @@ public final class StoreCheck {
             throw new StoreOpeningException(StoreOpeningException.Reason.NEWER_VERSION, dir, null);
         }
         return new Report(schema, rows, millis);
+    }
+
+    /**
+     * Checks a copy of the base, opened read-write so that H2 undoes the unfinished transaction a
+     * killed process left, then read whole read-only: CORRUPT if the copy cannot be opened or read.
+     * The base itself is not touched; the copy is deleted whatever happens.
+     */
+    private static Report checkCopy(Path dir, String name, List<String> migrationLocations) {
+        Path copy = dir.resolve(".verification");
+        Database.deleteStaging(copy);
+        try {
+            StoreFiles.createPrivateDirectories(copy);
+            Files.copy(dir.resolve(name + ".mv.db"), copy.resolve(name + ".mv.db"));
+        } catch (IOException e) {
+            Database.deleteStaging(copy);
+            throw new StoreOpeningException(StoreOpeningException.Reason.UNWRITABLE, dir, e);
+        }
+        try {
+            try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + copy.resolve(name)
+                    + ";IFEXISTS=TRUE;TRACE_LEVEL_FILE=0", "sa", "");
+                 Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                LOG.error("The copy of the database {} cannot be opened to undo its unfinished transaction", dir, e);
+                throw new StoreOpeningException(StoreOpeningException.Reason.CORRUPT, dir,
+                        new IOException("transaction inachevée impossible à annuler", e));
+            }
+            Report report = readWhole(copy, name, migrationLocations);
+            LOG.info("The database in {} holds an unfinished transaction (a process stopped during a write): "
+                    + "its copy opens and reads whole once it is undone", dir);
+            return report;
+        } catch (StoreOpeningException | UnfinishedTransaction e) {
+            if (e instanceof StoreOpeningException s && s.reason() == StoreOpeningException.Reason.NEWER_VERSION) {
+                throw new StoreOpeningException(StoreOpeningException.Reason.NEWER_VERSION, dir, null);
+            }
+            throw new StoreOpeningException(StoreOpeningException.Reason.CORRUPT, dir,
+                    e.getCause() instanceof IOException io ? io : new IOException("copie illisible", e));
+        } finally {
+            Database.deleteStaging(copy);
+        }
+    }
+
+    /**
+     * H2 refuses the read-only opening because it would have to write: it must undo the changes of
+     * a transaction that was not finished when its process stopped.
+     */
+    private static boolean unfinishedTransaction(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MVStoreException m && m.getErrorCode() == DataUtils.ERROR_WRITING_FAILED) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** H2's « database may be already in use » (90020): another program (an H2 console…) holds the file. */
