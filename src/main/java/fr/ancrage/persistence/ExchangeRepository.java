@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.ancrage.domain.RuleViolationException;
+import fr.ancrage.domain.exchange.CatchUp;
 import fr.ancrage.domain.exchange.Clock;
 import fr.ancrage.domain.exchange.FieldValue;
 import fr.ancrage.domain.exchange.RecordState;
@@ -182,47 +183,16 @@ public final class ExchangeRepository {
             if (stored != null && !stored.state().kind().equals(kind.label())) {
                 continue;
             }
-            if (row == null) {
-                if (stored == null) {
-                    continue;
-                }
-                if (stored.state().isDeleted()) {
-                    result.put(id, new Local(stored.state(), stored.previous(), null));
-                } else {
-                    RecordState tomb = stored.state().asTombstone(stored.state().recordClock().bump(me,
-                            Math.max(counter, stored.state().recordClock().get(me) + 1)));
-                    save(tomb, stored.previous(), null, counter);
-                    result.put(id, new Local(tomb, stored.previous(), null));
-                }
+            CatchUp.Caught caught = CatchUp.of(id, kind.label(), stored == null ? null : stored.state(),
+                    stored == null ? null : stored.previous(), row == null ? null : row.values(), me, counter);
+            if (caught == null) {
                 continue;
             }
-            Map<String, FieldValue> fields = new TreeMap<>();
-            Map<String, FieldValue> previous = new TreeMap<>(stored == null ? Map.of() : stored.previous());
-            boolean changed = stored == null || stored.state().isDeleted();
-            Clock base = stored != null && stored.state().isDeleted() ? stored.state().deleted() : Clock.EMPTY;
-            Set<String> names = new java.util.TreeSet<>(row.values().keySet());
-            if (stored != null && !stored.state().isDeleted()) {
-                names.addAll(stored.state().fields().keySet());
+            Integer version = row == null ? null : row.version();
+            if (caught.changed() || stored == null || !java.util.Objects.equals(stored.version(), version)) {
+                save(caught.state(), caught.previous(), version, caught.changed() ? counter : stored.changedSeq());
             }
-            for (String name : names) {
-                String value = row.values().get(name);
-                FieldValue was = stored == null || stored.state().isDeleted() ? null : stored.state().fields().get(name);
-                if (was != null && java.util.Objects.equals(was.value(), value)) {
-                    fields.put(name, was);
-                } else {
-                    Clock c = (was == null ? base : was.clock());
-                    fields.put(name, new FieldValue(value, c.bump(me, Math.max(counter, c.get(me) + 1))));
-                    if (was != null) {
-                        previous.put(name, was);
-                    }
-                    changed = true;
-                }
-            }
-            RecordState state = RecordState.live(id, kind.label(), fields);
-            if (changed || stored == null || !java.util.Objects.equals(stored.version(), row.version())) {
-                save(state, previous, row.version(), changed ? counter : stored.changedSeq());
-            }
-            result.put(id, new Local(state, previous, row));
+            result.put(id, new Local(caught.state(), caught.previous(), row));
         }
         flush();
         return result;

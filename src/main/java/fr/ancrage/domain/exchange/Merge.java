@@ -150,7 +150,8 @@ public final class Merge {
      * The record once the user answered its conflicts: {@code fields} for field conflicts (a field
      * without an answer keeps this base's value), {@code record} for a deletion conflict. A choice
      * for this base's side is a change made here ({@code me}, {@code counter}), so that it wins,
-     * without a question, in the other base at the next exchange.
+     * without a question, in the other base at the next exchange; so is a choice for the package's
+     * side (the other base then receives its own value back, unchanged).
      */
     public static RecordState resolve(Result r, Map<String, Resolution> fields, Choice record, UUID me,
                                       long counter) {
@@ -185,7 +186,9 @@ public final class Merge {
                     Clock both = r.local().field(c.field()).clock().merge(r.remote().field(c.field()).clock());
                     merged.put(c.field(), switch (answer.choice()) {
                         case MINE -> new FieldValue(c.mine(), both.bump(me, counter));
-                        case THEIRS -> new FieldValue(c.theirs(), both);
+                        // a decision of this base too: another base that chose the other value
+                        // must not end with the same clock (both would look equal, differing)
+                        case THEIRS -> new FieldValue(c.theirs(), both.bump(me, counter));
                         case EDIT -> new FieldValue(answer.value(), both.bump(me, counter));
                     });
                 }

@@ -12,7 +12,7 @@ import java.util.function.Function;
 /**
  * A base reduced to what the merge sees: records as field → value maps (its « database »), the
  * exchange states kept of them, and its counter. Local changes are found by comparing the two at
- * each exchange, as {@code ExchangeRepository.catchUp} does.
+ * each exchange, with the {@link CatchUp} the repository uses.
  */
 final class Replica {
 
@@ -41,32 +41,10 @@ final class Replica {
         Set<UUID> ids = new TreeSet<>(db.keySet());
         ids.addAll(known.keySet());
         for (UUID rec : ids) {
-            Map<String, String> values = db.get(rec);
-            RecordState st = known.get(rec);
-            if (values == null) {
-                if (st != null && !st.isDeleted()) {
-                    known.put(rec, st.asTombstone(st.recordClock().bump(id, c)));
-                }
-                continue;
+            CatchUp.Caught caught = CatchUp.of(rec, "test", known.get(rec), Map.of(), db.get(rec), id, c);
+            if (caught != null) {
+                known.put(rec, caught.state());
             }
-            boolean live = st != null && !st.isDeleted();
-            Clock base = st != null && st.isDeleted() ? st.deleted() : Clock.EMPTY;
-            Set<String> names = new TreeSet<>(values.keySet());
-            if (live) {
-                names.addAll(st.fields().keySet());
-            }
-            Map<String, FieldValue> fields = new TreeMap<>();
-            for (String name : names) {
-                String v = values.get(name);
-                FieldValue was = live ? st.fields().get(name) : null;
-                if (was != null && java.util.Objects.equals(was.value(), v)) {
-                    fields.put(name, was);
-                } else {
-                    Clock from = was == null ? base : was.clock();
-                    fields.put(name, new FieldValue(v, from.bump(id, Math.max(c, from.get(id) + 1))));
-                }
-            }
-            known.put(rec, RecordState.live(rec, "test", fields));
         }
     }
 

@@ -224,7 +224,8 @@ class ExchangeDialogsTest {
         assertThat(log.getSelectionModel().getSelectedIndex()).isZero();
         assertThat(robot.lookup("#viewReportButton").queryAs(Button.class).isDisabled()).isFalse();
         robot.clickOn("#viewReportButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#exchangeReportDialog").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#exchangeReportDialog #exchangeReport")
+                .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
         assertThat(robot.lookup("#exchangeReportDialog #exchangeReport").queryAs(TextArea.class).getText())
                 .startsWith("Import du paquet de « " + DELEGATE + " »");
         robot.type(KeyCode.ESCAPE);
@@ -281,7 +282,9 @@ class ExchangeDialogsTest {
         choose(robot, dir.resolve("unused.zip"), out);
         robot.clickOn("#nav-documents");
         robot.clickOn("#exchangeExportButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#exchangeExportDialog").tryQuery().isPresent());
+        // the dialog's window is showing (its buttons can be clicked), not only built
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#exchangeSaveButton")
+                .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
         assertThat(robot.lookup("#exchangeScopeBase").queryAs(RadioButton.class).isSelected()).isTrue();
         // the delegate's base is known (its package was imported): its changes can be sent to it
         assertThat(robot.lookup("#exchangeScopeChanges").queryAs(RadioButton.class).isDisabled()).isFalse();

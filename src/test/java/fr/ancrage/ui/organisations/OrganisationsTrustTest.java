@@ -90,7 +90,7 @@ class OrganisationsTrustTest {
         robot.clickOn("Nouvelle organisation");
         robot.clickOn("#legalNameField").write("Horlogerie Vauban");
         robot.clickOn("#communeField").write("Bes");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".auto-complete-popup .list-view").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".auto-complete-popup .list-view").tryQuery().isPresent());
         @SuppressWarnings("unchecked")
         ListView<Object> suggestions = robot.lookup(".auto-complete-popup .list-view").queryAs(ListView.class);
         WaitForAsyncUtils.waitForFxEvents();
@@ -111,8 +111,10 @@ class OrganisationsTrustTest {
 
         // Tab leaves the field and the suggestions close
         robot.clickOn("#communeField").press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write("Besan");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> suggestions.getScene() != null
-                && suggestions.getScene().getWindow().isShowing());
+        // the suggestions are searched in the background: on a busy machine this takes a while
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Window.getWindows().stream()
+                .filter(w -> w instanceof javafx.stage.PopupWindow).filter(Window::isShowing)
+                .anyMatch(w -> w.getScene().getRoot().lookup(".list-view") != null));
         robot.type(KeyCode.TAB);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(Window.getWindows().stream().filter(w -> w instanceof javafx.stage.PopupWindow)
