@@ -75,14 +75,14 @@ public final class Merge {
                     : result(null, remote, remote, Outcome.NEW, remote.values().keySet());
         }
         if (local.isDeleted() && remote.isDeleted()) {
-            RecordState merged = local.asTombstone(local.deleted().merge(remote.deleted()));
+            RecordState merged = new RecordState(id, kind, lastFields(local, remote), local.deleted().merge(remote.deleted()));
             return result(local, remote, merged, Outcome.UNCHANGED, Set.of());
         }
         if (remote.isDeleted()) {
             Clock mine = local.recordClock();
             if (mine.seenBy(remote.deleted())) {
-                return result(local, remote, local.asTombstone(remote.deleted().merge(mine)), Outcome.DELETED,
-                        Set.of());
+                return result(local, remote, new RecordState(id, kind, lastFields(local, remote),
+                        remote.deleted().merge(mine)), Outcome.DELETED, Set.of());
             }
             if (remote.deleted().seenBy(mine)) {
                 return result(local, remote, local, Outcome.UNCHANGED, Set.of());
@@ -140,6 +140,44 @@ public final class Merge {
         return result(local, remote, state, changed.isEmpty() ? Outcome.UNCHANGED : Outcome.UPDATED, changed);
     }
 
+    /**
+     * A record kept or made again over a deletion has seen it: the fields the deleted record had
+     * and it lacks are empty, with {@code clock} (not absent, which another base's older value of
+     * them would fill).
+     */
+    private static void emptied(Map<String, FieldValue> fields, RecordState tombstone, Clock clock) {
+        tombstone.fields().keySet().forEach(name -> fields.putIfAbsent(name, new FieldValue(null, clock)));
+    }
+
+    /**
+     * The fields a tombstone keeps (what was deleted, and which fields a record made again must
+     * empty): of each field, the later of the two sides' values, so that every base ends with the
+     * same tombstone whatever the order it received the packages in (two concurrent values: the
+     * lesser, an arbitrary but common choice).
+     */
+    private static Map<String, FieldValue> lastFields(RecordState a, RecordState b) {
+        Map<String, FieldValue> fields = new TreeMap<>(a.fields());
+        b.fields().forEach((name, theirs) -> {
+            FieldValue mine = fields.get(name);
+            if (mine == null) {
+                fields.put(name, theirs);
+                return;
+            }
+            switch (theirs.clock().compare(mine.clock())) {
+                case AFTER -> fields.put(name, theirs);
+                case CONCURRENT -> {
+                    Clock both = mine.clock().merge(theirs.clock());
+                    String lesser = java.util.Comparator.nullsFirst(java.util.Comparator.<String>naturalOrder())
+                            .compare(mine.value(), theirs.value()) <= 0 ? mine.value() : theirs.value();
+                    fields.put(name, new FieldValue(lesser, both));
+                }
+                default -> {
+                }
+            }
+        });
+        return fields;
+    }
+
     private static Result result(RecordState local, RecordState remote, RecordState merged, Outcome outcome,
                                  Set<String> changed) {
         return new Result(remote.id(), remote.kind(), outcome, local, remote, merged, List.of(),
@@ -162,11 +200,13 @@ public final class Merge {
             case DELETED_THERE -> {
                 Clock tombstone = r.remote().deleted();
                 if (record == Choice.THEIRS) {
-                    return r.local().asTombstone(tombstone.merge(r.local().recordClock()));
+                    return new RecordState(r.id(), r.kind(), lastFields(r.local(), r.remote()),
+                            tombstone.merge(r.local().recordClock()));
                 }
                 Map<String, FieldValue> kept = new TreeMap<>();
                 r.local().fields().forEach((name, f) -> kept.put(name,
                         new FieldValue(f.value(), f.clock().merge(tombstone).bump(me, counter))));
+                emptied(kept, r.remote(), tombstone.bump(me, counter));
                 return r.local().withFields(kept);
             }
             case DELETED_HERE -> {
@@ -175,9 +215,11 @@ public final class Merge {
                     Map<String, FieldValue> revived = new TreeMap<>();
                     r.remote().fields().forEach((name, f) -> revived.put(name,
                             new FieldValue(f.value(), f.clock().merge(tombstone))));
+                    emptied(revived, r.local(), tombstone);
                     return r.local().revived(revived);
                 }
-                return r.local().asTombstone(tombstone.merge(r.remote().recordClock()).bump(me, counter));
+                return new RecordState(r.id(), r.kind(), lastFields(r.local(), r.remote()),
+                        tombstone.merge(r.remote().recordClock()).bump(me, counter));
             }
             case NONE -> {
                 Map<String, FieldValue> merged = new TreeMap<>(r.merged().fields());
