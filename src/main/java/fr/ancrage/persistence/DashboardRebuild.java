@@ -154,46 +154,62 @@ final class DashboardRebuild {
         }
     }
 
+    /** One line of the figures to add: its key, where it belongs, and what it adds. */
+    private record Added(String kind, String key, String department, String epci, UUID qpv, UUID convention,
+                         UUID actionType, UUID indicator, int year, BigDecimal target, BigDecimal realised,
+                         int conventions) {
+
+        Added plus(Added other) {
+            return new Added(kind, key, department, epci, qpv, convention, actionType, indicator, year,
+                    target.add(other.target), realised.add(other.realised), conventions + other.conventions);
+        }
+
+        List<Object> primaryKey() {
+            return List.of(kind, key, year, actionType, indicator);
+        }
+    }
+
     private void addChunk(List<UUID> ids) {
-        insertConventionLines(CONVENTION.ID.in(ids));
-        var f = DASHBOARD_FIGURE.as("f");
-        // only CONVENTION lines name a convention: the condition on it alone reads them by its index
-        // (with the scope kind too, H2 walked every CONVENTION line of the country)
-        Condition lines = f.CONVENTION_ID.in(ids);
-        insertRollup(DSL.select(f.SCOPE_KIND, f.SCOPE_KEY, f.DEPARTMENT_CODE, f.EPCI_SIREN, f.QPV_ID, f.CONVENTION_ID,
-                        f.ACTION_TYPE_ID, f.INDICATOR_ID, DSL.inline(ALL_YEARS), DSL.sum(f.TARGET_TOTAL),
-                        DSL.sum(f.REALISED_TOTAL), DSL.inline(1))
-                .from(f).where(lines)
-                .groupBy(f.SCOPE_KIND, f.SCOPE_KEY, f.DEPARTMENT_CODE, f.EPCI_SIREN, f.QPV_ID, f.CONVENTION_ID,
-                        f.ACTION_TYPE_ID, f.INDICATOR_ID));
-        Field<String> noText = DSL.castNull(SQLDataType.VARCHAR);
-        Field<UUID> noId = DSL.castNull(SQLDataType.UUID);
-        Field<String> epciKey = DSL.concat(f.DEPARTMENT_CODE, DSL.inline("/"), DSL.coalesce(f.EPCI_SIREN,
-                DSL.inline("")));
-        Field<Integer> count = DSL.count();
-        mergeRollup(DSL.select(DSL.inline(Kind.EPCI.name()), epciKey, f.DEPARTMENT_CODE, f.EPCI_SIREN, noId, noId,
-                        f.ACTION_TYPE_ID, f.INDICATOR_ID, f.YEAR_NUMBER, DSL.sum(f.TARGET_TOTAL),
-                        DSL.sum(f.REALISED_TOTAL), count)
-                .from(f).where(lines)
-                .groupBy(f.DEPARTMENT_CODE, f.EPCI_SIREN, f.ACTION_TYPE_ID, f.INDICATOR_ID, f.YEAR_NUMBER));
-        mergeRollup(DSL.select(DSL.inline(Kind.DEPARTMENT.name()), f.DEPARTMENT_CODE, f.DEPARTMENT_CODE, noText,
-                        noId, noId, f.ACTION_TYPE_ID, f.INDICATOR_ID, f.YEAR_NUMBER, DSL.sum(f.TARGET_TOTAL),
-                        DSL.sum(f.REALISED_TOTAL), count)
-                .from(f).where(lines)
-                .groupBy(f.DEPARTMENT_CODE, f.ACTION_TYPE_ID, f.INDICATOR_ID, f.YEAR_NUMBER));
-        mergeRollup(DSL.select(DSL.inline(Kind.COUNTRY.name()), DSL.inline(""), noText, noText, noId, noId,
-                        f.ACTION_TYPE_ID, f.INDICATOR_ID, f.YEAR_NUMBER, DSL.sum(f.TARGET_TOTAL),
-                        DSL.sum(f.REALISED_TOTAL), count)
-                .from(f).where(lines)
-                .groupBy(f.ACTION_TYPE_ID, f.INDICATOR_ID, f.YEAR_NUMBER));
-        mergeRollup(DSL.select(DSL.inline(Kind.QPV.name()),
-                        DSL.concat(CONVENTION_QPV.QPV_ID.cast(SQLDataType.VARCHAR(36)), DSL.inline("/"), epciKey),
-                        f.DEPARTMENT_CODE, f.EPCI_SIREN, CONVENTION_QPV.QPV_ID, noId, f.ACTION_TYPE_ID,
-                        f.INDICATOR_ID, f.YEAR_NUMBER, DSL.sum(f.TARGET_TOTAL), DSL.sum(f.REALISED_TOTAL), count)
-                .from(f).join(CONVENTION_QPV).on(CONVENTION_QPV.CONVENTION_ID.eq(f.CONVENTION_ID))
-                .where(lines)
-                .groupBy(CONVENTION_QPV.QPV_ID, f.DEPARTMENT_CODE, f.EPCI_SIREN, f.ACTION_TYPE_ID, f.INDICATOR_ID,
-                        f.YEAR_NUMBER));
+        insertConventionLines(ids);
+        // the yearly CONVENTION lines just made, read once; every line above is added up from them here
+        var f = DASHBOARD_FIGURE;
+        List<Added> yearly = dsl.select(f.SCOPE_KEY, f.DEPARTMENT_CODE, f.EPCI_SIREN, f.CONVENTION_ID, f.ACTION_TYPE_ID,
+                        f.INDICATOR_ID, f.YEAR_NUMBER, f.TARGET_TOTAL, f.REALISED_TOTAL)
+                .from(f).where(f.CONVENTION_ID.in(ids))
+                .fetch(r -> new Added(Kind.CONVENTION.name(), r.value1(), r.value2(), r.value3(), null, r.value4(),
+                        r.value5(), r.value6(), r.value7(), r.value8(), r.value9(), 1));
+        Map<UUID, List<UUID>> qpvs = new java.util.HashMap<>();
+        dsl.select(CONVENTION_QPV.CONVENTION_ID, CONVENTION_QPV.QPV_ID).from(CONVENTION_QPV)
+                .where(CONVENTION_QPV.CONVENTION_ID.in(ids))
+                .forEach(r -> qpvs.computeIfAbsent(r.value1(), k -> new java.util.ArrayList<>()).add(r.value2()));
+        Map<List<Object>, Added> overAllYears = new LinkedHashMap<>();
+        for (Added l : yearly) {
+            Added all = new Added(l.kind(), l.key(), l.department(), l.epci(), null, l.convention(), l.actionType(),
+                    l.indicator(), ALL_YEARS, l.target(), l.realised(), 1);
+            overAllYears.merge(all.primaryKey(), all, (a, b) -> new Added(a.kind(), a.key(), a.department(),
+                    a.epci(), null, a.convention(), a.actionType(), a.indicator(), ALL_YEARS,
+                    a.target().add(b.target()), a.realised().add(b.realised()), 1));
+        }
+        insertLines(overAllYears.values());
+        Map<List<Object>, Added> above = new LinkedHashMap<>();
+        List<Added> lines = new java.util.ArrayList<>(yearly);
+        lines.addAll(overAllYears.values());
+        for (Added l : lines) {
+            String epciKey = l.department() + "/" + (l.epci() == null ? "" : l.epci());
+            List<Added> levels = new java.util.ArrayList<>(List.of(
+                    new Added(Kind.EPCI.name(), epciKey, l.department(), l.epci(), null, null, l.actionType(),
+                            l.indicator(), l.year(), l.target(), l.realised(), 1),
+                    new Added(Kind.DEPARTMENT.name(), l.department(), l.department(), null, null, null,
+                            l.actionType(), l.indicator(), l.year(), l.target(), l.realised(), 1),
+                    new Added(Kind.COUNTRY.name(), "", null, null, null, null, l.actionType(), l.indicator(),
+                            l.year(), l.target(), l.realised(), 1)));
+            for (UUID qpv : qpvs.getOrDefault(l.convention(), List.of())) {
+                levels.add(new Added(Kind.QPV.name(), qpv + "/" + epciKey, l.department(), l.epci(), qpv, null,
+                        l.actionType(), l.indicator(), l.year(), l.target(), l.realised(), 1));
+            }
+            levels.forEach(a -> above.merge(a.primaryKey(), a, Added::plus));
+        }
+        addToLines(new java.util.ArrayList<>(above.values()));
         dsl.insertInto(DASHBOARD_GAP, DASHBOARD_GAP.GAP_KIND, DASHBOARD_GAP.ITEM_ID, DASHBOARD_GAP.CONVENTION_ID)
                 .select(DSL.select(DSL.inline(NO_ENGAGEMENT), CONVENTION.ID, CONVENTION.ID).from(CONVENTION)
                         .where(CONVENTION.STATUS.in(DashboardRepository.RUNNING)).and(CONVENTION.ID.in(ids))
@@ -209,65 +225,79 @@ final class DashboardRebuild {
     }
 
     /**
-     * Adds the lines of {@code select} to the figures: sums and convention counts added to a line
-     * that exists (one batch of updates by primary key), the others inserted (one batch). A
-     * {@code merge … using} did the same in one statement, but H2 joined it without the primary key:
-     * minutes on the national dataset.
+     * Adds {@code lines} to the figures: sums and convention counts added to a line that exists (one
+     * batch of updates by primary key), the others inserted (one batch). A {@code merge … using} did
+     * the same in one statement, but H2 joined it without the primary key: minutes on the national
+     * dataset. The amounts are bound as the column's type: untyped, H2 rounded them to units.
      */
-    private void mergeRollup(Select<? extends Record12<String, String, String, String, UUID, UUID,
-            UUID, UUID, Integer, BigDecimal, BigDecimal, Integer>> select) {
-        var rows = dsl.fetch(select);
-        if (rows.isEmpty()) {
+    private void addToLines(List<Added> lines) {
+        if (lines.isEmpty()) {
             return;
         }
         var f = DASHBOARD_FIGURE;
+        var amount = SQLDataType.DECIMAL(20, 2);
         var update = dsl.batch(dsl.update(f)
-                .set(f.TARGET_TOTAL, f.TARGET_TOTAL.plus(DSL.val((BigDecimal) null)))
-                .set(f.REALISED_TOTAL, f.REALISED_TOTAL.plus(DSL.val((BigDecimal) null)))
+                .set(f.TARGET_TOTAL, f.TARGET_TOTAL.plus(DSL.val((BigDecimal) null, amount).cast(amount)))
+                .set(f.REALISED_TOTAL, f.REALISED_TOTAL.plus(DSL.val((BigDecimal) null, amount).cast(amount)))
                 .set(f.CONVENTIONS, f.CONVENTIONS.plus(DSL.val((Integer) null)))
                 .where(f.SCOPE_KIND.eq((String) null)).and(f.SCOPE_KEY.eq((String) null))
                 .and(f.YEAR_NUMBER.eq((Integer) null)).and(f.ACTION_TYPE_ID.eq((UUID) null))
                 .and(f.INDICATOR_ID.eq((UUID) null)));
-        for (var r : rows) {
-            update.bind(r.value10(), r.value11(), r.value12(), r.value1(), r.value2(), r.value9(), r.value7(), r.value8());
+        for (Added a : lines) {
+            update.bind(a.target(), a.realised(), a.conventions(), a.kind(), a.key(), a.year(), a.actionType(),
+                    a.indicator());
         }
         int[] updated = update.execute();
+        List<Added> missing = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (updated[i] == 0) {
+                missing.add(lines.get(i));
+            }
+        }
+        insertLines(missing);
+    }
+
+    private void insertLines(java.util.Collection<Added> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        var f = DASHBOARD_FIGURE;
         var insert = dsl.batch(dsl.insertInto(f, f.SCOPE_KIND, f.SCOPE_KEY, f.DEPARTMENT_CODE, f.EPCI_SIREN, f.QPV_ID,
                         f.CONVENTION_ID, f.ACTION_TYPE_ID, f.INDICATOR_ID, f.YEAR_NUMBER, f.TARGET_TOTAL,
                         f.REALISED_TOTAL, f.CONVENTIONS)
                 .values((String) null, null, null, null, null, null, null, null, null, null, null, null));
-        boolean any = false;
-        for (int i = 0; i < rows.size(); i++) {
-            if (updated[i] == 0) {
-                var r = rows.get(i);
-                insert.bind(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
-                        r.value8(), r.value9(), r.value10(), r.value11(), r.value12());
-                any = true;
-            }
+        for (Added a : lines) {
+            insert.bind(a.kind(), a.key(), a.department(), a.epci(), a.qpv(), a.convention(), a.actionType(),
+                    a.indicator(), a.year(), a.target(), a.realised(), a.conventions());
         }
-        if (any) {
-            insert.execute();
-        }
+        insert.execute();
     }
 
     /** The yearly CONVENTION lines: every target and realised value of a signed convention, added up. */
     private void insertConventionLines() {
-        insertConventionLines(DSL.trueCondition());
+        insertConventionLines(null);
     }
 
-    private void insertConventionLines(Condition which) {
+    /**
+     * The CONVENTION lines of {@code ids} (of every convention when null). The condition is put in
+     * each half of the union, on the engagements' convention: H2 does not push it down into the
+     * union, and read every target and realised value of the country to keep a thousand conventions'.
+     */
+    private void insertConventionLines(List<UUID> ids) {
+        Condition which = ids == null ? DSL.trueCondition() : CONVENTION.ID.in(ids);
+        Condition engagements = ids == null ? DSL.trueCondition() : ENGAGEMENT.CONVENTION_ID.in(ids);
         Field<BigDecimal> zero = DSL.inline(BigDecimal.ZERO).cast(SQLDataType.DECIMAL(15, 2));
         Table<?> v = DSL.select(ENGAGEMENT.CONVENTION_ID.as("convention_id"),
                         ENGAGEMENT.ACTION_TYPE_ID.as("action_type_id"),
                         ENGAGEMENT_TARGET.INDICATOR_ID.as("indicator_id"), ENGAGEMENT_TARGET.YEAR_NUMBER.as("year_number"),
                         ENGAGEMENT_TARGET.TARGET_VALUE.as("target_value"), zero.as("realised_value"))
                 .from(ENGAGEMENT_TARGET).join(ENGAGEMENT).on(ENGAGEMENT.ID.eq(ENGAGEMENT_TARGET.ENGAGEMENT_ID))
-                .where(ENGAGEMENT.STATUS.ne(ABANDONED))
+                .where(ENGAGEMENT.STATUS.ne(ABANDONED)).and(engagements)
                 .unionAll(DSL.select(ENGAGEMENT.CONVENTION_ID, ENGAGEMENT.ACTION_TYPE_ID,
                                 ENGAGEMENT_RESULT.INDICATOR_ID, ENGAGEMENT_RESULT.YEAR_NUMBER, zero,
                                 ENGAGEMENT_RESULT.REALISED_VALUE)
                         .from(ENGAGEMENT_RESULT).join(ENGAGEMENT).on(ENGAGEMENT.ID.eq(ENGAGEMENT_RESULT.ENGAGEMENT_ID))
-                        .where(ENGAGEMENT.STATUS.ne(ABANDONED)))
+                        .where(ENGAGEMENT.STATUS.ne(ABANDONED)).and(engagements))
                 .asTable("v");
         Field<UUID> convention = v.field("convention_id", UUID.class);
         Field<UUID> type = v.field("action_type_id", UUID.class);
