@@ -369,27 +369,69 @@ public final class ExchangeRepository {
         return m;
     }
 
-    /** Another base's record that is the same real-world thing as one here: the id here. */
-    public Optional<UUID> sameThing(ExchangeKind kind, Map<String, String> values) {
-        if (kind.identityFields().isEmpty()) {
-            return Optional.empty();
+    /**
+     * For each candidate (its id in the package → its values), the record of {@code kind} here that
+     * is the same real-world thing, found by the kind's identity fields (text compared without
+     * case): the id here. One query per thousand candidates, narrowed by the first identity field.
+     */
+    public Map<UUID, UUID> sameThings(ExchangeKind kind, Map<UUID, Map<String, String>> candidates) {
+        if (kind.identityFields().isEmpty() || candidates.isEmpty()) {
+            return Map.of();
         }
         Map<String, Field<?>> columns = ExchangeRows.fieldsByName(kind);
-        org.jooq.Condition where = DSL.trueCondition();
+        Map<List<String>, List<UUID>> wanted = new LinkedHashMap<>();
+        candidates.forEach((id, values) -> {
+            List<String> key = identityKey(kind, columns, values::get);
+            if (key != null) {
+                wanted.computeIfAbsent(key, k -> new ArrayList<>()).add(id);
+            }
+        });
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        Field<UUID> id = ExchangeRows.id(kind);
+        Field<?> narrow = columns.get(kind.identityFields().getFirst());
+        List<Field<?>> selected = new ArrayList<>(List.of(id));
+        kind.identityFields().forEach(name -> selected.add(columns.get(name)));
+        List<String> firsts = new ArrayList<>(new java.util.LinkedHashSet<>(wanted.keySet().stream()
+                .map(List::getFirst).toList()));
+        Map<List<String>, UUID> found = new HashMap<>();
+        for (int i = 0; i < firsts.size(); i += 1000) {
+            List<String> chunk = firsts.subList(i, Math.min(firsts.size(), i + 1000));
+            org.jooq.Condition where = narrow.getType() == String.class
+                    ? DSL.lower(narrow.coerce(String.class)).in(chunk)
+                    : narrow.coerce(Object.class).in(chunk.stream().map(v -> ExchangeRows.parse(narrow, v)).toList());
+            dsl.select(selected).from(kind.table()).where(where).orderBy(id).forEach(r -> {
+                List<String> key = identityKey(kind, columns, name -> ExchangeRows.canonical(r.get(columns.get(name))));
+                if (key != null) {
+                    found.putIfAbsent(key, r.get(id));
+                }
+            });
+        }
+        Map<UUID, UUID> same = new HashMap<>();
+        wanted.forEach((key, ids) -> {
+            UUID here = found.get(key);
+            if (here != null) {
+                ids.forEach(foreign -> same.put(foreign, here));
+            }
+        });
+        return same;
+    }
+
+    /** The identity of a record: its identity fields' values (text in lower case), null if one is blank. */
+    private static List<String> identityKey(ExchangeKind kind, Map<String, Field<?>> columns,
+                                            java.util.function.Function<String, String> value) {
+        List<String> key = new ArrayList<>();
         for (String name : kind.identityFields()) {
-            String value = values.get(name);
-            if (value == null || value.isBlank()) {
-                return Optional.empty();
+            String v = value.apply(name);
+            if (v == null || v.isBlank()) {
+                return null;
             }
             Field<?> column = columns.get(name);
-            if (column.getType() == String.class) {
-                where = where.and(DSL.lower(column.coerce(String.class)).eq(value.toLowerCase(java.util.Locale.ROOT)));
-            } else {
-                where = where.and(column.coerce(Object.class).eq(ExchangeRows.parse(column, value)));
-            }
+            key.add(column.getType() == String.class ? v.toLowerCase(java.util.Locale.ROOT)
+                    : ExchangeRows.canonical(ExchangeRows.parse(column, v)));
         }
-        return dsl.select(ExchangeRows.id(kind)).from(kind.table()).where(where).orderBy(ExchangeRows.id(kind))
-                .limit(1).fetchOptional(ExchangeRows.id(kind));
+        return key;
     }
 
     /** The convention holding {@code reference}, if any. */

@@ -99,14 +99,21 @@ final class ExchangeRows {
 
     // --- Fields --------------------------------------------------------------------------------
 
-    static List<Field<?>> columns(ExchangeKind kind) {
-        List<Field<?>> columns = new ArrayList<>();
-        for (Field<?> f : kind.table().fields()) {
-            if (!META.contains(f.getName())) {
-                columns.add(f);
+    /** Per kind, its business columns by field name, in table order: worked out once (read for every value). */
+    private static final Map<ExchangeKind, Map<String, Field<?>>> FIELDS = fieldsOfEveryKind();
+
+    private static Map<ExchangeKind, Map<String, Field<?>>> fieldsOfEveryKind() {
+        Map<ExchangeKind, Map<String, Field<?>>> all = new java.util.EnumMap<>(ExchangeKind.class);
+        for (ExchangeKind kind : ExchangeKind.values()) {
+            Map<String, Field<?>> m = new LinkedHashMap<>();
+            for (Field<?> f : kind.table().fields()) {
+                if (!META.contains(f.getName())) {
+                    m.put(name(f), f);
+                }
             }
+            all.put(kind, java.util.Collections.unmodifiableMap(m));
         }
-        return columns;
+        return all;
     }
 
     static String name(Field<?> column) {
@@ -124,11 +131,7 @@ final class ExchangeRows {
     }
 
     static Map<String, Field<?>> fieldsByName(ExchangeKind kind) {
-        Map<String, Field<?>> m = new LinkedHashMap<>();
-        for (Field<?> f : columns(kind)) {
-            m.put(name(f), f);
-        }
-        return m;
+        return FIELDS.get(kind);
     }
 
     /** The fields of {@code kind} that hold the id of another record that travels, and its kind. */
@@ -281,14 +284,14 @@ final class ExchangeRows {
 
     private Map<UUID, Row> read(ExchangeKind kind, Condition where, Collection<UUID> ids) {
         Table<?> table = kind.table();
-        List<Field<?>> columns = columns(kind);
+        Map<String, Field<?>> columns = fieldsByName(kind);
         Map<UUID, Row> rows = new LinkedHashMap<>();
         for (Record r : dsl.selectFrom(table).where(where).orderBy(id(kind)).fetch()) {
             Map<String, String> values = new TreeMap<>();
-            for (Field<?> c : columns) {
-                String v = canonical(r.get(c));
+            for (var c : columns.entrySet()) {
+                String v = canonical(r.get(c.getValue()));
                 if (v != null) {
-                    values.put(name(c), v);
+                    values.put(c.getKey(), v);
                 }
             }
             UUID id = r.get(id(kind));
@@ -355,10 +358,10 @@ final class ExchangeRows {
     int write(ExchangeKind kind, UUID id, Row current, Map<String, String> values, Instant createdAt, Instant now) {
         Table<?> table = kind.table();
         Map<Field<?>, Object> changes = new LinkedHashMap<>();
-        for (Field<?> c : columns(kind)) {
-            String v = values.get(name(c));
-            if (current == null || !Objects.equals(v, current.values().get(name(c)))) {
-                changes.put(c, parse(c, v));
+        for (var c : fieldsByName(kind).entrySet()) {
+            String v = values.get(c.getKey());
+            if (current == null || !Objects.equals(v, current.values().get(c.getKey()))) {
+                changes.put(c.getValue(), parse(c.getValue(), v));
             }
         }
         boolean lists = current == null || listsDiffer(kind, current.values(), values);

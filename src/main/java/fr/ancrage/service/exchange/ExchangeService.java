@@ -310,7 +310,9 @@ public final class ExchangeService {
 
     /**
      * What importing {@code file} with these answers would do (the matches the user keeps apart
-     * change what is new), nothing written: the same work as the import, rolled back.
+     * change what is new), nothing written: the same checks and merge as the import, in a
+     * transaction rolled back, without writing the records themselves (the import writes them;
+     * a constraint of the database that no check foresaw would refuse the import then, whole).
      */
     public ImportPlan preview(Path file, Decisions answers) {
         return preview(read(file), answers);
@@ -415,25 +417,39 @@ public final class ExchangeService {
             }
             Map<UUID, ExchangeRepository.Local> locals = ex.catchUp(kind,
                     ofKind.stream().map(s -> s.remote.id()).toList(), counter);
+            // the records new here that may be the same real-world thing as one of the base's, looked up together
+            Map<UUID, Map<String, String>> unknown = new LinkedHashMap<>();
             for (Step s : ofKind) {
                 s.local = locals.get(s.remote.id());
                 if (s.local == null && !s.remote.isDeleted() && kind.identity() != ExchangeKind.Identity.NONE
                         && !namesANewRecord(kind, s.remote, created)) {
-                    Optional<UUID> same = ex.sameThing(kind, s.remote.values());
-                    if (same.isPresent() && !same.get().equals(s.remote.id())) {
-                        boolean offered = kind.identity() == ExchangeKind.Identity.OFFERED;
-                        boolean merge = !offered || answers.mergeOf(s.remote.id());
-                        matches.add(new ImportPlan.Match(kind, s.remote.id(), same.get(), label(kind, s.remote.values()),
-                                offered, merge));
-                        if (merge) {
-                            UUID foreign = s.remote.id();
-                            aliases.put(foreign, same.get());
-                            ex.alias(foreign, same.get(), kind);
-                            s.remote = new RecordState(same.get(), kind.label(), s.remote.fields(), null);
-                            s.local = ex.catchUp(kind, List.of(same.get()), counter).get(same.get());
-                        }
+                    unknown.put(s.remote.id(), s.remote.values());
+                }
+            }
+            Map<UUID, UUID> sameThings = ex.sameThings(kind, unknown);
+            List<Step> merged = new ArrayList<>();
+            for (Step s : ofKind) {
+                UUID same = s.local == null ? sameThings.get(s.remote.id()) : null;
+                if (same != null && !same.equals(s.remote.id())) {
+                    boolean offered = kind.identity() == ExchangeKind.Identity.OFFERED;
+                    boolean merge = !offered || answers.mergeOf(s.remote.id());
+                    matches.add(new ImportPlan.Match(kind, s.remote.id(), same, label(kind, s.remote.values()),
+                            offered, merge));
+                    if (merge) {
+                        UUID foreign = s.remote.id();
+                        aliases.put(foreign, same);
+                        ex.alias(foreign, same, kind);
+                        s.remote = new RecordState(same, kind.label(), s.remote.fields(), null);
+                        merged.add(s);
                     }
                 }
+            }
+            if (!merged.isEmpty()) {
+                Map<UUID, ExchangeRepository.Local> same = ex.catchUp(kind,
+                        merged.stream().map(s -> s.remote.id()).toList(), counter);
+                merged.forEach(s -> s.local = same.get(s.remote.id()));
+            }
+            for (Step s : ofKind) {
                 s.result = Merge.merge(s.local == null ? null : s.local.state(), s.remote,
                         s.local == null ? Map.of() : s.local.previous());
                 RecordState fin = resolve(s, answers, me, decided);
@@ -450,7 +466,9 @@ public final class ExchangeService {
             }
         }
         checkReferences(ex, steps, finals, p);
-        apply(ex, steps, now, decided, write);
+        if (write) {
+            apply(ex, steps, now, decided);
+        }
         ex.flush();
         ex.advanceNumbering(steps.stream().filter(s -> s.kind == ExchangeKind.CONVENTION && !s.result_final.isDeleted())
                 .map(s -> s.result_final.value("reference")).toList());
@@ -690,11 +708,7 @@ public final class ExchangeService {
     }
 
     /** Writes what changed, parents before children and deletions the other way, the figures following. */
-    /**
-     * Writes what changed. For the preview ({@code figures} false) the dashboard's figures are left
-     * alone: the transaction is rolled back, and only the records' own constraints matter then.
-     */
-    private static void apply(ExchangeRepository ex, List<Step> steps, Instant now, long counter, boolean figures) {
+    private static void apply(ExchangeRepository ex, List<Step> steps, Instant now, long counter) {
         List<Step> changed = steps.stream().filter(s -> s.local == null
                 || !s.result_final.equals(s.local.state())).toList();
         if (changed.isEmpty()) {
@@ -754,18 +768,14 @@ public final class ExchangeService {
             }
             ex.flush();
         };
-        if (figures) {
-            Set<UUID> created = new HashSet<>();
-            for (Step s : changed) {
-                if (s.kind == ExchangeKind.CONVENTION && !s.result_final.isDeleted()
-                        && (s.local == null || !s.local.exists())) {
-                    created.add(s.result_final.id());
-                }
+        Set<UUID> created = new HashSet<>();
+        for (Step s : changed) {
+            if (s.kind == ExchangeKind.CONVENTION && !s.result_final.isDeleted()
+                    && (s.local == null || !s.local.exists())) {
+                created.add(s.result_final.id());
             }
-            ex.trackingFigures(conventions, created, write);
-        } else {
-            write.run();
         }
+        ex.trackingFigures(conventions, created, write);
     }
 
     /** A short name of a record for lists: its reference, name, code... */
