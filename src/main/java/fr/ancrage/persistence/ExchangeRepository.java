@@ -278,6 +278,38 @@ public final class ExchangeRepository {
         return kind.owner() == null ? null : ExchangeRows.name(kind.owner());
     }
 
+    /** A record of the base that names another by one of its fields. */
+    public record Referrer(ExchangeKind kind, UUID id, String field, UUID target) {
+    }
+
+    /**
+     * The records of the base that name one of {@code ids} (records of {@code kind}) by a field: the
+     * records a deletion of them would take along (cascade) or be refused by (a reference kept).
+     */
+    public List<Referrer> referrers(ExchangeKind kind, Collection<UUID> ids) {
+        List<Referrer> found = new ArrayList<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        List<UUID> all = new ArrayList<>(new java.util.LinkedHashSet<>(ids));
+        for (ExchangeKind k : ExchangeKind.values()) {
+            Map<String, Field<?>> columns = ExchangeRows.fieldsByName(k);
+            ExchangeRows.references(k).forEach((field, target) -> {
+                if (target != kind) {
+                    return;
+                }
+                @SuppressWarnings("unchecked")
+                Field<UUID> column = (Field<UUID>) columns.get(field);
+                Field<UUID> id = ExchangeRows.id(k);
+                for (int i = 0; i < all.size(); i += 1000) {
+                    dsl.select(id, column).from(k.table()).where(column.in(all.subList(i, Math.min(all.size(), i + 1000))))
+                            .forEach(r -> found.add(new Referrer(k, r.value1(), field, r.value2())));
+                }
+            });
+        }
+        return found;
+    }
+
     /** The conventions of these engagements. */
     public Map<UUID, UUID> conventionsOfEngagements(Collection<UUID> engagements) {
         Map<UUID, UUID> m = new HashMap<>();
@@ -349,6 +381,12 @@ public final class ExchangeRepository {
         Map<UUID, Map<String, String>> m = new TreeMap<>();
         rows.readAll(kind).forEach((id, r) -> m.put(id, r.values()));
         return m;
+    }
+
+    /** The values of one record of {@code kind}, as the exchange sees them; empty when the base has none. */
+    public Map<String, String> values(ExchangeKind kind, UUID id) {
+        ExchangeRows.Row row = rows.read(kind, List.of(id)).get(id);
+        return row == null ? Map.of() : row.values();
     }
 
     /** A record's version and times in this base. */

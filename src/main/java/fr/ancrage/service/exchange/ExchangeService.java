@@ -465,6 +465,7 @@ public final class ExchangeService {
                 steps.add(s);
             }
         }
+        keepWhatIsStillNamed(ex, steps, finals, answers, me, decided);
         checkReferences(ex, steps, finals, p);
         if (write) {
             apply(ex, steps, now, decided);
@@ -655,6 +656,54 @@ public final class ExchangeService {
         long n = Math.max(counter, was.clock().get(me) + 1);
         fields.put("reference", new FieldValue(reference, was.clock().bump(me, n)));
         return state.withFields(fields);
+    }
+
+    /**
+     * A record the package deletes while a record of this base still names it (an engagement added
+     * here to a convention deleted there, a realised value kept over its engagement's deletion...)
+     * is not deleted silently, which would take that record along: the deletion becomes a conflict,
+     * the record kept unless the user chooses the deletion, and then the import is refused with
+     * what still names it (nothing written). Repeated until nothing changes: a record kept may keep
+     * its own owner.
+     */
+    private void keepWhatIsStillNamed(ExchangeRepository ex, List<Step> steps, Map<UUID, RecordState> finals,
+                                      Decisions answers, UUID me, long counter) {
+        boolean again = true;
+        while (again) {
+            again = false;
+            Map<ExchangeKind, Map<UUID, Step>> deleting = new java.util.EnumMap<>(ExchangeKind.class);
+            for (Step s : steps) {
+                if (s.result_final.isDeleted() && s.local != null && s.local.exists()) {
+                    deleting.computeIfAbsent(s.kind, k -> new LinkedHashMap<>()).put(s.result_final.id(), s);
+                }
+            }
+            for (var e : deleting.entrySet()) {
+                for (ExchangeRepository.Referrer r : ex.referrers(e.getKey(), e.getValue().keySet())) {
+                    RecordState referrer = finals.get(r.id());
+                    boolean stillNames = referrer == null
+                            || !referrer.isDeleted() && r.target().toString().equals(referrer.value(r.field()));
+                    Step s = e.getValue().get(r.target());
+                    if (!stillNames || !s.result_final.isDeleted()) {
+                        continue;
+                    }
+                    if (!s.result.isConflict()) {
+                        s.result = new Merge.Result(s.result.id(), s.result.kind(), Merge.Outcome.CONFLICT,
+                                s.local.state(), s.remote, s.local.state(), List.of(), Merge.RecordConflict.DELETED_THERE,
+                                Set.of());
+                        s.result_final = resolve(s, answers, me, counter);
+                        finals.put(s.result_final.id(), s.result_final);
+                        if (!s.result_final.isDeleted()) {
+                            again = true;
+                            continue;
+                        }
+                    }
+                    Map<String, String> named = referrer != null ? referrer.values() : ex.values(r.kind(), r.id());
+                    throw new RuleViolationException("exchange.refused.stillNamed",
+                            texts.get("exchange.kind." + s.kind.label()), label(s.kind, s.local.state().values()),
+                            texts.get("exchange.kind." + r.kind().label()), label(r.kind(), named));
+                }
+            }
+        }
     }
 
     /** Every record the package's records name must be in the package or in the base. */

@@ -16,6 +16,7 @@ import static fr.ancrage.persistence.jooq.Tables.CONVENTION;
 import static fr.ancrage.persistence.jooq.Tables.ENGAGEMENT;
 import static fr.ancrage.persistence.jooq.Tables.ENGAGEMENT_TARGET;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Two (and three) bases exchanging packages, as the issue's « done when » tells it. */
 class ExchangeRoundTripTest {
@@ -110,6 +111,85 @@ class ExchangeRoundTripTest {
 
         // the same package again changes nothing
         assertThat(a.importAll(p2, Decisions.keepMine()).changesNothing()).isTrue();
+    }
+
+    /**
+     * A deletes a convention; B meanwhile adds an engagement to it. The deletion, which would take
+     * B's engagement along, is a conflict: kept by default, and chosen, refused with what depends on it.
+     */
+    @Test
+    void aDeletionThatWouldTakeARecordMadeHereAlongIsAConflict() throws Exception {
+        var pair = bases.pair(folder);
+        var a = pair[0];
+        var b = pair[1];
+        var engagement = b.db.dsl().selectFrom(ENGAGEMENT).orderBy(ENGAGEMENT.ID).limit(1).fetchSingle();
+        UUID convention = engagement.getConventionId();
+        a.db.dsl().deleteFrom(CONVENTION).where(CONVENTION.ID.eq(convention)).execute();
+        var added = engagement.copy();
+        added.setId(fr.ancrage.domain.Ids.newId());
+        added.setDescription("Engagement ajouté ici");
+        b.db.dsl().executeInsert(added);
+        TestFigures.rebuild(a.db.dsl());
+        TestFigures.rebuild(b.db.dsl());
+        var before = b.dump();
+
+        Path p2 = a.send(folder, "a-deletes");
+        ImportPlan preview = b.preview(p2);
+        assertThat(preview.items()).anySatisfy(i -> {
+            assertThat(i.id()).isEqualTo(convention);
+            assertThat(i.outcome()).isEqualTo(Merge.Outcome.CONFLICT);
+            assertThat(i.recordConflict()).isEqualTo(Merge.RecordConflict.DELETED_THERE);
+        });
+        // choosing the deletion would take « Engagement ajouté ici » along: refused, nothing written
+        assertThatThrownBy(() -> b.importAll(p2, Decisions.keepMine().record(convention, Merge.Choice.THEIRS)))
+                .isInstanceOf(fr.ancrage.domain.RuleViolationException.class)
+                .satisfies(e -> assertThat(b.exchange.message((fr.ancrage.domain.RuleViolationException) e))
+                        .contains("« Engagement ajouté ici » (Engagement)").contains("Rien n’a été importé"));
+        assertThat(b.dump()).isEqualTo(before);
+        // kept: the convention, its engagements and the one added here are all still there
+        ImportPlan kept = b.importAll(p2, Decisions.keepMine());
+        assertThat(kept.conflictCount()).isPositive();
+        assertThat(b.db.dsl().fetchExists(ENGAGEMENT, ENGAGEMENT.ID.eq(added.getId()))).isTrue();
+        assertThat(b.db.dsl().fetchExists(CONVENTION, CONVENTION.ID.eq(convention))).isTrue();
+        assertThat(b.figures()).isEqualTo(rebuilt(b));
+    }
+
+    /**
+     * A deletes a convention; B meanwhile changes one of its engagements and keeps it over the
+     * deletion: the convention is kept with it, not deleted under it.
+     */
+    @Test
+    void aChildKeptOverADeletionKeepsItsOwner() throws Exception {
+        var pair = bases.pair(folder);
+        var a = pair[0];
+        var b = pair[1];
+        var engagement = b.db.dsl().selectFrom(ENGAGEMENT).orderBy(ENGAGEMENT.ID).limit(1).fetchSingle();
+        UUID convention = engagement.getConventionId();
+        a.db.dsl().deleteFrom(CONVENTION).where(CONVENTION.ID.eq(convention)).execute();
+        b.db.dsl().update(ENGAGEMENT).set(ENGAGEMENT.DESCRIPTION, "Changé ici")
+                .set(ENGAGEMENT.VERSION, ENGAGEMENT.VERSION.plus(1)).where(ENGAGEMENT.ID.eq(engagement.getId())).execute();
+        TestFigures.rebuild(a.db.dsl());
+        TestFigures.rebuild(b.db.dsl());
+
+        Path p2 = a.send(folder, "a-deletes");
+        ImportPlan done = b.importAll(p2, Decisions.keepMine());
+        assertThat(done.items()).filteredOn(ImportPlan.Item::isConflict).extracting(ImportPlan.Item::id)
+                .contains(engagement.getId(), convention);
+        assertThat(b.db.dsl().fetchExists(ENGAGEMENT, ENGAGEMENT.ID.eq(engagement.getId()))).isTrue();
+        assertThat(b.db.dsl().fetchExists(CONVENTION, CONVENTION.ID.eq(convention))).isTrue();
+        // both choices go back to A, which takes them without a question
+        Path p3 = b.send(folder, "b-keeps");
+        assertThat(a.importAll(p3, Decisions.keepMine()).conflictCount()).isZero();
+        assertThat(a.db.dsl().fetchExists(ENGAGEMENT, ENGAGEMENT.ID.eq(engagement.getId()))).isTrue();
+        assertThat(a.dump()).isEqualTo(b.dump());
+    }
+
+    private static java.util.List<String> rebuilt(ExchangeBases.Base base) {
+        var kept = base.figures();
+        TestFigures.rebuild(base.db.dsl());
+        var rebuilt = base.figures();
+        assertThat(kept).isNotEmpty();
+        return rebuilt;
     }
 
     @Test
