@@ -170,14 +170,9 @@ final class DashboardRebuild {
     }
 
     private void addChunk(List<UUID> ids) {
-        insertConventionLines(ids);
-        // the yearly CONVENTION lines just made, read once; every line above is added up from them here
-        var f = DASHBOARD_FIGURE;
-        List<Added> yearly = dsl.select(f.SCOPE_KEY, f.DEPARTMENT_CODE, f.EPCI_SIREN, f.CONVENTION_ID, f.ACTION_TYPE_ID,
-                        f.INDICATOR_ID, f.YEAR_NUMBER, f.TARGET_TOTAL, f.REALISED_TOTAL)
-                .from(f).where(f.CONVENTION_ID.in(ids))
-                .fetch(r -> new Added(Kind.CONVENTION.name(), r.value1(), r.value2(), r.value3(), null, r.value4(),
-                        r.value5(), r.value6(), r.value7(), r.value8(), r.value9(), 1));
+        // their yearly CONVENTION lines, summed here; every line above is added up from them
+        List<Added> yearly = conventionLines(ids);
+        insertLines(yearly);
         Map<UUID, List<UUID>> qpvs = new java.util.HashMap<>();
         dsl.select(CONVENTION_QPV.CONVENTION_ID, CONVENTION_QPV.QPV_ID).from(CONVENTION_QPV)
                 .where(CONVENTION_QPV.CONVENTION_ID.in(ids))
@@ -273,31 +268,64 @@ final class DashboardRebuild {
         insert.execute();
     }
 
-    /** The yearly CONVENTION lines: every target and realised value of a signed convention, added up. */
-    private void insertConventionLines() {
-        insertConventionLines(null);
+    /**
+     * The yearly CONVENTION lines of {@code ids}: their targets and realised values (abandoned
+     * engagements left out) added up by action type, indicator and year, for the committed ones;
+     * what {@link #insertConventionLines()} makes for every convention, read by their engagements'
+     * index (the union of the whole country's values cost seconds for a thousand conventions).
+     */
+    private List<Added> conventionLines(List<UUID> ids) {
+        Map<UUID, org.jooq.Record3<UUID, String, String>> conventions = new LinkedHashMap<>();
+        dsl.select(CONVENTION.ID, CONVENTION.DEPARTMENT_CODE, CONVENTION.EPCI_SIREN).from(CONVENTION)
+                .where(CONVENTION.ID.in(ids)).and(CONVENTION.STATUS.in(DashboardRepository.COMMITTED))
+                .forEach(r -> conventions.put(r.value1(), r));
+        if (conventions.isEmpty()) {
+            return List.of();
+        }
+        Map<List<Object>, BigDecimal[]> sums = new LinkedHashMap<>();
+        Condition engagements = ENGAGEMENT.CONVENTION_ID.in(conventions.keySet()).and(ENGAGEMENT.STATUS.ne(ABANDONED));
+        dsl.select(ENGAGEMENT.CONVENTION_ID, ENGAGEMENT.ACTION_TYPE_ID, ENGAGEMENT_TARGET.INDICATOR_ID,
+                        ENGAGEMENT_TARGET.YEAR_NUMBER, ENGAGEMENT_TARGET.TARGET_VALUE)
+                .from(ENGAGEMENT).join(ENGAGEMENT_TARGET).on(ENGAGEMENT_TARGET.ENGAGEMENT_ID.eq(ENGAGEMENT.ID))
+                .where(engagements)
+                .forEach(r -> add(sums, List.of(r.value1(), r.value2(), r.value3(), r.value4()), 0, r.value5()));
+        dsl.select(ENGAGEMENT.CONVENTION_ID, ENGAGEMENT.ACTION_TYPE_ID, ENGAGEMENT_RESULT.INDICATOR_ID,
+                        ENGAGEMENT_RESULT.YEAR_NUMBER, ENGAGEMENT_RESULT.REALISED_VALUE)
+                .from(ENGAGEMENT).join(ENGAGEMENT_RESULT).on(ENGAGEMENT_RESULT.ENGAGEMENT_ID.eq(ENGAGEMENT.ID))
+                .where(engagements)
+                .forEach(r -> add(sums, List.of(r.value1(), r.value2(), r.value3(), r.value4()), 1, r.value5()));
+        List<Added> lines = new java.util.ArrayList<>();
+        sums.forEach((k, v) -> {
+            var c = conventions.get((UUID) k.get(0));
+            String epci = c.value3();
+            String key = c.value1() + "/" + c.value2() + "/" + (epci == null ? "" : epci);
+            lines.add(new Added(Kind.CONVENTION.name(), key, c.value2(), epci, null, c.value1(), (UUID) k.get(1),
+                    (UUID) k.get(2), (Integer) k.get(3), v[0], v[1], 1));
+        });
+        return lines;
     }
 
-    /**
-     * The CONVENTION lines of {@code ids} (of every convention when null). The condition is put in
-     * each half of the union, on the engagements' convention: H2 does not push it down into the
-     * union, and read every target and realised value of the country to keep a thousand conventions'.
-     */
-    private void insertConventionLines(List<UUID> ids) {
-        Condition which = ids == null ? DSL.trueCondition() : CONVENTION.ID.in(ids);
-        Condition engagements = ids == null ? DSL.trueCondition() : ENGAGEMENT.CONVENTION_ID.in(ids);
+    private static void add(Map<List<Object>, BigDecimal[]> sums, List<Object> key, int which, BigDecimal value) {
+        BigDecimal[] s = sums.computeIfAbsent(key, k -> new BigDecimal[]{ZERO, ZERO});
+        s[which] = s[which].add(value == null ? ZERO : value);
+    }
+
+    private static final BigDecimal ZERO = new BigDecimal("0.00");
+
+    /** The yearly CONVENTION lines: every target and realised value of a signed convention, added up. */
+    private void insertConventionLines() {
         Field<BigDecimal> zero = DSL.inline(BigDecimal.ZERO).cast(SQLDataType.DECIMAL(15, 2));
         Table<?> v = DSL.select(ENGAGEMENT.CONVENTION_ID.as("convention_id"),
                         ENGAGEMENT.ACTION_TYPE_ID.as("action_type_id"),
                         ENGAGEMENT_TARGET.INDICATOR_ID.as("indicator_id"), ENGAGEMENT_TARGET.YEAR_NUMBER.as("year_number"),
                         ENGAGEMENT_TARGET.TARGET_VALUE.as("target_value"), zero.as("realised_value"))
                 .from(ENGAGEMENT_TARGET).join(ENGAGEMENT).on(ENGAGEMENT.ID.eq(ENGAGEMENT_TARGET.ENGAGEMENT_ID))
-                .where(ENGAGEMENT.STATUS.ne(ABANDONED)).and(engagements)
+                .where(ENGAGEMENT.STATUS.ne(ABANDONED))
                 .unionAll(DSL.select(ENGAGEMENT.CONVENTION_ID, ENGAGEMENT.ACTION_TYPE_ID,
                                 ENGAGEMENT_RESULT.INDICATOR_ID, ENGAGEMENT_RESULT.YEAR_NUMBER, zero,
                                 ENGAGEMENT_RESULT.REALISED_VALUE)
                         .from(ENGAGEMENT_RESULT).join(ENGAGEMENT).on(ENGAGEMENT.ID.eq(ENGAGEMENT_RESULT.ENGAGEMENT_ID))
-                        .where(ENGAGEMENT.STATUS.ne(ABANDONED)).and(engagements))
+                        .where(ENGAGEMENT.STATUS.ne(ABANDONED)))
                 .asTable("v");
         Field<UUID> convention = v.field("convention_id", UUID.class);
         Field<UUID> type = v.field("action_type_id", UUID.class);
@@ -312,7 +340,7 @@ final class DashboardRebuild {
                         DSL.sum(v.field("target_value", BigDecimal.class)),
                         DSL.sum(v.field("realised_value", BigDecimal.class)), DSL.inline(1))
                 .from(v).join(CONVENTION).on(CONVENTION.ID.eq(convention))
-                .where(CONVENTION.STATUS.in(DashboardRepository.COMMITTED)).and(which)
+                .where(CONVENTION.STATUS.in(DashboardRepository.COMMITTED))
                 .groupBy(CONVENTION.ID, CONVENTION.DEPARTMENT_CODE, CONVENTION.EPCI_SIREN, type, indicator, year));
     }
 
