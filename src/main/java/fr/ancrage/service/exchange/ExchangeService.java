@@ -506,7 +506,8 @@ public final class ExchangeService {
             ex.log(new ExchangeRepository.LogEntry(UUID.randomUUID(), "IMPORT", p.id(), p.createdAt(), p.baseId(),
                     p.baseName(), p.scope().kind().name(), p.scope().label(), now, counter, counts(written),
                     plan.conflictCount() > 0 ? "CONFLICTS_ANSWERED" : plan.changesNothing() ? "NOTHING" : "WRITTEN",
-                    new ImportReportText(texts).text(plan, answers)));
+                    new ImportReportText(texts, id -> ex.values(ExchangeKind.INDICATOR, id).get("name"))
+                            .text(plan, answers)));
         }
         return plan;
     }
@@ -858,7 +859,8 @@ public final class ExchangeService {
 
     /** The text of the report of {@code plan} with {@code answers}, as kept in the history. */
     public String reportText(ImportPlan plan, Decisions answers) {
-        return new ImportReportText(texts).text(plan, answers);
+        return new ImportReportText(texts, id -> store.read(r -> r.exchange().values(ExchangeKind.INDICATOR, id))
+                .get("name")).text(plan, answers);
     }
 
     /** The French (or English) message of a refusal, its reasons translated. */

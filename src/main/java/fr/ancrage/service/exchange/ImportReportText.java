@@ -14,9 +14,29 @@ import java.util.Map;
 final class ImportReportText {
 
     private final I18n texts;
+    /** An indicator's name by its id (null when unknown), to name a target's field. */
+    private final java.util.function.Function<java.util.UUID, String> indicatorNames;
 
-    ImportReportText(I18n texts) {
+    ImportReportText(I18n texts, java.util.function.Function<java.util.UUID, String> indicatorNames) {
         this.texts = texts;
+        this.indicatorNames = indicatorNames;
+    }
+
+    /** A field as the screens name it (« Date de fin », « Objectif Stagiaires accueillis 2025 »), else its name. */
+    private String field(String field) {
+        String[] parts = field.split("/");
+        if (field.startsWith("target/") && parts.length == 3) {
+            String indicator = parts[1];
+            try {
+                String name = indicatorNames.apply(java.util.UUID.fromString(parts[1]));
+                indicator = name == null || name.isBlank() ? parts[1] : name;
+            } catch (IllegalArgumentException notAnId) {
+                // shown as it is
+            }
+            return texts.format("exchange.field.target", indicator, parts[2]);
+        }
+        String key = "exchange.field." + field;
+        return texts.bundle().containsKey(key) ? texts.get(key) : field;
     }
 
     String text(ImportPlan plan, Decisions answers) {
@@ -60,7 +80,7 @@ final class ImportReportText {
                     case THEIRS -> c.theirs();
                     case EDIT -> r.value();
                 };
-                b.append(texts.format("exchange.report.fieldConflict", what, c.field(), show(c.mine()), show(c.theirs()),
+                b.append(texts.format("exchange.report.fieldConflict", what, field(c.field()), show(c.mine()), show(c.theirs()),
                         show(kept))).append('\n');
             }
         }

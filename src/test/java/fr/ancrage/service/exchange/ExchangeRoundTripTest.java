@@ -99,6 +99,12 @@ class ExchangeRoundTripTest {
         });
 
         a.importAll(p2, Decisions.keepMine().field(engagement, field, Merge.Resolution.THEIRS));
+        // the report names the target as the screens do, not by its ids
+        String indicator = a.db.dsl().select(fr.ancrage.persistence.jooq.Tables.INDICATOR.NAME)
+                .from(fr.ancrage.persistence.jooq.Tables.INDICATOR)
+                .where(fr.ancrage.persistence.jooq.Tables.INDICATOR.ID.eq(target.getIndicatorId())).fetchSingle().value1();
+        assertThat(a.exchange.history().getFirst().report())
+                .contains(", champ Objectif " + indicator + " " + target.getYearNumber() + " : ici « 10 », dans le paquet « 12 » ; gardé : « 12 ».");
         assertThat(endDate(a, convention)).isEqualTo(end);
         assertThat(targetValue(a, engagement, field)).isEqualTo("12");
 
@@ -204,7 +210,8 @@ class ExchangeRoundTripTest {
         Path p2 = b.send(folder, "b1");
         ImportPlan atA = a.importAll(p2, Decisions.keepMine());
         assertThat(atA.conflictCount()).isEqualTo(1);
-        assertThat(a.exchange.history().getFirst().report()).contains("« Titre de A »").contains("« Titre de B »");
+        assertThat(a.exchange.history().getFirst().report()).contains("« Titre de A »").contains("« Titre de B »")
+                .contains(", champ Titre : ici « Titre de A », dans le paquet « Titre de B »");
         Path p3 = a.send(folder, "a2");
         ImportPlan atB = b.importAll(p3, Decisions.keepMine());
         assertThat(atB.conflictCount()).isZero();
