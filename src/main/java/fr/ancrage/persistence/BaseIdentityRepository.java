@@ -35,6 +35,21 @@ public final class BaseIdentityRepository {
     }
 
     /**
+     * Gives the base the new id {@code id}, made at {@code now}, its name kept: for a data folder
+     * copied from another base still in use (two bases must never share an id). The changes
+     * stamped under the old id stay the history both share; what this base changes from now on
+     * carries the new one.
+     */
+    public BaseIdentity renew(java.util.UUID id, java.time.Instant now) {
+        int updated = dsl.update(BASE_IDENTITY).set(BASE_IDENTITY.ID, Objects.requireNonNull(id, "id"))
+                .set(BASE_IDENTITY.CREATED_AT, Times.odt(now)).execute();
+        if (updated != 1) {
+            throw new IllegalStateException("base_identity holds " + updated + " rows, not one");
+        }
+        return get();
+    }
+
+    /**
      * Gives the base the name {@code name} (stripped; the service checks it first: not blank, at
      * most 200 characters, one line) and returns the identity as stored. The id never changes.
      */

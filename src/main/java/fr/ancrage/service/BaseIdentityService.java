@@ -19,8 +19,24 @@ public final class BaseIdentityService {
 
     private final Store store;
 
+    private final java.time.Clock clock;
+
     public BaseIdentityService(Store store) {
+        this(store, java.time.Clock.systemUTC());
+    }
+
+    public BaseIdentityService(Store store, java.time.Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Gives this base a new identifier, its name kept: for a data folder copied from another base
+     * still in use, so that the two are told apart by the bases they exchange with. Returns the
+     * identity as stored.
+     */
+    public BaseIdentity renew() {
+        return store.write(r -> r.baseIdentity().renew(fr.ancrage.domain.Ids.newId(), clock.instant()));
     }
 
     /** The identity of the base, as stored now. */

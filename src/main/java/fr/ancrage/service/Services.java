@@ -29,6 +29,6 @@ public record Services(OrganisationService organisations, ConventionService conv
                 new TerritoryService(store), new EngagementService(store), new CatalogueService(store),
                 new CampaignService(store, clock), new DashboardService(store, clock), new DemoDataService(store, clock),
                 new DocumentService(store, clock, texts, templateFolder), new CeremonyService(store, clock),
-                new BaseIdentityService(store), new fr.ancrage.service.exchange.ExchangeService(store, clock, texts));
+                new BaseIdentityService(store, clock), new fr.ancrage.service.exchange.ExchangeService(store, clock, texts));
     }
 }

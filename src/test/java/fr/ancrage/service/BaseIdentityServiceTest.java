@@ -101,4 +101,16 @@ class BaseIdentityServiceTest {
         Issue issue = BaseIdentityRules.check("a\u0001b").get(BaseIdentityRules.NAME).getFirst();
         assertThat(issue.args()).containsExactly(new MessageKey("fieldName.baseName"), 2);
     }
+
+    /** A copied data folder gets a new identifier; its name is kept, and a package from the original is then another base's. */
+    @Test
+    void aNewIdentifierKeepsTheName() {
+        service.rename("Délégué du préfet — Besançon Nord");
+        BaseIdentity renewed = service.renew();
+        assertThat(renewed.id()).isNotEqualTo(original.id());
+        assertThat(renewed.name()).isEqualTo("Délégué du préfet — Besançon Nord");
+        assertThat(service.identity()).isEqualTo(renewed);
+        assertThat(Services.over(new Store(db.dsl()), java.time.Clock.systemDefaultZone()).exchange().base().getKey())
+                .isEqualTo(renewed.id());
+    }
 }

@@ -52,7 +52,7 @@ public final class BaseIdentityDialog {
         this.identities = identities;
     }
 
-    /** Shows the identity as read ({@code current}); {@code saved} receives it once renamed. */
+    /** Shows the identity as read ({@code current}); {@code saved} receives it once renamed or renewed. */
     public void show(Window owner, BaseIdentity current, Consumer<BaseIdentity> saved) {
         var i18n = ui.i18n();
         Dialog<ButtonType> dialog = new Dialog<>();
@@ -108,7 +108,17 @@ public final class BaseIdentityDialog {
         GridPane.setValignment(nameLabel, VPos.TOP);
         nameLabel.setPadding(new Insets(5, 0, 0, 0));
         grid.addRow(0, nameLabel, new VBox(2, name, nameMessage, nameHint));
-        grid.addRow(1, label("baseIdentity.id", id), id);
+        javafx.scene.control.Button renew = new javafx.scene.control.Button(i18n.get("baseIdentity.renew"));
+        renew.setId("renewIdentityButton");
+        renew.setMinWidth(javafx.scene.control.Button.USE_PREF_SIZE);
+        Label renewHint = new Label(i18n.get("baseIdentity.renew.hint"));
+        renewHint.getStyleClass().add("hint");
+        renewHint.setWrapText(true);
+        renewHint.setMaxWidth(460);
+        renewHint.setMinHeight(Label.USE_PREF_SIZE);
+        javafx.scene.layout.HBox idRow = new javafx.scene.layout.HBox(8, id, renew);
+        idRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        grid.addRow(1, label("baseIdentity.id", id), new VBox(2, idRow, renewHint));
         grid.addRow(2, label("baseIdentity.createdAt", created), created);
         dialog.getDialogPane().setContent(new VBox(10, Layouts.keepLabels(grid), problem));
         Dialogs.fitContent(dialog);
@@ -120,6 +130,24 @@ public final class BaseIdentityDialog {
         // (the dialog pane's own height: the field decorations put it under a pane that does not tell)
         nameIssues.subscribe(list -> javafx.application.Platform.runLater(() -> fr.ancrage.ui.common.Dialogs.fitHeight(dialog)));
         problem.textProperty().subscribe(text -> javafx.application.Platform.runLater(() -> fr.ancrage.ui.common.Dialogs.fitHeight(dialog)));
+
+        renew.setOnAction(event -> {
+            if (!ui.dialogs().confirm(dialog.getDialogPane().getScene().getWindow(), i18n.get("baseIdentity.renew.title"),
+                    i18n.get("baseIdentity.renew.confirm"), i18n.get("baseIdentity.renew.do"))) {
+                return;
+            }
+            problem.setText("");
+            renew.setDisable(true);
+            ui.tasks().run(identities::renew, stored -> {
+                renew.setDisable(false);
+                id.setText(stored.id().toString());
+                created.setText(createdAt(stored));
+                saved.accept(stored);
+            }, error -> {
+                renew.setDisable(false);
+                problem.setText(ui.errors().describe(error));
+            });
+        });
 
         Node saveButton = dialog.getDialogPane().lookupButton(save);
         saveButton.addEventFilter(ActionEvent.ACTION, event -> {

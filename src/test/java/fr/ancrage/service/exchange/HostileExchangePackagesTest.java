@@ -157,7 +157,13 @@ class HostileExchangePackagesTest {
     void aPackageOfThisVeryBaseIsRefused() {
         RuleViolationException e = catchThrowableOfType(RuleViolationException.class, () -> sender.exchange.preview(valid));
         assertThat(e.messageKey()).isEqualTo("exchange.refused.ownPackage");
-        assertThat(sender.exchange.message(e)).contains("cette base");
+        assertThat(sender.exchange.message(e)).contains("cette base").contains("copie")
+                .contains("nouvel identifiant");
+        // a copied data folder given a new identifier reads the original's packages as another base's
+        new fr.ancrage.service.BaseIdentityService(sender.store).renew();
+        ImportPlan plan = sender.exchange.preview(valid);
+        assertThat(plan.conflictCount()).isZero();
+        assertThat(plan.totals().created()).isZero();
     }
 
     // --- helpers --------------------------------------------------------------------------------

@@ -119,6 +119,34 @@ class BaseIdentityDialogTest {
         assertThat(status(robot)).isEqualTo("Base : " + NAME);
     }
 
+    /** A copied data folder: « Nouvel identifiant… » asks first (Escape changes nothing), then shows the new one. */
+    @Test
+    void aNewIdentifierIsAskedForThenShown(FxRobot robot) throws Exception {
+        waitForStatus(robot, UNNAMED);
+        robot.clickOn("#baseIdentityStatus");
+        waitForDialog(robot);
+        TextField id = robot.lookup("#baseIdField").queryAs(TextField.class);
+        robot.clickOn("#renewIdentityButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".alert .button")
+                .match(n -> n instanceof Button b && b.getText().equals("Donner un nouvel identifiant")).tryQuery().isPresent());
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(identities.identity()).isEqualTo(original);
+        assertThat(id.getText()).isEqualTo(original.id().toString());
+
+        robot.clickOn("#renewIdentityButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".alert .button")
+                .match(n -> n instanceof Button b && b.getText().equals("Donner un nouvel identifiant")).tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".alert .button")
+                .match(n -> n instanceof Button b && b.getText().equals("Donner un nouvel identifiant")).queryAs(Button.class));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !id.getText().equals(original.id().toString()));
+        BaseIdentity renewed = identities.identity();
+        assertThat(renewed.id()).isNotEqualTo(original.id());
+        assertThat(id.getText()).isEqualTo(renewed.id().toString());
+        assertThat(dialogShown(robot)).isTrue();
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+    }
+
     @Test
     void escapeClosesTheDialogOpenedFromTheKeyboardAndChangesNothing(FxRobot robot) throws Exception {
         waitForStatus(robot, UNNAMED);
