@@ -118,7 +118,10 @@ public final class BaseIdentityDialog {
         renewHint.setMinHeight(Label.USE_PREF_SIZE);
         javafx.scene.layout.HBox idRow = new javafx.scene.layout.HBox(8, id, renew);
         idRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        grid.addRow(1, label("baseIdentity.id", id), new VBox(2, idRow, renewHint));
+        Label idLabel = label("baseIdentity.id", id);
+        GridPane.setValignment(idLabel, VPos.TOP);
+        idLabel.setPadding(new Insets(5, 0, 0, 0));
+        grid.addRow(1, idLabel, new VBox(2, idRow, renewHint));
         grid.addRow(2, label("baseIdentity.createdAt", created), created);
         dialog.getDialogPane().setContent(new VBox(10, Layouts.keepLabels(grid), problem));
         Dialogs.fitContent(dialog);
