@@ -128,9 +128,8 @@ class ExchangeRoundTripTest {
         var pair = bases.pair(folder);
         var a = pair[0];
         var b = pair[1];
-        var engagement = b.db.dsl().selectFrom(ENGAGEMENT).orderBy(ENGAGEMENT.ID).limit(1).fetchSingle();
+        var engagement = firstEngagementsConventionDeletedIn(a, b);
         UUID convention = engagement.getConventionId();
-        a.db.dsl().deleteFrom(CONVENTION).where(CONVENTION.ID.eq(convention)).execute();
         var added = engagement.copy();
         added.setId(fr.ancrage.domain.Ids.newId());
         added.setDescription("Engagement ajouté ici");
@@ -169,9 +168,8 @@ class ExchangeRoundTripTest {
         var pair = bases.pair(folder);
         var a = pair[0];
         var b = pair[1];
-        var engagement = b.db.dsl().selectFrom(ENGAGEMENT).orderBy(ENGAGEMENT.ID).limit(1).fetchSingle();
+        var engagement = firstEngagementsConventionDeletedIn(a, b);
         UUID convention = engagement.getConventionId();
-        a.db.dsl().deleteFrom(CONVENTION).where(CONVENTION.ID.eq(convention)).execute();
         b.db.dsl().update(ENGAGEMENT).set(ENGAGEMENT.DESCRIPTION, "Changé ici")
                 .set(ENGAGEMENT.VERSION, ENGAGEMENT.VERSION.plus(1)).where(ENGAGEMENT.ID.eq(engagement.getId())).execute();
         TestFigures.rebuild(a.db.dsl());
@@ -188,6 +186,14 @@ class ExchangeRoundTripTest {
         assertThat(a.importAll(p3, Decisions.keepMine()).conflictCount()).isZero();
         assertThat(a.db.dsl().fetchExists(ENGAGEMENT, ENGAGEMENT.ID.eq(engagement.getId()))).isTrue();
         assertThat(a.dump()).isEqualTo(b.dump());
+    }
+
+    /** B's first engagement, whose convention A deletes (with all it holds, as the database cascades). */
+    private static fr.ancrage.persistence.jooq.tables.records.EngagementRecord firstEngagementsConventionDeletedIn(
+            ExchangeBases.Base a, ExchangeBases.Base b) {
+        var engagement = b.db.dsl().selectFrom(ENGAGEMENT).orderBy(ENGAGEMENT.ID).limit(1).fetchSingle();
+        a.db.dsl().deleteFrom(CONVENTION).where(CONVENTION.ID.eq(engagement.getConventionId())).execute();
+        return engagement;
     }
 
     private static java.util.List<String> rebuilt(ExchangeBases.Base base) {

@@ -127,24 +127,28 @@ class BaseIdentityDialogTest {
         waitForDialog(robot);
         TextField id = robot.lookup("#baseIdField").queryAs(TextField.class);
         robot.clickOn("#renewIdentityButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".alert .button")
-                .match(n -> n instanceof Button b && b.getText().equals("Donner un nouvel identifiant")).tryQuery().isPresent());
+        renewConfirmation(robot);
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(identities.identity()).isEqualTo(original);
         assertThat(id.getText()).isEqualTo(original.id().toString());
 
         robot.clickOn("#renewIdentityButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".alert .button")
-                .match(n -> n instanceof Button b && b.getText().equals("Donner un nouvel identifiant")).tryQuery().isPresent());
-        robot.clickOn(robot.lookup(".alert .button")
-                .match(n -> n instanceof Button b && b.getText().equals("Donner un nouvel identifiant")).queryAs(Button.class));
+        robot.clickOn(renewConfirmation(robot));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !id.getText().equals(original.id().toString()));
         BaseIdentity renewed = identities.identity();
         assertThat(renewed.id()).isNotEqualTo(original.id());
         assertThat(id.getText()).isEqualTo(renewed.id().toString());
         assertThat(dialogShown(robot)).isTrue();
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+    }
+
+    /** The confirmation's « Donner un nouvel identifiant » button, once shown. */
+    private static Button renewConfirmation(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".alert .button")
+                .match(n -> n instanceof Button b && b.getText().equals("Donner un nouvel identifiant")).tryQuery().isPresent());
+        return robot.lookup(".alert .button")
+                .match(n -> n instanceof Button b && b.getText().equals("Donner un nouvel identifiant")).queryAs(Button.class);
     }
 
     @Test
