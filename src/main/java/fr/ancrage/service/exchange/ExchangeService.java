@@ -465,6 +465,7 @@ public final class ExchangeService {
                 steps.add(s);
             }
         }
+        checkNewOnesOnce(steps);
         keepWhatIsStillNamed(ex, steps, finals, answers, me, decided);
         checkReferences(ex, steps, finals, p);
         if (write) {
@@ -703,6 +704,39 @@ public final class ExchangeService {
                             texts.get("exchange.kind." + s.kind.label()), label(s.kind, s.local.state().values()),
                             texts.get("exchange.kind." + r.kind().label()), label(r.kind(), named));
                 }
+            }
+        }
+    }
+
+    /**
+     * Two records the package creates may not be the same thing the database holds once (two QPVs
+     * with one code, two conventions with one reference...): a base could not have made them, and
+     * the database would refuse the second. Refused here, with the file and the record, in the
+     * preview already.
+     */
+    private void checkNewOnesOnce(List<Step> steps) {
+        Set<List<String>> seen = new HashSet<>();
+        for (Step s : steps) {
+            if (s.incoming == null || s.local != null || s.result_final.isDeleted()) {
+                continue;
+            }
+            List<String> fields = s.kind == ExchangeKind.CONVENTION ? List.of("reference")
+                    : s.kind.identity() == ExchangeKind.Identity.SAME ? s.kind.identityFields() : List.of();
+            if (fields.isEmpty()) {
+                continue;
+            }
+            List<String> key = new ArrayList<>(List.of(s.kind.label()));
+            for (String f : fields) {
+                key.add(s.result_final.value(f));
+            }
+            if (key.stream().skip(1).anyMatch(v -> v == null || v.isBlank())) {
+                continue;
+            }
+            if (!seen.add(key)) {
+                List<String> names = fields.stream().map(f -> texts.bundle().containsKey("exchange.field." + f)
+                        ? texts.get("exchange.field." + f).toLowerCase(texts.locale()) : f).toList();
+                throw new RuleViolationException("exchange.refused.sameTwice", where(s),
+                        label(s.kind, s.result_final.values()), String.join(", ", names));
             }
         }
     }

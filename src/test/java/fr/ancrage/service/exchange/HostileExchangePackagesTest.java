@@ -124,6 +124,21 @@ class HostileExchangePackagesTest {
     }
 
     @Test
+    void twoNewRecordsThatAreTheSameThingAreRefused() throws Exception {
+        Path p = rewrite(files -> {
+            ObjectNode root = tree(files.get("donnees/qpvs.json"));
+            ArrayNode records = (ArrayNode) root.get("records");
+            ObjectNode copy = records.get(0).deepCopy();
+            copy.put("id", "0190a000-0000-7000-8000-00000000beef");
+            records.add(copy);
+            files.put("donnees/qpvs.json", bytes(root));
+        });
+        refused(p, "exchange.refused.sameTwice", "dans donnees/qpvs.json (0190a000-0000-7000-8000-00000000beef), « ");
+        assertThat(receiver.exchange.message(catchThrowableOfType(RuleViolationException.class,
+                () -> receiver.exchange.preview(p)))).contains("(même code)");
+    }
+
+    @Test
     void aReferenceToARecordNowhereIsRefused() throws Exception {
         refused(edit("conventions", r -> field(r, "companyId").put("value", "0190a000-0000-7000-8000-0000deadbeef")),
                 "exchange.refused.reference", "companyId");
