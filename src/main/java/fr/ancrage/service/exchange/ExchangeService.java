@@ -683,7 +683,8 @@ public final class ExchangeService {
                 for (ExchangeRepository.Referrer r : ex.referrers(e.getKey(), e.getValue().keySet())) {
                     RecordState referrer = finals.get(r.id());
                     boolean stillNames = referrer == null
-                            || !referrer.isDeleted() && r.target().toString().equals(referrer.value(r.field()));
+                            || !referrer.isDeleted() && referrer.value(r.field()) != null
+                            && List.of(referrer.value(r.field()).split(",")).contains(r.target().toString());
                     Step s = e.getValue().get(r.target());
                     if (!stillNames || !s.result_final.isDeleted()) {
                         continue;

@@ -188,6 +188,48 @@ class ExchangeRoundTripTest {
         assertThat(a.dump()).isEqualTo(b.dump());
     }
 
+    /**
+     * A deletes a QPV (its conventions no longer name it); B meanwhile names it in a convention:
+     * the deletion is a conflict and the QPV is kept (before, the database refused the import).
+     */
+    @Test
+    void aQpvDeletedThereThatAConventionHereNamesIsKept() throws Exception {
+        var pair = bases.pair(folder);
+        var a = pair[0];
+        var b = pair[1];
+        var cq = fr.ancrage.persistence.jooq.Tables.CONVENTION_QPV;
+        var eq = fr.ancrage.persistence.jooq.Tables.ENGAGEMENT_QPV;
+        var qpvs = fr.ancrage.persistence.jooq.Tables.QPV;
+        UUID qpv = b.db.dsl().select(qpvs.ID).from(qpvs).orderBy(qpvs.ID).limit(1).fetchSingle().value1();
+        a.db.dsl().update(CONVENTION).set(CONVENTION.VERSION, CONVENTION.VERSION.plus(1))
+                .where(CONVENTION.ID.in(org.jooq.impl.DSL.select(cq.CONVENTION_ID).from(cq).where(cq.QPV_ID.eq(qpv))))
+                .execute();
+        a.db.dsl().update(ENGAGEMENT).set(ENGAGEMENT.VERSION, ENGAGEMENT.VERSION.plus(1))
+                .where(ENGAGEMENT.ID.in(org.jooq.impl.DSL.select(eq.ENGAGEMENT_ID).from(eq).where(eq.QPV_ID.eq(qpv))))
+                .execute();
+        a.db.dsl().deleteFrom(cq).where(cq.QPV_ID.eq(qpv)).execute();
+        a.db.dsl().deleteFrom(eq).where(eq.QPV_ID.eq(qpv)).execute();
+        a.db.dsl().deleteFrom(qpvs).where(qpvs.ID.eq(qpv)).execute();
+        UUID convention = b.db.dsl().select(CONVENTION.ID).from(CONVENTION)
+                .whereNotExists(org.jooq.impl.DSL.selectOne().from(cq).where(cq.CONVENTION_ID.eq(CONVENTION.ID))
+                        .and(cq.QPV_ID.eq(qpv)))
+                .orderBy(CONVENTION.ID).limit(1).fetchSingle().value1();
+        b.db.dsl().insertInto(cq).set(cq.CONVENTION_ID, convention).set(cq.QPV_ID, qpv).execute();
+        b.db.dsl().update(CONVENTION).set(CONVENTION.VERSION, CONVENTION.VERSION.plus(1))
+                .where(CONVENTION.ID.eq(convention)).execute();
+        TestFigures.rebuild(a.db.dsl());
+        TestFigures.rebuild(b.db.dsl());
+
+        ImportPlan done = b.importAll(a.send(folder, "a-deletes-qpv"), Decisions.keepMine());
+        assertThat(done.items()).anySatisfy(i -> {
+            assertThat(i.id()).isEqualTo(qpv);
+            assertThat(i.recordConflict()).isEqualTo(Merge.RecordConflict.DELETED_THERE);
+        });
+        assertThat(b.db.dsl().fetchExists(qpvs, qpvs.ID.eq(qpv))).isTrue();
+        assertThat(b.db.dsl().fetchExists(cq, cq.CONVENTION_ID.eq(convention).and(cq.QPV_ID.eq(qpv)))).isTrue();
+        assertThat(b.figures()).isEqualTo(rebuilt(b));
+    }
+
     /** B's first engagement, whose convention A deletes (with all it holds, as the database cascades). */
     private static fr.ancrage.persistence.jooq.tables.records.EngagementRecord firstEngagementsConventionDeletedIn(
             ExchangeBases.Base a, ExchangeBases.Base b) {
