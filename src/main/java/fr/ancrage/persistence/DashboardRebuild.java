@@ -141,11 +141,13 @@ final class DashboardRebuild {
     }
 
     /**
-     * Adds to the tables what {@code conventions}, new to the base and already written, contribute:
-     * the rebuild's statements restricted to them, their CONVENTION lines inserted and every line
-     * above (EPCI, department, country, QPV) added to in one {@code merge} per level. Used by an
-     * import of many conventions at once, where adding them one line at a time took minutes on the
-     * national dataset. The figures are the same as a rebuild's (ExchangeRoundTripTest compares).
+     * Adds to the tables what {@code conventions}, new to the base and already written, contribute,
+     * a thousand at a time: their CONVENTION lines (by year and over all years) summed from their
+     * engagements' values and inserted, every line above (EPCI, department, country, QPV) summed
+     * from them in memory and added by one batch of updates by primary key (inserted when absent),
+     * and their gaps. Used by an import of many conventions at once, where adding them one line at a
+     * time took minutes on the national dataset. The figures are the same as a rebuild's
+     * (DashboardFiguresTest and ExchangeRoundTripTest compare).
      */
     void addConventions(java.util.Collection<UUID> conventions) {
         List<UUID> all = new java.util.ArrayList<>(conventions);
