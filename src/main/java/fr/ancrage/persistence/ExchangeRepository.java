@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -308,30 +307,20 @@ public final class ExchangeRepository {
             });
         }
         // the lists kept in link tables: a convention's or an engagement's QPVs, an action type's indicators
-        var links = List.of(
-                new Link(ExchangeKind.CONVENTION, ExchangeRows.QPV_IDS, ExchangeKind.QPV,
-                        fr.ancrage.persistence.jooq.Tables.CONVENTION_QPV.CONVENTION_ID,
-                        fr.ancrage.persistence.jooq.Tables.CONVENTION_QPV.QPV_ID),
-                new Link(ExchangeKind.ENGAGEMENT, ExchangeRows.QPV_IDS, ExchangeKind.QPV,
-                        fr.ancrage.persistence.jooq.Tables.ENGAGEMENT_QPV.ENGAGEMENT_ID,
-                        fr.ancrage.persistence.jooq.Tables.ENGAGEMENT_QPV.QPV_ID),
-                new Link(ExchangeKind.ACTION_TYPE, ExchangeRows.INDICATOR_IDS, ExchangeKind.INDICATOR,
-                        fr.ancrage.persistence.jooq.Tables.ACTION_TYPE_INDICATOR.ACTION_TYPE_ID,
-                        fr.ancrage.persistence.jooq.Tables.ACTION_TYPE_INDICATOR.INDICATOR_ID));
-        for (Link link : links) {
-            if (link.target() != kind) {
-                continue;
-            }
-            for (int i = 0; i < all.size(); i += 1000) {
-                dsl.select(link.owner(), link.named()).from(((org.jooq.TableField<?, ?>) link.owner()).getTable())
-                        .where(link.named().in(all.subList(i, Math.min(all.size(), i + 1000))))
-                        .forEach(r -> found.add(new Referrer(link.kind(), r.value1(), link.field(), r.value2())));
-            }
+        for (ExchangeKind k : ExchangeKind.values()) {
+            ExchangeRows.lists(k).forEach((field, target) -> {
+                if (target != kind) {
+                    return;
+                }
+                ExchangeRows.ListColumns link = ExchangeRows.listColumns(k, field);
+                for (int i = 0; i < all.size(); i += 1000) {
+                    dsl.select(link.holder(), link.listed()).from(((org.jooq.TableField<?, ?>) link.holder()).getTable())
+                            .where(link.listed().in(all.subList(i, Math.min(all.size(), i + 1000))))
+                            .forEach(r -> found.add(new Referrer(k, r.value1(), field, r.value2())));
+                }
+            });
         }
         return found;
-    }
-
-    private record Link(ExchangeKind kind, String field, ExchangeKind target, Field<UUID> owner, Field<UUID> named) {
     }
 
     /** The conventions of these engagements. */

@@ -175,6 +175,20 @@ final class ExchangeRows {
         };
     }
 
+    /** The link table of a list field: the column naming the record that holds the list, and the one naming a listed record. */
+    record ListColumns(Field<UUID> holder, Field<UUID> listed) {
+    }
+
+    /** The columns of the link table that keeps the list {@code field} of {@code kind} (see {@link #lists}). */
+    static ListColumns listColumns(ExchangeKind kind, String field) {
+        return switch (kind) {
+            case ACTION_TYPE -> new ListColumns(ACTION_TYPE_INDICATOR.ACTION_TYPE_ID, ACTION_TYPE_INDICATOR.INDICATOR_ID);
+            case CONVENTION -> new ListColumns(CONVENTION_QPV.CONVENTION_ID, CONVENTION_QPV.QPV_ID);
+            case ENGAGEMENT -> new ListColumns(ENGAGEMENT_QPV.ENGAGEMENT_ID, ENGAGEMENT_QPV.QPV_ID);
+            default -> throw new IllegalArgumentException(kind + " keeps no list " + field);
+        };
+    }
+
     // --- Values --------------------------------------------------------------------------------
 
     static String canonical(Object value) {

@@ -21,10 +21,6 @@ public final class BaseIdentityService {
 
     private final java.time.Clock clock;
 
-    public BaseIdentityService(Store store) {
-        this(store, java.time.Clock.systemUTC());
-    }
-
     public BaseIdentityService(Store store, java.time.Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -137,6 +137,7 @@ public final class BaseIdentityDialog {
         renew.setOnAction(event -> {
             if (!ui.dialogs().confirm(dialog.getDialogPane().getScene().getWindow(), i18n.get("baseIdentity.renew.title"),
                     i18n.get("baseIdentity.renew.confirm"), i18n.get("baseIdentity.renew.do"))) {
+                renew.requestFocus();
                 return;
             }
             problem.setText("");
@@ -146,6 +147,7 @@ public final class BaseIdentityDialog {
                 id.setText(stored.id().toString());
                 created.setText(createdAt(stored));
                 saved.accept(stored);
+                renew.requestFocus(); // the keyboard goes on from where it was
             }, error -> {
                 renew.setDisable(false);
                 problem.setText(ui.errors().describe(error));

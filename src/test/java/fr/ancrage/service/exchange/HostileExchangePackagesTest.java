@@ -175,7 +175,7 @@ class HostileExchangePackagesTest {
         assertThat(sender.exchange.message(e)).contains("cette base").contains("copie")
                 .contains("nouvel identifiant");
         // a copied data folder given a new identifier reads the original's packages as another base's
-        new fr.ancrage.service.BaseIdentityService(sender.store).renew();
+        new fr.ancrage.service.BaseIdentityService(sender.store, java.time.Clock.systemUTC()).renew();
         ImportPlan plan = sender.exchange.preview(valid);
         assertThat(plan.conflictCount()).isZero();
         assertThat(plan.totals().created()).isZero();

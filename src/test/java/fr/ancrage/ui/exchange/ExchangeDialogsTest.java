@@ -79,7 +79,7 @@ class ExchangeDialogsTest {
     void start(Stage stage) throws Exception {
         app = new UiHarness();
         here = new Store(app.database.dsl());
-        new BaseIdentityService(here).rename("Préfecture du Doubs");
+        new BaseIdentityService(here, java.time.Clock.systemUTC()).rename("Préfecture du Doubs");
         hereExchange = new ExchangeService(here, UiHarness.CLOCK, I18n.forLanguage("fr"));
         delegate = new OtherBase(DELEGATE);
         // the prefecture has imported the delegate's whole base once

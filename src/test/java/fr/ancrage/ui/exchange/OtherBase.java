@@ -28,7 +28,7 @@ final class OtherBase implements AutoCloseable {
         db = TestStores.withReference();
         store = new Store(db.dsl());
         new DemoDataService(store, UiHarness.CLOCK).load();
-        new BaseIdentityService(store).rename(name);
+        new BaseIdentityService(store, java.time.Clock.systemUTC()).rename(name);
         exchange = new ExchangeService(store, UiHarness.CLOCK, I18n.forLanguage("fr"));
     }
 

@@ -39,7 +39,7 @@ class BaseIdentityDialogTest {
     @Start
     void start(Stage stage) {
         app = new UiHarness();
-        identities = new BaseIdentityService(new Store(app.database.dsl()));
+        identities = new BaseIdentityService(new Store(app.database.dsl()), UiHarness.CLOCK);
         original = identities.identity();
         app.start(stage);
     }
