@@ -3,6 +3,7 @@ package fr.ancrage.domain;
 import fr.ancrage.domain.validation.Issue;
 import fr.ancrage.domain.validation.TextLimits;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,25 +35,37 @@ public final class ConventionRules {
         if (c.departmentCode().isEmpty()) {
             add(issues, DEPARTMENT, Issue.error("validation.convention.department.required"));
         }
-        if (c.startDate() != null && c.endDate() != null && !c.endDate().isAfter(c.startDate())) {
-            add(issues, END_DATE, Issue.error("validation.convention.end.beforeStart"));
-        }
-        if (c.status().isSignedOrLater() && c.signatureDate() == null) {
-            add(issues, SIGNATURE_DATE, Issue.error("validation.convention.signature.required"));
-        }
-        if (c.status() == ConventionStatus.ACTIVE && (c.startDate() == null || c.endDate() == null)) {
-            add(issues, c.startDate() == null ? START_DATE : END_DATE,
-                    Issue.error("validation.convention.dates.requiredWhenActive"));
-        }
-        if (c.signatureDate() != null && c.endDate() != null && c.signatureDate().isAfter(c.endDate())) {
-            add(issues, SIGNATURE_DATE, Issue.error("validation.convention.signature.afterEnd"));
-        }
+        checkDates(c.status(), c.signatureDate(), c.startDate(), c.endDate())
+                .forEach((field, list) -> list.forEach(i -> add(issues, field, i)));
         TextLimits.check(issues, TITLE, c.title(), TextLimits.NAME);
         TextLimits.check(issues, REFERENT, c.stateReferent(), TextLimits.TITLE);
         TextLimits.check(issues, NOTES, c.notes(), TextLimits.NOTES);
         for (Signatory s : c.signatories()) {
             TextLimits.check(issues, "signatoryName", s.fullName(), TextLimits.TITLE);
             TextLimits.check(issues, "signatoryTitle", s.jobTitle(), TextLimits.TITLE);
+        }
+        return issues;
+    }
+
+    /**
+     * The rules that tie the status and the three dates of a convention together; also run on a
+     * convention an exchange merged from two bases, whose dates may come from either side.
+     */
+    public static Map<String, List<Issue>> checkDates(ConventionStatus status, LocalDate signatureDate,
+                                                      LocalDate startDate, LocalDate endDate) {
+        Map<String, List<Issue>> issues = new LinkedHashMap<>();
+        if (startDate != null && endDate != null && !endDate.isAfter(startDate)) {
+            add(issues, END_DATE, Issue.error("validation.convention.end.beforeStart"));
+        }
+        if (status.isSignedOrLater() && signatureDate == null) {
+            add(issues, SIGNATURE_DATE, Issue.error("validation.convention.signature.required"));
+        }
+        if (status == ConventionStatus.ACTIVE && (startDate == null || endDate == null)) {
+            add(issues, startDate == null ? START_DATE : END_DATE,
+                    Issue.error("validation.convention.dates.requiredWhenActive"));
+        }
+        if (signatureDate != null && endDate != null && signatureDate.isAfter(endDate)) {
+            add(issues, SIGNATURE_DATE, Issue.error("validation.convention.signature.afterEnd"));
         }
         return issues;
     }

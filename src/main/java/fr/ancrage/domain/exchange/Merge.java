@@ -41,8 +41,18 @@ public final class Merge {
         }
     }
 
-    /** One field changed differently on both sides; {@code before} is the value both had, when known. */
-    public record FieldConflict(String field, String mine, String theirs, String before, boolean beforeKnown) {
+    /**
+     * One field changed differently on both sides; {@code before} is the value both had, when known.
+     * {@code rule}: null for a field both sides changed; for fields each side changed alone but
+     * whose merge would break a rule of the record (an end date before the start date taken from the
+     * other side...), the message key of that rule.
+     */
+    public record FieldConflict(String field, String mine, String theirs, String before, boolean beforeKnown,
+                                String rule) {
+
+        public FieldConflict(String field, String mine, String theirs, String before, boolean beforeKnown) {
+            this(field, mine, theirs, before, beforeKnown, null);
+        }
     }
 
     /**
@@ -138,6 +148,50 @@ public final class Merge {
                     RecordConflict.NONE, changed);
         }
         return result(local, remote, state, changed.isEmpty() ? Outcome.UNCHANGED : Outcome.UPDATED, changed);
+    }
+
+    /**
+     * The merge of a record changed on both sides whose result breaks a rule of its kind ({@code
+     * rule}, a message key) although each side kept it: the {@code fields} of the rule that differ
+     * between the two sides are no longer merged but asked, as conflicts, this base's value kept
+     * until answered. Returns {@code r} itself when none differs, or for a deletion or a new record.
+     */
+    public static Result asConflicts(Result r, Set<String> fields, String rule, Map<String, FieldValue> previous) {
+        if (r.local() == null || r.local().isDeleted() || r.remote().isDeleted()
+                || r.recordConflict() != RecordConflict.NONE) {
+            return r;
+        }
+        List<FieldConflict> conflicts = new ArrayList<>(r.conflicts());
+        Set<String> asked = new TreeSet<>();
+        conflicts.forEach(c -> asked.add(c.field()));
+        Map<String, FieldValue> merged = new TreeMap<>(r.merged().fields());
+        Set<String> changed = new TreeSet<>(r.changedFields());
+        for (String name : new TreeSet<>(fields)) {
+            FieldValue l = r.local().field(name);
+            FieldValue t = r.remote().field(name);
+            if (asked.contains(name) || t.sameValue(l)) {
+                continue;
+            }
+            // a field changed on one side only: the other side still has the value both had
+            FieldValue before = switch (t.clock().compare(l.clock())) {
+                case AFTER -> l;
+                case BEFORE -> t;
+                default -> previous.get(name);
+            };
+            boolean known = before != null && before.clock().seenBy(t.clock());
+            conflicts.add(new FieldConflict(name, l.value(), t.value(), known ? before.value() : null, known, rule));
+            if (l.value() == null && l.clock().isEmpty()) {
+                merged.remove(name);
+            } else {
+                merged.put(name, l);
+            }
+            changed.remove(name);
+        }
+        if (conflicts.size() == r.conflicts().size()) {
+            return r;
+        }
+        return new Result(r.id(), r.kind(), Outcome.CONFLICT, r.local(), r.remote(), r.merged().withFields(merged),
+                List.copyOf(conflicts), RecordConflict.NONE, Set.copyOf(changed));
     }
 
     /**

@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.ancrage.documents.PackageArchive;
 import fr.ancrage.documents.SafeFiles;
+import fr.ancrage.domain.ConventionRules;
 import fr.ancrage.domain.ConventionStatus;
 import fr.ancrage.domain.RuleViolationException;
 import fr.ancrage.domain.exchange.FieldValue;
 import fr.ancrage.domain.exchange.Merge;
 import fr.ancrage.domain.exchange.RecordState;
+import fr.ancrage.domain.validation.Issue;
+import fr.ancrage.domain.validation.MessageKey;
 import fr.ancrage.i18n.I18n;
 import fr.ancrage.persistence.ExchangeKind;
 import fr.ancrage.persistence.ExchangeRepository;
@@ -452,8 +455,14 @@ public final class ExchangeService {
             for (Step s : ofKind) {
                 s.result = Merge.merge(s.local == null ? null : s.local.state(), s.remote,
                         s.local == null ? Map.of() : s.local.previous());
+                if (kind == ExchangeKind.CONVENTION) {
+                    s.result = askWhatBreaksARule(s);
+                }
                 RecordState fin = resolve(s, answers, me, decided);
                 checkTyped(kind, s, fin);
+                if (kind == ExchangeKind.CONVENTION) {
+                    checkMergedConvention(s, fin);
+                }
                 if (kind == ExchangeKind.CONVENTION && !fin.isDeleted()) {
                     fin = checkReference(r, ex, s, fin, me, decided, finals, renumberings, steps);
                 }
@@ -526,6 +535,66 @@ public final class ExchangeService {
                         "exchange.value." + problem);
             }
         }
+    }
+
+    /** The fields of a convention its rules tie together (status and dates). */
+    private static final Set<String> CONVENTION_DATES = Set.of("status", "signatureDate", "startDate", "endDate");
+
+    /**
+     * A convention each base changed on its side (one its end date, the other its start date) may
+     * break a rule once merged although both sides kept it: its dates and status that differ
+     * between the two sides are then asked, as conflicts, rather than merged (decision 0019).
+     */
+    private static Merge.Result askWhatBreaksARule(Step s) {
+        Merge.Result m = s.result;
+        if (s.local == null || m.merged().isDeleted() || m.recordConflict() != Merge.RecordConflict.NONE
+                || m.changedFields().isEmpty()) {
+            return m;
+        }
+        String rule = conventionRule(m.merged().values());
+        if (rule == null || rule.equals(conventionRule(s.local.state().values()))
+                || rule.equals(conventionRule(s.remote.values()))) {
+            return m;
+        }
+        return Merge.asConflicts(m, CONVENTION_DATES, rule, s.local.previous());
+    }
+
+    /**
+     * The answers to a convention's conflicts may still give dates that break a rule (the end date
+     * of the package with the start date of this base): the import is refused, nothing written, with
+     * the rule, so that the user chooses again.
+     */
+    private static void checkMergedConvention(Step s, RecordState fin) {
+        if (s.local == null || fin.isDeleted() || s.local.state().isDeleted() || !s.result.isConflict()) {
+            return;
+        }
+        Map<String, String> values = fin.values();
+        String rule = conventionRule(values);
+        if (rule != null && !rule.equals(conventionRule(s.local.state().values()))
+                && !rule.equals(conventionRule(s.remote.values()))) {
+            throw new RuleViolationException("exchange.refused.inconsistent", label(ExchangeKind.CONVENTION, values),
+                    new MessageKey(rule));
+        }
+    }
+
+    /** The first rule of status and dates that these values of a convention break, or null. */
+    static String conventionRule(Map<String, String> values) {
+        try {
+            String status = values.get("status");
+            if (status == null) {
+                return null;
+            }
+            var issues = ConventionRules.checkDates(ConventionStatus.valueOf(status), date(values.get("signatureDate")),
+                    date(values.get("startDate")), date(values.get("endDate")));
+            return issues.values().stream().flatMap(List::stream).filter(Issue::isError).map(Issue::messageKey)
+                    .findFirst().orElse(null);
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            return null; // a value of the wrong type is refused, with its field, by the schema checks
+        }
+    }
+
+    private static java.time.LocalDate date(String value) {
+        return value == null || value.isEmpty() ? null : java.time.LocalDate.parse(value);
     }
 
     /**
@@ -901,7 +970,7 @@ public final class ExchangeService {
     /** The French (or English) message of a refusal, its reasons translated. */
     public String message(RuleViolationException e) {
         Object[] args = e.args().stream().map(a -> a instanceof String s && s.startsWith("exchange.value.")
-                ? texts.get(s) : a).toArray();
+                ? texts.get(s) : a instanceof MessageKey k ? texts.get(k.key()) : a).toArray();
         return texts.format(e.messageKey(), args);
     }
 

@@ -73,6 +73,8 @@ final class ImportReportText {
                 continue;
             }
             var chosen = answers.fieldsOf(i.id(), i.conflicts().stream().map(Merge.FieldConflict::field).toList());
+            i.conflicts().stream().map(Merge.FieldConflict::rule).filter(java.util.Objects::nonNull).findFirst()
+                    .ifPresent(rule -> b.append(texts.format("exchange.report.rule", what, texts.get(rule))).append('\n'));
             for (Merge.FieldConflict c : i.conflicts()) {
                 Merge.Resolution r = chosen.get(c.field());
                 String kept = switch (r.choice()) {

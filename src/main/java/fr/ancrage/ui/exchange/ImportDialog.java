@@ -457,6 +457,15 @@ public final class ImportDialog {
             }
             row++;
         }
+        String rule = r.fields.stream().map(f -> f.conflict().rule()).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
+        if (rule != null) {
+            Label why = new Label(i18n.format("exchange.conflict.rule.explain", i18n.get(rule)));
+            why.setId("conflictRule" + index);
+            why.setWrapText(true);
+            why.setMinHeight(Label.USE_PREF_SIZE);
+            block.getChildren().add(why);
+        }
         Button keepAll = new Button(i18n.get("exchange.conflict.keepAll"));
         keepAll.setId("conflictKeepAll" + index);
         keepAll.setOnAction(e -> r.all(Merge.Choice.MINE));

@@ -120,6 +120,62 @@ class ExchangeRoundTripTest {
     }
 
     /**
+     * A moves a convention's start date late, B its end date early: each base keeps a consistent
+     * convention, but the two changes merged would end it before it starts. The dates are asked
+     * (this base's kept by default), and answers that still break the rule are refused.
+     */
+    @Test
+    void datesEachSideChangedThatWouldBreakARuleTogetherAreAsked() throws Exception {
+        var pair = bases.pair(folder);
+        var a = pair[0];
+        var b = pair[1];
+        var c = a.db.dsl().selectFrom(CONVENTION).where(CONVENTION.START_DATE.isNotNull())
+                .and(CONVENTION.END_DATE.isNotNull()).and(CONVENTION.SIGNATURE_DATE.isNotNull())
+                .and(CONVENTION.END_DATE.gt(CONVENTION.START_DATE.plus(800)))
+                .orderBy(CONVENTION.REFERENCE).limit(1).fetchSingle();
+        UUID convention = c.getId();
+        LocalDate lateStart = c.getEndDate().minusMonths(6);
+        LocalDate earlyEnd = c.getStartDate().plusYears(1);
+        a.db.dsl().update(CONVENTION).set(CONVENTION.START_DATE, lateStart)
+                .set(CONVENTION.VERSION, CONVENTION.VERSION.plus(1)).where(CONVENTION.ID.eq(convention)).execute();
+        b.db.dsl().update(CONVENTION).set(CONVENTION.END_DATE, earlyEnd)
+                .set(CONVENTION.VERSION, CONVENTION.VERSION.plus(1)).where(CONVENTION.ID.eq(convention)).execute();
+
+        Path fromB = b.send(folder, "b-end");
+        ImportPlan preview = a.preview(fromB);
+        ImportPlan.Item item = preview.items().stream().filter(i -> i.id().equals(convention)).findFirst().orElseThrow();
+        assertThat(item.outcome()).isEqualTo(Merge.Outcome.CONFLICT);
+        assertThat(item.conflicts()).extracting(Merge.FieldConflict::field).containsExactly("endDate", "startDate");
+        assertThat(item.conflicts()).allSatisfy(f -> assertThat(f.rule())
+                .isEqualTo("validation.convention.end.beforeStart"));
+        assertThat(item.conflicts()).anySatisfy(f -> {
+            assertThat(f.field()).isEqualTo("startDate");
+            assertThat(f.mine()).isEqualTo(lateStart.toString());
+            assertThat(f.theirs()).isEqualTo(c.getStartDate().toString());
+        });
+
+        // B's end date with A's start date: still before it, refused and nothing written
+        var before = a.dump();
+        assertThatThrownBy(() -> a.importAll(fromB, Decisions.keepMine().field(convention, "endDate",
+                Merge.Resolution.THEIRS)))
+                .isInstanceOf(fr.ancrage.domain.RuleViolationException.class)
+                .satisfies(e -> assertThat(a.exchange.message((fr.ancrage.domain.RuleViolationException) e))
+                        .contains("serait incohérente").contains("La date de fin doit être postérieure à la date de début")
+                        .contains("Rien n’a été importé"));
+        assertThat(a.dump()).isEqualTo(before);
+
+        // both of B's dates: consistent, taken; B then receives nothing it has to ask about
+        a.importAll(fromB, Decisions.keepMine().field(convention, "endDate", Merge.Resolution.THEIRS)
+                .field(convention, "startDate", Merge.Resolution.THEIRS));
+        assertThat(endDate(a, convention)).isEqualTo(earlyEnd);
+        assertThat(a.exchange.history().getFirst().report()).contains("ses dates ou son statut, changés chacun d’un "
+                + "côté, la rendraient incohérente ensemble (La date de fin doit être postérieure à la date de début.)");
+        ImportPlan back = b.importAll(a.send(folder, "a-back"), Decisions.keepMine());
+        assertThat(back.conflictCount()).isZero();
+        assertThat(b.dump()).isEqualTo(a.dump());
+    }
+
+    /**
      * A deletes a convention; B meanwhile adds an engagement to it. The deletion, which would take
      * B's engagement along, is a conflict: kept by default, and chosen, refused with what depends on it.
      */

@@ -36,6 +36,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -198,6 +199,60 @@ class ExchangeDialogsTest {
                 + "ce paquet.");
         assertThat(text(robot, "#importAlready")).startsWith("Ce paquet a déjà été importé le 22/11/2026 à 11:00");
         robot.type(KeyCode.ESCAPE);
+    }
+
+    /**
+     * The prefecture moves a convention's start late, the delegate its end early: the preview asks
+     * for both dates and says why; answers that still cross are refused above the preview, the
+     * base unchanged, and the user can answer again.
+     */
+    @Test
+    void datesThatWouldCrossOnceMergedAreAskedWithTheRule(FxRobot robot) throws Exception {
+        // one of the delegate's conventions, which the prefecture has since the first import
+        var c = delegate.db.dsl().selectFrom(CONVENTION).where(CONVENTION.START_DATE.isNotNull())
+                .and(CONVENTION.END_DATE.isNotNull()).and(CONVENTION.SIGNATURE_DATE.isNotNull())
+                .and(CONVENTION.END_DATE.gt(CONVENTION.START_DATE.plus(800)))
+                .orderBy(CONVENTION.REFERENCE).limit(1).fetchSingle();
+        assertThat(app.database.dsl().fetchExists(CONVENTION, CONVENTION.ID.eq(c.getId()))).isTrue();
+        LocalDate lateStart = c.getEndDate().minusMonths(6);
+        LocalDate earlyEnd = c.getStartDate().plusYears(1);
+        app.database.dsl().update(CONVENTION).set(CONVENTION.START_DATE, lateStart)
+                .set(CONVENTION.VERSION, CONVENTION.VERSION.plus(1)).where(CONVENTION.ID.eq(c.getId())).execute();
+        delegate.db.dsl().update(CONVENTION).set(CONVENTION.END_DATE, earlyEnd)
+                .set(CONVENTION.VERSION, CONVENTION.VERSION.plus(1)).where(CONVENTION.ID.eq(c.getId())).execute();
+        Path second = dir.resolve("dates.zip");
+        delegate.exchange.export(ExchangeScope.wholeBase(), second, () -> false);
+        choose(robot, second, dir.resolve("rapport.txt"));
+
+        robot.clickOn("#nav-documents");
+        robot.clickOn("#importPackageButton");
+        waitFor(robot, "#importTotals");
+        assertThat(text(robot, "#importTotals")).contains("1 conflit");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("Conflits (1)").tryQuery().isPresent());
+        robot.clickOn("Conflits (1)");
+        assertThat(text(robot, "#conflictRule0")).startsWith("Chaque base a modifié de son côté la date ou le statut")
+                .contains("La date de fin doit être postérieure à la date de début.");
+        assertThat(text(robot, "#conflictField0_0")).isEqualTo("Date de fin");
+        assertThat(text(robot, "#conflictHere0_0")).isEqualTo(c.getEndDate().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        assertThat(text(robot, "#conflictPackage0_0")).isEqualTo(earlyEnd.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        assertThat(text(robot, "#conflictField0_1")).isEqualTo("Date de début");
+
+        // the package's end with this base's start: refused, said above the preview, nothing written
+        robot.clickOn("#conflictTake0_0");
+        robot.clickOn("#importButton");
+        waitFor(robot, "#importProblem");
+        assertThat(text(robot, "#importProblem")).contains("serait incohérente").contains("Rien n’a été importé");
+        assertThat(app.database.dsl().select(CONVENTION.END_DATE).from(CONVENTION).where(CONVENTION.ID.eq(c.getId()))
+                .fetchSingle().value1()).isEqualTo(c.getEndDate());
+
+        // both of this base's dates: written
+        robot.clickOn("#conflictKeep0_0");
+        robot.clickOn("#importButton");
+        waitFor(robot, "#importDone");
+        assertThat(app.database.dsl().select(CONVENTION.START_DATE).from(CONVENTION).where(CONVENTION.ID.eq(c.getId()))
+                .fetchSingle().value1()).isEqualTo(lateStart);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#importCloseButton").tryQuery().isPresent());
+        robot.clickOn("#importCloseButton");
     }
 
     @Test
