@@ -174,7 +174,10 @@ public final class Backups {
                 }
             }
             LOG.error("Backup to {} failed", folder, e);
-            throw new RuleViolationException("backup.error.write", folder.toString(), String.valueOf(e.getMessage()));
+            RuleViolationException refused = new RuleViolationException("backup.error.write", folder.toString(),
+                    String.valueOf(e.getMessage()));
+            refused.initCause(e); // a full disk is told apart by the cause
+            throw refused;
         }
     }
 

@@ -140,7 +140,7 @@ public final class Database implements AutoCloseable {
                 lastFullCheck = trusted.orElse(options.clock().instant());
                 readWhole = trusted.isEmpty();
                 if (report.schema().pending() > 0) {
-                    beforeMigration = new Backups(dir, options.clock()).copyClosed(file, BackupKind.BEFORE_MIGRATION);
+                    beforeMigration = copyBeforeMigration(dir, file, options);
                     LOG.info("Schema {} of {} will be migrated ({} pending): copy kept in {}",
                             report.schema().installed(), file, report.schema().pending(), beforeMigration.file());
                 }
@@ -407,6 +407,20 @@ public final class Database implements AutoCloseable {
             } finally {
                 deleteStaging(staging);
             }
+        }
+    }
+
+    /**
+     * The copy of the base kept before its structure is brought up to date (a zip: at most the
+     * size of the base). A disk without room for it is said as such; nothing was changed yet.
+     */
+    private static Backup copyBeforeMigration(Path dir, Path file, Options options) {
+        try {
+            StoreFiles.requireSpace(dir, dir, Files.size(file));
+            return new Backups(dir, options.clock()).copyClosed(file, BackupKind.BEFORE_MIGRATION);
+        } catch (IOException | RuleViolationException e) {
+            throw new StoreOpeningException(StoreFiles.diskFull(e) ? StoreOpeningException.Reason.NO_SPACE
+                    : StoreOpeningException.Reason.UNWRITABLE, dir, e);
         }
     }
 

@@ -181,11 +181,14 @@ public final class StoreCheck {
         Path copy = dir.resolve(".verification");
         Database.deleteStaging(copy);
         try {
+            Path file = dir.resolve(name + ".mv.db");
+            StoreFiles.requireSpace(dir, dir, Files.size(file));
             StoreFiles.createPrivateDirectories(copy);
-            Files.copy(dir.resolve(name + ".mv.db"), copy.resolve(name + ".mv.db"));
+            Files.copy(file, copy.resolve(name + ".mv.db"));
         } catch (IOException e) {
             Database.deleteStaging(copy);
-            throw new StoreOpeningException(StoreOpeningException.Reason.UNWRITABLE, dir, e);
+            throw new StoreOpeningException(StoreFiles.diskFull(e) ? StoreOpeningException.Reason.NO_SPACE
+                    : StoreOpeningException.Reason.UNWRITABLE, dir, e);
         }
         try {
             try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + copy.resolve(name)

@@ -46,4 +46,43 @@ public final class StoreFiles {
             channel.force(true);
         }
     }
+
+    /** Room kept free beyond a copy, so that the base itself can still grow while it is open. */
+    static final long MARGIN = 64L << 20;
+
+    /**
+     * Refuses (NO_SPACE) before a copy of {@code bytes} into {@code dir} that the disk cannot hold
+     * with {@link #MARGIN} to spare: said as such, rather than as a folder that cannot be written.
+     */
+    static void requireSpace(Path dataDirectory, Path dir, long bytes) {
+        long free;
+        try {
+            free = Files.getFileStore(Files.isDirectory(dir) ? dir : dir.getParent()).getUsableSpace();
+        } catch (IOException e) {
+            return; // the copy itself will tell
+        }
+        requireSpace(dataDirectory, free, bytes);
+    }
+
+    static void requireSpace(Path dataDirectory, long free, long bytes) {
+        if (free < bytes + MARGIN) {
+            throw new StoreOpeningException(StoreOpeningException.Reason.NO_SPACE, dataDirectory,
+                    new IOException(megabytes(bytes + MARGIN) + " Mo nécessaires, " + megabytes(free) + " Mo libres"));
+        }
+    }
+
+    /** Whether {@code e} (or one of its causes) says the disk is full. */
+    static boolean diskFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && (m.contains("No space left") || m.contains("Disk quota") || m.contains("not enough space"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long megabytes(long bytes) {
+        return (bytes + (1 << 20) - 1) >> 20;
+    }
 }

@@ -11,6 +11,11 @@ public final class StoreOpeningException extends RuntimeException {
         LOCKED,
         /** The data folder cannot be created or written. */
         UNWRITABLE,
+        /**
+         * The disk of the data folder lacks the room for a copy the opening must make (of a base
+         * interrupted during a write, to check it; before a migration). Left as it was.
+         */
+        NO_SPACE,
         /** The database file cannot be read whole: some of its pages are damaged. Left as it was. */
         CORRUPT,
         /** The database file is empty (zero bytes): refused, never replaced by a new base. */
