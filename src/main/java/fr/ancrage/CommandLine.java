@@ -91,6 +91,15 @@ public record CommandLine(Optional<Path> dataDirectory, boolean demo, boolean he
                   défaut), --lang fr|en, --demo. Chaque fichier écrit est affiché ; en cas d'erreur,
                   un message et un code de sortie non nul (2 : ligne de commande, 1 : export).
 
+                Import d'un tableur (Ancrage fermé sur ce dossier) :
+                  ancrage import tableur <fichier> --type organisations [--dry-run]
+                                       [--feuille <n>] [--separateur ;|,|tab]
+                                       [--encodage utf-8|windows-1252|iso-8859-15]
+                                       CSV, XLSX ou ODS : les colonnes reconnues par leur en-tête,
+                                       chaque ligne vérifiée ; les lignes sans problème importées en
+                                       une seule transaction, les doublons de la base complétés,
+                                       jamais dupliqués. Codes de sortie : 0, 1 (refusé), 2.
+
                 Échange entre bases (Ancrage fermé sur ce dossier) :
                   ancrage import <fichier.zip> [--dry-run] [--conflits mien|leur]
                                        vérifie le paquet, affiche ce que l'import ferait et l'écrit

@@ -23,6 +23,10 @@ public final class Launcher {
             System.exit(exchange(true, List.of(args).subList(2, args.length)));
             return;
         }
+        if (args.length > 1 && args[0].equals("import") && args[1].equals("tableur")) {
+            System.exit(sheetImport(List.of(args).subList(2, args.length)));
+            return;
+        }
         if (args.length > 0 && args[0].equals("import")) {
             System.exit(exchange(false, List.of(args).subList(1, args.length)));
             return;
@@ -99,6 +103,22 @@ public final class Launcher {
             startLogs(dataDir);
         }
         return ExchangeCommand.run(options, System.out, System.err);
+    }
+
+    /** {@code ancrage import tableur …}: no window; returns the exit status. */
+    static int sheetImport(List<String> args) {
+        SheetImportCommand.Options options;
+        try {
+            options = SheetImportCommand.parse(args);
+        } catch (CommandLine.ParseException e) {
+            CommandLine.printError(System.err, e.getMessage());
+            return 2;
+        }
+        Path dataDir = DataDirectory.resolve(options.dataDirectory());
+        if (Files.isDirectory(dataDir)) {
+            startLogs(dataDir);
+        }
+        return SheetImportCommand.run(options, System.out, System.err);
     }
 
     /** {@code ancrage export …}: no window; returns the exit status. */

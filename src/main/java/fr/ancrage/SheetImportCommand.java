@@ -1,0 +1,190 @@
+package fr.ancrage;
+
+import fr.ancrage.documents.sheets.CsvSettings;
+import fr.ancrage.domain.RuleViolationException;
+import fr.ancrage.domain.imports.ImportField;
+import fr.ancrage.i18n.I18n;
+import fr.ancrage.persistence.Database;
+import fr.ancrage.persistence.Store;
+import fr.ancrage.persistence.StoreOpeningException;
+import fr.ancrage.service.TerritoryService;
+import fr.ancrage.service.imports.OrganisationImport;
+
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code ancrage import tableur <fichier> --type organisations [--dry-run] [--feuille <n>]
+ * [--separateur ;|,|tab] [--encodage utf-8|windows-1252|iso-8859-15]}: a team's spreadsheet checked
+ * and imported without a window, each row's outcome printed (issue 18). The columns are recognised
+ * from their headers, as the wizard first proposes them.
+ */
+final class SheetImportCommand {
+
+    record Options(Path file, String type, boolean dryRun, int sheet, Character separator, Charset encoding,
+                   Optional<Path> dataDirectory, String language) {
+    }
+
+    private SheetImportCommand() {
+    }
+
+    static Options parse(List<String> args) throws CommandLine.ParseException {
+        if (args.isEmpty() || args.getFirst().startsWith("--")) {
+            throw new CommandLine.ParseException("La commande import tableur attend le fichier : "
+                    + "ancrage import tableur <fichier> --type organisations [--dry-run].");
+        }
+        Path file = Path.of(args.getFirst());
+        String type = null;
+        boolean dryRun = false;
+        int sheet = 0;
+        Character separator = null;
+        Charset encoding = null;
+        Path dataDir = null;
+        String language = "fr";
+        for (int i = 1; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--dry-run")) {
+                dryRun = true;
+                continue;
+            }
+            if (!List.of("--type", "--feuille", "--separateur", "--encodage", "--data-dir", "--lang").contains(arg)) {
+                throw new CommandLine.ParseException("Option inconnue pour import tableur : " + arg);
+            }
+            if (i + 1 >= args.size()) {
+                throw new CommandLine.ParseException("L'option " + arg + " attend une valeur.");
+            }
+            String value = args.get(++i);
+            switch (arg) {
+                case "--type" -> {
+                    if (!value.equals("organisations")) {
+                        throw new CommandLine.ParseException("L'option --type attend organisations (les autres types "
+                                + "viendront : contacts, conventions, engagements).");
+                    }
+                    type = value;
+                }
+                case "--feuille" -> {
+                    try {
+                        sheet = Integer.parseInt(value) - 1;
+                    } catch (NumberFormatException e) {
+                        sheet = -1;
+                    }
+                    if (sheet < 0) {
+                        throw new CommandLine.ParseException("L'option --feuille attend le numéro de la feuille (1 pour la première).");
+                    }
+                }
+                case "--separateur" -> separator = switch (value) {
+                    case ";" -> ';';
+                    case "," -> ',';
+                    case "tab", "\t" -> '\t';
+                    default -> throw new CommandLine.ParseException("L'option --separateur attend ; , ou tab.");
+                };
+                case "--encodage" -> encoding = switch (value.toLowerCase(Locale.ROOT)) {
+                    case "utf-8", "utf8" -> java.nio.charset.StandardCharsets.UTF_8;
+                    case "windows-1252", "cp1252" -> Charset.forName("windows-1252");
+                    case "iso-8859-15", "latin-9", "latin9" -> Charset.forName("ISO-8859-15");
+                    default -> throw new CommandLine.ParseException("L'option --encodage attend utf-8, windows-1252 ou iso-8859-15.");
+                };
+                case "--data-dir" -> dataDir = Path.of(value);
+                case "--lang" -> {
+                    if (!List.of("fr", "en").contains(value)) {
+                        throw new CommandLine.ParseException("L'option --lang attend fr ou en.");
+                    }
+                    language = value;
+                }
+                default -> throw new IllegalStateException(arg);
+            }
+        }
+        if (type == null) {
+            throw new CommandLine.ParseException("La commande import tableur attend --type organisations.");
+        }
+        return new Options(file, type, dryRun, sheet, separator, encoding, Optional.ofNullable(dataDir), language);
+    }
+
+    static int run(Options o, PrintStream out, PrintStream err) {
+        I18n i18n = I18n.forLanguage(o.language());
+        Path dataDir = DataDirectory.resolve(o.dataDirectory(), System.getenv(), System.getProperty("os.name"),
+                System.getProperty("user.home"));
+        if (!Files.isDirectory(dataDir)) {
+            err.println("Le dossier de données " + dataDir + " n'existe pas. Indiquez-le avec --data-dir.");
+            return 1;
+        }
+        if (!Files.isRegularFile(o.file())) {
+            err.println("Le fichier " + o.file() + " n'existe pas ou n'est pas un fichier.");
+            return 1;
+        }
+        try (Database db = Database.open(dataDir)) {
+            ShutdownSequence.installed().then(db);
+            Store store = new Store(db.dsl());
+            new TerritoryService(store).ensureReferenceData();
+            OrganisationImport imports = new OrganisationImport(store, i18n);
+            try {
+                OrganisationImport.Opened detected = imports.open(o.file(), null, o.sheet());
+                OrganisationImport.Opened opened = detected;
+                if (detected.csv() != null && (o.separator() != null || o.encoding() != null)) {
+                    CsvSettings chosen = detected.csv();
+                    chosen = o.separator() == null ? chosen : chosen.with(o.separator().charValue());
+                    chosen = o.encoding() == null ? chosen : chosen.with(o.encoding());
+                    opened = imports.open(o.file(), chosen, o.sheet());
+                }
+                OrganisationImport.Opened read = opened;
+                out.println(describe(opened, i18n));
+                OrganisationImport.Preview preview = imports.preview(opened, opened.recognised(), () -> false);
+                for (OrganisationImport.Line l : preview.lines()) {
+                    l.row().issues().forEach(issue -> out.println(i18n.format("cli.import.issue", l.row().number(),
+                            column(read, l, issue.field()), i18n.format(issue.issue().messageKey(),
+                                    issue.issue().args().toArray()))));
+                }
+                out.println(i18n.format("cli.import.preview", preview.lines().size(),
+                        preview.count(OrganisationImport.Decision.IMPORT), preview.count(OrganisationImport.Decision.MATCH),
+                        preview.count(OrganisationImport.Decision.SKIP)));
+                if (o.dryRun()) {
+                    out.println("Essai à blanc : rien n'a été écrit.");
+                    return 0;
+                }
+                List<OrganisationImport.Done> done = imports.write(preview, Map.of());
+                for (OrganisationImport.Done d : done) {
+                    out.println(i18n.format("cli.import.done", d.row(), d.name(), i18n.get("import.outcome."
+                            + d.outcome().name()), d.why()));
+                }
+                return 0;
+            } catch (RuleViolationException e) {
+                err.println(i18n.format(e.messageKey(), e.args().toArray()));
+                return 1;
+            }
+        } catch (StoreOpeningException e) {
+            err.println(i18n.format(e.messageKey(), e.messageArgs()));
+            return 1;
+        } catch (Exception e) {
+            err.println("L'opération a échoué : " + e.getMessage() + ". Rien n'a été écrit.");
+            return 1;
+        }
+    }
+
+    private static String describe(OrganisationImport.Opened opened, I18n i18n) {
+        StringBuilder b = new StringBuilder(i18n.format("cli.import.opened", opened.file().getFileName(),
+                opened.format().name(), opened.sheets().get(opened.sheet())));
+        if (opened.csv() != null) {
+            b.append(' ').append(i18n.format("cli.import.csv", opened.csv().encoding().name(),
+                    opened.csv().separator() == '\t' ? "tab" : String.valueOf(opened.csv().separator())));
+        }
+        opened.recognised().columns().forEach((column, field) -> b.append('\n').append(i18n.format("cli.import.column",
+                fr.ancrage.documents.sheets.SheetRow.columnName(column), opened.headers().get(column),
+                i18n.get("import.field." + field.name()))));
+        return b.toString();
+    }
+
+    /** The column as the user sees it: its letter and its header. */
+    private static String column(OrganisationImport.Opened opened, OrganisationImport.Line l, ImportField field) {
+        if (field == null) {
+            return "—";
+        }
+        int c = opened.recognised().columnOf(field);
+        return c < 0 ? "—" : fr.ancrage.documents.sheets.SheetRow.columnName(c) + " « " + opened.headers().get(c) + " »";
+    }
+}

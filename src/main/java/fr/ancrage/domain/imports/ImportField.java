@@ -1,0 +1,55 @@
+package fr.ancrage.domain.imports;
+
+import fr.ancrage.domain.Text;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A field a column of a team's spreadsheet can fill, with the headers teams usually give it
+ * (compared without case, accents nor punctuation: « N° SIRET » is « n siret »). Issue 18.
+ */
+public enum ImportField {
+    LEGAL_NAME("raison sociale", "nom de l entreprise", "nom entreprise", "nom de la structure", "denomination",
+            "denomination sociale", "entreprise", "societe", "structure", "organisation", "nom"),
+    KIND("type de structure", "type d organisation", "categorie", "nature", "type"),
+    SIRET("siret", "n siret", "no siret", "numero siret", "num siret", "siret etablissement"),
+    SIREN("siren", "n siren", "no siren", "numero siren"),
+    NAF("code naf", "naf", "code ape", "ape", "naf ape", "code naf ape", "activite naf"),
+    ADDRESS("adresse", "adresse postale", "voie", "rue"),
+    POSTCODE("code postal", "cp"),
+    COMMUNE("commune", "ville", "localite"),
+    COMMUNE_CODE("code insee", "code commune", "insee", "code insee commune", "cog"),
+    NOTES("notes", "note", "commentaire", "commentaires", "observations", "remarques");
+
+    /** Headers too common to be recognised inside a longer one (« Nom du contact » is not the legal name). */
+    private static final Set<String> WHOLE_ONLY = Set.of("nom", "type", "cp", "rue", "note", "nature", "voie",
+            "structure", "entreprise", "societe", "organisation", "ville");
+
+    private final List<String> headers;
+
+    ImportField(String... headers) {
+        this.headers = List.of(headers);
+    }
+
+    /** The usual headers, in the form they are compared in. */
+    public List<String> headers() {
+        return headers;
+    }
+
+    /** How a header is compared: lower case, no accent, words separated by one space. */
+    public static String key(String header) {
+        return Text.searchKey(header);
+    }
+
+    /** Whether {@code header} is one of this field's usual headers, exactly. */
+    public boolean isExactly(String header) {
+        return headers.contains(key(header));
+    }
+
+    /** Whether {@code header} holds one of this field's distinctive headers as whole words (« N° SIRET de l’établissement »). */
+    public boolean contains(String header) {
+        String k = " " + key(header) + " ";
+        return headers.stream().filter(h -> !WHOLE_ONLY.contains(h)).anyMatch(h -> k.contains(" " + h + " "));
+    }
+}

@@ -1,0 +1,87 @@
+package fr.ancrage;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** `ancrage import tableur <fichier> --type organisations [--dry-run]`: what it prints, writes and returns. */
+class SheetImportCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+    @Test
+    void aWrongCommandLineSaysWhatIsExpected() {
+        assertThatThrownBy(() -> SheetImportCommand.parse(List.of())).hasMessageContaining("ancrage import tableur <fichier>");
+        assertThatThrownBy(() -> SheetImportCommand.parse(List.of("x.csv"))).hasMessageContaining("--type organisations");
+        assertThatThrownBy(() -> SheetImportCommand.parse(List.of("x.csv", "--type", "contrats")))
+                .hasMessageContaining("--type attend organisations");
+        assertThatThrownBy(() -> SheetImportCommand.parse(List.of("x.csv", "--type", "organisations", "--separateur", "|")))
+                .hasMessageContaining("--separateur attend");
+        assertThatThrownBy(() -> SheetImportCommand.parse(List.of("x.csv", "--type", "organisations", "--feuille", "0")))
+                .hasMessageContaining("--feuille attend");
+    }
+
+    @Test
+    void aDryRunPrintsEveryProblemWithItsRowAndColumnThenTheImportWritesAndASecondOneCreatesNothing() throws Exception {
+        Path data = dir.resolve("donnees");
+        Path out = Files.createDirectories(dir.resolve("sortie"));
+        assertThat(ExportCommand.run(ExportCommand.parse(List.of("conventions", "--data-dir", data.toString(), "--demo",
+                "--out", out.toString())), print(stdout), print(stderr))).isZero();
+        Path csv = dir.resolve("entreprises.csv");
+        Files.write(csv, ("Raison sociale;SIRET;Commune\r\nÉbénisterie Comtoise;44306184100047;Besançon\r\n"
+                + "Siret faux;123;Besançon\r\n").getBytes(Charset.forName("windows-1252")));
+
+        stdout.reset();
+        int status = SheetImportCommand.run(SheetImportCommand.parse(List.of(csv.toString(), "--type", "organisations",
+                "--dry-run", "--data-dir", data.toString())), print(stdout), print(stderr));
+        String dry = stdout.toString(StandardCharsets.UTF_8);
+        assertThat(status).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(dry).contains("Fichier entreprises.csv (CSV), feuille « entreprises.csv ». Encodage windows-1252, "
+                + "séparateur « ; ».")
+                .contains("Colonne B « SIRET » → SIRET")
+                .contains("Ligne 3, colonne B « SIRET » : Le SIRET doit comporter 14 chiffres (3 saisis).")
+                .contains("2 ligne(s) : 1 à importer, 0 déjà dans la base (complétées), 1 ignorée(s).")
+                .contains("Essai à blanc : rien n'a été écrit.");
+
+        stdout.reset();
+        status = SheetImportCommand.run(SheetImportCommand.parse(List.of(csv.toString(), "--type", "organisations",
+                "--data-dir", data.toString())), print(stdout), print(stderr));
+        assertThat(status).isZero();
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("Ligne 2 « Ébénisterie Comtoise » : Créée.");
+
+        stdout.reset();
+        status = SheetImportCommand.run(SheetImportCommand.parse(List.of(csv.toString(), "--type", "organisations",
+                "--data-dir", data.toString())), print(stdout), print(stderr));
+        assertThat(status).isZero();
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("Ligne 2 « Ébénisterie Comtoise » : Inchangée.")
+                .doesNotContain("Créée");
+    }
+
+    @Test
+    void aFileThatIsNoSpreadsheetIsRefusedWithExitCodeOne() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("vide"));
+        Path xlsx = Files.writeString(dir.resolve("faux.xlsx"), "Nom;SIRET\n");
+        int status = SheetImportCommand.run(SheetImportCommand.parse(List.of(xlsx.toString(), "--type", "organisations",
+                "--data-dir", data.toString())), print(stdout), print(stderr));
+        assertThat(status).isEqualTo(1);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("Le fichier « faux.xlsx » porte l’extension .xlsx");
+    }
+
+    private static PrintStream print(ByteArrayOutputStream b) {
+        return new PrintStream(b, true, StandardCharsets.UTF_8);
+    }
+}
