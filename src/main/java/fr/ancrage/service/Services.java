@@ -11,7 +11,8 @@ public record Services(OrganisationService organisations, ConventionService conv
                        EngagementService engagements, CatalogueService catalogue, CampaignService campaigns,
                        DashboardService dashboard, DemoDataService demo, DocumentService documents,
                        CeremonyService ceremonies, BaseIdentityService baseIdentity,
-                       fr.ancrage.service.exchange.ExchangeService exchange) {
+                       fr.ancrage.service.exchange.ExchangeService exchange,
+                       fr.ancrage.service.imports.OrganisationImport sheets) {
 
     /** The services with the documents in French. */
     public static Services over(Store store, Clock clock) {
@@ -29,6 +30,7 @@ public record Services(OrganisationService organisations, ConventionService conv
                 new TerritoryService(store), new EngagementService(store), new CatalogueService(store),
                 new CampaignService(store, clock), new DashboardService(store, clock), new DemoDataService(store, clock),
                 new DocumentService(store, clock, texts, templateFolder), new CeremonyService(store, clock),
-                new BaseIdentityService(store, clock), new fr.ancrage.service.exchange.ExchangeService(store, clock, texts));
+                new BaseIdentityService(store, clock), new fr.ancrage.service.exchange.ExchangeService(store, clock, texts),
+                new fr.ancrage.service.imports.OrganisationImport(store, texts));
     }
 }

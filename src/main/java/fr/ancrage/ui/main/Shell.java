@@ -53,7 +53,7 @@ public final class Shell implements Navigator {
         this.ui = ui;
         this.stage = stage;
         this.organisationsView = new OrganisationsView(ui, services.organisations(), services.conventions(),
-                services.territories(), services.engagements(), services.documents(), this);
+                services.territories(), services.engagements(), services.documents(), services.sheets(), this);
         this.conventionsView = new ConventionsView(ui, services.conventions(), services.organisations(),
                 services.territories(), services.engagements(), services.catalogue(), services.documents(), this);
         this.campaignsView = new CampaignsView(ui, services.campaigns(), services.conventions(),
@@ -183,6 +183,10 @@ public final class Shell implements Navigator {
     }
 
     /** The Documents section (tests set its file choosers). */
+    public OrganisationsView organisationsView() {
+        return organisationsView;
+    }
+
     public DocumentsView documentsView() {
         return documentsView;
     }

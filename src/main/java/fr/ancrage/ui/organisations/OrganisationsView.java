@@ -138,12 +138,15 @@ public final class OrganisationsView implements Section {
     @FXML private Button openConventionButton;
     @FXML private Tab totalsTab;
     private final EngagementService engagements;
+    private final fr.ancrage.service.imports.OrganisationImport sheets;
+    private fr.ancrage.ui.imports.SheetFiles sheetFiles;
     private final TotalsPane totalsPane;
 
     public OrganisationsView(UiContext ui, OrganisationService service, ConventionService conventions,
                              TerritoryService territories, EngagementService engagements, DocumentService documents,
-                             Navigator navigator) {
+                             fr.ancrage.service.imports.OrganisationImport sheets, Navigator navigator) {
         this.ui = ui;
+        this.sheets = sheets;
         this.documents = documents;
         this.engagements = engagements;
         this.totalsPane = new TotalsPane(ui, "company", "totals.intro.company");
@@ -153,6 +156,7 @@ public final class OrganisationsView implements Section {
         this.list = new OrganisationsViewModel(service, territories, ui.tasks());
         this.support = new DetailSupport(ui, () -> root, form.dirtyProperty());
         this.contacts = new ContactsPane(ui, service);
+        this.sheetFiles = fr.ancrage.ui.imports.SheetFiles.system(ui.i18n());
     }
 
     @Override
@@ -203,6 +207,22 @@ public final class OrganisationsView implements Section {
             list.clearFilters();
             selectPending();
         }
+    }
+
+    /** « Importer un tableur… »: the file, then the import's steps; the list reloaded after it wrote. */
+    @FXML
+    private void onImportSheet() {
+        javafx.stage.Window owner = root.getScene().getWindow();
+        sheetFiles.open(owner).ifPresent(file -> {
+            var model = new fr.ancrage.ui.imports.SheetImportViewModel(ui.i18n(), sheets, ui.tasks(), ui.errors(), file,
+                    () -> reload(null));
+            new fr.ancrage.ui.imports.SheetImportDialog(ui, model, sheetFiles::saveReport).show(owner);
+        });
+    }
+
+    /** Where the spreadsheet is read from and its report saved; replaced in the tests. */
+    public void useSheetFiles(fr.ancrage.ui.imports.SheetFiles files) {
+        this.sheetFiles = files;
     }
 
     @FXML

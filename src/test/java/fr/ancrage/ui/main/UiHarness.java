@@ -98,7 +98,8 @@ public final class UiHarness implements AutoCloseable {
                 territories, engagements, catalogue, campaigns, dashboard, new DemoDataService(store, clock),
                 new fr.ancrage.service.documents.DocumentService(store, clock, ui.i18n()), ceremonies,
                 new fr.ancrage.service.BaseIdentityService(store, CLOCK),
-                new fr.ancrage.service.exchange.ExchangeService(store, clock, ui.i18n())));
+                new fr.ancrage.service.exchange.ExchangeService(store, clock, ui.i18n()),
+                new fr.ancrage.service.imports.OrganisationImport(store, ui.i18n())));
         shell.open();
         // the headless screen is 1000 px wide: an earlier, wider test stage would put buttons off-screen
         stage.sizeToScene();

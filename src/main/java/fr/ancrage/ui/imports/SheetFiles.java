@@ -1,0 +1,66 @@
+package fr.ancrage.ui.imports;
+
+import fr.ancrage.i18n.I18n;
+import fr.ancrage.ui.common.Folders;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The spreadsheet to import and where its report goes: the system's choosers, or answers given in the tests. */
+public interface SheetFiles {
+
+    Optional<Path> open(Window owner);
+
+    Optional<Path> saveReport(Window owner, String initialName);
+
+    static SheetFiles system(I18n i18n) {
+        Path[] last = {null};
+        return new SheetFiles() {
+            private FileChooser chooser(String title) {
+                FileChooser chooser = new FileChooser();
+                chooser.setTitle(i18n.get(title));
+                Path folder = last[0] != null ? last[0] : Folders.documents();
+                if (folder.toFile().isDirectory()) {
+                    chooser.setInitialDirectory(folder.toFile());
+                }
+                return chooser;
+            }
+
+            @Override
+            public Optional<Path> open(Window owner) {
+                FileChooser chooser = chooser("import.sheet.file.open");
+                chooser.getExtensionFilters().addAll(
+                        new FileChooser.ExtensionFilter(i18n.get("import.sheet.file.sheets"), "*.csv", "*.CSV", "*.xlsx",
+                                "*.XLSX", "*.ods", "*.ODS", "*.txt", "*.TXT"),
+                        new FileChooser.ExtensionFilter(i18n.get("import.sheet.file.all"), "*"));
+                File chosen = chooser.showOpenDialog(owner);
+                if (chosen == null) {
+                    return Optional.empty();
+                }
+                last[0] = chosen.toPath().toAbsolutePath().getParent();
+                return Optional.of(chosen.toPath());
+            }
+
+            @Override
+            public Optional<Path> saveReport(Window owner, String initialName) {
+                FileChooser chooser = chooser("import.sheet.file.saveReport");
+                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get("import.sheet.file.csv"),
+                        "*.csv"));
+                chooser.setInitialFileName(initialName);
+                File chosen = chooser.showSaveDialog(owner);
+                if (chosen == null) {
+                    return Optional.empty();
+                }
+                Path file = chosen.toPath();
+                if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                    file = file.resolveSibling(file.getFileName() + ".csv");
+                }
+                return Optional.of(file);
+            }
+        };
+    }
+}

@@ -1,0 +1,444 @@
+package fr.ancrage.ui.imports;
+
+import fr.ancrage.documents.sheets.CsvSettings;
+import fr.ancrage.documents.sheets.SheetRow;
+import fr.ancrage.domain.imports.ImportField;
+import fr.ancrage.domain.imports.OrganisationRow;
+import fr.ancrage.domain.imports.RowIssue;
+import fr.ancrage.service.imports.OrganisationImport;
+import fr.ancrage.ui.common.Dialogs;
+import fr.ancrage.ui.common.UiContext;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * « Importer un tableur » (issue 18): the file's first rows as read, its columns mapped to fields,
+ * every row checked with its problems said where they are (row, column as the spreadsheet shows
+ * them), a decision per row, then the rows written in one transaction and the report.
+ */
+public final class SheetImportDialog {
+
+    /** Where the report is saved: the system's chooser, or an answer given in advance in the tests. */
+    @FunctionalInterface
+    public interface ReportChoice {
+        Optional<Path> choose(Window owner, String initialName);
+    }
+
+    private static final int MAX_SHOWN_COLUMNS = 30;
+
+    private final UiContext ui;
+    private final SheetImportViewModel vm;
+    private final ReportChoice reportChoice;
+    private final Dialog<Void> dialog = new Dialog<>();
+    private final Label fileLabel = label("sheetFile", "hint");
+    private final HBox settings = new HBox(10);
+    private final Label problem = label("sheetProblem", "error");
+    private final StackPane pages = new StackPane();
+    private final VBox mappingPage = new VBox(8);
+    private final VBox checkingPage = new VBox(12);
+    private final VBox previewPage = new VBox(8);
+    private final VBox donePage = new VBox(8);
+    private final VBox refusedPage = new VBox(10);
+    private final TableView<SheetRow> firstRows = new TableView<>();
+    private final GridPane columns = new GridPane();
+    private final Label previewSummary = label("sheetPreviewSummary", null);
+    private final TableView<OrganisationImport.Line> lines = new TableView<>();
+    private final Label doneSummary = label("sheetDoneSummary", null);
+    private final TableView<OrganisationImport.Done> report = new TableView<>();
+    private final Label saved = label("sheetReportSaved", "hint");
+    private final Button checkButton = new Button();
+    private final Button backButton = new Button();
+    private final Button importButton = new Button();
+    private final Button cancelCheckButton = new Button();
+    private final Button saveReportButton = new Button();
+    private boolean settingUp;
+
+    public SheetImportDialog(UiContext ui, SheetImportViewModel vm, ReportChoice reportChoice) {
+        this.ui = ui;
+        this.vm = vm;
+        this.reportChoice = reportChoice;
+    }
+
+    private static Label label(String id, String style) {
+        Label l = new Label();
+        l.setId(id);
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        if (style != null) {
+            l.getStyleClass().add(style);
+        }
+        return l;
+    }
+
+    public void show(Window owner) {
+        var i18n = ui.i18n();
+        dialog.initOwner(owner);
+        dialog.setTitle(i18n.get("import.sheet.title"));
+        dialog.setResizable(true);
+        dialog.getDialogPane().setId("sheetImportDialog");
+        dialog.getDialogPane().setContent(content());
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
+        Button close = (Button) dialog.getDialogPane().lookupButton(ButtonType.CLOSE);
+        close.setText(i18n.get("import.sheet.close"));
+        close.setId("sheetCloseButton");
+        close.setDefaultButton(false);
+        close.setCancelButton(true);
+        dialog.setOnCloseRequest(e -> {
+            if (vm.step.get() == SheetImportViewModel.Step.WRITING) {
+                e.consume(); // written whole or not at all: its end is shown here
+            } else {
+                vm.cancel();
+            }
+        });
+        Dialogs.sizeLarge(dialog, 980, 660);
+        vm.step.subscribe(this::showStep);
+        vm.problem.subscribe(problem::setText);
+        vm.opened.subscribe(o -> {
+            if (o != null) {
+                opened(o);
+            }
+        });
+        vm.mapping.subscribe(m -> importButtonState());
+        vm.open(null, 0);
+        dialog.showAndWait();
+    }
+
+    private Node content() {
+        var i18n = ui.i18n();
+        settings.setAlignment(Pos.CENTER_LEFT);
+        VBox top = new VBox(6, fileLabel, settings);
+        top.setPadding(new Insets(0, 0, 8, 0));
+
+        Label rowsTitle = new Label(i18n.get("import.sheet.firstRows"));
+        rowsTitle.getStyleClass().add("conflict-title");
+        firstRows.setId("sheetFirstRows");
+        firstRows.setPrefHeight(180);
+        firstRows.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        Label columnsTitle = new Label(i18n.get("import.sheet.columns"));
+        columnsTitle.getStyleClass().add("conflict-title");
+        Label columnsHint = label("sheetColumnsHint", "hint");
+        columnsHint.setText(i18n.get("import.sheet.columns.hint"));
+        columns.setHgap(12);
+        columns.setVgap(6);
+        columns.setId("sheetColumns");
+        ScrollPane columnsScroll = new ScrollPane(columns);
+        columnsScroll.setFitToWidth(true);
+        VBox.setVgrow(columnsScroll, Priority.ALWAYS);
+        checkButton.setText(i18n.get("import.sheet.check"));
+        checkButton.setId("sheetCheckButton");
+        checkButton.getStyleClass().add("accent");
+        checkButton.setOnAction(e -> vm.check());
+        mappingPage.getChildren().setAll(rowsTitle, firstRows, columnsTitle, columnsHint, columnsScroll,
+                new HBox(8, checkButton));
+
+        ProgressIndicator progress = new ProgressIndicator();
+        Label checking = new Label(i18n.get("import.sheet.checking"));
+        cancelCheckButton.setText(i18n.get("import.sheet.cancelCheck"));
+        cancelCheckButton.setId("sheetCancelCheckButton");
+        cancelCheckButton.setOnAction(e -> vm.cancel());
+        checkingPage.getChildren().setAll(progress, checking, cancelCheckButton);
+        checkingPage.setAlignment(Pos.CENTER);
+
+        lines.setId("sheetLines");
+        lines.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        lines.getColumns().setAll(List.of(
+                column("import.sheet.col.row", 60, l -> String.valueOf(l.row().number())),
+                column("import.field.LEGAL_NAME", 200, l -> value(l.row(), ImportField.LEGAL_NAME)),
+                column("import.field.SIRET", 150, l -> l.row().candidate().siret()),
+                column("import.field.COMMUNE", 120, l -> l.row().commune() == null ? value(l.row(), ImportField.COMMUNE)
+                        : l.row().commune().name()),
+                column("import.sheet.col.problems", 300, this::problems),
+                decisionColumn()));
+        VBox.setVgrow(lines, Priority.ALWAYS);
+        backButton.setText(i18n.get("import.sheet.back"));
+        backButton.setId("sheetBackButton");
+        backButton.setOnAction(e -> vm.backToMapping());
+        importButton.setText(i18n.get("import.sheet.import"));
+        importButton.setId("sheetImportButton");
+        importButton.getStyleClass().add("accent");
+        importButton.setOnAction(e -> vm.importNow());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        previewPage.getChildren().setAll(previewSummary, lines, new HBox(8, backButton, grow, importButton));
+
+        report.setId("sheetReport");
+        report.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        report.getColumns().setAll(List.of(
+                reportColumn("import.sheet.col.row", 60, d -> String.valueOf(d.row())),
+                reportColumn("import.field.LEGAL_NAME", 240, OrganisationImport.Done::name),
+                reportColumn("import.report.outcome", 120, d -> i18n.get("import.outcome." + d.outcome().name())),
+                reportColumn("import.report.why", 360, OrganisationImport.Done::why)));
+        report.setItems(vm.done);
+        VBox.setVgrow(report, Priority.ALWAYS);
+        saveReportButton.setText(i18n.get("import.sheet.saveReport"));
+        saveReportButton.setId("sheetSaveReportButton");
+        saveReportButton.setOnAction(e -> reportChoice.choose(dialog.getDialogPane().getScene().getWindow(),
+                vm.reportName()).ifPresent(p -> vm.saveReport(p, () -> saved.setText(
+                        i18n.format("import.sheet.reportSaved", p.toAbsolutePath())))));
+        donePage.getChildren().setAll(doneSummary, report, new HBox(8, saveReportButton, saved));
+
+        Label refusedTitle = new Label(i18n.get("import.sheet.refused"));
+        refusedTitle.getStyleClass().add("conflict-title");
+        refusedPage.getChildren().setAll(refusedTitle);
+        refusedPage.setPadding(new Insets(30, 40, 0, 40));
+
+        pages.getChildren().setAll(mappingPage, checkingPage, previewPage, donePage, refusedPage);
+        BorderPane root = new BorderPane(pages, top, null, problem, null);
+        BorderPane.setMargin(problem, new Insets(8, 0, 0, 0));
+        root.setPrefSize(940, 560);
+        return root;
+    }
+
+    private void showStep(SheetImportViewModel.Step step) {
+        mappingPage.setVisible(step == SheetImportViewModel.Step.MAPPING || step == SheetImportViewModel.Step.OPENING);
+        checkingPage.setVisible(step == SheetImportViewModel.Step.CHECKING);
+        previewPage.setVisible(step == SheetImportViewModel.Step.PREVIEW || step == SheetImportViewModel.Step.WRITING);
+        donePage.setVisible(step == SheetImportViewModel.Step.DONE);
+        refusedPage.setVisible(step == SheetImportViewModel.Step.REFUSED);
+        settings.setDisable(step != SheetImportViewModel.Step.MAPPING);
+        checkButton.setDisable(step != SheetImportViewModel.Step.MAPPING);
+        importButton.setDisable(step != SheetImportViewModel.Step.PREVIEW);
+        backButton.setDisable(step != SheetImportViewModel.Step.PREVIEW);
+        if (step == SheetImportViewModel.Step.PREVIEW && vm.preview.get() != null) {
+            lines.getItems().setAll(vm.preview.get().lines());
+            summary();
+            lines.requestFocus();
+        }
+        if (step == SheetImportViewModel.Step.DONE) {
+            doneSummary.setText(ui.i18n().format("import.sheet.done", vm.doneCount(OrganisationImport.Outcome.CREATED),
+                    vm.doneCount(OrganisationImport.Outcome.UPDATED), vm.doneCount(OrganisationImport.Outcome.UNCHANGED),
+                    vm.doneCount(OrganisationImport.Outcome.SKIPPED)));
+            ((Button) dialog.getDialogPane().lookupButton(ButtonType.CLOSE)).setDefaultButton(true);
+        }
+        if (step == SheetImportViewModel.Step.MAPPING) {
+            checkButton.requestFocus();
+        }
+    }
+
+    private void summary() {
+        var p = vm.preview.get();
+        previewSummary.setText(ui.i18n().format("import.sheet.summary", p.lines().size(),
+                vm.count(OrganisationImport.Decision.IMPORT), vm.count(OrganisationImport.Decision.MATCH),
+                vm.count(OrganisationImport.Decision.SKIP), p.withErrors()));
+        importButtonState();
+    }
+
+    private void importButtonState() {
+        importButton.setDisable(vm.step.get() != SheetImportViewModel.Step.PREVIEW);
+    }
+
+    /** The file opened: its settings, its first rows, a choice of field for each column. */
+    private void opened(OrganisationImport.Opened o) {
+        var i18n = ui.i18n();
+        settingUp = true;
+        fileLabel.setText(i18n.format("import.sheet.file", o.file().getFileName(), o.format().name()));
+        settings.getChildren().clear();
+        if (o.sheets().size() > 1) {
+            ComboBox<String> sheet = new ComboBox<>();
+            sheet.setId("sheetSheet");
+            sheet.getItems().setAll(o.sheets());
+            sheet.getSelectionModel().select(o.sheet());
+            sheet.valueProperty().addListener((obs, was, now) -> {
+                if (!settingUp) {
+                    vm.open(o.csv(), sheet.getSelectionModel().getSelectedIndex());
+                }
+            });
+            settings.getChildren().addAll(new Label(i18n.get("import.sheet.sheet")), sheet);
+        }
+        if (o.csv() != null) {
+            ComboBox<Charset> encoding = new ComboBox<>();
+            encoding.setId("sheetEncoding");
+            encoding.getItems().setAll(CsvSettings.ENCODINGS);
+            encoding.setConverter(converter(c -> i18n.get("import.sheet.encoding." + c.name())));
+            encoding.setValue(o.csv().encoding());
+            ComboBox<Character> separator = new ComboBox<>();
+            separator.setId("sheetSeparator");
+            separator.getItems().setAll(CsvSettings.SEPARATORS);
+            separator.setConverter(converter(c -> i18n.get("import.sheet.separator." + (int) c.charValue())));
+            separator.setValue(o.csv().separator());
+            encoding.valueProperty().addListener((obs, was, now) -> {
+                if (!settingUp && now != null) {
+                    vm.open(o.csv().with(now), 0);
+                }
+            });
+            separator.valueProperty().addListener((obs, was, now) -> {
+                if (!settingUp && now != null) {
+                    vm.open(o.csv().with(now.charValue()), 0);
+                }
+            });
+            settings.getChildren().addAll(new Label(i18n.get("import.sheet.encoding")), encoding,
+                    new Label(i18n.get("import.sheet.separator")), separator);
+        }
+        firstRows(o);
+        columns.getChildren().clear();
+        int row = 0;
+        for (int c = 0; c < Math.min(o.headers().size(), MAX_SHOWN_COLUMNS); c++) {
+            String header = o.headers().get(c);
+            Label name = new Label(i18n.format("import.sheet.column", SheetRow.columnName(c),
+                    header.isBlank() ? i18n.get("import.sheet.noHeader") : header));
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            ComboBox<ImportField> field = new ComboBox<>();
+            field.setId("sheetField" + c);
+            List<ImportField> choices = new ArrayList<>();
+            choices.add(null);
+            for (ImportField f : ImportField.values()) {
+                if (OrganisationRow.FIELDS.contains(f)) {
+                    choices.add(f);
+                }
+            }
+            field.getItems().setAll(choices);
+            field.setConverter(converter(f -> f == null ? i18n.get("import.sheet.noField") : i18n.get("import.field." + f.name())));
+            field.setValue(o.recognised().columns().get(c));
+            int column = c;
+            field.valueProperty().addListener((obs, was, now) -> {
+                vm.map(column, now);
+                problem.setText(vm.mappingProblem());
+            });
+            name.setLabelFor(field);
+            columns.addRow(row++, name, field);
+        }
+        settingUp = false;
+    }
+
+    private void firstRows(OrganisationImport.Opened o) {
+        int width = o.firstRows().stream().mapToInt(r -> r.cells().size()).max().orElse(0);
+        List<TableColumn<SheetRow, String>> cols = new ArrayList<>();
+        TableColumn<SheetRow, String> number = new TableColumn<>(ui.i18n().get("import.sheet.col.row"));
+        number.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.valueOf(c.getValue().number())));
+        number.setPrefWidth(60);
+        cols.add(number);
+        for (int c = 0; c < Math.min(width, MAX_SHOWN_COLUMNS); c++) {
+            int column = c;
+            TableColumn<SheetRow, String> col = new TableColumn<>(SheetRow.columnName(c));
+            col.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue().cell(column).text()));
+            col.setPrefWidth(140);
+            cols.add(col);
+        }
+        firstRows.getColumns().setAll(cols);
+        firstRows.getItems().setAll(o.firstRows());
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> label) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return label.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+
+    private static String value(OrganisationRow row, ImportField field) {
+        return row.values().getOrDefault(field, "");
+    }
+
+    /** The row's problems, each with the column it is in, then what it looks like in the base. */
+    private String problems(OrganisationImport.Line l) {
+        var i18n = ui.i18n();
+        List<String> said = new ArrayList<>();
+        for (RowIssue issue : l.row().issues()) {
+            String text = i18n.format(issue.issue().messageKey(), issue.issue().args().toArray());
+            int c = issue.field() == null ? -1 : vm.preview.get().mapping().columnOf(issue.field());
+            said.add(c < 0 ? text : i18n.format("import.sheet.inColumn", SheetRow.columnName(c),
+                    vm.opened.get().headers().get(c), text));
+        }
+        if (l.match() != null) {
+            said.add(i18n.format("import.match." + l.match().reason().name(), l.match().name(), l.match().row()));
+        }
+        return said.stream().collect(Collectors.joining("\n"));
+    }
+
+    private TableColumn<OrganisationImport.Line, String> column(String key, double width,
+                                                                java.util.function.Function<OrganisationImport.Line, String> value) {
+        TableColumn<OrganisationImport.Line, String> c = new TableColumn<>(ui.i18n().get(key));
+        c.setCellValueFactory(l -> new ReadOnlyStringWrapper(value.apply(l.getValue())));
+        c.setPrefWidth(width);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setWrapText(true);
+            }
+        });
+        return c;
+    }
+
+    private TableColumn<OrganisationImport.Line, OrganisationImport.Line> decisionColumn() {
+        TableColumn<OrganisationImport.Line, OrganisationImport.Line> c =
+                new TableColumn<>(ui.i18n().get("import.sheet.col.decision"));
+        c.setPrefWidth(230);
+        c.setMinWidth(200);
+        c.setCellValueFactory(l -> new ReadOnlyObjectWrapper<>(l.getValue()));
+        c.setCellFactory(col -> new TableCell<>() {
+            private final ComboBox<OrganisationImport.Decision> box = new ComboBox<>();
+
+            {
+                box.setConverter(converter(d -> d == null ? "" : ui.i18n().get("import.decision." + d.name())));
+                box.setMaxWidth(Double.MAX_VALUE);
+                box.valueProperty().addListener((obs, was, now) -> {
+                    OrganisationImport.Line line = getItem();
+                    if (line != null && now != null && now != vm.decision(line)) {
+                        vm.decide(line, now);
+                        summary();
+                    }
+                });
+            }
+
+            @Override
+            protected void updateItem(OrganisationImport.Line line, boolean empty) {
+                super.updateItem(line, empty);
+                if (empty || line == null) {
+                    setGraphic(null);
+                    return;
+                }
+                box.setId("sheetDecision" + line.row().number());
+                box.getItems().setAll(line.choices());
+                box.setValue(vm.decision(line));
+                setGraphic(box);
+            }
+        });
+        return c;
+    }
+
+    private TableColumn<OrganisationImport.Done, String> reportColumn(String key, double width,
+                                                                      java.util.function.Function<OrganisationImport.Done, String> value) {
+        TableColumn<OrganisationImport.Done, String> c = new TableColumn<>(ui.i18n().get(key));
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+}

@@ -1,0 +1,208 @@
+package fr.ancrage.ui.imports;
+
+import fr.ancrage.documents.CsvOutput;
+import fr.ancrage.documents.SafeFiles;
+import fr.ancrage.documents.Workbook;
+import fr.ancrage.documents.sheets.CsvSettings;
+import fr.ancrage.domain.imports.ColumnMapping;
+import fr.ancrage.domain.imports.ImportField;
+import fr.ancrage.i18n.I18n;
+import fr.ancrage.service.imports.OrganisationImport;
+import fr.ancrage.ui.common.ErrorMessages;
+import fr.ancrage.ui.common.TaskRunner;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The import of an organisations spreadsheet, step by step (issue 18): the file opened in the
+ * background and its first rows shown as read, the columns mapped (recognised from their headers,
+ * changed by the user), every row checked (nothing written), a decision per row, then, on
+ * « Importer » only, the rows written in one transaction and a report that can be saved.
+ */
+public final class SheetImportViewModel {
+
+    /** Where the import stands. */
+    public enum Step { OPENING, MAPPING, CHECKING, PREVIEW, WRITING, DONE, REFUSED }
+
+    private final I18n i18n;
+    private final OrganisationImport imports;
+    private final TaskRunner tasks;
+    private final ErrorMessages errors;
+    private final Path file;
+    private final Runnable onWritten;
+
+    public final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.OPENING);
+    public final ObjectProperty<OrganisationImport.Opened> opened = new SimpleObjectProperty<>();
+    public final ObjectProperty<ColumnMapping> mapping = new SimpleObjectProperty<>(new ColumnMapping(Map.of()));
+    public final ObjectProperty<OrganisationImport.Preview> preview = new SimpleObjectProperty<>();
+    public final ObservableList<OrganisationImport.Done> done = FXCollections.observableArrayList();
+    /** What went wrong, said in French: a file refused, a mapping to change, a row's decision. */
+    public final StringProperty problem = new SimpleStringProperty("");
+    /** The decisions the user changed, by row number. */
+    public final Map<Integer, OrganisationImport.Decision> decisions = new HashMap<>();
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private TaskRunner.Cancellable running;
+
+    public SheetImportViewModel(I18n i18n, OrganisationImport imports, TaskRunner tasks, ErrorMessages errors,
+                                Path file, Runnable onWritten) {
+        this.i18n = i18n;
+        this.imports = imports;
+        this.tasks = tasks;
+        this.errors = errors;
+        this.file = file;
+        this.onWritten = onWritten;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Opens the file (again, with another sheet or CSV settings): back to the mapping. */
+    public void open(CsvSettings csv, int sheet) {
+        step.set(Step.OPENING);
+        problem.set("");
+        running = tasks.run(() -> imports.open(file, csv, sheet), o -> {
+            opened.set(o);
+            mapping.set(o.recognised());
+            step.set(Step.MAPPING);
+        }, e -> {
+            problem.set(errors.describe(e));
+            step.set(opened.get() == null ? Step.REFUSED : Step.MAPPING);
+        });
+    }
+
+    /** The field a column fills (null: none). */
+    public void map(int column, ImportField field) {
+        mapping.set(mapping.get().with(column, field));
+    }
+
+    /** Why the mapping cannot be used yet, or empty. */
+    public String mappingProblem() {
+        ColumnMapping m = mapping.get();
+        if (!m.filledTwice().isEmpty()) {
+            return i18n.format("import.mapping.twice", i18n.get("import.field." + m.filledTwice().getFirst().name()));
+        }
+        if (m.columnOf(ImportField.LEGAL_NAME) < 0) {
+            return i18n.format("import.mapping.required", i18n.get("import.field.LEGAL_NAME"));
+        }
+        return "";
+    }
+
+    /** Checks every row in the background; nothing is written. Can be cancelled. */
+    public void check() {
+        if (!mappingProblem().isEmpty()) {
+            problem.set(mappingProblem());
+            return;
+        }
+        problem.set("");
+        cancelled.set(false);
+        decisions.clear();
+        step.set(Step.CHECKING);
+        OrganisationImport.Opened o = opened.get();
+        ColumnMapping m = mapping.get();
+        running = tasks.run(() -> imports.preview(o, m, cancelled::get), p -> {
+            preview.set(p);
+            step.set(Step.PREVIEW);
+        }, e -> {
+            if (!(e instanceof java.util.concurrent.CancellationException)) {
+                problem.set(errors.describe(e));
+            }
+            step.set(Step.MAPPING);
+        });
+    }
+
+    /** Stops a check under way: back to the mapping. */
+    public void cancel() {
+        cancelled.set(true);
+        if (running != null && step.get() == Step.CHECKING) {
+            running.cancel();
+            step.set(Step.MAPPING);
+        }
+    }
+
+    public void backToMapping() {
+        step.set(Step.MAPPING);
+        problem.set("");
+    }
+
+    /** The decision of a row: the user's, or the one proposed. */
+    public OrganisationImport.Decision decision(OrganisationImport.Line line) {
+        return decisions.getOrDefault(line.row().number(), line.proposed());
+    }
+
+    public void decide(OrganisationImport.Line line, OrganisationImport.Decision decision) {
+        if (decision == null || decision == line.proposed()) {
+            decisions.remove(line.row().number());
+        } else {
+            decisions.put(line.row().number(), decision);
+        }
+    }
+
+    /** How many rows each decision takes now. */
+    public long count(OrganisationImport.Decision d) {
+        OrganisationImport.Preview p = preview.get();
+        return p == null ? 0 : p.lines().stream().filter(l -> decision(l) == d).count();
+    }
+
+    /** Writes the rows as decided, in one transaction. */
+    public void importNow() {
+        OrganisationImport.Preview p = preview.get();
+        if (p == null || step.get() != Step.PREVIEW) {
+            return;
+        }
+        problem.set("");
+        step.set(Step.WRITING);
+        Map<Integer, OrganisationImport.Decision> chosen = Map.copyOf(decisions);
+        running = tasks.run(() -> imports.write(p, chosen), result -> {
+            done.setAll(result);
+            step.set(Step.DONE);
+            onWritten.run();
+        }, e -> {
+            problem.set(errors.describe(e));
+            step.set(Step.PREVIEW);
+        });
+    }
+
+    /** How many rows ended as {@code outcome}. */
+    public long doneCount(OrganisationImport.Outcome outcome) {
+        return done.stream().filter(d -> d.outcome() == outcome).count();
+    }
+
+    /** Saves the report as a CSV (one line per row: its number, name, outcome, why). */
+    public void saveReport(Path target, Runnable then) {
+        List<OrganisationImport.Done> rows = List.copyOf(done);
+        tasks.run(() -> {
+            List<List<Object>> lines = new ArrayList<>();
+            for (OrganisationImport.Done d : rows) {
+                lines.add(List.of(d.row(), d.name(), i18n.get("import.outcome." + d.outcome().name()), d.why()));
+            }
+            Workbook.Sheet sheet = new Workbook.Sheet(i18n.get("import.report.sheet"), List.of(
+                    Workbook.Column.of(i18n.get("import.report.row"), Workbook.Kind.INTEGER),
+                    Workbook.Column.of(i18n.get("import.field.LEGAL_NAME"), Workbook.Kind.TEXT),
+                    Workbook.Column.of(i18n.get("import.report.outcome"), Workbook.Kind.TEXT),
+                    Workbook.Column.of(i18n.get("import.report.why"), Workbook.Kind.TEXT)), lines);
+            SafeFiles.write(target, out -> CsvOutput.write(sheet, out));
+            return target;
+        }, saved -> then.run(), e -> problem.set(errors.describe(e)));
+    }
+
+    /** The report's file name: the spreadsheet's, dated. */
+    public String reportName() {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return "rapport-import-" + (dot > 0 ? name.substring(0, dot) : name) + "-"
+                + OffsetDateTime.now().toLocalDate() + ".csv";
+    }
+}

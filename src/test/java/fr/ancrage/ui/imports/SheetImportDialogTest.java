@@ -1,0 +1,129 @@
+package fr.ancrage.ui.imports;
+
+import fr.ancrage.domain.imports.ImportField;
+import fr.ancrage.service.imports.OrganisationImport;
+import fr.ancrage.ui.main.UiHarness;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The wizard as a team uses it: a Windows-1252 CSV chosen from the Organisations screen, its first
+ * rows and recognised columns shown, a column mapped by hand, every row checked with its problem
+ * said where, a decision changed, the import confirmed, the report shown and saved.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SheetImportDialogTest {
+
+    private UiHarness app;
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        app = new UiHarness();
+        app.start(stage);
+    }
+
+    @AfterEach
+    void close() {
+        app.close();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private static void waitForText(FxRobot robot, String id) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(id).tryQuery()
+                .map(n -> n instanceof Label l && !l.getText().isEmpty() && l.isVisible()).orElse(false));
+    }
+
+    @Test
+    void aSpreadsheetIsMappedCheckedDecidedImportedAndItsReportSaved(FxRobot robot) throws Exception {
+        Path csv = dir.resolve("entreprises.csv");
+        Files.write(csv, ("Raison sociale;SIRET;Ville;Observations\r\n"
+                + "Ébénisterie Comtoise;44306184100047;Besançon;cliente depuis 2019\r\n"
+                + "Siret faux;123;Besançon;\r\n"
+                + "Garage du Doubs;;Besançon;à relancer\r\n").getBytes(Charset.forName("windows-1252")));
+        Path report = dir.resolve("rapport.csv");
+        robot.interact(() -> app.shell.organisationsView().useSheetFiles(new SheetFiles() {
+            @Override
+            public Optional<Path> open(javafx.stage.Window owner) {
+                return Optional.of(csv);
+            }
+
+            @Override
+            public Optional<Path> saveReport(javafx.stage.Window owner, String initialName) {
+                return Optional.of(report);
+            }
+        }));
+        robot.clickOn("#nav-organisations");
+        robot.clickOn("#importSheetButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#sheetField3").tryQuery().isPresent());
+        assertThat(text(robot, "#sheetFile")).isEqualTo("Fichier : entreprises.csv (CSV)");
+        @SuppressWarnings("unchecked")
+        ComboBox<Charset> encoding = robot.lookup("#sheetEncoding").queryAs(ComboBox.class);
+        assertThat(encoding.getValue()).isEqualTo(Charset.forName("windows-1252"));
+        TableView<?> first = robot.lookup("#sheetFirstRows").queryAs(TableView.class);
+        assertThat(first.getItems()).hasSize(4);
+        @SuppressWarnings("unchecked")
+        ComboBox<ImportField> notes = robot.lookup("#sheetField3").queryAs(ComboBox.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<ImportField> town = robot.lookup("#sheetField2").queryAs(ComboBox.class);
+        assertThat(town.getValue()).isEqualTo(ImportField.COMMUNE);
+        // « Observations » is recognised as notes; the user maps it to nothing, then back
+        assertThat(notes.getValue()).isEqualTo(ImportField.NOTES);
+        robot.interact(() -> notes.setValue(null));
+        robot.interact(() -> notes.setValue(ImportField.NOTES));
+
+        robot.clickOn("#sheetCheckButton");
+        waitForText(robot, "#sheetPreviewSummary");
+        assertThat(text(robot, "#sheetPreviewSummary")).isEqualTo("3 ligne(s) vérifiée(s) : 2 à importer, 0 à compléter "
+                + "dans la base, 1 à ignorer (1 avec une erreur). Rien n’est écrit avant « Importer ».");
+        @SuppressWarnings("unchecked")
+        TableView<OrganisationImport.Line> lines = robot.lookup("#sheetLines").queryAs(TableView.class);
+        assertThat(lines.getItems()).hasSize(3);
+        assertThat(app.organisations.list()).isEmpty();
+        // the Garage is skipped after all
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#sheetDecision4").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        ComboBox<OrganisationImport.Decision> garage = robot.lookup("#sheetDecision4").queryAs(ComboBox.class);
+        robot.interact(() -> garage.setValue(OrganisationImport.Decision.SKIP));
+        assertThat(text(robot, "#sheetPreviewSummary")).startsWith("3 ligne(s) vérifiée(s) : 1 à importer, 0 à compléter "
+                + "dans la base, 2 à ignorer");
+
+        robot.clickOn("#sheetImportButton");
+        waitForText(robot, "#sheetDoneSummary");
+        assertThat(text(robot, "#sheetDoneSummary")).isEqualTo("Import terminé : 1 organisation(s) créée(s), "
+                + "0 complétée(s), 0 inchangée(s), 2 ligne(s) ignorée(s).");
+        assertThat(app.organisations.list()).singleElement()
+                .satisfies(o -> assertThat(o.organisation().legalName()).isEqualTo("Ébénisterie Comtoise"));
+
+        robot.clickOn("#sheetSaveReportButton");
+        waitForText(robot, "#sheetReportSaved");
+        assertThat(Files.readString(report, StandardCharsets.UTF_8)).contains("Ébénisterie Comtoise;Créée")
+                .contains("Le SIRET doit comporter 14 chiffres (3 saisis).").contains("Ignorée à votre demande.");
+        robot.clickOn("#sheetCloseButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#sheetImportDialog").tryQuery().isEmpty());
+    }
+}
