@@ -254,10 +254,17 @@ public final class OrganisationImport {
         return texts.get("import.skipped.chosen");
     }
 
-    /** The organisations a row is compared with, and the communes of the reference data. */
+    /**
+     * The organisations a row is compared with, and the communes of the reference data. Indexed so
+     * that a sheet of 20,000 rows against a base of 20,000 organisations is checked in seconds: by
+     * SIRET, by commune and name key (the same name), and, for very close names, only among the
+     * organisations of the same commune whose name's first two words (legal forms and small words
+     * left out) begin with the same three letters.
+     */
     private static final class Known implements OrganisationRow.Communes {
         private final Map<String, Organisation> bySiret = new HashMap<>();
-        private final Map<String, List<Organisation>> byCommune = new HashMap<>();
+        private final Map<String, Organisation> byName = new HashMap<>();
+        private final Map<String, List<Organisation>> byPrefix = new HashMap<>();
         private final Map<Organisation, Integer> rows = new HashMap<>();
         private final Map<String, Commune> communes = new HashMap<>();
         private final Map<String, List<Commune>> communesByName = new HashMap<>();
@@ -270,11 +277,23 @@ public final class OrganisationImport {
             }
         }
 
+        /** The commune and the first three letters of the name key's first two words. */
+        private static String prefix(String communeCode, String key) {
+            StringBuilder b = new StringBuilder(communeCode).append('/');
+            String[] words = key.split(" ", 3);
+            for (int i = 0; i < Math.min(2, words.length); i++) {
+                b.append(words[i], 0, Math.min(3, words[i].length())).append(' ');
+            }
+            return b.toString();
+        }
+
         void add(Organisation o, int row) {
             if (!o.siret().isEmpty()) {
                 bySiret.putIfAbsent(o.siret(), o);
             }
-            byCommune.computeIfAbsent(o.communeCode(), k -> new ArrayList<>()).add(o);
+            String key = NameSimilarity.key(o.legalName());
+            byName.putIfAbsent(o.communeCode() + "/" + key, o);
+            byPrefix.computeIfAbsent(prefix(o.communeCode(), key), k -> new ArrayList<>()).add(o);
             rows.put(o, row);
         }
 
@@ -287,20 +306,20 @@ public final class OrganisationImport {
                 }
             }
             String key = NameSimilarity.key(c.legalName());
-            Organisation close = null;
-            for (Organisation o : byCommune.getOrDefault(c.communeCode(), List.of())) {
+            Organisation named = byName.get(c.communeCode() + "/" + key);
+            // two SIRETs that differ: two establishments of one name
+            if (named != null && (named.siret().isEmpty() || c.siret().isEmpty())) {
+                return new Match(Reason.SAME_NAME, named.id(), named.legalName(), rows.getOrDefault(named, 0));
+            }
+            for (Organisation o : byPrefix.getOrDefault(prefix(c.communeCode(), key), List.of())) {
                 if (!o.siret().isEmpty() && !c.siret().isEmpty()) {
-                    continue; // two SIRETs that differ: two establishments
+                    continue;
                 }
-                if (NameSimilarity.key(o.legalName()).equals(key)) {
-                    return new Match(Reason.SAME_NAME, o.id(), o.legalName(), rows.getOrDefault(o, 0));
-                }
-                if (close == null && NameSimilarity.veryClose(o.legalName(), c.legalName())) {
-                    close = o;
+                if (NameSimilarity.veryClose(o.legalName(), c.legalName())) {
+                    return new Match(Reason.CLOSE_NAME, o.id(), o.legalName(), rows.getOrDefault(o, 0));
                 }
             }
-            return close == null ? null : new Match(Reason.CLOSE_NAME, close.id(), close.legalName(),
-                    rows.getOrDefault(close, 0));
+            return null;
         }
 
         @Override

@@ -148,6 +148,7 @@ public final class SheetImportDialog {
         Label columnsHint = label("sheetColumnsHint", "hint");
         columnsHint.setText(i18n.get("import.sheet.columns.hint"));
         columns.setHgap(12);
+        columns.setPadding(new Insets(2, 0, 2, 0));
         columns.setVgap(6);
         columns.setId("sheetColumns");
         ScrollPane columnsScroll = new ScrollPane(columns);
@@ -171,12 +172,12 @@ public final class SheetImportDialog {
         lines.setId("sheetLines");
         lines.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         lines.getColumns().setAll(List.of(
-                column("import.sheet.col.row", 60, l -> String.valueOf(l.row().number())),
-                column("import.field.LEGAL_NAME", 200, l -> value(l.row(), ImportField.LEGAL_NAME)),
+                column("import.sheet.col.row", 70, l -> String.valueOf(l.row().number())),
+                column("import.field.LEGAL_NAME", 190, l -> value(l.row(), ImportField.LEGAL_NAME)),
                 column("import.field.SIRET", 150, l -> l.row().candidate().siret()),
                 column("import.field.COMMUNE", 120, l -> l.row().commune() == null ? value(l.row(), ImportField.COMMUNE)
                         : l.row().commune().name()),
-                column("import.sheet.col.problems", 300, this::problems),
+                column("import.sheet.col.problems", 280, this::problems),
                 decisionColumn()));
         VBox.setVgrow(lines, Priority.ALWAYS);
         backButton.setText(i18n.get("import.sheet.back"));
@@ -193,7 +194,7 @@ public final class SheetImportDialog {
         report.setId("sheetReport");
         report.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         report.getColumns().setAll(List.of(
-                reportColumn("import.sheet.col.row", 60, d -> String.valueOf(d.row())),
+                reportColumn("import.sheet.col.row", 70, d -> String.valueOf(d.row())),
                 reportColumn("import.field.LEGAL_NAME", 240, OrganisationImport.Done::name),
                 reportColumn("import.report.outcome", 120, d -> i18n.get("import.outcome." + d.outcome().name())),
                 reportColumn("import.report.why", 360, OrganisationImport.Done::why)));
@@ -214,7 +215,7 @@ public final class SheetImportDialog {
         pages.getChildren().setAll(mappingPage, checkingPage, previewPage, donePage, refusedPage);
         BorderPane root = new BorderPane(pages, top, null, problem, null);
         BorderPane.setMargin(problem, new Insets(8, 0, 0, 0));
-        root.setPrefSize(940, 560);
+        root.setPrefSize(940, 600);
         return root;
     }
 
@@ -225,6 +226,8 @@ public final class SheetImportDialog {
         donePage.setVisible(step == SheetImportViewModel.Step.DONE);
         refusedPage.setVisible(step == SheetImportViewModel.Step.REFUSED);
         settings.setDisable(step != SheetImportViewModel.Step.MAPPING);
+        // Enter checks the rows (nothing written); it never imports
+        checkButton.setDefaultButton(step == SheetImportViewModel.Step.MAPPING);
         checkButton.setDisable(step != SheetImportViewModel.Step.MAPPING);
         importButton.setDisable(step != SheetImportViewModel.Step.PREVIEW);
         backButton.setDisable(step != SheetImportViewModel.Step.PREVIEW);
@@ -300,7 +303,6 @@ public final class SheetImportDialog {
         }
         firstRows(o);
         columns.getChildren().clear();
-        int row = 0;
         for (int c = 0; c < Math.min(o.headers().size(), MAX_SHOWN_COLUMNS); c++) {
             String header = o.headers().get(c);
             Label name = new Label(i18n.format("import.sheet.column", SheetRow.columnName(c),
@@ -324,7 +326,9 @@ public final class SheetImportDialog {
                 problem.setText(vm.mappingProblem());
             });
             name.setLabelFor(field);
-            columns.addRow(row++, name, field);
+            // two columns of the sheet side by side: six columns fit without scrolling
+            columns.add(name, (c % 2) * 2, c / 2);
+            columns.add(field, (c % 2) * 2 + 1, c / 2);
         }
         settingUp = false;
     }
@@ -334,7 +338,7 @@ public final class SheetImportDialog {
         List<TableColumn<SheetRow, String>> cols = new ArrayList<>();
         TableColumn<SheetRow, String> number = new TableColumn<>(ui.i18n().get("import.sheet.col.row"));
         number.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.valueOf(c.getValue().number())));
-        number.setPrefWidth(60);
+        number.setPrefWidth(70);
         cols.add(number);
         for (int c = 0; c < Math.min(width, MAX_SHOWN_COLUMNS); c++) {
             int column = c;
@@ -386,22 +390,39 @@ public final class SheetImportDialog {
         TableColumn<OrganisationImport.Line, String> c = new TableColumn<>(ui.i18n().get(key));
         c.setCellValueFactory(l -> new ReadOnlyStringWrapper(value.apply(l.getValue())));
         c.setPrefWidth(width);
+        wrapping(c);
+        return c;
+    }
+
+    /** Cells whose text wraps to the column's width: the row grows to show the whole message. */
+    private static <S> void wrapping(TableColumn<S, String> c) {
         c.setCellFactory(col -> new TableCell<>() {
+            // a Text wrapped to the column's width: the row grows to show the whole message
+            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+            {
+                text.wrappingWidthProperty().bind(col.widthProperty().subtract(14));
+                text.getStyleClass().add("text");
+                text.fillProperty().bind(textFillProperty());
+                text.fontProperty().bind(fontProperty());
+            }
+
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : item);
-                setWrapText(true);
+                text.setText(empty || item == null ? "" : item);
+                setGraphic(empty ? null : text);
+                setText(null);
+                setAccessibleText(empty ? null : item);
             }
         });
-        return c;
     }
 
     private TableColumn<OrganisationImport.Line, OrganisationImport.Line> decisionColumn() {
         TableColumn<OrganisationImport.Line, OrganisationImport.Line> c =
                 new TableColumn<>(ui.i18n().get("import.sheet.col.decision"));
-        c.setPrefWidth(230);
-        c.setMinWidth(200);
+        c.setPrefWidth(240);
+        c.setMinWidth(240);
         c.setCellValueFactory(l -> new ReadOnlyObjectWrapper<>(l.getValue()));
         c.setCellFactory(col -> new TableCell<>() {
             private final ComboBox<OrganisationImport.Decision> box = new ComboBox<>();
@@ -439,6 +460,7 @@ public final class SheetImportDialog {
         TableColumn<OrganisationImport.Done, String> c = new TableColumn<>(ui.i18n().get(key));
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
         c.setPrefWidth(width);
+        wrapping(c);
         return c;
     }
 }
