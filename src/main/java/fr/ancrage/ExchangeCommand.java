@@ -3,10 +3,7 @@ package fr.ancrage;
 import fr.ancrage.domain.RuleViolationException;
 import fr.ancrage.domain.exchange.Merge;
 import fr.ancrage.i18n.I18n;
-import fr.ancrage.persistence.Database;
 import fr.ancrage.persistence.Store;
-import fr.ancrage.persistence.StoreOpeningException;
-import fr.ancrage.service.TerritoryService;
 import fr.ancrage.service.exchange.Decisions;
 import fr.ancrage.service.exchange.ExchangeScope;
 import fr.ancrage.service.exchange.ExchangeService;
@@ -142,20 +139,11 @@ public final class ExchangeCommand {
     /** Runs the command; returns the exit status. */
     public static int run(Options o, PrintStream out, PrintStream err) {
         I18n i18n = I18n.forLanguage(o.language());
-        Path dataDir = DataDirectory.resolve(o.dataDirectory(), System.getenv(), System.getProperty("os.name"),
-                System.getProperty("user.home"));
-        if (!Files.isDirectory(dataDir)) {
-            err.println("Le dossier de données " + dataDir + " n'existe pas. Indiquez-le avec --data-dir.");
-            return 1;
-        }
         if (!o.export() && !Files.isRegularFile(o.file())) {
             err.println("Le fichier " + o.file() + " n'existe pas ou n'est pas un fichier.");
             return 1;
         }
-        try (Database db = Database.open(dataDir)) {
-            ShutdownSequence.installed().then(db);
-            Store store = new Store(db.dsl());
-            new TerritoryService(store).ensureReferenceData();
+        return WindowlessBase.run(o.dataDirectory(), i18n, err, store -> {
             ExchangeService exchange = new ExchangeService(store, Clock.systemDefaultZone(), i18n);
             try {
                 return o.export() ? export(o, store, exchange, out) : importFile(o, exchange, out, err);
@@ -163,13 +151,7 @@ public final class ExchangeCommand {
                 err.println(exchange.message(e));
                 return 1;
             }
-        } catch (StoreOpeningException e) {
-            err.println(i18n.format(e.messageKey(), e.messageArgs()));
-            return 1;
-        } catch (Exception e) {
-            err.println("L'opération a échoué : " + e.getMessage() + ". Rien n'a été écrit.");
-            return 1;
-        }
+        });
     }
 
     private static int export(Options o, Store store, ExchangeService exchange, PrintStream out) throws Exception {

@@ -4,10 +4,6 @@ import fr.ancrage.documents.sheets.CsvSettings;
 import fr.ancrage.domain.RuleViolationException;
 import fr.ancrage.domain.imports.ImportField;
 import fr.ancrage.i18n.I18n;
-import fr.ancrage.persistence.Database;
-import fr.ancrage.persistence.Store;
-import fr.ancrage.persistence.StoreOpeningException;
-import fr.ancrage.service.TerritoryService;
 import fr.ancrage.service.imports.OrganisationImport;
 
 import java.io.PrintStream;
@@ -108,62 +104,50 @@ final class SheetImportCommand {
 
     static int run(Options o, PrintStream out, PrintStream err) {
         I18n i18n = I18n.forLanguage(o.language());
-        Path dataDir = DataDirectory.resolve(o.dataDirectory(), System.getenv(), System.getProperty("os.name"),
-                System.getProperty("user.home"));
-        if (!Files.isDirectory(dataDir)) {
-            err.println("Le dossier de données " + dataDir + " n'existe pas. Indiquez-le avec --data-dir.");
-            return 1;
-        }
         if (!Files.isRegularFile(o.file())) {
             err.println("Le fichier " + o.file() + " n'existe pas ou n'est pas un fichier.");
             return 1;
         }
-        try (Database db = Database.open(dataDir)) {
-            ShutdownSequence.installed().then(db);
-            Store store = new Store(db.dsl());
-            new TerritoryService(store).ensureReferenceData();
+        return WindowlessBase.run(o.dataDirectory(), i18n, err, store -> {
             OrganisationImport imports = new OrganisationImport(store, i18n);
             try {
-                OrganisationImport.Opened detected = imports.open(o.file(), null, o.sheet());
-                OrganisationImport.Opened opened = detected;
-                if (detected.csv() != null && (o.separator() != null || o.encoding() != null)) {
-                    CsvSettings chosen = detected.csv();
-                    chosen = o.separator() == null ? chosen : chosen.with(o.separator().charValue());
-                    chosen = o.encoding() == null ? chosen : chosen.with(o.encoding());
-                    opened = imports.open(o.file(), chosen, o.sheet());
-                }
-                OrganisationImport.Opened read = opened;
-                out.println(describe(opened, i18n));
-                OrganisationImport.Preview preview = imports.preview(opened, opened.recognised(), () -> false);
-                for (OrganisationImport.Line l : preview.lines()) {
-                    l.row().issues().forEach(issue -> out.println(i18n.format("cli.import.issue", l.row().number(),
-                            column(read, l, issue.field()), i18n.format(issue.issue().messageKey(),
-                                    issue.issue().args().toArray()))));
-                }
-                out.println(i18n.format("cli.import.preview", preview.lines().size(),
-                        preview.count(OrganisationImport.Decision.IMPORT), preview.count(OrganisationImport.Decision.MATCH),
-                        preview.count(OrganisationImport.Decision.SKIP)));
-                if (o.dryRun()) {
-                    out.println("Essai à blanc : rien n'a été écrit.");
-                    return 0;
-                }
-                List<OrganisationImport.Done> done = imports.write(preview, Map.of());
-                for (OrganisationImport.Done d : done) {
-                    out.println(i18n.format("cli.import.done", d.row(), d.name(), i18n.get("import.outcome."
-                            + d.outcome().name()), d.why()));
-                }
-                return 0;
+                return importSheet(o, imports, i18n, out);
             } catch (RuleViolationException e) {
                 err.println(i18n.format(e.messageKey(), e.args().toArray()));
                 return 1;
             }
-        } catch (StoreOpeningException e) {
-            err.println(i18n.format(e.messageKey(), e.messageArgs()));
-            return 1;
-        } catch (Exception e) {
-            err.println("L'opération a échoué : " + e.getMessage() + ". Rien n'a été écrit.");
-            return 1;
+        });
+    }
+
+    private static int importSheet(Options o, OrganisationImport imports, I18n i18n, PrintStream out) {
+        OrganisationImport.Opened detected = imports.open(o.file(), null, o.sheet());
+        OrganisationImport.Opened opened = detected;
+        if (detected.csv() != null && (o.separator() != null || o.encoding() != null)) {
+            CsvSettings chosen = detected.csv();
+            chosen = o.separator() == null ? chosen : chosen.with(o.separator().charValue());
+            chosen = o.encoding() == null ? chosen : chosen.with(o.encoding());
+            opened = imports.open(o.file(), chosen, o.sheet());
         }
+        OrganisationImport.Opened read = opened;
+        out.println(describe(read, i18n));
+        OrganisationImport.Preview preview = imports.preview(read, read.recognised(), () -> false);
+        for (OrganisationImport.Line l : preview.lines()) {
+            l.row().issues().forEach(issue -> out.println(i18n.format("cli.import.issue", l.row().number(),
+                    column(read, l, issue.field()), i18n.format(issue.issue().messageKey(),
+                            issue.issue().args().toArray()))));
+        }
+        out.println(i18n.format("cli.import.preview", preview.lines().size(),
+                preview.count(OrganisationImport.Decision.IMPORT), preview.count(OrganisationImport.Decision.MATCH),
+                preview.count(OrganisationImport.Decision.SKIP)));
+        if (o.dryRun()) {
+            out.println("Essai à blanc : rien n'a été écrit.");
+            return 0;
+        }
+        for (OrganisationImport.Done d : imports.write(preview, Map.of())) {
+            out.println(i18n.format("cli.import.done", d.row(), d.name(), i18n.get("import.outcome."
+                    + d.outcome().name()), d.why()));
+        }
+        return 0;
     }
 
     private static String describe(OrganisationImport.Opened opened, I18n i18n) {
