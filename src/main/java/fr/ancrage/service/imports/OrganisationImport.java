@@ -264,6 +264,7 @@ public final class OrganisationImport {
     private static final class Known implements OrganisationRow.Communes {
         private final Map<String, Organisation> bySiret = new HashMap<>();
         private final Map<String, Organisation> byName = new HashMap<>();
+        private final Map<String, Organisation> byNameAnywhere = new HashMap<>();
         private final Map<String, List<Organisation>> byPrefix = new HashMap<>();
         private final Map<Organisation, Integer> rows = new HashMap<>();
         private final Map<String, Commune> communes = new HashMap<>();
@@ -293,11 +294,15 @@ public final class OrganisationImport {
             }
             String key = NameSimilarity.key(o.legalName());
             byName.putIfAbsent(o.communeCode() + "/" + key, o);
+            byNameAnywhere.putIfAbsent(key, o);
             byPrefix.computeIfAbsent(prefix(o.communeCode(), key), k -> new ArrayList<>()).add(o);
             rows.put(o, row);
         }
 
-        /** Same SIRET; else, in the same commune (or both without one), the same name or a very close one. */
+        /**
+         * Same SIRET; else the same name in the same commune (anywhere when the row gives no
+         * commune), or a very close name in the same commune.
+         */
         Match match(Organisation c) {
             if (!c.siret().isEmpty()) {
                 Organisation same = bySiret.get(c.siret());
@@ -306,7 +311,9 @@ public final class OrganisationImport {
                 }
             }
             String key = NameSimilarity.key(c.legalName());
-            Organisation named = byName.get(c.communeCode() + "/" + key);
+            // a sheet without communes: the same name anywhere is the same organisation
+            Organisation named = c.communeCode().isEmpty() ? byNameAnywhere.get(key)
+                    : byName.get(c.communeCode() + "/" + key);
             // two SIRETs that differ: two establishments of one name
             if (named != null && (named.siret().isEmpty() || c.siret().isEmpty())) {
                 return new Match(Reason.SAME_NAME, named.id(), named.legalName(), rows.getOrDefault(named, 0));

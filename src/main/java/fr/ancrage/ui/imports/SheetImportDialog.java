@@ -443,6 +443,7 @@ public final class SheetImportDialog {
             protected void updateItem(OrganisationImport.Line line, boolean empty) {
                 super.updateItem(line, empty);
                 if (empty || line == null) {
+                    box.setId(null); // a cell put aside keeps no row's id
                     setGraphic(null);
                     return;
                 }

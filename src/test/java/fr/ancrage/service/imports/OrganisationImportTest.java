@@ -231,6 +231,19 @@ class OrganisationImportTest {
         assertThat(garage.communeCode()).isEqualTo("01053");
     }
 
+    @Test
+    void aSheetWithoutCommunesFindsTheBasesOrganisationsByNameAlone() throws Exception {
+        Path csv = Files.write(dir.resolve("noms.csv"), "Entreprise\nBoulangerie Martin SARL\nNouvelle Entreprise\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        OrganisationImport.Opened opened = imports.open(csv, null, 0);
+        OrganisationImport.Preview preview = imports.preview(opened, opened.recognised(), () -> false);
+        assertThat(line(preview, 2).match().reason()).isEqualTo(OrganisationImport.Reason.SAME_NAME);
+        assertThat(line(preview, 2).match().id()).isEqualTo(existingByName.id());
+        assertThat(line(preview, 3).proposed()).isEqualTo(OrganisationImport.Decision.IMPORT);
+        imports.write(preview, Map.of());
+        assertThat(count()).isEqualTo(3);
+    }
+
     private int count() {
         Integer n = store.read(r -> r.organisations().count());
         return n;

@@ -107,7 +107,10 @@ class SheetImportDialogTest {
         // the Garage is skipped after all
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#sheetDecision4").tryQuery().isPresent());
         @SuppressWarnings("unchecked")
-        ComboBox<OrganisationImport.Decision> garage = robot.lookup("#sheetDecision4").queryAs(ComboBox.class);
+        ComboBox<OrganisationImport.Decision> garage = robot.lookup("#sheetDecision4").queryAll().stream()
+                .filter(n -> n.isVisible() && n.getParent() != null && ((javafx.scene.control.TableCell<?, ?>) n.getParent())
+                        .getItem() instanceof OrganisationImport.Line l && l.row().number() == 4)
+                .map(n -> (ComboBox<OrganisationImport.Decision>) n).findFirst().orElseThrow();
         robot.interact(() -> garage.setValue(OrganisationImport.Decision.SKIP));
         assertThat(text(robot, "#sheetPreviewSummary")).startsWith("3 ligne(s) vérifiée(s) : 1 à importer, 0 à compléter "
                 + "dans la base, 2 à ignorer");
