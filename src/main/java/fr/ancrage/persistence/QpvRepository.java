@@ -41,6 +41,12 @@ public final class QpvRepository {
         return dsl.fetchCount(CONVENTION_QPV, CONVENTION_QPV.QPV_ID.eq(qpvId));
     }
 
+    /** How many conventions target each QPV that some convention targets. */
+    public java.util.Map<UUID, Integer> usageCounts() {
+        return dsl.select(CONVENTION_QPV.QPV_ID, org.jooq.impl.DSL.count()).from(CONVENTION_QPV)
+                .groupBy(CONVENTION_QPV.QPV_ID).fetchMap(CONVENTION_QPV.QPV_ID, org.jooq.impl.DSL.count());
+    }
+
     public Qpv save(Qpv q) {
         QpvRecord r = dsl.newRecord(QPV);
         r.setCode(q.code());

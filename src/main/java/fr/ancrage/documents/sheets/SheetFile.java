@@ -8,7 +8,7 @@ import java.util.function.Predicate;
 public interface SheetFile extends Closeable {
 
     /** The formats read, found from the file's content (not its name). */
-    enum Format { CSV, XLSX, ODS }
+    enum Format { CSV, XLSX, ODS, GEOJSON }
 
     Format format();
 

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Opens a spreadsheet file a team brings (CSV, XLSX, ODS) for reading, whatever its name says: the
+ * Opens a spreadsheet file a team brings (CSV, XLSX, ODS; and the attributes of a GeoJSON) for reading, whatever its name says: the
  * format is found from the content. Everything is bounded ({@link Limits}): a file that is really a
  * zip bomb, a 1 MB cell, a row of thousands of columns is refused with where it is, never read whole.
  */
@@ -55,6 +55,9 @@ public final class Spreadsheets {
         }
         if (extension.equals("xlsx") || extension.equals("ods") || extension.equals("xls")) {
             throw new SheetFileException("sheet.refused.notWhatItSays", name, extension);
+        }
+        if (GeoJsonSheet.looksLikeJson(head) && (extension.equals("geojson") || extension.equals("json"))) {
+            return new GeoJsonSheet(file, name, limits);
         }
         if (binary(head)) {
             throw new SheetFileException("sheet.refused.notASheet", name);
