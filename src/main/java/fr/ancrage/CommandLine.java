@@ -99,6 +99,11 @@ public record CommandLine(Optional<Path> dataDirectory, boolean demo, boolean he
                                        chaque ligne vérifiée ; les lignes sans problème importées en
                                        une seule transaction, les doublons de la base complétés,
                                        jamais dupliqués. Codes de sortie : 0, 1 (refusé), 2.
+                  ancrage import qpv <fichier> [--dry-run]
+                                       la liste officielle des QPV de l'ANCT (CSV, XLSX, ODS ou
+                                       GeoJSON ; géographie 2015 ou 2024) : nouveaux QPV créés,
+                                       noms et rattachements mis à jour en une seule transaction,
+                                       QPV absents de la liste conservés et signalés.
 
                 Échange entre bases (Ancrage fermé sur ce dossier) :
                   ancrage import <fichier.zip> [--dry-run] [--conflits mien|leur]

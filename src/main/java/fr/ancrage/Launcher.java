@@ -27,6 +27,10 @@ public final class Launcher {
             System.exit(sheetImport(List.of(args).subList(2, args.length)));
             return;
         }
+        if (args.length > 1 && args[0].equals("import") && args[1].equals("qpv")) {
+            System.exit(qpvList(List.of(args).subList(2, args.length)));
+            return;
+        }
         if (args.length > 0 && args[0].equals("import")) {
             System.exit(exchange(false, List.of(args).subList(1, args.length)));
             return;
@@ -119,6 +123,22 @@ public final class Launcher {
             startLogs(dataDir);
         }
         return SheetImportCommand.run(options, System.out, System.err);
+    }
+
+    /** {@code ancrage import qpv …}: no window; returns the exit status. */
+    static int qpvList(List<String> args) {
+        QpvListCommand.Options options;
+        try {
+            options = QpvListCommand.parse(args);
+        } catch (CommandLine.ParseException e) {
+            CommandLine.printError(System.err, e.getMessage());
+            return 2;
+        }
+        Path dataDir = DataDirectory.resolve(options.dataDirectory());
+        if (Files.isDirectory(dataDir)) {
+            startLogs(dataDir);
+        }
+        return QpvListCommand.run(options, System.out, System.err);
     }
 
     /** {@code ancrage export …}: no window; returns the exit status. */

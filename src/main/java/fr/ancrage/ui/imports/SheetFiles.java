@@ -15,6 +15,11 @@ public interface SheetFiles {
 
     Optional<Path> open(Window owner);
 
+    /** The official QPV list: a spreadsheet, or the ANCT's GeoJSON. */
+    default Optional<Path> openQpvList(Window owner) {
+        return open(owner);
+    }
+
     Optional<Path> saveReport(Window owner, String initialName);
 
     static SheetFiles system(I18n i18n) {
@@ -37,7 +42,20 @@ public interface SheetFiles {
                         new FileChooser.ExtensionFilter(i18n.get("import.sheet.file.sheets"), "*.csv", "*.CSV", "*.xlsx",
                                 "*.XLSX", "*.ods", "*.ODS", "*.txt", "*.TXT"),
                         new FileChooser.ExtensionFilter(i18n.get("import.sheet.file.all"), "*"));
-                File chosen = chooser.showOpenDialog(owner);
+                return chosen(chooser.showOpenDialog(owner));
+            }
+
+            @Override
+            public Optional<Path> openQpvList(Window owner) {
+                FileChooser chooser = chooser("import.qpv.file.open");
+                chooser.getExtensionFilters().addAll(
+                        new FileChooser.ExtensionFilter(i18n.get("import.qpv.file.filter"), "*.csv", "*.CSV", "*.xlsx",
+                                "*.XLSX", "*.ods", "*.ODS", "*.geojson", "*.GEOJSON", "*.json", "*.JSON"),
+                        new FileChooser.ExtensionFilter(i18n.get("import.sheet.file.all"), "*"));
+                return chosen(chooser.showOpenDialog(owner));
+            }
+
+            private Optional<Path> chosen(File chosen) {
                 if (chosen == null) {
                     return Optional.empty();
                 }

@@ -395,7 +395,7 @@ public final class SheetImportDialog {
     }
 
     /** Cells whose text wraps to the column's width: the row grows to show the whole message. */
-    private static <S> void wrapping(TableColumn<S, String> c) {
+    static <S> void wrapping(TableColumn<S, String> c) {
         c.setCellFactory(col -> new TableCell<>() {
             // a Text wrapped to the column's width: the row grows to show the whole message
             private final javafx.scene.text.Text text = new javafx.scene.text.Text();

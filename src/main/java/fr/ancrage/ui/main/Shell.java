@@ -34,6 +34,7 @@ public final class Shell implements Navigator {
     private final CampaignsView campaignsView;
     private final DocumentsView documentsView;
     private final CeremoniesView ceremoniesView;
+    private final TerritoriesView territoriesView;
     private final DashboardService dashboard;
     private final BaseIdentityService identities;
     private final MainView main;
@@ -62,7 +63,7 @@ public final class Shell implements Navigator {
         DashboardView dashboardView = new DashboardView(ui, services.dashboard(), services.territories(), this,
                 this::showBadge);
         CatalogueView catalogueView = new CatalogueView(ui, services.catalogue());
-        TerritoriesView territoriesView = new TerritoriesView(ui, services.territories());
+        this.territoriesView = new TerritoriesView(ui, services.territories(), services.qpvList());
         this.documentsView = new DocumentsView(ui, services.documents(), services.conventions(), services.territories(),
                 services.dashboard(), services.ceremonies(), services.exchange(), services.catalogue());
         this.ceremoniesView = new CeremoniesView(ui, services.ceremonies(), this, this::exportCeremonyDocument);
@@ -82,6 +83,11 @@ public final class Shell implements Navigator {
                 new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.B,
                         javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN),
                 this::editBaseIdentity);
+        main.addSidebarAction("importAction", ui.i18n().get("import.choice.action"),
+                org.kordamp.ikonli.materialdesign2.MaterialDesignF.FILE_IMPORT_OUTLINE,
+                new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.O,
+                        javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN),
+                this::chooseImport);
         main.setOnBaseIdentity(this::editBaseIdentity);
         main.setOnAbout(() -> about(dataDirectory).show(stage));
         // a package is imported from the Documents screen, by Ctrl+Maj+I anywhere, or dropped on the window
@@ -144,6 +150,27 @@ public final class Shell implements Navigator {
     }
 
     /**
+     * « Importer… » (the sidebar's button, Ctrl+Maj+O): what to import, then its own steps, on the
+     * screen where what it brings is shown.
+     */
+    public void chooseImport() {
+        new fr.ancrage.ui.imports.ImportChoiceDialog(ui.i18n()).show(stage).ifPresent(choice -> {
+            switch (choice) {
+                case ORGANISATIONS -> {
+                    main.show(organisationsView.id());
+                    organisationsView.chooseAndImportSheet(stage);
+                }
+                case QPV_LIST -> {
+                    main.show(territoriesView.id());
+                    territoriesView.showQpvs();
+                    territoriesView.chooseAndImportQpvList(stage);
+                }
+                case PACKAGE -> documentsView.chooseAndImport(stage);
+            }
+        });
+    }
+
+    /**
      * « Identité de cette base » (the name in the status bar, the sidebar's button, Ctrl+Maj+B): reads
      * the identity, then lets the team name the base; the status bar follows a rename.
      */
@@ -182,9 +209,14 @@ public final class Shell implements Navigator {
         return main;
     }
 
-    /** The Documents section (tests set its file choosers). */
+    /** The Organisations section (tests set its file choosers). */
     public OrganisationsView organisationsView() {
         return organisationsView;
+    }
+
+    /** The Territories section (tests set its file choosers). */
+    public TerritoriesView territoriesView() {
+        return territoriesView;
     }
 
     public DocumentsView documentsView() {

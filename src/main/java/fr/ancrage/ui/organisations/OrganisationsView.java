@@ -212,7 +212,12 @@ public final class OrganisationsView implements Section {
     /** « Importer un tableur… »: the file, then the import's steps; the list reloaded after it wrote. */
     @FXML
     private void onImportSheet() {
-        javafx.stage.Window owner = root.getScene().getWindow();
+        chooseAndImportSheet(root.getScene().getWindow());
+    }
+
+    /** Asks for an organisations spreadsheet, then opens its import (also from « Importer… »). */
+    public void chooseAndImportSheet(javafx.stage.Window owner) {
+        root();
         sheetFiles.open(owner).ifPresent(file -> {
             var model = new fr.ancrage.ui.imports.SheetImportViewModel(ui.i18n(), sheets, ui.tasks(), ui.errors(), file,
                     () -> reload(null));

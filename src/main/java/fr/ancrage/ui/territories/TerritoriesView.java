@@ -84,9 +84,17 @@ public final class TerritoriesView implements Section {
     @FXML private Button editQpvButton;
     @FXML private Button deleteQpvButton;
     @FXML private Label qpvCountLabel;
+    @FXML private Button importQpvListButton;
+    @FXML private javafx.scene.control.TabPane tabs;
+    @FXML private javafx.scene.control.Tab qpvListTab;
+    private final fr.ancrage.service.imports.QpvListImport qpvList;
+    private fr.ancrage.ui.imports.SheetFiles files;
 
-    public TerritoriesView(UiContext ui, TerritoryService territories) {
+    public TerritoriesView(UiContext ui, TerritoryService territories,
+                           fr.ancrage.service.imports.QpvListImport qpvList) {
         this.ui = ui;
+        this.qpvList = qpvList;
+        this.files = fr.ancrage.ui.imports.SheetFiles.system(ui.i18n());
         this.vm = new TerritoriesViewModel(ui.tasks(), territories);
         this.qpvTab = new QpvTab(ui, vm.qpvs(), this::window);
         vm.setOnFailure(e -> showError(ui.i18n().get("error.title"), e));
@@ -144,6 +152,7 @@ public final class TerritoriesView implements Section {
             table.addEventFilter(KeyEvent.KEY_PRESSED, this::tabBetweenLists);
         }
         newQpvButton.setGraphic(new FontIcon(MaterialDesignP.PLUS));
+        importQpvListButton.setGraphic(new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignF.FILE_IMPORT_OUTLINE));
         Keys.downEntersList(departmentFilterField, departmentTable);
         Keys.downEntersList(epciFilterField, epciTable);
         Keys.downEntersList(communeFilterField, communeTable);
@@ -165,6 +174,35 @@ public final class TerritoriesView implements Section {
     @FXML
     private void onDeleteQpv() {
         qpvTab.deleteSelected();
+    }
+
+    @FXML
+    private void onImportQpvList() {
+        chooseAndImportQpvList(root.getScene().getWindow());
+    }
+
+    /**
+     * Asks for the official QPV list (the ANCT's CSV, a spreadsheet of its columns, or its GeoJSON),
+     * then shows what it would change; the QPV list is reloaded once it wrote (also from « Importer… »).
+     */
+    public void chooseAndImportQpvList(Window owner) {
+        root();
+        files.openQpvList(owner).ifPresent(file -> {
+            var model = new fr.ancrage.ui.imports.QpvListImportViewModel(ui.i18n(), qpvList, ui.tasks(), ui.errors(),
+                    file, () -> vm.qpvs().load());
+            new fr.ancrage.ui.imports.QpvListImportDialog(ui, model, files::saveReport).show(owner);
+        });
+    }
+
+    /** Shows the QPV tab. */
+    public void showQpvs() {
+        root();
+        tabs.getSelectionModel().select(qpvListTab);
+    }
+
+    /** Where the QPV list is read from and its report saved; replaced in the tests. */
+    public void useFiles(fr.ancrage.ui.imports.SheetFiles files) {
+        this.files = files;
     }
 
     private String referenceText() {

@@ -99,7 +99,8 @@ public final class UiHarness implements AutoCloseable {
                 new fr.ancrage.service.documents.DocumentService(store, clock, ui.i18n()), ceremonies,
                 new fr.ancrage.service.BaseIdentityService(store, CLOCK),
                 new fr.ancrage.service.exchange.ExchangeService(store, clock, ui.i18n()),
-                new fr.ancrage.service.imports.OrganisationImport(store, ui.i18n())));
+                new fr.ancrage.service.imports.OrganisationImport(store, ui.i18n()),
+                new fr.ancrage.service.imports.QpvListImport(store)));
         shell.open();
         // the headless screen is 1000 px wide: an earlier, wider test stage would put buttons off-screen
         stage.sizeToScene();
