@@ -42,44 +42,43 @@ public final class ImportChoiceDialog {
         ((Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL)).setText(i18n.get("action.cancel"));
         Label header = new Label(i18n.get("import.choice.header"));
         header.getStyleClass().add("conflict-title");
-        VBox box = new VBox(10, header);
+        VBox box = new VBox(14, header);
         for (Choice c : Choice.values()) {
             box.getChildren().add(choice(dialog, c));
         }
         box.setPadding(new Insets(4, 4, 4, 4));
+        box.setFillWidth(true);
         box.setPrefWidth(560);
         dialog.getDialogPane().setContent(box);
         dialog.setResultConverter(b -> null);
-        fr.ancrage.ui.common.Dialogs.sizeLarge(dialog, 600, 400);
-        fr.ancrage.ui.common.Dialogs.focusWhenShown(dialog, box.getChildren().get(1));
+        fr.ancrage.ui.common.Dialogs.sizeLarge(dialog, 600, 340);
+        fr.ancrage.ui.common.Dialogs.focusWhenShown(dialog, ((VBox) box.getChildren().get(1)).getChildren().getFirst());
         return dialog.showAndWait();
     }
 
-    private Button choice(Dialog<Choice> dialog, Choice c) {
+    /** A choice: a button with its name, the line saying what it takes under it. */
+    private VBox choice(Dialog<Choice> dialog, Choice c) {
         String key = "import.choice." + c.name();
-        Label title = new Label(i18n.get(key));
-        title.getStyleClass().add("choice-title");
-        title.setStyle("-fx-font-weight: bold;");
-        Label hint = new Label(i18n.get(key + ".hint"));
-        hint.setWrapText(true);
-        hint.setPrefWidth(470);
-        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        hint.getStyleClass().add("hint");
-        VBox text = new VBox(2, title, hint);
         FontIcon icon = new FontIcon(icon(c));
-        icon.setIconSize(24);
-        Button button = new Button();
-        button.setGraphic(new javafx.scene.layout.HBox(12, icon, text));
-        ((javafx.scene.layout.HBox) button.getGraphic()).setAlignment(Pos.CENTER_LEFT);
+        icon.setIconSize(20);
+        Button button = new Button(i18n.get(key), icon);
         button.setId("importChoice-" + c.name());
         button.setMaxWidth(Double.MAX_VALUE);
         button.setAlignment(Pos.CENTER_LEFT);
+        button.setGraphicTextGap(10);
+        button.setStyle("-fx-font-weight: bold;");
         button.setAccessibleText(i18n.get(key) + ". " + i18n.get(key + ".hint"));
         button.setOnAction(e -> {
             dialog.setResult(c);
             dialog.close();
         });
-        return button;
+        Label hint = new Label(i18n.get(key + ".hint"));
+        hint.setWrapText(true);
+        hint.getStyleClass().add("hint");
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        hint.setPadding(new Insets(0, 0, 0, 12));
+        hint.setLabelFor(button);
+        return new VBox(4, button, hint);
     }
 
     private static Ikon icon(Choice c) {

@@ -106,6 +106,10 @@ class SheetImportDialogTest {
         assertThat(app.organisations.list()).isEmpty();
         // the Garage is skipped after all
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#sheetDecision4").tryQuery().isPresent());
+        // the rows settle once their wrapped messages are measured: the cells of the first layout are replaced
+        for (int i = 0; i < 5; i++) {
+            WaitForAsyncUtils.waitForFxEvents();
+        }
         @SuppressWarnings("unchecked")
         ComboBox<OrganisationImport.Decision> garage = robot.lookup("#sheetDecision4").queryAll().stream()
                 .filter(n -> n.isVisible() && n.getParent() != null && ((javafx.scene.control.TableCell<?, ?>) n.getParent())
