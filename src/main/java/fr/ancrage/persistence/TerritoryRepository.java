@@ -63,6 +63,40 @@ public final class TerritoryRepository {
         return dsl.selectFrom(COMMUNE).where(COMMUNE.CODE.eq(code)).fetchOptional(this::toCommune);
     }
 
+    /** What the base's records use of the reference: for the update of the administrative divisions. */
+    public fr.ancrage.domain.imports.ReferenceUpdate.Usage usage() {
+        var o = fr.ancrage.persistence.jooq.Tables.ORGANISATION;
+        var c = fr.ancrage.persistence.jooq.Tables.CONVENTION;
+        var q = fr.ancrage.persistence.jooq.Tables.QPV;
+        var count = org.jooq.impl.DSL.count();
+        java.util.Map<String, Integer> byCommune = dsl.select(o.COMMUNE_CODE, count).from(o)
+                .where(o.COMMUNE_CODE.isNotNull()).groupBy(o.COMMUNE_CODE).fetchMap(o.COMMUNE_CODE, count);
+        java.util.Map<String, Integer> qpvCommunes = new java.util.HashMap<>();
+        dsl.select(q.COMMUNE_CODES).from(q).where(q.COMMUNE_CODES.isNotNull()).fetch(q.COMMUNE_CODES)
+                .forEach(list -> java.util.Arrays.stream(list.split(",")).map(String::strip).filter(x -> !x.isEmpty())
+                        .forEach(code -> qpvCommunes.merge(code, 1, Integer::sum)));
+        java.util.Map<String, Integer> conventionsByEpci = dsl.select(c.EPCI_SIREN, count).from(c)
+                .where(c.EPCI_SIREN.isNotNull()).groupBy(c.EPCI_SIREN).fetchMap(c.EPCI_SIREN, count);
+        java.util.Map<String, Integer> qpvsByEpci = dsl.select(q.EPCI_SIREN, count).from(q)
+                .where(q.EPCI_SIREN.isNotNull()).groupBy(q.EPCI_SIREN).fetchMap(q.EPCI_SIREN, count);
+        java.util.Map<String, Integer> byDepartment = new java.util.HashMap<>();
+        dsl.select(c.DEPARTMENT_CODE, count).from(c).groupBy(c.DEPARTMENT_CODE).fetch()
+                .forEach(r -> byDepartment.merge(r.value1(), r.value2(), Integer::sum));
+        dsl.select(q.DEPARTMENT_CODE, count).from(q).groupBy(q.DEPARTMENT_CODE).fetch()
+                .forEach(r -> byDepartment.merge(r.value1(), r.value2(), Integer::sum));
+        return new fr.ancrage.domain.imports.ReferenceUpdate.Usage(byCommune, qpvCommunes, conventionsByEpci,
+                qpvsByEpci, byDepartment);
+    }
+
+    /**
+     * Brings the divisions to the release: new ones inserted, changed ones (populations included)
+     * updated, and what the release no longer holds deleted unless the plan keeps it for the
+     * records that use it. The version recorded is the release's. Call inside the write's transaction.
+     */
+    public void apply(fr.ancrage.domain.imports.ReferenceUpdate.Plan plan) {
+        ReferenceWrites.apply(dsl, plan);
+    }
+
     private Epci toEpci(fr.ancrage.persistence.jooq.tables.records.EpciRecord r) {
         return new Epci(r.getSiren(), r.getName(), r.getNature(), r.getDepartmentCode(), r.getPopulation());
     }
