@@ -104,6 +104,11 @@ public record CommandLine(Optional<Path> dataDirectory, boolean demo, boolean he
                                        GeoJSON ; géographie 2015 ou 2024) : nouveaux QPV créés,
                                        noms et rattachements mis à jour en une seule transaction,
                                        QPV absents de la liste conservés et signalés.
+                  ancrage import referentiel <dossier> [--dry-run]
+                                       une version plus récente du découpage administratif
+                                       (dossier de @etalab/decoupage-administratif) : communes et EPCI
+                                       mis à jour en une transaction ; ce qu'utilisent les fiches est
+                                       conservé et signalé.
 
                 Échange entre bases (Ancrage fermé sur ce dossier) :
                   ancrage import <fichier.zip> [--dry-run] [--conflits mien|leur]

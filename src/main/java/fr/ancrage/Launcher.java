@@ -27,8 +27,8 @@ public final class Launcher {
             System.exit(sheetImport(List.of(args).subList(2, args.length)));
             return;
         }
-        if (args.length > 1 && args[0].equals("import") && args[1].equals("qpv")) {
-            System.exit(qpvList(List.of(args).subList(2, args.length)));
+        if (args.length > 1 && args[0].equals("import") && (args[1].equals("qpv") || args[1].equals("referentiel"))) {
+            System.exit(referenceList(args[1], List.of(args).subList(2, args.length)));
             return;
         }
         if (args.length > 0 && args[0].equals("import")) {
@@ -125,11 +125,11 @@ public final class Launcher {
         return SheetImportCommand.run(options, System.out, System.err);
     }
 
-    /** {@code ancrage import qpv …}: no window; returns the exit status. */
-    static int qpvList(List<String> args) {
-        QpvListCommand.Options options;
+    /** {@code ancrage import qpv …} and {@code ancrage import referentiel …}: no window; returns the exit status. */
+    static int referenceList(String kind, List<String> args) {
+        ReferenceListCommand.Options options;
         try {
-            options = QpvListCommand.parse(args);
+            options = ReferenceListCommand.parse(kind, args);
         } catch (CommandLine.ParseException e) {
             CommandLine.printError(System.err, e.getMessage());
             return 2;
@@ -138,7 +138,7 @@ public final class Launcher {
         if (Files.isDirectory(dataDir)) {
             startLogs(dataDir);
         }
-        return QpvListCommand.run(options, System.out, System.err);
+        return ReferenceListCommand.run(options, System.out, System.err);
     }
 
     /** {@code ancrage export …}: no window; returns the exit status. */

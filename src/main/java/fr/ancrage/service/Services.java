@@ -13,7 +13,8 @@ public record Services(OrganisationService organisations, ConventionService conv
                        CeremonyService ceremonies, BaseIdentityService baseIdentity,
                        fr.ancrage.service.exchange.ExchangeService exchange,
                        fr.ancrage.service.imports.OrganisationImport sheets,
-                       fr.ancrage.service.imports.QpvListImport qpvList) {
+                       fr.ancrage.service.imports.QpvListImport qpvList,
+                       fr.ancrage.service.imports.ReferenceUpdateImport reference) {
 
     /** The services with the documents in French. */
     public static Services over(Store store, Clock clock) {
@@ -33,6 +34,7 @@ public record Services(OrganisationService organisations, ConventionService conv
                 new DocumentService(store, clock, texts, templateFolder), new CeremonyService(store, clock),
                 new BaseIdentityService(store, clock), new fr.ancrage.service.exchange.ExchangeService(store, clock, texts),
                 new fr.ancrage.service.imports.OrganisationImport(store, texts),
-                new fr.ancrage.service.imports.QpvListImport(store));
+                new fr.ancrage.service.imports.QpvListImport(store),
+                new fr.ancrage.service.imports.ReferenceUpdateImport(store));
     }
 }

@@ -19,13 +19,14 @@ import java.util.Optional;
 
 /**
  * « Importer… » (issue 18): the one place where everything that comes into the base from a file
- * starts: a team's spreadsheet of organisations, the official QPV list, a package from another
+ * starts: a team's spreadsheet of organisations, the official QPV list, a newer release of the
+ * administrative divisions, a package from another
  * base. Each choice says what it takes.
  */
 public final class ImportChoiceDialog {
 
     /** What can be imported. */
-    public enum Choice { ORGANISATIONS, QPV_LIST, PACKAGE }
+    public enum Choice { ORGANISATIONS, QPV_LIST, REFERENCE, PACKAGE }
 
     private final I18n i18n;
 
@@ -85,6 +86,7 @@ public final class ImportChoiceDialog {
         return switch (c) {
             case ORGANISATIONS -> MaterialDesignF.FILE_TABLE_OUTLINE;
             case QPV_LIST -> MaterialDesignM.MAP_MARKER_RADIUS;
+            case REFERENCE -> MaterialDesignM.MAP_OUTLINE;
             case PACKAGE -> MaterialDesignP.PACKAGE_VARIANT_CLOSED;
         };
     }

@@ -4,7 +4,6 @@ import fr.ancrage.domain.imports.QpvList;
 import fr.ancrage.service.imports.QpvListImport;
 import fr.ancrage.ui.common.Dialogs;
 import fr.ancrage.ui.common.UiContext;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -43,12 +42,12 @@ public final class QpvListImportDialog {
     private final VBox previewPage = new VBox(8);
     private final VBox donePage = new VBox(8);
     private final VBox refusedPage = new VBox(10);
-    private final Label fileLabel = label("qpvListFile", "hint");
-    private final Label columns = label("qpvListColumns", "hint");
-    private final Label summary = label("qpvListSummary", null);
-    private final Label doneSummary = label("qpvListDoneSummary", null);
-    private final Label problem = label("qpvListProblem", "error");
-    private final Label saved = label("qpvListReportSaved", "hint");
+    private final Label fileLabel = ImportDialogs.label("qpvListFile", "hint");
+    private final Label columns = ImportDialogs.label("qpvListColumns", "hint");
+    private final Label summary = ImportDialogs.label("qpvListSummary", null);
+    private final Label doneSummary = ImportDialogs.label("qpvListDoneSummary", null);
+    private final Label problem = ImportDialogs.label("qpvListProblem", "error");
+    private final Label saved = ImportDialogs.label("qpvListReportSaved", "hint");
     private final TableView<QpvList.Line> lines = new TableView<>();
     private final TableView<QpvListImport.Done> report = new TableView<>();
     private final Button importButton = new Button();
@@ -57,17 +56,6 @@ public final class QpvListImportDialog {
         this.ui = ui;
         this.vm = vm;
         this.reportChoice = reportChoice;
-    }
-
-    private static Label label(String id, String style) {
-        Label l = new Label();
-        l.setId(id);
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        if (style != null) {
-            l.getStyleClass().add(style);
-        }
-        return l;
     }
 
     public void show(Window owner) {
@@ -179,20 +167,12 @@ public final class QpvListImportDialog {
         }
     }
 
-    private <S> TableColumn<S, String> textColumn(String key, double width, Function<S, String> value) {
-        TableColumn<S, String> c = new TableColumn<>(ui.i18n().get(key));
-        c.setCellValueFactory(l -> new ReadOnlyStringWrapper(value.apply(l.getValue())));
-        c.setPrefWidth(width);
-        SheetImportDialog.wrapping(c);
-        return c;
-    }
-
     private TableColumn<QpvList.Line, String> column(String key, double width, Function<QpvList.Line, String> value) {
-        return textColumn(key, width, value);
+        return ImportDialogs.column(ui.i18n(), key, width, value);
     }
 
     private TableColumn<QpvListImport.Done, String> reportColumn(String key, double width,
                                                                  Function<QpvListImport.Done, String> value) {
-        return textColumn(key, width, value);
+        return ImportDialogs.column(ui.i18n(), key, width, value);
     }
 }

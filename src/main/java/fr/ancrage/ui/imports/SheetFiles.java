@@ -15,6 +15,11 @@ public interface SheetFiles {
 
     Optional<Path> open(Window owner);
 
+    /** The folder of a release of the administrative divisions (none unless the tests give one). */
+    default Optional<Path> openReferenceFolder(Window owner) {
+        return Optional.empty();
+    }
+
     /** The official QPV list: a spreadsheet, or the ANCT's GeoJSON. */
     default Optional<Path> openQpvList(Window owner) {
         return open(owner);
@@ -53,6 +58,17 @@ public interface SheetFiles {
                                 "*.XLSX", "*.ods", "*.ODS", "*.geojson", "*.GEOJSON", "*.json", "*.JSON"),
                         new FileChooser.ExtensionFilter(i18n.get("import.sheet.file.all"), "*"));
                 return chosen(chooser.showOpenDialog(owner));
+            }
+
+            @Override
+            public Optional<Path> openReferenceFolder(Window owner) {
+                javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+                chooser.setTitle(i18n.get("import.reference.choose"));
+                Path folder = last[0] != null ? last[0] : Folders.documents();
+                if (folder.toFile().isDirectory()) {
+                    chooser.setInitialDirectory(folder.toFile());
+                }
+                return chosen(chooser.showDialog(owner));
             }
 
             private Optional<Path> chosen(File chosen) {

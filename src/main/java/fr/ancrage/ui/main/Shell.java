@@ -63,7 +63,7 @@ public final class Shell implements Navigator {
         DashboardView dashboardView = new DashboardView(ui, services.dashboard(), services.territories(), this,
                 this::showBadge);
         CatalogueView catalogueView = new CatalogueView(ui, services.catalogue());
-        this.territoriesView = new TerritoriesView(ui, services.territories(), services.qpvList());
+        this.territoriesView = new TerritoriesView(ui, services.territories(), services.qpvList(), services.reference());
         this.documentsView = new DocumentsView(ui, services.documents(), services.conventions(), services.territories(),
                 services.dashboard(), services.ceremonies(), services.exchange(), services.catalogue());
         this.ceremoniesView = new CeremoniesView(ui, services.ceremonies(), this, this::exportCeremonyDocument);
@@ -164,6 +164,10 @@ public final class Shell implements Navigator {
                     main.show(territoriesView.id());
                     territoriesView.showQpvs();
                     territoriesView.chooseAndImportQpvList(stage);
+                }
+                case REFERENCE -> {
+                    main.show(territoriesView.id());
+                    territoriesView.chooseAndUpdateReference(stage);
                 }
                 case PACKAGE -> documentsView.chooseAndImport(stage);
             }

@@ -88,12 +88,15 @@ public final class TerritoriesView implements Section {
     @FXML private javafx.scene.control.TabPane tabs;
     @FXML private javafx.scene.control.Tab qpvListTab;
     private final fr.ancrage.service.imports.QpvListImport qpvList;
+    private final fr.ancrage.service.imports.ReferenceUpdateImport reference;
     private fr.ancrage.ui.imports.SheetFiles files;
 
     public TerritoriesView(UiContext ui, TerritoryService territories,
-                           fr.ancrage.service.imports.QpvListImport qpvList) {
+                           fr.ancrage.service.imports.QpvListImport qpvList,
+                           fr.ancrage.service.imports.ReferenceUpdateImport reference) {
         this.ui = ui;
         this.qpvList = qpvList;
+        this.reference = reference;
         this.files = fr.ancrage.ui.imports.SheetFiles.system(ui.i18n());
         this.vm = new TerritoriesViewModel(ui.tasks(), territories);
         this.qpvTab = new QpvTab(ui, vm.qpvs(), this::window);
@@ -192,6 +195,21 @@ public final class TerritoriesView implements Section {
                     file, () -> vm.qpvs().load());
             new fr.ancrage.ui.imports.QpvListImportDialog(ui, model, files::saveReport).show(owner);
         });
+    }
+
+    /** Asks for the folder of a newer release of the administrative divisions, then shows what it changes. */
+    public void chooseAndUpdateReference(Window owner) {
+        root();
+        files.openReferenceFolder(owner).ifPresent(folder -> {
+            var model = new fr.ancrage.ui.imports.ReferenceUpdateViewModel(ui.i18n(), reference, ui.tasks(),
+                    ui.errors(), folder, vm::reload);
+            new fr.ancrage.ui.imports.ReferenceUpdateDialog(ui, model, files::saveReport).show(owner);
+        });
+    }
+
+    @FXML
+    private void onUpdateReference() {
+        chooseAndUpdateReference(root.getScene().getWindow());
     }
 
     /** Shows the QPV tab. */

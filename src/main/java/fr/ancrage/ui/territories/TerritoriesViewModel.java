@@ -97,6 +97,15 @@ public final class TerritoriesViewModel {
         }, this::referenceFailed);
     }
 
+    /** Reads the reference again (after an update of the administrative divisions). */
+    public void reload() {
+        if (loadingReference.get()) {
+            return;
+        }
+        loaded.set(false);
+        activate();
+    }
+
     private void referenceFailed(Throwable e) {
         loadingReference.set(false);
         onFailure.accept(e);

@@ -98,10 +98,11 @@ class QpvListImportDialogTest {
         @SuppressWarnings("unchecked")
         TableView<QpvList.Line> lines = robot.lookup("#qpvListLines").queryAs(TableView.class);
         assertThat(lines.getItems()).extracting(QpvList.Line::code).containsExactly("QN0250", "QN02501M", "QN02502X");
-        assertThat(robot.from(lines).lookup(".text").queryAll().stream()
-                .filter(n -> n instanceof javafx.scene.text.Text).map(n -> ((javafx.scene.text.Text) n).getText()).toList())
-                .contains("Change : nom, EPCI, communes (« planoise » → « Planoise »).",
-                        "Ligne 4, colonne A « code_qp » : Le code QPV doit comporter 8 caractères (6 saisis).");
+        // the rows settle once their wrapped messages are measured
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.from(lines).lookup(".text").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.text.Text).map(n -> ((javafx.scene.text.Text) n).getText()).toList()
+                .containsAll(List.of("Change : nom, EPCI, communes (« planoise » → « Planoise »).",
+                        "Ligne 4, colonne A « code_qp » : Le code QPV doit comporter 8 caractères (6 saisis).")));
         assertThat(app.territories.qpvs()).hasSize(1);
 
         robot.clickOn("#qpvListImportButton");

@@ -100,7 +100,8 @@ public final class UiHarness implements AutoCloseable {
                 new fr.ancrage.service.BaseIdentityService(store, CLOCK),
                 new fr.ancrage.service.exchange.ExchangeService(store, clock, ui.i18n()),
                 new fr.ancrage.service.imports.OrganisationImport(store, ui.i18n()),
-                new fr.ancrage.service.imports.QpvListImport(store)));
+                new fr.ancrage.service.imports.QpvListImport(store),
+                new fr.ancrage.service.imports.ReferenceUpdateImport(store)));
         shell.open();
         // the headless screen is 1000 px wide: an earlier, wider test stage would put buttons off-screen
         stage.sizeToScene();

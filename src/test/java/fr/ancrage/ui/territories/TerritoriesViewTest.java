@@ -51,7 +51,8 @@ class TerritoriesViewTest {
     void start(Stage stage) {
         runner = new FxTaskRunner();
         UiContext ui = UiContext.create(I18n.forLanguage("fr"), runner);
-        view = new TerritoriesView(ui, service(), new fr.ancrage.service.imports.QpvListImport(new fr.ancrage.persistence.Store(db.dsl())));
+        view = new TerritoriesView(ui, service(), new fr.ancrage.service.imports.QpvListImport(new fr.ancrage.persistence.Store(db.dsl())),
+                new fr.ancrage.service.imports.ReferenceUpdateImport(new fr.ancrage.persistence.Store(db.dsl())));
         stage.setScene(new Scene((Parent) view.root(), 1280, 800));
         stage.show();
         view.activate();

@@ -14,22 +14,26 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code ancrage import qpv <fichier> [--dry-run]}: the official QPV list (the ANCT's CSV, a
- * spreadsheet of its columns, or its GeoJSON) compared with the base and imported without a
- * window, every QPV created, updated, refused or gone from the list printed (issue 18).
+ * The reference lists imported without a window (issue 18), each change printed:
+ * {@code ancrage import qpv <fichier> [--dry-run]}, the official QPV list (the ANCT's CSV, a
+ * spreadsheet of its columns, or its GeoJSON); {@code ancrage import referentiel <dossier>
+ * [--dry-run]}, a newer release of the administrative divisions.
  */
-final class QpvListCommand {
+final class ReferenceListCommand {
 
-    record Options(Path file, boolean dryRun, Optional<Path> dataDirectory, String language) {
+    /** What is imported: {@code qpv} or {@code referentiel}. */
+    record Options(String kind, Path file, boolean dryRun, Optional<Path> dataDirectory, String language) {
     }
 
-    private QpvListCommand() {
+    private ReferenceListCommand() {
     }
 
-    static Options parse(List<String> args) throws CommandLine.ParseException {
+    static Options parse(String kind, List<String> args) throws CommandLine.ParseException {
         if (args.isEmpty() || args.getFirst().startsWith("--")) {
-            throw new CommandLine.ParseException("La commande import qpv attend le fichier de la liste officielle : "
-                    + "ancrage import qpv <fichier> [--dry-run].");
+            throw new CommandLine.ParseException(kind.equals("qpv")
+                    ? "La commande import qpv attend le fichier de la liste officielle : ancrage import qpv <fichier> [--dry-run]."
+                    : "La commande import referentiel attend le dossier de la version du découpage administratif : "
+                    + "ancrage import referentiel <dossier> [--dry-run].");
         }
         Path file = Path.of(args.getFirst());
         boolean dryRun = false;
@@ -42,7 +46,7 @@ final class QpvListCommand {
                 continue;
             }
             if (!List.of("--data-dir", "--lang").contains(arg)) {
-                throw new CommandLine.ParseException("Option inconnue pour import qpv : " + arg);
+                throw new CommandLine.ParseException("Option inconnue pour import " + kind + " : " + arg);
             }
             if (i + 1 >= args.size()) {
                 throw new CommandLine.ParseException("L'option " + arg + " attend une valeur.");
@@ -56,18 +60,18 @@ final class QpvListCommand {
                 throw new CommandLine.ParseException("L'option --lang attend fr ou en.");
             }
         }
-        return new Options(file, dryRun, Optional.ofNullable(dataDir), language);
+        return new Options(kind, file, dryRun, Optional.ofNullable(dataDir), language);
     }
 
     static int run(Options o, PrintStream out, PrintStream err) {
         I18n i18n = I18n.forLanguage(o.language());
-        if (!Files.isRegularFile(o.file())) {
-            err.println("Le fichier " + o.file() + " n'existe pas ou n'est pas un fichier.");
+        if (!Files.exists(o.file())) {
+            err.println("Le fichier " + o.file() + " n'existe pas.");
             return 1;
         }
         return WindowlessBase.run(o.dataDirectory(), i18n, err, store -> {
             try {
-                return importList(o, store, i18n, out);
+                return o.kind().equals("qpv") ? importList(o, store, i18n, out) : updateReference(o, store, i18n, out);
             } catch (RuleViolationException e) {
                 err.println(i18n.format(e.messageKey(), e.args().toArray()));
                 return 1;
@@ -95,6 +99,26 @@ final class QpvListCommand {
         }
         List<QpvListImport.Done> done = imports.write(preview);
         out.println(texts.done(done));
+        return 0;
+    }
+
+    private static int updateReference(Options o, Store store, I18n i18n, PrintStream out) {
+        var imports = new fr.ancrage.service.imports.ReferenceUpdateImport(store);
+        var texts = new fr.ancrage.service.imports.ReferenceUpdateTexts(i18n);
+        var plan = imports.preview(o.file());
+        for (var c : plan.changes()) {
+            String detail = texts.detail(c);
+            out.println(texts.level(c) + " " + c.code() + " « " + texts.name(c) + " » : " + texts.kind(c) + "."
+                    + (detail.isEmpty() ? "" : " " + detail));
+        }
+        out.println(texts.summary(plan));
+        if (o.dryRun()) {
+            out.println("Essai à blanc : rien n'a été écrit.");
+            return 0;
+        }
+        if (!plan.changesNothing()) {
+            out.println(i18n.format("import.reference.done", texts.summary(imports.write(plan))));
+        }
         return 0;
     }
 }
