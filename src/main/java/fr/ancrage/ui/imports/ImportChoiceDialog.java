@@ -52,7 +52,7 @@ public final class ImportChoiceDialog {
         box.setPrefWidth(560);
         dialog.getDialogPane().setContent(box);
         dialog.setResultConverter(b -> null);
-        fr.ancrage.ui.common.Dialogs.sizeLarge(dialog, 600, 340);
+        fr.ancrage.ui.common.Dialogs.sizeLarge(dialog, 620, 440);
         fr.ancrage.ui.common.Dialogs.focusWhenShown(dialog, ((VBox) box.getChildren().get(1)).getChildren().getFirst());
         return dialog.showAndWait();
     }
