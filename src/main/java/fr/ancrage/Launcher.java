@@ -61,18 +61,35 @@ public final class Launcher {
 
     /** {@code ancrage backup|backups|restore|repair|check …}: no window; returns the exit status. */
     static int store(String command, List<String> args) {
-        StoreCommand.Options options;
+        return windowless(() -> StoreCommand.parse(command, args), StoreCommand.Options::dataDirectory, o -> false,
+                o -> StoreCommand.run(o, System.out, System.err));
+    }
+
+    /** A command's options, read from its arguments. */
+    @FunctionalInterface
+    private interface Parse<O> {
+        O parse() throws CommandLine.ParseException;
+    }
+
+    /**
+     * A command without a window: its arguments read (2 and a message when they are wrong), the log
+     * of its data folder started when the folder exists (or the command creates it: {@code creates}),
+     * then the command run; returns the exit status.
+     */
+    private static <O> int windowless(Parse<O> parse, java.util.function.Function<O, java.util.Optional<Path>> folder,
+                                      java.util.function.Predicate<O> creates, java.util.function.ToIntFunction<O> run) {
+        O options;
         try {
-            options = StoreCommand.parse(command, args);
+            options = parse.parse();
         } catch (CommandLine.ParseException e) {
             CommandLine.printError(System.err, e.getMessage());
             return 2;
         }
-        Path dataDir = DataDirectory.resolve(options.dataDirectory());
-        if (java.nio.file.Files.isDirectory(dataDir)) {
+        Path dataDir = DataDirectory.resolve(folder.apply(options));
+        if (Files.isDirectory(dataDir) || creates.test(options)) {
             startLogs(dataDir);
         }
-        return StoreCommand.run(options, System.out, System.err);
+        return run.applyAsInt(options);
     }
 
     /**
@@ -95,66 +112,26 @@ public final class Launcher {
 
     /** {@code ancrage export echange …} and {@code ancrage import …}: no window; returns the exit status. */
     static int exchange(boolean export, List<String> args) {
-        ExchangeCommand.Options options;
-        try {
-            options = export ? ExchangeCommand.parseExport(args) : ExchangeCommand.parseImport(args);
-        } catch (CommandLine.ParseException e) {
-            CommandLine.printError(System.err, e.getMessage());
-            return 2;
-        }
-        Path dataDir = DataDirectory.resolve(options.dataDirectory());
-        if (Files.isDirectory(dataDir)) {
-            startLogs(dataDir);
-        }
-        return ExchangeCommand.run(options, System.out, System.err);
+        return windowless(() -> export ? ExchangeCommand.parseExport(args) : ExchangeCommand.parseImport(args),
+                ExchangeCommand.Options::dataDirectory, o -> false, o -> ExchangeCommand.run(o, System.out, System.err));
     }
 
     /** {@code ancrage import tableur …}: no window; returns the exit status. */
     static int sheetImport(List<String> args) {
-        SheetImportCommand.Options options;
-        try {
-            options = SheetImportCommand.parse(args);
-        } catch (CommandLine.ParseException e) {
-            CommandLine.printError(System.err, e.getMessage());
-            return 2;
-        }
-        Path dataDir = DataDirectory.resolve(options.dataDirectory());
-        if (Files.isDirectory(dataDir)) {
-            startLogs(dataDir);
-        }
-        return SheetImportCommand.run(options, System.out, System.err);
+        return windowless(() -> SheetImportCommand.parse(args), SheetImportCommand.Options::dataDirectory, o -> false,
+                o -> SheetImportCommand.run(o, System.out, System.err));
     }
 
     /** {@code ancrage import qpv …} and {@code ancrage import referentiel …}: no window; returns the exit status. */
     static int referenceList(String kind, List<String> args) {
-        ReferenceListCommand.Options options;
-        try {
-            options = ReferenceListCommand.parse(kind, args);
-        } catch (CommandLine.ParseException e) {
-            CommandLine.printError(System.err, e.getMessage());
-            return 2;
-        }
-        Path dataDir = DataDirectory.resolve(options.dataDirectory());
-        if (Files.isDirectory(dataDir)) {
-            startLogs(dataDir);
-        }
-        return ReferenceListCommand.run(options, System.out, System.err);
+        return windowless(() -> ReferenceListCommand.parse(kind, args), ReferenceListCommand.Options::dataDirectory,
+                o -> false, o -> ReferenceListCommand.run(o, System.out, System.err));
     }
 
     /** {@code ancrage export …}: no window; returns the exit status. */
     static int export(List<String> args) {
-        ExportCommand.Options options;
-        try {
-            options = ExportCommand.parse(args);
-        } catch (CommandLine.ParseException e) {
-            CommandLine.printError(System.err, e.getMessage());
-            return 2;
-        }
-        Path dataDir = DataDirectory.resolve(options.dataDirectory());
-        if (Files.isDirectory(dataDir) || options.demo()) {
-            // not for a folder that does not exist: the export says so rather than creating it
-            startLogs(dataDir);
-        }
-        return ExportCommand.run(options, System.out, System.err);
+        // not for a folder that does not exist: the export says so rather than creating it (unless --demo)
+        return windowless(() -> ExportCommand.parse(args), ExportCommand.Options::dataDirectory,
+                ExportCommand.Options::demo, o -> ExportCommand.run(o, System.out, System.err));
     }
 }

@@ -60,24 +60,10 @@ public final class QpvListImportDialog {
 
     public void show(Window owner) {
         var i18n = ui.i18n();
-        dialog.initOwner(owner);
-        dialog.setTitle(i18n.get("import.qpv.title"));
-        dialog.getDialogPane().setId("qpvListDialog");
-        dialog.getDialogPane().setContent(content());
-        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
-        Button close = (Button) dialog.getDialogPane().lookupButton(ButtonType.CLOSE);
-        close.setText(i18n.get("import.sheet.close"));
-        close.setId("qpvListCloseButton");
-        close.setDefaultButton(false);
-        close.setCancelButton(true);
-        dialog.setOnCloseRequest(e -> {
-            if (vm.step.get() == QpvListImportViewModel.Step.WRITING) {
-                e.consume(); // written whole or not at all: its end is shown here
-            } else {
-                vm.cancel();
-            }
-        });
+        ImportDialogs.prepare(dialog, i18n, owner, "import.qpv.title", "qpvListDialog", "qpvListCloseButton",
+                () -> vm.step.get() == QpvListImportViewModel.Step.WRITING, vm::cancel);
         Dialogs.sizeLarge(dialog, 940, 620);
+        dialog.getDialogPane().setContent(content());
         vm.step.subscribe(this::showStep);
         vm.problem.subscribe(problem::setText);
         vm.read();

@@ -1,8 +1,5 @@
 package fr.ancrage.ui.imports;
 
-import fr.ancrage.documents.CsvOutput;
-import fr.ancrage.documents.SafeFiles;
-import fr.ancrage.documents.Workbook;
 import fr.ancrage.domain.imports.QpvList;
 import fr.ancrage.i18n.I18n;
 import fr.ancrage.service.imports.QpvListImport;
@@ -19,7 +16,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -151,26 +147,16 @@ public final class QpvListImportViewModel {
 
     /** Saves the report as a CSV: code, name, outcome, detail. */
     public void saveReport(Path target, Runnable then) {
-        List<QpvListImport.Done> rows = List.copyOf(done);
-        tasks.run(() -> {
-            List<List<Object>> lines = new ArrayList<>();
-            for (QpvListImport.Done d : rows) {
-                lines.add(List.of(d.line().code(), d.line().name(),
-                        i18n.get("import.qpv.outcome." + d.outcome().name()), detail(d.line())));
-            }
-            Workbook.Sheet sheet = new Workbook.Sheet(i18n.get("import.report.sheet"), List.of(
-                    Workbook.Column.of(i18n.get("qpv.column.code"), Workbook.Kind.TEXT),
-                    Workbook.Column.of(i18n.get("qpv.column.name"), Workbook.Kind.TEXT),
-                    Workbook.Column.of(i18n.get("import.report.outcome"), Workbook.Kind.TEXT),
-                    Workbook.Column.of(i18n.get("import.report.why"), Workbook.Kind.TEXT)), lines);
-            SafeFiles.write(target, out -> CsvOutput.write(sheet, out));
-            return target;
-        }, saved -> then.run(), e -> problem.set(errors.describe(e)));
+        List<List<Object>> rows = new ArrayList<>();
+        for (QpvListImport.Done d : done) {
+            rows.add(List.of(d.line().code(), d.line().name(), i18n.get("import.qpv.outcome." + d.outcome().name()),
+                    detail(d.line())));
+        }
+        ImportReports.save(i18n, tasks, errors, problem, target, List.of("qpv.column.code", "qpv.column.name",
+                "import.report.outcome", "import.report.why"), rows, then);
     }
 
     public String reportName() {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return "rapport-import-qpv-" + (dot > 0 ? name.substring(0, dot) : name) + "-" + LocalDate.now() + ".csv";
+        return ImportReports.name("rapport-import-qpv-", file);
     }
 }

@@ -53,22 +53,10 @@ public final class ReferenceUpdateDialog {
 
     public void show(Window owner) {
         var i18n = ui.i18n();
-        dialog.initOwner(owner);
-        dialog.setTitle(i18n.get("import.reference.title"));
-        dialog.getDialogPane().setId("referenceDialog");
-        dialog.getDialogPane().setContent(content());
-        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
-        Button close = (Button) dialog.getDialogPane().lookupButton(ButtonType.CLOSE);
-        close.setText(i18n.get("import.sheet.close"));
-        close.setId("referenceCloseButton");
-        close.setDefaultButton(false);
-        close.setCancelButton(true);
-        dialog.setOnCloseRequest(e -> {
-            if (vm.step.get() == ReferenceUpdateViewModel.Step.WRITING) {
-                e.consume(); // applied whole or not at all: its end is shown here
-            }
-        });
+        ImportDialogs.prepare(dialog, i18n, owner, "import.reference.title", "referenceDialog", "referenceCloseButton",
+                () -> vm.step.get() == ReferenceUpdateViewModel.Step.WRITING, () -> { });
         Dialogs.sizeLarge(dialog, 940, 620);
+        dialog.getDialogPane().setContent(content());
         vm.step.subscribe(this::showStep);
         vm.problem.subscribe(problem::setText);
         vm.read();

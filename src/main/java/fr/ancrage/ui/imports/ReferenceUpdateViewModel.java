@@ -1,8 +1,5 @@
 package fr.ancrage.ui.imports;
 
-import fr.ancrage.documents.CsvOutput;
-import fr.ancrage.documents.SafeFiles;
-import fr.ancrage.documents.Workbook;
 import fr.ancrage.domain.imports.ReferenceUpdate;
 import fr.ancrage.i18n.I18n;
 import fr.ancrage.service.imports.ReferenceUpdateImport;
@@ -19,7 +16,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -127,24 +123,16 @@ public final class ReferenceUpdateViewModel {
 
     /** Saves every change as a CSV: level, code, change, name, detail. */
     public void saveReport(Path target, Runnable then) {
-        ReferenceUpdate.Plan p = plan.get();
-        tasks.run(() -> {
-            List<List<Object>> lines = new ArrayList<>();
-            for (ReferenceUpdate.Change c : p.changes()) {
-                lines.add(List.of(texts.level(c), c.code(), texts.kind(c), texts.name(c), texts.detail(c)));
-            }
-            Workbook.Sheet sheet = new Workbook.Sheet(i18n.get("import.report.sheet"), List.of(
-                    Workbook.Column.of(i18n.get("import.reference.col.level"), Workbook.Kind.TEXT),
-                    Workbook.Column.of(i18n.get("import.reference.col.code"), Workbook.Kind.TEXT),
-                    Workbook.Column.of(i18n.get("import.reference.col.change"), Workbook.Kind.TEXT),
-                    Workbook.Column.of(i18n.get("import.reference.col.name"), Workbook.Kind.TEXT),
-                    Workbook.Column.of(i18n.get("import.qpv.col.detail"), Workbook.Kind.TEXT)), lines);
-            SafeFiles.write(target, out -> CsvOutput.write(sheet, out));
-            return target;
-        }, saved -> then.run(), e -> problem.set(errors.describe(e)));
+        List<List<Object>> rows = new ArrayList<>();
+        for (ReferenceUpdate.Change c : plan.get().changes()) {
+            rows.add(List.of(texts.level(c), c.code(), texts.kind(c), texts.name(c), texts.detail(c)));
+        }
+        ImportReports.save(i18n, tasks, errors, problem, target, List.of("import.reference.col.level",
+                "import.reference.col.code", "import.reference.col.change", "import.reference.col.name",
+                "import.qpv.col.detail"), rows, then);
     }
 
     public String reportName() {
-        return "rapport-referentiel-" + LocalDate.now() + ".csv";
+        return ImportReports.name("rapport-referentiel-", folder);
     }
 }

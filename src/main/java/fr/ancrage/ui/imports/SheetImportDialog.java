@@ -101,25 +101,10 @@ public final class SheetImportDialog {
 
     public void show(Window owner) {
         var i18n = ui.i18n();
-        dialog.initOwner(owner);
-        dialog.setTitle(i18n.get("import.sheet.title"));
-        dialog.setResizable(true);
-        dialog.getDialogPane().setId("sheetImportDialog");
-        dialog.getDialogPane().setContent(content());
-        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
-        Button close = (Button) dialog.getDialogPane().lookupButton(ButtonType.CLOSE);
-        close.setText(i18n.get("import.sheet.close"));
-        close.setId("sheetCloseButton");
-        close.setDefaultButton(false);
-        close.setCancelButton(true);
-        dialog.setOnCloseRequest(e -> {
-            if (vm.step.get() == SheetImportViewModel.Step.WRITING) {
-                e.consume(); // written whole or not at all: its end is shown here
-            } else {
-                vm.cancel();
-            }
-        });
+        ImportDialogs.prepare(dialog, i18n, owner, "import.sheet.title", "sheetImportDialog", "sheetCloseButton",
+                () -> vm.step.get() == SheetImportViewModel.Step.WRITING, vm::cancel);
         Dialogs.sizeLarge(dialog, 980, 660);
+        dialog.getDialogPane().setContent(content());
         vm.step.subscribe(this::showStep);
         vm.problem.subscribe(problem::setText);
         vm.opened.subscribe(o -> {

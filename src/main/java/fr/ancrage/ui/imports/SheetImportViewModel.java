@@ -1,8 +1,5 @@
 package fr.ancrage.ui.imports;
 
-import fr.ancrage.documents.CsvOutput;
-import fr.ancrage.documents.SafeFiles;
-import fr.ancrage.documents.Workbook;
 import fr.ancrage.documents.sheets.CsvSettings;
 import fr.ancrage.domain.imports.ColumnMapping;
 import fr.ancrage.domain.imports.ImportField;
@@ -18,7 +15,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -182,27 +178,16 @@ public final class SheetImportViewModel {
 
     /** Saves the report as a CSV (one line per row: its number, name, outcome, why). */
     public void saveReport(Path target, Runnable then) {
-        List<OrganisationImport.Done> rows = List.copyOf(done);
-        tasks.run(() -> {
-            List<List<Object>> lines = new ArrayList<>();
-            for (OrganisationImport.Done d : rows) {
-                lines.add(List.of(d.row(), d.name(), i18n.get("import.outcome." + d.outcome().name()), d.why()));
-            }
-            Workbook.Sheet sheet = new Workbook.Sheet(i18n.get("import.report.sheet"), List.of(
-                    Workbook.Column.of(i18n.get("import.report.row"), Workbook.Kind.INTEGER),
-                    Workbook.Column.of(i18n.get("import.field.LEGAL_NAME"), Workbook.Kind.TEXT),
-                    Workbook.Column.of(i18n.get("import.report.outcome"), Workbook.Kind.TEXT),
-                    Workbook.Column.of(i18n.get("import.report.why"), Workbook.Kind.TEXT)), lines);
-            SafeFiles.write(target, out -> CsvOutput.write(sheet, out));
-            return target;
-        }, saved -> then.run(), e -> problem.set(errors.describe(e)));
+        List<List<Object>> rows = new ArrayList<>();
+        for (OrganisationImport.Done d : done) {
+            rows.add(List.of(String.valueOf(d.row()), d.name(), i18n.get("import.outcome." + d.outcome().name()), d.why()));
+        }
+        ImportReports.save(i18n, tasks, errors, problem, target, List.of("import.report.row", "import.field.LEGAL_NAME",
+                "import.report.outcome", "import.report.why"), rows, then);
     }
 
     /** The report's file name: the spreadsheet's, dated. */
     public String reportName() {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return "rapport-import-" + (dot > 0 ? name.substring(0, dot) : name) + "-"
-                + OffsetDateTime.now().toLocalDate() + ".csv";
+        return ImportReports.name("rapport-import-", file);
     }
 }
