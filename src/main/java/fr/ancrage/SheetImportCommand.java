@@ -17,14 +17,15 @@ import java.util.Optional;
 
 /**
  * {@code ancrage import tableur <fichier> --type organisations [--dry-run] [--feuille <n>]
- * [--separateur ;|,|tab] [--encodage utf-8|windows-1252|iso-8859-15]}: a team's spreadsheet checked
- * and imported without a window, each row's outcome printed (issue 18). The columns are recognised
- * from their headers, as the wizard first proposes them.
+ * [--separateur ;|,|tab] [--encodage utf-8|windows-1252|iso-8859-15] [--mapping <nom>]}: a team's
+ * spreadsheet checked and imported without a window, each row's outcome printed (issue 18). The
+ * columns are recognised from their headers (or a saved mapping that fits them), as the wizard
+ * first proposes them; {@code --mapping} names the saved mapping to read them with.
  */
 final class SheetImportCommand {
 
     record Options(Path file, String type, boolean dryRun, int sheet, Character separator, Charset encoding,
-                   Optional<Path> dataDirectory, String language) {
+                   Optional<Path> dataDirectory, String language, String mapping) {
     }
 
     private SheetImportCommand() {
@@ -43,13 +44,15 @@ final class SheetImportCommand {
         Charset encoding = null;
         Path dataDir = null;
         String language = "fr";
+        String mapping = null;
         for (int i = 1; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("--dry-run")) {
                 dryRun = true;
                 continue;
             }
-            if (!List.of("--type", "--feuille", "--separateur", "--encodage", "--data-dir", "--lang").contains(arg)) {
+            if (!List.of("--type", "--feuille", "--separateur", "--encodage", "--data-dir", "--lang", "--mapping")
+                    .contains(arg)) {
                 throw new CommandLine.ParseException("Option inconnue pour import tableur : " + arg);
             }
             if (i + 1 >= args.size()) {
@@ -87,6 +90,7 @@ final class SheetImportCommand {
                     default -> throw new CommandLine.ParseException("L'option --encodage attend utf-8, windows-1252 ou iso-8859-15.");
                 };
                 case "--data-dir" -> dataDir = Path.of(value);
+                case "--mapping" -> mapping = value;
                 case "--lang" -> {
                     if (!List.of("fr", "en").contains(value)) {
                         throw new CommandLine.ParseException("L'option --lang attend fr ou en.");
@@ -99,7 +103,8 @@ final class SheetImportCommand {
         if (type == null) {
             throw new CommandLine.ParseException("La commande import tableur attend --type organisations.");
         }
-        return new Options(file, type, dryRun, sheet, separator, encoding, Optional.ofNullable(dataDir), language);
+        return new Options(file, type, dryRun, sheet, separator, encoding, Optional.ofNullable(dataDir), language,
+                mapping);
     }
 
     static int run(Options o, PrintStream out, PrintStream err) {
@@ -127,6 +132,9 @@ final class SheetImportCommand {
             chosen = o.separator() == null ? chosen : chosen.with(o.separator().charValue());
             chosen = o.encoding() == null ? chosen : chosen.with(o.encoding());
             opened = imports.open(o.file(), chosen, o.sheet());
+        }
+        if (o.mapping() != null) {
+            opened = imports.withMapping(opened, o.mapping());
         }
         OrganisationImport.Opened read = opened;
         out.println(describe(read, i18n));
@@ -156,6 +164,9 @@ final class SheetImportCommand {
         if (opened.csv() != null) {
             b.append(' ').append(i18n.format("cli.import.csv", opened.csv().encoding().name(),
                     opened.csv().separator() == '\t' ? "tab" : String.valueOf(opened.csv().separator())));
+        }
+        if (!opened.mappingName().isEmpty()) {
+            b.append('\n').append(i18n.format("import.mapping.applied", opened.mappingName()));
         }
         opened.recognised().columns().forEach((column, field) -> b.append('\n').append(i18n.format("cli.import.column",
                 fr.ancrage.documents.sheets.SheetRow.columnName(column), opened.headers().get(column),

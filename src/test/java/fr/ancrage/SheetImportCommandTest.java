@@ -84,4 +84,15 @@ class SheetImportCommandTest {
     private static PrintStream print(ByteArrayOutputStream b) {
         return new PrintStream(b, true, StandardCharsets.UTF_8);
     }
+
+    @Test
+    void anUnknownMappingIsRefusedWithTheNamesThatExist() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("base"));
+        Path csv = Files.writeString(dir.resolve("e.csv"), "Raison sociale\r\nGranvelle\r\n");
+        int status = SheetImportCommand.run(SheetImportCommand.parse(List.of(csv.toString(), "--type", "organisations",
+                "--mapping", "Délégués", "--dry-run", "--data-dir", data.toString())), print(stdout), print(stderr));
+        assertThat(status).isEqualTo(1);
+        assertThat(stderr.toString(StandardCharsets.UTF_8))
+                .contains("Aucune correspondance ne s’appelle « Délégués » (enregistrées : aucune).");
+    }
 }

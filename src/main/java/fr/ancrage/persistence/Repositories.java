@@ -40,6 +40,10 @@ public final class Repositories {
         return new QpvRepository(dsl);
     }
 
+    public ImportMappingRepository importMappings() {
+        return new ImportMappingRepository(dsl);
+    }
+
     public CatalogueRepository catalogue() {
         return new CatalogueRepository(dsl);
     }

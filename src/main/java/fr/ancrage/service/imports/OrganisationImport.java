@@ -16,6 +16,7 @@ import fr.ancrage.domain.Text;
 import fr.ancrage.domain.imports.ColumnMapping;
 import fr.ancrage.domain.imports.ImportField;
 import fr.ancrage.domain.imports.OrganisationRow;
+import fr.ancrage.domain.imports.SavedMapping;
 import fr.ancrage.i18n.I18n;
 import fr.ancrage.persistence.Store;
 
@@ -51,8 +52,22 @@ public final class OrganisationImport {
     public record Match(Reason reason, UUID id, String name, int row) {
     }
 
+    /** The kinds of rows, for a decision taken for all the rows of a kind at once. */
+    public enum Group { NEW, SAME_SIRET, SAME_NAME, CLOSE_NAME, EARLIER_ROW, ERRORS }
+
     /** A row checked: its problems, what it looks like, and what is done by default. */
     public record Line(OrganisationRow row, Match match, Decision proposed) {
+
+        /** The row's kind: with errors, new, or what it looks like. */
+        public Group group() {
+            if (row.hasErrors()) {
+                return Group.ERRORS;
+            }
+            if (match == null) {
+                return Group.NEW;
+            }
+            return Group.valueOf(match.reason().name());
+        }
 
         /** The decisions that make sense for the row. */
         public List<Decision> choices() {
@@ -68,10 +83,24 @@ public final class OrganisationImport {
         }
     }
 
-    /** The file as opened: its sheets, how a CSV is read, the first rows, the headers and the columns recognised. */
+    /**
+     * The file as opened: its sheets, how a CSV is read, the first rows, the headers and the columns
+     * recognised; {@code mappingName}: the saved mapping they come from ("" when recognised from the
+     * usual headers).
+     */
     public record Opened(Path file, SheetFile.Format format, List<String> sheets, int sheet, CsvSettings csv,
-                         List<SheetRow> firstRows, List<String> headers, int headerRow, ColumnMapping recognised) {
+                         List<SheetRow> firstRows, List<String> headers, int headerRow, ColumnMapping recognised,
+                         String mappingName) {
+
+        /** The same file read with a saved mapping. */
+        public Opened with(SavedMapping saved) {
+            return new Opened(file, format, sheets, sheet, csv, firstRows, headers, headerRow,
+                    saved.applyTo(headers), saved.name());
+        }
     }
+
+    /** The kind under which the mappings of this import are saved. */
+    public static final String MAPPING_KIND = "organisations";
 
     /** Every row checked, in the order of the sheet. */
     public record Preview(Opened opened, ColumnMapping mapping, List<Line> lines) {
@@ -108,11 +137,44 @@ public final class OrganisationImport {
             List<String> headers = first.isEmpty() ? List.of()
                     : first.getFirst().cells().stream().map(Cell::text).toList();
             ColumnMapping recognised = ColumnMapping.recognise(headers, OrganisationRow.FIELDS);
-            return new Opened(file, f.format(), f.sheets(), chosen, f.csv(), first, headers,
-                    first.isEmpty() ? 0 : first.getFirst().number(), recognised);
+            Opened opened = new Opened(file, f.format(), f.sheets(), chosen, f.csv(), first, headers,
+                    first.isEmpty() ? 0 : first.getFirst().number(), recognised, "");
+            // a file of the shape of one read before: the mapping the team saved for it
+            return mappings().stream().filter(m -> m.fits(headers)).findFirst().map(opened::with).orElse(opened);
         } catch (SheetFileException e) {
             throw new RuleViolationException(e.messageKey(), e.args().toArray());
         }
+    }
+
+    /** The mappings saved for this import, by name. */
+    public List<SavedMapping> mappings() {
+        return store.read(r -> r.importMappings().list(MAPPING_KIND));
+    }
+
+    /**
+     * The file read with the mapping saved under {@code name}.
+     *
+     * @throws RuleViolationException when no mapping has that name
+     */
+    public Opened withMapping(Opened opened, String name) {
+        List<SavedMapping> saved = mappings();
+        return saved.stream().filter(m -> m.name().equals(Text.cleanLine(name))).findFirst().map(opened::with)
+                .orElseThrow(() -> new RuleViolationException("import.mapping.unknown", name, saved.isEmpty()
+                        ? texts.get("import.mapping.none")
+                        : String.join(", ", saved.stream().map(SavedMapping::name).toList())));
+    }
+
+    /** Saves {@code mapping} of the file's columns under {@code name}, for the next file of the same shape. */
+    public SavedMapping saveMapping(String name, Opened opened, ColumnMapping mapping) {
+        SavedMapping saved = SavedMapping.of(name, opened.headers(), mapping);
+        if (saved.name().isEmpty()) {
+            throw new RuleViolationException("import.mapping.name.required");
+        }
+        if (saved.name().length() > SavedMapping.MAX_NAME) {
+            throw new RuleViolationException("import.mapping.name.tooLong", SavedMapping.MAX_NAME);
+        }
+        store.run(r -> r.importMappings().save(MAPPING_KIND, saved));
+        return saved;
     }
 
     /**

@@ -80,6 +80,10 @@ public final class SheetImportDialog {
     private final Button importButton = new Button();
     private final Button cancelCheckButton = new Button();
     private final Button saveReportButton = new Button();
+    private final ComboBox<OrganisationImport.Group> bulkGroup = new ComboBox<>();
+    private final ComboBox<String> mappingChoice = new ComboBox<>();
+    private final ComboBox<OrganisationImport.Decision> bulkDecision = new ComboBox<>();
+    private final Label bulkDone = new Label();
     private boolean settingUp;
 
     public SheetImportDialog(UiContext ui, SheetImportViewModel vm, ReportChoice reportChoice) {
@@ -143,8 +147,28 @@ public final class SheetImportDialog {
         checkButton.setId("sheetCheckButton");
         checkButton.getStyleClass().add("accent");
         checkButton.setOnAction(e -> vm.check());
+        mappingChoice.setId("sheetMappingChoice");
+        mappingChoice.setItems(vm.mappingNames);
+        mappingChoice.setPromptText(i18n.get("import.mapping.choose"));
+        mappingChoice.valueProperty().addListener((obs, was, now) -> {
+            if (!settingUp && now != null) {
+                vm.useMapping(now);
+            }
+        });
+        mappingChoice.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.mappingNames));
+        Button saveMapping = new Button(i18n.get("import.mapping.save"));
+        saveMapping.setId("sheetSaveMapping");
+        saveMapping.setOnAction(e -> askMappingName().ifPresent(vm::saveMapping));
+        Label mappingNote = label("sheetMappingNote", "hint");
+        mappingNote.textProperty().bind(vm.mappingNote);
+        Label mappingLabel = new Label(i18n.get("import.mapping.label"));
+        mappingLabel.setLabelFor(mappingChoice);
+        Region growMapping = new Region();
+        HBox.setHgrow(growMapping, Priority.ALWAYS);
+        HBox mappingActions = new HBox(8, checkButton, growMapping, mappingLabel, mappingChoice, saveMapping);
+        mappingActions.setAlignment(Pos.CENTER_LEFT);
         mappingPage.getChildren().setAll(rowsTitle, firstRows, columnsTitle, columnsHint, columnsScroll,
-                new HBox(8, checkButton));
+                mappingNote, mappingActions);
 
         ProgressIndicator progress = new ProgressIndicator();
         Label checking = new Label(i18n.get("import.sheet.checking"));
@@ -174,7 +198,11 @@ public final class SheetImportDialog {
         importButton.setOnAction(e -> vm.importNow());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        previewPage.getChildren().setAll(previewSummary, lines, new HBox(8, backButton, grow, importButton));
+        lines.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        lines.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::decideByKey);
+        Label keys = label("sheetKeysHint", "hint");
+        keys.setText(i18n.get("import.sheet.keys"));
+        previewPage.getChildren().setAll(previewSummary, bulk(), lines, keys, new HBox(8, backButton, grow, importButton));
 
         report.setId("sheetReport");
         report.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -218,6 +246,8 @@ public final class SheetImportDialog {
         backButton.setDisable(step != SheetImportViewModel.Step.PREVIEW);
         if (step == SheetImportViewModel.Step.PREVIEW && vm.preview.get() != null) {
             lines.getItems().setAll(vm.preview.get().lines());
+            bulkGroup.getItems().setAll(vm.groups().keySet());
+            bulkDone.setText("");
             summary();
             lines.requestFocus();
         }
@@ -230,6 +260,72 @@ public final class SheetImportDialog {
         if (step == SheetImportViewModel.Step.MAPPING) {
             checkButton.requestFocus();
         }
+    }
+
+    /** The name to save the mapping under: the one in use, or the file's; empty when the user cancels. */
+    private Optional<String> askMappingName() {
+        var i18n = ui.i18n();
+        OrganisationImport.Opened o = vm.opened.get();
+        String proposed = o == null ? "" : o.mappingName().isEmpty() ? o.file().getFileName().toString()
+                .replaceFirst("\\.[^.]*$", "") : o.mappingName();
+        javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog(proposed);
+        ask.initOwner(dialog.getDialogPane().getScene().getWindow());
+        ask.setTitle(i18n.get("import.mapping.save.title"));
+        ask.setHeaderText(i18n.get("import.mapping.save.header"));
+        ask.setContentText(i18n.get("import.mapping.save.name"));
+        ask.getDialogPane().setId("sheetMappingNameDialog");
+        ((Button) ask.getDialogPane().lookupButton(ButtonType.OK)).setText(i18n.get("import.mapping.save.ok"));
+        ((Button) ask.getDialogPane().lookupButton(ButtonType.CANCEL)).setText(i18n.get("action.cancel"));
+        return ask.showAndWait().map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    /** « Pour toutes les lignes » : a kind of rows, a decision, « Appliquer ». */
+    private Node bulk() {
+        var i18n = ui.i18n();
+        bulkGroup.setId("sheetBulkGroup");
+        bulkGroup.setConverter(converter(g -> g == null ? "" : i18n.format("import.group." + g.name(),
+                vm.groups().getOrDefault(g, 0L))));
+        bulkDecision.setId("sheetBulkDecision");
+        bulkDecision.getItems().setAll(OrganisationImport.Decision.values());
+        bulkDecision.setConverter(converter(d -> d == null ? "" : i18n.get("import.decision." + d.name())));
+        Button apply = new Button(i18n.get("import.sheet.bulk.apply"));
+        apply.setId("sheetBulkApply");
+        apply.disableProperty().bind(bulkGroup.valueProperty().isNull().or(bulkDecision.valueProperty().isNull()));
+        apply.setOnAction(e -> {
+            int n = vm.decideAll(bulkGroup.getValue(), bulkDecision.getValue());
+            bulkDone.setText(i18n.format("import.sheet.bulk.done", n,
+                    i18n.get("import.decision." + bulkDecision.getValue().name())));
+            lines.refresh();
+            summary();
+        });
+        Label title = new Label(i18n.get("import.sheet.bulk"));
+        title.setLabelFor(bulkGroup);
+        bulkDone.setId("sheetBulkDone");
+        bulkDone.getStyleClass().add("hint");
+        HBox box = new HBox(8, title, bulkGroup, new Label("→"), bulkDecision, apply, bulkDone);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    /** I, C or G on the selected rows: import, complete the record already there, ignore (where the row allows it). */
+    private void decideByKey(javafx.scene.input.KeyEvent e) {
+        OrganisationImport.Decision d = switch (e.getCode()) {
+            case I -> OrganisationImport.Decision.IMPORT;
+            case C -> OrganisationImport.Decision.MATCH;
+            case G -> OrganisationImport.Decision.SKIP;
+            default -> null;
+        };
+        if (d == null || e.isShortcutDown() || e.isAltDown()) {
+            return;
+        }
+        for (OrganisationImport.Line l : List.copyOf(lines.getSelectionModel().getSelectedItems())) {
+            if (l.choices().contains(d)) {
+                vm.decide(l, d);
+            }
+        }
+        lines.refresh();
+        summary();
+        e.consume();
     }
 
     private void summary() {
@@ -248,6 +344,7 @@ public final class SheetImportDialog {
     private void opened(OrganisationImport.Opened o) {
         var i18n = ui.i18n();
         settingUp = true;
+        mappingChoice.setValue(o.mappingName().isEmpty() ? null : o.mappingName());
         fileLabel.setText(i18n.format("import.sheet.file", o.file().getFileName(), o.format().name()));
         settings.getChildren().clear();
         if (o.sheets().size() > 1) {

@@ -46,6 +46,10 @@ public final class SheetImportViewModel {
     public final ObservableList<OrganisationImport.Done> done = FXCollections.observableArrayList();
     /** What went wrong, said in French: a file refused, a mapping to change, a row's decision. */
     public final StringProperty problem = new SimpleStringProperty("");
+    /** The names of the mappings saved for this import. */
+    public final ObservableList<String> mappingNames = FXCollections.observableArrayList();
+    /** What was last done with a saved mapping, said in French (« Correspondance enregistrée »…). */
+    public final StringProperty mappingNote = new SimpleStringProperty("");
     /** The decisions the user changed, by row number. */
     public final Map<Integer, OrganisationImport.Decision> decisions = new HashMap<>();
     private final AtomicBoolean cancelled = new AtomicBoolean();
@@ -69,7 +73,12 @@ public final class SheetImportViewModel {
     public void open(CsvSettings csv, int sheet) {
         step.set(Step.OPENING);
         problem.set("");
-        running = tasks.run(() -> imports.open(file, csv, sheet), o -> {
+        running = tasks.run(() -> new Object[] {imports.open(file, csv, sheet), imports.mappings()}, result -> {
+            OrganisationImport.Opened o = (OrganisationImport.Opened) result[0];
+            @SuppressWarnings("unchecked")
+            List<fr.ancrage.domain.imports.SavedMapping> saved = (List<fr.ancrage.domain.imports.SavedMapping>) result[1];
+            mappingNames.setAll(saved.stream().map(fr.ancrage.domain.imports.SavedMapping::name).toList());
+            mappingNote.set(o.mappingName().isEmpty() ? "" : i18n.format("import.mapping.applied", o.mappingName()));
             opened.set(o);
             mapping.set(o.recognised());
             step.set(Step.MAPPING);
@@ -77,6 +86,39 @@ public final class SheetImportViewModel {
             problem.set(errors.describe(e));
             step.set(opened.get() == null ? Step.REFUSED : Step.MAPPING);
         });
+    }
+
+    /** Reads the columns with the mapping saved under {@code name}. */
+    public void useMapping(String name) {
+        OrganisationImport.Opened o = opened.get();
+        if (o == null || name == null || name.equals(o.mappingName())) {
+            return;
+        }
+        tasks.run(() -> imports.withMapping(o, name), with -> {
+            mappingNote.set(i18n.format("import.mapping.applied", name));
+            opened.set(with);
+            mapping.set(with.recognised());
+        }, e -> problem.set(errors.describe(e)));
+    }
+
+    /** Saves the columns as they are mapped now under {@code name}, for the next file of the same shape. */
+    public void saveMapping(String name) {
+        OrganisationImport.Opened o = opened.get();
+        ColumnMapping m = mapping.get();
+        if (o == null) {
+            return;
+        }
+        problem.set("");
+        tasks.run(() -> {
+            var saved = imports.saveMapping(name, o, m);
+            return new Object[] {saved, imports.mappings()};
+        }, result -> {
+            var saved = (fr.ancrage.domain.imports.SavedMapping) result[0];
+            @SuppressWarnings("unchecked")
+            List<fr.ancrage.domain.imports.SavedMapping> all = (List<fr.ancrage.domain.imports.SavedMapping>) result[1];
+            mappingNames.setAll(all.stream().map(fr.ancrage.domain.imports.SavedMapping::name).toList());
+            mappingNote.set(i18n.format("import.mapping.saved", saved.name()));
+        }, e -> problem.set(errors.describe(e)));
     }
 
     /** The field a column fills (null: none). */
@@ -144,6 +186,35 @@ public final class SheetImportViewModel {
         } else {
             decisions.put(line.row().number(), decision);
         }
+    }
+
+    /**
+     * Takes {@code decision} for every row of {@code group} that allows it; returns how many rows
+     * it applies to.
+     */
+    public int decideAll(OrganisationImport.Group group, OrganisationImport.Decision decision) {
+        OrganisationImport.Preview p = preview.get();
+        if (p == null) {
+            return 0;
+        }
+        int n = 0;
+        for (OrganisationImport.Line l : p.lines()) {
+            if (l.group() == group && l.choices().contains(decision)) {
+                decide(l, decision);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The groups of rows the preview holds, with how many rows each. */
+    public java.util.Map<OrganisationImport.Group, Long> groups() {
+        OrganisationImport.Preview p = preview.get();
+        java.util.Map<OrganisationImport.Group, Long> counts = new java.util.EnumMap<>(OrganisationImport.Group.class);
+        if (p != null) {
+            p.lines().forEach(l -> counts.merge(l.group(), 1L, Long::sum));
+        }
+        return counts;
     }
 
     /** How many rows each decision takes now. */

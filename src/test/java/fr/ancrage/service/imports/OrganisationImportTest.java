@@ -252,4 +252,31 @@ class OrganisationImportTest {
     private static OrganisationImport.Line line(OrganisationImport.Preview p, int row) {
         return p.lines().stream().filter(l -> l.row().number() == row).findFirst().orElseThrow();
     }
+
+    @Test
+    void aMappingSavedByNameReadsTheNextFileOfTheSameShapeEvenWithItsColumnsMoved() throws Exception {
+        Path first = dir.resolve("delegues-2025.csv");
+        Files.writeString(first, "Nom de la structure;Suivi par;Ce qu’il faut savoir\r\nGarage du Doubs;Mme Roy;à relancer\r\n");
+        OrganisationImport.Opened opened = imports.open(first, null, 0);
+        assertThat(opened.mappingName()).isEmpty();
+        assertThat(opened.recognised().columnOf(ImportField.NOTES)).as("not a usual header").isEqualTo(-1);
+        imports.saveMapping("Tableau des délégués", opened, opened.recognised().with(2, ImportField.NOTES));
+
+        Path next = dir.resolve("delegues-2026.csv");
+        Files.writeString(next, "Ce qu’il faut savoir;Nom de la structure;Suivi par;Commune\r\nà voir;Boulangerie Roy;M. Roy;\r\n");
+        OrganisationImport.Opened again = imports.open(next, null, 0);
+
+        assertThat(again.mappingName()).isEqualTo("Tableau des délégués");
+        assertThat(again.recognised().columnOf(ImportField.NOTES)).isZero();
+        assertThat(again.recognised().columnOf(ImportField.LEGAL_NAME)).isEqualTo(1);
+        assertThat(imports.preview(again, again.recognised(), () -> false).lines().getFirst().row().candidate().notes())
+                .isEqualTo("à voir");
+        assertThatThrownBy(() -> imports.withMapping(again, "Autre"))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(
+                        I18n.forLanguage("fr").format(e.messageKey(), e.args().toArray()))
+                        .isEqualTo("Aucune correspondance ne s’appelle « Autre » (enregistrées : Tableau des délégués)."));
+        assertThatThrownBy(() -> imports.saveMapping("  ", opened, opened.recognised()))
+                .isInstanceOfSatisfying(RuleViolationException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("import.mapping.name.required"));
+    }
 }

@@ -96,6 +96,13 @@ class SheetImportDialogTest {
         robot.interact(() -> notes.setValue(null));
         robot.interact(() -> notes.setValue(ImportField.NOTES));
 
+        // the mapping saved for the next file of this shape, under the name proposed (the file's)
+        robot.clickOn("#sheetSaveMapping");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#sheetMappingNameDialog").tryQuery().isPresent());
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#sheetMappingNote").startsWith(
+                "Correspondance « entreprises » enregistrée"));
+
         robot.clickOn("#sheetCheckButton");
         waitForText(robot, "#sheetPreviewSummary");
         assertThat(text(robot, "#sheetPreviewSummary")).isEqualTo("3 ligne(s) vérifiée(s) : 2 à importer, 0 à compléter "
@@ -116,6 +123,28 @@ class SheetImportDialogTest {
                         .getItem() instanceof OrganisationImport.Line l && l.row().number() == 4)
                 .map(n -> (ComboBox<OrganisationImport.Decision>) n).findFirst().orElseThrow();
         robot.interact(() -> garage.setValue(OrganisationImport.Decision.SKIP));
+        assertThat(text(robot, "#sheetPreviewSummary")).startsWith("3 ligne(s) vérifiée(s) : 1 à importer, 0 à compléter "
+                + "dans la base, 2 à ignorer");
+
+        // all the new rows ignored at once, then the first one imported again from the keyboard
+        @SuppressWarnings("unchecked")
+        ComboBox<OrganisationImport.Group> group = robot.lookup("#sheetBulkGroup").queryAs(ComboBox.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<OrganisationImport.Decision> decision = robot.lookup("#sheetBulkDecision").queryAs(ComboBox.class);
+        assertThat(group.getItems()).containsExactly(OrganisationImport.Group.NEW, OrganisationImport.Group.ERRORS);
+        robot.interact(() -> {
+            group.setValue(OrganisationImport.Group.NEW);
+            decision.setValue(OrganisationImport.Decision.SKIP);
+        });
+        robot.clickOn("#sheetBulkApply");
+        assertThat(text(robot, "#sheetBulkDone")).isEqualTo("2 ligne(s) : Ignorer.");
+        assertThat(text(robot, "#sheetPreviewSummary")).startsWith("3 ligne(s) vérifiée(s) : 0 à importer, 0 à compléter "
+                + "dans la base, 3 à ignorer");
+        robot.interact(() -> {
+            lines.getSelectionModel().clearAndSelect(0);
+            lines.requestFocus();
+        });
+        robot.type(javafx.scene.input.KeyCode.I);
         assertThat(text(robot, "#sheetPreviewSummary")).startsWith("3 ligne(s) vérifiée(s) : 1 à importer, 0 à compléter "
                 + "dans la base, 2 à ignorer");
 
