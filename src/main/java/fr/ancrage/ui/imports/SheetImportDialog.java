@@ -155,6 +155,12 @@ public final class SheetImportDialog {
                 vm.useMapping(now);
             }
         });
+        vm.mappingName.subscribe(name -> {
+            boolean was = settingUp;
+            settingUp = true;
+            mappingChoice.setValue(name == null || name.isEmpty() ? null : name);
+            settingUp = was;
+        });
         mappingChoice.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.mappingNames));
         Button saveMapping = new Button(i18n.get("import.mapping.save"));
         saveMapping.setId("sheetSaveMapping");
@@ -344,7 +350,6 @@ public final class SheetImportDialog {
     private void opened(OrganisationImport.Opened o) {
         var i18n = ui.i18n();
         settingUp = true;
-        mappingChoice.setValue(o.mappingName().isEmpty() ? null : o.mappingName());
         fileLabel.setText(i18n.format("import.sheet.file", o.file().getFileName(), o.format().name()));
         settings.getChildren().clear();
         if (o.sheets().size() > 1) {

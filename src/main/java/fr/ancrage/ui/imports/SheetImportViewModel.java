@@ -48,6 +48,8 @@ public final class SheetImportViewModel {
     public final StringProperty problem = new SimpleStringProperty("");
     /** The names of the mappings saved for this import. */
     public final ObservableList<String> mappingNames = FXCollections.observableArrayList();
+    /** The saved mapping the columns are read with ("" for none). */
+    public final StringProperty mappingName = new SimpleStringProperty("");
     /** What was last done with a saved mapping, said in French (« Correspondance enregistrée »…). */
     public final StringProperty mappingNote = new SimpleStringProperty("");
     /** The decisions the user changed, by row number. */
@@ -79,6 +81,7 @@ public final class SheetImportViewModel {
             List<fr.ancrage.domain.imports.SavedMapping> saved = (List<fr.ancrage.domain.imports.SavedMapping>) result[1];
             mappingNames.setAll(saved.stream().map(fr.ancrage.domain.imports.SavedMapping::name).toList());
             mappingNote.set(o.mappingName().isEmpty() ? "" : i18n.format("import.mapping.applied", o.mappingName()));
+            mappingName.set(o.mappingName());
             opened.set(o);
             mapping.set(o.recognised());
             step.set(Step.MAPPING);
@@ -96,6 +99,7 @@ public final class SheetImportViewModel {
         }
         tasks.run(() -> imports.withMapping(o, name), with -> {
             mappingNote.set(i18n.format("import.mapping.applied", name));
+            mappingName.set(name);
             opened.set(with);
             mapping.set(with.recognised());
         }, e -> problem.set(errors.describe(e)));
@@ -118,6 +122,7 @@ public final class SheetImportViewModel {
             List<fr.ancrage.domain.imports.SavedMapping> all = (List<fr.ancrage.domain.imports.SavedMapping>) result[1];
             mappingNames.setAll(all.stream().map(fr.ancrage.domain.imports.SavedMapping::name).toList());
             mappingNote.set(i18n.format("import.mapping.saved", saved.name()));
+            mappingName.set(saved.name());
         }, e -> problem.set(errors.describe(e)));
     }
 
