@@ -95,6 +95,7 @@ public record CommandLine(Optional<Path> dataDirectory, boolean demo, boolean he
                   ancrage import tableur <fichier> --type organisations [--dry-run]
                                        [--feuille <n>] [--separateur ;|,|tab]
                                        [--encodage utf-8|windows-1252|iso-8859-15] [--mapping <nom>]
+                                       [--sans-entetes] (la première ligne est une donnée)
                                        CSV, XLSX ou ODS : les colonnes reconnues par leur en-tête,
                                        chaque ligne vérifiée ; les lignes sans problème importées en
                                        une seule transaction, les doublons de la base complétés,

@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /**
  * {@code ancrage import tableur <fichier> --type organisations [--dry-run] [--feuille <n>]
- * [--separateur ;|,|tab] [--encodage utf-8|windows-1252|iso-8859-15] [--mapping <nom>]}: a team's
+ * [--separateur ;|,|tab] [--encodage utf-8|windows-1252|iso-8859-15] [--mapping <nom>]
+ * [--sans-entetes]}: a team's
  * spreadsheet checked and imported without a window, each row's outcome printed (issue 18). The
  * columns are recognised from their headers (or a saved mapping that fits them), as the wizard
  * first proposes them; {@code --mapping} names the saved mapping to read them with.
@@ -25,7 +26,7 @@ import java.util.Optional;
 final class SheetImportCommand {
 
     record Options(Path file, String type, boolean dryRun, int sheet, Character separator, Charset encoding,
-                   Optional<Path> dataDirectory, String language, String mapping) {
+                   Optional<Path> dataDirectory, String language, String mapping, boolean noHeader) {
     }
 
     private SheetImportCommand() {
@@ -45,10 +46,15 @@ final class SheetImportCommand {
         Path dataDir = null;
         String language = "fr";
         String mapping = null;
+        boolean noHeader = false;
         for (int i = 1; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("--dry-run")) {
                 dryRun = true;
+                continue;
+            }
+            if (arg.equals("--sans-entetes")) {
+                noHeader = true;
                 continue;
             }
             if (!List.of("--type", "--feuille", "--separateur", "--encodage", "--data-dir", "--lang", "--mapping")
@@ -104,7 +110,7 @@ final class SheetImportCommand {
             throw new CommandLine.ParseException("La commande import tableur attend --type organisations.");
         }
         return new Options(file, type, dryRun, sheet, separator, encoding, Optional.ofNullable(dataDir), language,
-                mapping);
+                mapping, noHeader);
     }
 
     static int run(Options o, PrintStream out, PrintStream err) {
@@ -125,13 +131,13 @@ final class SheetImportCommand {
     }
 
     private static int importSheet(Options o, OrganisationImport imports, I18n i18n, PrintStream out) {
-        OrganisationImport.Opened detected = imports.open(o.file(), null, o.sheet());
+        OrganisationImport.Opened detected = imports.open(o.file(), null, o.sheet(), o.noHeader() ? Boolean.FALSE : null);
         OrganisationImport.Opened opened = detected;
         if (detected.csv() != null && (o.separator() != null || o.encoding() != null)) {
             CsvSettings chosen = detected.csv();
             chosen = o.separator() == null ? chosen : chosen.with(o.separator().charValue());
             chosen = o.encoding() == null ? chosen : chosen.with(o.encoding());
-            opened = imports.open(o.file(), chosen, o.sheet());
+            opened = imports.open(o.file(), chosen, o.sheet(), o.noHeader() ? Boolean.FALSE : null);
         }
         if (o.mapping() != null) {
             opened = imports.withMapping(opened, o.mapping());

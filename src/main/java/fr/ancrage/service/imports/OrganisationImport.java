@@ -92,6 +92,11 @@ public final class OrganisationImport {
                          List<SheetRow> firstRows, List<String> headers, int headerRow, ColumnMapping recognised,
                          String mappingName) {
 
+        /** Whether the first row holds the headers (else every row is data). */
+        public boolean hasHeader() {
+            return headerRow > 0;
+        }
+
         /** The same file read with a saved mapping. */
         public Opened with(SavedMapping saved) {
             return new Opened(file, format, sheets, sheet, csv, firstRows, headers, headerRow,
@@ -130,15 +135,33 @@ public final class OrganisationImport {
 
     /** Opens the file (a CSV read with {@code csv}, null: detected) and reads the first rows of {@code sheet}. */
     public Opened open(Path file, CsvSettings csv, int sheet) {
+        return open(file, csv, sheet, null);
+    }
+
+    /**
+     * As {@link #open(Path, CsvSettings, int)}; {@code header}: whether the first row holds the
+     * headers (null: found out; a first row that fills no field and holds a number of five digits
+     * or more, a SIRET or a postcode, is data). A sheet without headers loses no row: its columns
+     * are mapped by hand.
+     */
+    public Opened open(Path file, CsvSettings csv, int sheet, Boolean header) {
         try (SheetFile f = Spreadsheets.open(file, csv)) {
             int chosen = Math.max(0, Math.min(sheet, f.sheets().size() - 1));
             List<SheetRow> first = new ArrayList<>();
             f.read(chosen, r -> first.add(r) && first.size() < FIRST_ROWS);
-            List<String> headers = first.isEmpty() ? List.of()
+            List<String> firstCells = first.isEmpty() ? List.of()
                     : first.getFirst().cells().stream().map(Cell::text).toList();
-            ColumnMapping recognised = ColumnMapping.recognise(headers, OrganisationRow.FIELDS);
+            ColumnMapping fromFirst = ColumnMapping.recognise(firstCells, OrganisationRow.FIELDS);
+            boolean hasHeader = header != null ? header : !fromFirst.columns().isEmpty()
+                    || firstCells.stream().noneMatch(t -> t.strip().replace(" ", "").matches("\\d{5,}"));
+            int width = first.stream().mapToInt(r -> r.cells().size()).max().orElse(0);
+            List<String> headers = hasHeader ? firstCells : java.util.Collections.nCopies(width, "");
+            ColumnMapping recognised = hasHeader ? fromFirst : new ColumnMapping(Map.of());
             Opened opened = new Opened(file, f.format(), f.sheets(), chosen, f.csv(), first, headers,
-                    first.isEmpty() ? 0 : first.getFirst().number(), recognised, "");
+                    first.isEmpty() || !hasHeader ? 0 : first.getFirst().number(), recognised, "");
+            if (!hasHeader) {
+                return opened;
+            }
             // a file of the shape of one read before: the mapping the team saved for it
             return mappings().stream().filter(m -> m.fits(headers)).findFirst().map(opened::with).orElse(opened);
         } catch (SheetFileException e) {

@@ -388,6 +388,15 @@ public final class SheetImportDialog {
             settings.getChildren().addAll(new Label(i18n.get("import.sheet.encoding")), encoding,
                     new Label(i18n.get("import.sheet.separator")), separator);
         }
+        javafx.scene.control.CheckBox firstIsHeader = new javafx.scene.control.CheckBox(i18n.get("import.sheet.header"));
+        firstIsHeader.setId("sheetHeader");
+        firstIsHeader.setSelected(o.hasHeader());
+        firstIsHeader.selectedProperty().addListener((obs, was, now) -> {
+            if (!settingUp) {
+                vm.open(o.csv(), o.sheet(), now);
+            }
+        });
+        settings.getChildren().add(firstIsHeader);
         firstRows(o);
         columns.getChildren().clear();
         for (int c = 0; c < Math.min(o.headers().size(), MAX_SHOWN_COLUMNS); c++) {
@@ -463,8 +472,9 @@ public final class SheetImportDialog {
         for (RowIssue issue : l.row().issues()) {
             String text = i18n.format(issue.issue().messageKey(), issue.issue().args().toArray());
             int c = issue.field() == null ? -1 : vm.preview.get().mapping().columnOf(issue.field());
+            String header = c < 0 ? "" : vm.opened.get().headers().get(c);
             said.add(c < 0 ? text : i18n.format("import.sheet.inColumn", SheetRow.columnName(c),
-                    vm.opened.get().headers().get(c), text));
+                    header.isBlank() ? i18n.get("import.sheet.noHeader") : header, text));
         }
         if (l.match() != null) {
             said.add(i18n.format("import.match." + l.match().reason().name(), l.match().name(), l.match().row()));

@@ -73,9 +73,14 @@ public final class SheetImportViewModel {
 
     /** Opens the file (again, with another sheet or CSV settings): back to the mapping. */
     public void open(CsvSettings csv, int sheet) {
+        open(csv, sheet, null);
+    }
+
+    /** As {@link #open(CsvSettings, int)}; {@code header}: whether the first row holds headers (null: found out). */
+    public void open(CsvSettings csv, int sheet, Boolean header) {
         step.set(Step.OPENING);
         problem.set("");
-        running = tasks.run(() -> new Object[] {imports.open(file, csv, sheet), imports.mappings()}, result -> {
+        running = tasks.run(() -> new Object[] {imports.open(file, csv, sheet, header), imports.mappings()}, result -> {
             OrganisationImport.Opened o = (OrganisationImport.Opened) result[0];
             @SuppressWarnings("unchecked")
             List<fr.ancrage.domain.imports.SavedMapping> saved = (List<fr.ancrage.domain.imports.SavedMapping>) result[1];

@@ -279,4 +279,24 @@ class OrganisationImportTest {
                 .isInstanceOfSatisfying(RuleViolationException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("import.mapping.name.required"));
     }
+
+    @Test
+    void aSheetWithoutHeadersLosesNoRowItsColumnsMappedByHand() throws Exception {
+        Path csv = dir.resolve("sans-entetes.csv");
+        Files.writeString(csv, "Ébénisterie Comtoise;44306184100047;Besançon\r\nGarage du Doubs;;Besançon\r\n");
+
+        OrganisationImport.Opened opened = imports.open(csv, null, 0);
+
+        assertThat(opened.hasHeader()).as("a SIRET in the first row: data").isFalse();
+        assertThat(opened.headers()).containsExactly("", "", "");
+        assertThat(opened.recognised().columns()).isEmpty();
+        var mapping = opened.recognised().with(0, ImportField.LEGAL_NAME).with(1, ImportField.SIRET)
+                .with(2, ImportField.COMMUNE);
+        assertThat(imports.preview(opened, mapping, () -> false).lines()).extracting(l -> l.row().number() + " "
+                + l.row().candidate().legalName()).containsExactly("1 Ébénisterie Comtoise", "2 Garage du Doubs");
+        // told it holds headers after all, the first row is the headers
+        OrganisationImport.Opened withHeader = imports.open(csv, null, 0, true);
+        assertThat(withHeader.hasHeader()).isTrue();
+        assertThat(imports.preview(withHeader, mapping, () -> false).lines()).hasSize(1);
+    }
 }
