@@ -82,16 +82,21 @@ public interface SheetFiles {
             @Override
             public Optional<Path> saveReport(Window owner, String initialName) {
                 FileChooser chooser = chooser("import.sheet.file.saveReport");
-                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get("import.sheet.file.csv"),
-                        "*.csv"));
+                FileChooser.ExtensionFilter ods = new FileChooser.ExtensionFilter(i18n.get("import.sheet.file.ods"),
+                        "*.ods");
+                FileChooser.ExtensionFilter csv = new FileChooser.ExtensionFilter(i18n.get("import.sheet.file.csv"),
+                        "*.csv");
+                chooser.getExtensionFilters().addAll(ods, csv);
                 chooser.setInitialFileName(initialName);
                 File chosen = chooser.showSaveDialog(owner);
                 if (chosen == null) {
                     return Optional.empty();
                 }
                 Path file = chosen.toPath();
-                if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-                    file = file.resolveSibling(file.getFileName() + ".csv");
+                String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+                if (!name.endsWith(".csv") && !name.endsWith(".ods")) {
+                    file = file.resolveSibling(file.getFileName() + (chooser.getSelectedExtensionFilter() == csv
+                            ? ".csv" : ".ods"));
                 }
                 return Optional.of(file);
             }

@@ -69,7 +69,8 @@ class QpvListImportDialogTest {
                 + "QN02501M;Planoise;25056;25;242500361\r\n"
                 + "QN02502X;Clairs Soleils;25056;25;242500361\r\n"
                 + "QN0250;Code tronqué;25056;25;242500361\r\n", StandardCharsets.UTF_8);
-        Path report = dir.resolve("rapport.csv");
+        Path report = dir.resolve("rapport.ods");
+        String[] proposed = {""};
         robot.interact(() -> app.shell.territoriesView().useFiles(new SheetFiles() {
             @Override
             public Optional<Path> open(javafx.stage.Window owner) {
@@ -78,6 +79,7 @@ class QpvListImportDialogTest {
 
             @Override
             public Optional<Path> saveReport(javafx.stage.Window owner, String initialName) {
+                proposed[0] = initialName;
                 return Optional.of(report);
             }
         }));
@@ -112,8 +114,14 @@ class QpvListImportDialogTest {
         assertThat(app.territories.qpvs()).extracting(Qpv::name).containsExactly("Planoise", "Clairs Soleils");
         robot.clickOn("#qpvListSaveReportButton");
         waitForText(robot, "#qpvListReportSaved");
-        assertThat(Files.readString(report, StandardCharsets.UTF_8)).contains("QN02502X;Clairs Soleils;Créé")
-                .contains("QN0250;Code tronqué;Refusé");
+        assertThat(proposed[0]).startsWith("rapport-import-qpv-qp2024-").endsWith(".ods");
+        // the report is a workbook the application's own reader opens
+        List<String> rows = new java.util.ArrayList<>();
+        try (var sheet = fr.ancrage.documents.sheets.Spreadsheets.open(report, null)) {
+            sheet.read(0, r -> rows.add(r.cells().stream().map(fr.ancrage.documents.sheets.Cell::text)
+                    .collect(java.util.stream.Collectors.joining(";"))));
+        }
+        assertThat(rows).contains("QN02502X;Clairs Soleils;Créé").anyMatch(r -> r.startsWith("QN0250;Code tronqué;Refusé;"));
         robot.clickOn("#qpvListCloseButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#qpvListDialog").tryQuery().isEmpty());
         // the Territories screen, on its QPV tab, shows them
