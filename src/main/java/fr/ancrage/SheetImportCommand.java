@@ -131,13 +131,13 @@ final class SheetImportCommand {
     }
 
     private static int importSheet(Options o, OrganisationImport imports, I18n i18n, PrintStream out) {
-        OrganisationImport.Opened detected = imports.open(o.file(), null, o.sheet(), o.noHeader() ? Boolean.FALSE : null);
+        OrganisationImport.Opened detected = imports.open(o.file(), null, o.sheet(), o.noHeader() ? Integer.valueOf(0) : null);
         OrganisationImport.Opened opened = detected;
         if (detected.csv() != null && (o.separator() != null || o.encoding() != null)) {
             CsvSettings chosen = detected.csv();
             chosen = o.separator() == null ? chosen : chosen.with(o.separator().charValue());
             chosen = o.encoding() == null ? chosen : chosen.with(o.encoding());
-            opened = imports.open(o.file(), chosen, o.sheet(), o.noHeader() ? Boolean.FALSE : null);
+            opened = imports.open(o.file(), chosen, o.sheet(), o.noHeader() ? Integer.valueOf(0) : null);
         }
         if (o.mapping() != null) {
             opened = imports.withMapping(opened, o.mapping());

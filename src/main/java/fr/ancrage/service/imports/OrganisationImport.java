@@ -138,27 +138,51 @@ public final class OrganisationImport {
         return open(file, csv, sheet, null);
     }
 
+    /** The row of the headers among the first rows, or null when the first row is already data. */
+    private static SheetRow findHeader(List<SheetRow> first) {
+        SheetRow best = null;
+        int most = 0;
+        for (SheetRow r : first.subList(0, Math.min(HEADER_SEARCH, first.size()))) {
+            int named = ColumnMapping.recognise(r.cells().stream().map(Cell::text).toList(), OrganisationRow.FIELDS)
+                    .columns().size();
+            if (named > most) {
+                most = named;
+                best = r;
+            }
+        }
+        if (best != null || first.isEmpty()) {
+            return best;
+        }
+        SheetRow top = first.getFirst();
+        boolean data = top.cells().stream().anyMatch(c -> c.text().strip().replace(" ", "").matches("\\d{5,}"));
+        return data ? null : top;
+    }
+
+    /** How far down the header row is looked for (title lines may stand above it). */
+    public static final int HEADER_SEARCH = 10;
+
     /**
-     * As {@link #open(Path, CsvSettings, int)}; {@code header}: whether the first row holds the
-     * headers (null: found out; a first row that fills no field and holds a number of five digits
-     * or more, a SIRET or a postcode, is data). A sheet without headers loses no row: its columns
-     * are mapped by hand.
+     * As {@link #open(Path, CsvSettings, int)}; {@code headerRow}: the row holding the headers, as
+     * the spreadsheet numbers it, 0 for none (every row is data), null to find it out: among the
+     * first rows, the one whose cells name the most fields (title lines above it are skipped);
+     * when none names any, the first row, unless it holds a number of five digits or more (a
+     * SIRET, a postcode: data). A sheet without headers loses no row: its columns are mapped by hand.
      */
-    public Opened open(Path file, CsvSettings csv, int sheet, Boolean header) {
+    public Opened open(Path file, CsvSettings csv, int sheet, Integer headerRow) {
         try (SheetFile f = Spreadsheets.open(file, csv)) {
             int chosen = Math.max(0, Math.min(sheet, f.sheets().size() - 1));
             List<SheetRow> first = new ArrayList<>();
             f.read(chosen, r -> first.add(r) && first.size() < FIRST_ROWS);
-            List<String> firstCells = first.isEmpty() ? List.of()
-                    : first.getFirst().cells().stream().map(Cell::text).toList();
-            ColumnMapping fromFirst = ColumnMapping.recognise(firstCells, OrganisationRow.FIELDS);
-            boolean hasHeader = header != null ? header : !fromFirst.columns().isEmpty()
-                    || firstCells.stream().noneMatch(t -> t.strip().replace(" ", "").matches("\\d{5,}"));
+            SheetRow header = headerRow == null ? findHeader(first) : first.stream()
+                    .filter(r -> r.number() == headerRow).findFirst().orElse(null);
+            boolean hasHeader = header != null;
             int width = first.stream().mapToInt(r -> r.cells().size()).max().orElse(0);
-            List<String> headers = hasHeader ? firstCells : java.util.Collections.nCopies(width, "");
-            ColumnMapping recognised = hasHeader ? fromFirst : new ColumnMapping(Map.of());
+            List<String> headers = hasHeader ? header.cells().stream().map(Cell::text).toList()
+                    : java.util.Collections.nCopies(width, "");
+            ColumnMapping recognised = hasHeader ? ColumnMapping.recognise(headers, OrganisationRow.FIELDS)
+                    : new ColumnMapping(Map.of());
             Opened opened = new Opened(file, f.format(), f.sheets(), chosen, f.csv(), first, headers,
-                    first.isEmpty() || !hasHeader ? 0 : first.getFirst().number(), recognised, "");
+                    hasHeader ? header.number() : 0, recognised, "");
             if (!hasHeader) {
                 return opened;
             }

@@ -388,15 +388,31 @@ public final class SheetImportDialog {
             settings.getChildren().addAll(new Label(i18n.get("import.sheet.encoding")), encoding,
                     new Label(i18n.get("import.sheet.separator")), separator);
         }
-        javafx.scene.control.CheckBox firstIsHeader = new javafx.scene.control.CheckBox(i18n.get("import.sheet.header"));
-        firstIsHeader.setId("sheetHeader");
-        firstIsHeader.setSelected(o.hasHeader());
-        firstIsHeader.selectedProperty().addListener((obs, was, now) -> {
-            if (!settingUp) {
+        ComboBox<Integer> headerRow = new ComboBox<>();
+        headerRow.setId("sheetHeaderRow");
+        for (int r = 0; r <= Math.min(OrganisationImport.HEADER_SEARCH, o.firstRows().size()); r++) {
+            headerRow.getItems().add(r == 0 ? 0 : o.firstRows().get(r - 1).number());
+        }
+        headerRow.setConverter(converter(r -> r == null ? "" : r == 0 ? i18n.get("import.sheet.header.none")
+                : i18n.format("import.sheet.header.row", r)));
+        headerRow.setValue(o.headerRow());
+        headerRow.valueProperty().addListener((obs, was, now) -> {
+            if (!settingUp && now != null) {
                 vm.open(o.csv(), o.sheet(), now);
             }
         });
-        settings.getChildren().add(firstIsHeader);
+        Label headerLabel = new Label(i18n.get("import.sheet.header"));
+        headerLabel.setLabelFor(headerRow);
+        settings.getChildren().addAll(headerLabel, headerRow);
+        // the labels whole; the lists give up their width instead
+        settings.getChildren().forEach(n -> {
+            if (n instanceof Label l) {
+                l.setMinWidth(Region.USE_PREF_SIZE);
+            } else if (n instanceof ComboBox<?> c) {
+                c.setMinWidth(120);
+                HBox.setHgrow(c, Priority.SOMETIMES);
+            }
+        });
         firstRows(o);
         columns.getChildren().clear();
         for (int c = 0; c < Math.min(o.headers().size(), MAX_SHOWN_COLUMNS); c++) {

@@ -76,11 +76,11 @@ public final class SheetImportViewModel {
         open(csv, sheet, null);
     }
 
-    /** As {@link #open(CsvSettings, int)}; {@code header}: whether the first row holds headers (null: found out). */
-    public void open(CsvSettings csv, int sheet, Boolean header) {
+    /** As {@link #open(CsvSettings, int)}; {@code headerRow}: the row of the headers, 0 for none (null: found out). */
+    public void open(CsvSettings csv, int sheet, Integer headerRow) {
         step.set(Step.OPENING);
         problem.set("");
-        running = tasks.run(() -> new Object[] {imports.open(file, csv, sheet, header), imports.mappings()}, result -> {
+        running = tasks.run(() -> new Object[] {imports.open(file, csv, sheet, headerRow), imports.mappings()}, result -> {
             OrganisationImport.Opened o = (OrganisationImport.Opened) result[0];
             @SuppressWarnings("unchecked")
             List<fr.ancrage.domain.imports.SavedMapping> saved = (List<fr.ancrage.domain.imports.SavedMapping>) result[1];

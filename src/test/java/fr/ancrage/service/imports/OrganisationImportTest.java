@@ -295,8 +295,27 @@ class OrganisationImportTest {
         assertThat(imports.preview(opened, mapping, () -> false).lines()).extracting(l -> l.row().number() + " "
                 + l.row().candidate().legalName()).containsExactly("1 Ébénisterie Comtoise", "2 Garage du Doubs");
         // told it holds headers after all, the first row is the headers
-        OrganisationImport.Opened withHeader = imports.open(csv, null, 0, true);
+        OrganisationImport.Opened withHeader = imports.open(csv, null, 0, 1);
         assertThat(withHeader.hasHeader()).isTrue();
         assertThat(imports.preview(withHeader, mapping, () -> false).lines()).hasSize(1);
+    }
+
+    @Test
+    void titleLinesAboveTheHeadersAreFoundAndSkipped() throws Exception {
+        Path csv = dir.resolve("avec-titre.csv");
+        Files.writeString(csv, "Liste des entreprises signataires – Doubs 2025;;\r\n"
+                + "Mise à jour le 12/03/2025;;\r\n"
+                + "Raison sociale;N° SIRET;Commune\r\n"
+                + "Ébénisterie Comtoise;44306184100047;Besançon\r\n");
+
+        OrganisationImport.Opened opened = imports.open(csv, null, 0);
+
+        assertThat(opened.headerRow()).isEqualTo(3);
+        assertThat(opened.recognised().columnOf(ImportField.SIRET)).isEqualTo(1);
+        assertThat(imports.preview(opened, opened.recognised(), () -> false).lines()).singleElement()
+                .satisfies(l -> {
+                    assertThat(l.row().number()).isEqualTo(4);
+                    assertThat(l.row().candidate().siret()).isEqualTo("44306184100047");
+                });
     }
 }
