@@ -4,7 +4,6 @@ import fr.ancrage.documents.sheets.Cell;
 import fr.ancrage.documents.sheets.CellValues;
 import fr.ancrage.documents.sheets.SheetFile;
 import fr.ancrage.documents.sheets.SheetFileException;
-import fr.ancrage.documents.sheets.SheetRow;
 import fr.ancrage.documents.sheets.Spreadsheets;
 import fr.ancrage.domain.Commune;
 import fr.ancrage.domain.Qpv;
@@ -37,8 +36,9 @@ public final class QpvListImport {
     /** More rows than the national list has (about 1,600 QPVs of 2024, one row per commune at most a few thousand). */
     public static final int MAX_ROWS = 100_000;
 
-    /** The file as read: its format, the columns recognised (by field: column letter and header) and the plan. */
-    public record Preview(Path file, SheetFile.Format format, Map<QpvColumn, String> columns, QpvList.Plan plan) {
+    /** The file as read: its format, its headers, the column of each field recognised, and the plan. */
+    public record Preview(Path file, SheetFile.Format format, List<String> headers, Map<QpvColumn, Integer> columns,
+                          QpvList.Plan plan) {
     }
 
     /** What was done to a QPV of the plan. */
@@ -56,11 +56,11 @@ public final class QpvListImport {
     /** Reads the file and compares it with the base. Nothing is written. */
     public Preview preview(Path file, BooleanSupplier cancelled) {
         List<QpvList.Row> rows = new ArrayList<>();
-        Map<QpvColumn, String> named = new EnumMap<>(QpvColumn.class);
+        List<String> headerCells = new ArrayList<>();
+        Map<QpvColumn, Integer> columns = new EnumMap<>(QpvColumn.class);
         SheetFile.Format format;
         try (SheetFile f = Spreadsheets.open(file, null)) {
             format = f.format();
-            Map<QpvColumn, Integer> columns = new EnumMap<>(QpvColumn.class);
             int[] header = {-1};
             f.read(0, row -> {
                 if (cancelled.getAsBoolean()) {
@@ -69,8 +69,8 @@ public final class QpvListImport {
                 if (header[0] < 0) {
                     header[0] = row.number();
                     List<String> headers = row.cells().stream().map(Cell::text).toList();
+                    headerCells.addAll(headers);
                     columns.putAll(QpvColumn.recognise(headers));
-                    columns.forEach((c, i) -> named.put(c, SheetRow.columnName(i) + " « " + headers.get(i) + " »"));
                     if (!columns.containsKey(QpvColumn.CODE) || !columns.containsKey(QpvColumn.NAME)) {
                         throw new RuleViolationException("import.qpv.columns.missing", file.getFileName().toString(),
                                 String.join(", ", headers));
@@ -96,7 +96,7 @@ public final class QpvListImport {
                     r.territories().epcis().stream().map(e -> e.siren()).toList(), r.territories().communes());
             return QpvList.plan(QpvList.entries(rows, reference), r.qpvs().list(), r.qpvs().usageCounts());
         });
-        return new Preview(file, format, named, plan);
+        return new Preview(file, format, List.copyOf(headerCells), columns, plan);
     }
 
     /** A cell as the column reads it: a commune or department code typed as a number keeps its zero. */

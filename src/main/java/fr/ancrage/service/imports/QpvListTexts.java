@@ -6,7 +6,6 @@ import fr.ancrage.i18n.I18n;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /** How the import of the QPV list is said, in the window and on the command line alike. */
@@ -33,9 +32,16 @@ public final class QpvListTexts {
 
     /** The columns recognised, as the file names them. */
     public String columns(QpvListImport.Preview p) {
-        return i18n.format("import.qpv.columns", p.columns().entrySet().stream()
-                .map(e -> i18n.get("import.qpv.column." + e.getKey().name()) + " ← " + e.getValue())
+        return i18n.format("import.qpv.columns", p.columns().keySet().stream()
+                .map(c -> i18n.get("import.qpv.column." + c.name()) + " ← " + column(p, c))
                 .collect(Collectors.joining(" ; ")));
+    }
+
+    /** A column as the user sees it in the file: its letter and its header. */
+    public String column(QpvListImport.Preview p, QpvColumn c) {
+        Integer index = p.columns().get(c);
+        return index == null ? "" : i18n.format("import.qpv.columnLabel",
+                fr.ancrage.documents.sheets.SheetRow.columnName(index), p.headers().get(index));
     }
 
     /** What the import does to the QPV, in a few words. */
@@ -50,7 +56,7 @@ public final class QpvListTexts {
             parts.add(i18n.format("import.qpv.detail.changed", l.changed().stream()
                     .map(f -> i18n.get("import.qpv.field." + f.name())).collect(Collectors.joining(", ")))
                     + (l.changed().contains(QpvList.Field.NAME)
-                    ? " (« " + l.existing().name() + " » → « " + l.name() + " »)" : "") + ".");
+                    ? " " + i18n.format("import.qpv.detail.renamed", l.existing().name(), l.name()) : "") + ".");
             if (l.usage() > 0) {
                 parts.add(i18n.format("import.qpv.detail.used", l.usage()));
             }
@@ -62,16 +68,16 @@ public final class QpvListTexts {
             }
         }
         if (l.entry() != null) {
-            l.entry().problems().forEach(problem -> parts.add(where(p.columns(), problem)
+            l.entry().problems().forEach(problem -> parts.add(where(p, problem)
                     + i18n.format(problem.issue().messageKey(), problem.issue().args().toArray())));
         }
         return String.join(" ", parts);
     }
 
     /** « Ligne 6, colonne A « code_qp » : » as the user sees the file. */
-    private String where(Map<QpvColumn, String> columns, QpvList.Problem p) {
-        String column = p.column() == null ? null : columns.get(p.column());
-        return column == null ? i18n.format("import.qpv.where.row", p.row())
+    private String where(QpvListImport.Preview preview, QpvList.Problem p) {
+        String column = p.column() == null ? "" : column(preview, p.column());
+        return column.isEmpty() ? i18n.format("import.qpv.where.row", p.row())
                 : i18n.format("import.qpv.where", p.row(), column);
     }
 

@@ -103,7 +103,8 @@ class QpvListImportTest {
 
         assertThat(preview.columns()).containsKeys(QpvColumn.CODE, QpvColumn.NAME, QpvColumn.COMMUNE_CODES,
                 QpvColumn.COMMUNE_NAMES, QpvColumn.DEPARTMENT, QpvColumn.EPCI);
-        assertThat(preview.columns().get(QpvColumn.CODE)).isEqualTo("A « code_qp »");
+        assertThat(new QpvListTexts(I18n.forLanguage("fr")).column(preview, QpvColumn.CODE)).isEqualTo("A « code_qp »");
+        assertThat(new QpvListTexts(I18n.forLanguage("en")).column(preview, QpvColumn.CODE)).isEqualTo("A “code_qp”");
         QpvList.Plan plan = preview.plan();
         assertThat(plan.geographies()).containsExactly(GeographyVersion.QPV_2024);
         assertThat(plan.departments()).containsExactlyInAnyOrder("25", "59");
