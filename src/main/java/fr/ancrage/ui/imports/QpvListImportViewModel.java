@@ -141,11 +141,7 @@ public final class QpvListImportViewModel {
         });
     }
 
-    public long doneCount(QpvListImport.Outcome outcome) {
-        return done.stream().filter(d -> d.outcome() == outcome).count();
-    }
-
-    /** Saves the report as a CSV: code, name, outcome, detail. */
+    /** Saves the report (an ODS, or a CSV by its name): code, name, outcome, detail. */
     public void saveReport(Path target, Runnable then) {
         List<List<Object>> rows = new ArrayList<>();
         for (QpvListImport.Done d : done) {

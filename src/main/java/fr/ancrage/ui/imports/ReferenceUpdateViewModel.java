@@ -121,7 +121,7 @@ public final class ReferenceUpdateViewModel {
         });
     }
 
-    /** Saves every change as a CSV: level, code, change, name, detail. */
+    /** Saves every change (an ODS, or a CSV by its name): level, code, change, name, detail. */
     public void saveReport(Path target, Runnable then) {
         List<List<Object>> rows = new ArrayList<>();
         for (ReferenceUpdate.Change c : plan.get().changes()) {

@@ -257,7 +257,7 @@ public final class SheetImportViewModel {
         return done.stream().filter(d -> d.outcome() == outcome).count();
     }
 
-    /** Saves the report as a CSV (one line per row: its number, name, outcome, why). */
+    /** Saves the report (an ODS, or a CSV by its name): one line per row, its number, name, outcome, why. */
     public void saveReport(Path target, Runnable then) {
         List<List<Object>> rows = new ArrayList<>();
         for (OrganisationImport.Done d : done) {
