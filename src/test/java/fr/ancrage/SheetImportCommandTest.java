@@ -95,4 +95,24 @@ class SheetImportCommandTest {
         assertThat(stderr.toString(StandardCharsets.UTF_8))
                 .contains("Aucune correspondance ne s’appelle « Délégués » (enregistrées : aucune).");
     }
+
+    @Test
+    void aSheetWithoutHeadersIsImportedWithAMappingSavedByColumnLetter() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("base-sans"));
+        Path csv = Files.writeString(dir.resolve("sans.csv"), "Ébénisterie Comtoise;44306184100047;Besançon\r\n");
+        try (var db = fr.ancrage.persistence.Database.open(data)) {
+            var store = new fr.ancrage.persistence.Store(db.dsl());
+            new fr.ancrage.service.TerritoryService(store).ensureReferenceData();
+            var imports = new fr.ancrage.service.imports.OrganisationImport(store, fr.ancrage.i18n.I18n.forLanguage("fr"));
+            var opened = imports.open(csv, null, 0, 0);
+            imports.saveMapping("Sans en-têtes", opened, opened.recognised()
+                    .with(0, fr.ancrage.domain.imports.ImportField.LEGAL_NAME)
+                    .with(1, fr.ancrage.domain.imports.ImportField.SIRET)
+                    .with(2, fr.ancrage.domain.imports.ImportField.COMMUNE));
+        }
+        int status = SheetImportCommand.run(SheetImportCommand.parse(List.of(csv.toString(), "--type", "organisations",
+                "--sans-entetes", "--mapping", "Sans en-têtes", "--data-dir", data.toString())), print(stdout), print(stderr));
+        assertThat(status).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("Ligne 1 « Ébénisterie Comtoise » : Créée.");
+    }
 }

@@ -11,7 +11,8 @@ import java.util.Objects;
 /**
  * A mapping saved by name (issue 18): the field of each header, headers compared as the import
  * compares them ({@link ImportField#key}), so that the next file of the same shape is read the
- * same way even when its columns moved.
+ * same way even when its columns moved. A column without a header (a sheet without headers) is
+ * kept by its letter ({@code #B}).
  */
 public record SavedMapping(String name, Map<String, ImportField> fields) {
 
@@ -26,11 +27,7 @@ public record SavedMapping(String name, Map<String, ImportField> fields) {
     /** The mapping of a sheet, kept by header. */
     public static SavedMapping of(String name, List<String> headers, ColumnMapping mapping) {
         Map<String, ImportField> fields = new LinkedHashMap<>();
-        mapping.columns().forEach((column, field) -> {
-            if (column < headers.size() && !ImportField.key(headers.get(column)).isEmpty()) {
-                fields.put(ImportField.key(headers.get(column)), field);
-            }
-        });
+        mapping.columns().forEach((column, field) -> fields.put(key(headers, column), field));
         return new SavedMapping(name, fields);
     }
 
@@ -38,7 +35,7 @@ public record SavedMapping(String name, Map<String, ImportField> fields) {
     public ColumnMapping applyTo(List<String> headers) {
         Map<Integer, ImportField> columns = new LinkedHashMap<>();
         for (int c = 0; c < headers.size(); c++) {
-            ImportField f = fields.get(ImportField.key(headers.get(c)));
+            ImportField f = fields.get(key(headers, c));
             if (f != null && !columns.containsValue(f)) {
                 columns.put(c, f);
             }
@@ -49,8 +46,23 @@ public record SavedMapping(String name, Map<String, ImportField> fields) {
     /** Whether the sheet has every header the mapping knows: a file of the same shape. */
     public boolean fits(List<String> headers) {
         List<String> keys = new ArrayList<>();
-        headers.forEach(h -> keys.add(ImportField.key(h)));
+        for (int c = 0; c < headers.size(); c++) {
+            keys.add(key(headers, c));
+        }
         return !fields.isEmpty() && keys.containsAll(fields.keySet());
+    }
+
+    /** How a column is known: its header as compared, or {@code #} and its letter when it has none. */
+    static String key(List<String> headers, int column) {
+        String key = column < headers.size() ? ImportField.key(headers.get(column)) : "";
+        if (!key.isEmpty()) {
+            return key;
+        }
+        StringBuilder letters = new StringBuilder();
+        for (int n = column + 1; n > 0; n = (n - 1) / 26) {
+            letters.insert(0, (char) ('A' + (n - 1) % 26));
+        }
+        return "#" + letters;
     }
 
     /** The stored form: one "header=FIELD" per line. */

@@ -27,4 +27,17 @@ class SavedMappingTest {
         SavedMapping stored = SavedMapping.decode(saved.name(), saved.encoded() + "colonne future=FIELD_OF_LATER\n");
         assertThat(stored).isEqualTo(saved);
     }
+
+    @Test
+    void aSheetWithoutHeadersIsMappedByColumnLetter() {
+        List<String> none = List.of("", "", "");
+        SavedMapping saved = SavedMapping.of("Sans en-têtes", none,
+                new ColumnMapping(Map.of(0, ImportField.LEGAL_NAME, 2, ImportField.COMMUNE)));
+
+        assertThat(saved.fields()).containsOnlyKeys("#A", "#C");
+        assertThat(saved.fits(List.of("", "", "", ""))).isTrue();
+        assertThat(saved.applyTo(List.of("", "", "")).columns()).containsExactlyInAnyOrderEntriesOf(
+                Map.of(0, ImportField.LEGAL_NAME, 2, ImportField.COMMUNE));
+        assertThat(saved.fits(List.of("Raison sociale", "SIRET"))).isFalse();
+    }
 }
