@@ -62,6 +62,7 @@ public final class ConventionsViewModel {
     private Catalogue catalogue = Catalogue.empty();
     private Map<UUID, List<EngagementFacet>> facets = Map.of();
     private final ObservableList<Department> departments = FXCollections.observableArrayList();
+    private boolean territoriesStale;
     private final ObservableList<Epci> allEpcis = FXCollections.observableArrayList();
     private final ObservableList<Epci> epciChoices = FXCollections.observableArrayList();
     private final ObservableList<OrganisationListItem> companies = FXCollections.observableArrayList();
@@ -107,8 +108,14 @@ public final class ConventionsViewModel {
                             Map<UUID, List<EngagementFacet>> facets) {
     }
 
+    /** The territories are read again at the next load (the reference data was updated). */
+    public void forgetTerritories() {
+        territoriesStale = true;
+    }
+
     public void load(Consumer<Throwable> onFailure, Runnable then) {
-        boolean withTerritories = departments.isEmpty();
+        boolean withTerritories = departments.isEmpty() || territoriesStale;
+        territoriesStale = false;
         tasks.run(() -> new Snapshot(conventions.list(),
                         organisations.list().stream().filter(o -> o.organisation().kind().isCompany()).toList(),
                         territories.qpvs(),

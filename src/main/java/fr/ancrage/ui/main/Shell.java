@@ -64,6 +64,11 @@ public final class Shell implements Navigator {
                 this::showBadge);
         CatalogueView catalogueView = new CatalogueView(ui, services.catalogue());
         this.territoriesView = new TerritoriesView(ui, services.territories(), services.qpvList(), services.reference());
+        // a merged commune or a dissolved EPCI must not stay offered by the forms of the other screens
+        territoriesView.setOnReferenceUpdated(() -> {
+            organisationsView.listModel().forgetTerritories();
+            conventionsView.listModel().forgetTerritories();
+        });
         this.documentsView = new DocumentsView(ui, services.documents(), services.conventions(), services.territories(),
                 services.dashboard(), services.ceremonies(), services.exchange(), services.catalogue());
         this.ceremoniesView = new CeremoniesView(ui, services.ceremonies(), this, this::exportCeremonyDocument);

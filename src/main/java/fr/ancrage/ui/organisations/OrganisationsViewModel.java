@@ -45,6 +45,7 @@ public final class OrganisationsViewModel {
     private final ObservableList<Department> departments = FXCollections.observableArrayList();
     private final ObservableList<Epci> epcis = FXCollections.observableArrayList();
     private final ObservableList<Commune> communes = FXCollections.observableArrayList();
+    private boolean territoriesStale;
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
     private final BooleanProperty loaded = new SimpleBooleanProperty(false);
 
@@ -61,10 +62,16 @@ public final class OrganisationsViewModel {
         epciFilter.subscribe(e -> refilter());
     }
 
+    /** The territories are read again at the next load (the reference data was updated). */
+    public void forgetTerritories() {
+        territoriesStale = true;
+    }
+
     /** Loads the list (and, the first time, the territories used by the filters and the form). */
     public void load(Consumer<Throwable> onFailure, Runnable then) {
         loading.set(true);
-        boolean withTerritories = communes.isEmpty();
+        boolean withTerritories = communes.isEmpty() || territoriesStale;
+        territoriesStale = false;
         tasks.run(() -> new Snapshot(organisations.list(),
                         withTerritories ? territories.departments() : List.of(),
                         withTerritories ? territories.epcis() : List.of(),

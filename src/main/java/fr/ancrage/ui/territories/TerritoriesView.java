@@ -90,6 +90,7 @@ public final class TerritoriesView implements Section {
     private final fr.ancrage.service.imports.QpvListImport qpvList;
     private final fr.ancrage.service.imports.ReferenceUpdateImport reference;
     private fr.ancrage.ui.imports.SheetFiles files;
+    private Runnable onReferenceUpdated = () -> { };
 
     public TerritoriesView(UiContext ui, TerritoryService territories,
                            fr.ancrage.service.imports.QpvListImport qpvList,
@@ -202,7 +203,10 @@ public final class TerritoriesView implements Section {
         root();
         files.openReferenceFolder(owner).ifPresent(folder -> {
             var model = new fr.ancrage.ui.imports.ReferenceUpdateViewModel(ui.i18n(), reference, ui.tasks(),
-                    ui.errors(), folder, vm::reload);
+                    ui.errors(), folder, () -> {
+                        vm.reload();
+                        onReferenceUpdated.run();
+                    });
             new fr.ancrage.ui.imports.ReferenceUpdateDialog(ui, model, files::saveReport).show(owner);
         });
     }
@@ -210,6 +214,11 @@ public final class TerritoriesView implements Section {
     @FXML
     private void onUpdateReference() {
         chooseAndUpdateReference(root.getScene().getWindow());
+    }
+
+    /** Called once the reference data was updated: the other screens read their territories again. */
+    public void setOnReferenceUpdated(Runnable action) {
+        this.onReferenceUpdated = action;
     }
 
     /** Shows the QPV tab. */

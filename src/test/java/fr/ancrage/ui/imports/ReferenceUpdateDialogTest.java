@@ -81,6 +81,12 @@ class ReferenceUpdateDialogTest {
             }
         }));
 
+        // the Organisations screen has read the communes once, before the update
+        robot.clickOn("#nav-organisations");
+        var organisations = app.shell.organisationsView().listModel();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> organisations.communes().stream()
+                .anyMatch(c -> c.name().equals("Besançon")));
+
         robot.clickOn("#importAction");
         robot.clickOn("#importChoice-REFERENCE");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#referenceSummary").tryQuery()
@@ -105,5 +111,9 @@ class ReferenceUpdateDialogTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#referenceDialog").tryQuery().isEmpty());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".territories-reference").tryQuery()
                 .map(n -> ((Label) n).getText().contains("6.1.0")).orElse(false));
+        // and its form offers the commune under its new name
+        robot.clickOn("#nav-organisations");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> organisations.communes().stream()
+                .anyMatch(c -> c.name().equals("Besançon-Vauban")));
     }
 }
