@@ -81,11 +81,12 @@ class ReferenceUpdateDialogTest {
             }
         }));
 
-        // the Organisations screen has read the communes once, before the update
+        // the Organisations screen has read the communes once, before the update (the list is read on the FX
+        // thread, where it is replaced)
         robot.clickOn("#nav-organisations");
         var organisations = app.shell.organisationsView().listModel();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> organisations.communes().stream()
-                .anyMatch(c -> c.name().equals("Besançon")));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> organisations.communes()
+                .stream().anyMatch(c -> c.name().equals("Besançon"))).get());
 
         robot.clickOn("#importAction");
         robot.clickOn("#importChoice-REFERENCE");
@@ -113,7 +114,7 @@ class ReferenceUpdateDialogTest {
                 .map(n -> ((Label) n).getText().contains("6.1.0")).orElse(false));
         // and its form offers the commune under its new name
         robot.clickOn("#nav-organisations");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> organisations.communes().stream()
-                .anyMatch(c -> c.name().equals("Besançon-Vauban")));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> organisations.communes()
+                .stream().anyMatch(c -> c.name().equals("Besançon-Vauban"))).get());
     }
 }
