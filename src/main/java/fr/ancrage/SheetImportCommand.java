@@ -4,7 +4,9 @@ import fr.ancrage.documents.sheets.CsvSettings;
 import fr.ancrage.domain.RuleViolationException;
 import fr.ancrage.domain.imports.ImportField;
 import fr.ancrage.i18n.I18n;
-import fr.ancrage.service.imports.OrganisationImport;
+import fr.ancrage.domain.imports.SheetKind;
+import fr.ancrage.service.imports.SheetImport;
+import fr.ancrage.service.imports.SheetImports;
 
 import java.io.PrintStream;
 import java.nio.charset.Charset;
@@ -16,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code ancrage import tableur <fichier> --type organisations [--dry-run] [--feuille <n>]
+ * {@code ancrage import tableur <fichier> --type organisations|contacts|conventions [--dry-run] [--feuille <n>]
  * [--separateur ;|,|tab] [--encodage utf-8|windows-1252|iso-8859-15] [--mapping <nom>]
  * [--sans-entetes]}: a team's
  * spreadsheet checked and imported without a window, each row's outcome printed (issue 18). The
@@ -35,7 +37,7 @@ final class SheetImportCommand {
     static Options parse(List<String> args) throws CommandLine.ParseException {
         if (args.isEmpty() || args.getFirst().startsWith("--")) {
             throw new CommandLine.ParseException("La commande import tableur attend le fichier : "
-                    + "ancrage import tableur <fichier> --type organisations [--dry-run].");
+                    + "ancrage import tableur <fichier> --type organisations|contacts|conventions [--dry-run].");
         }
         Path file = Path.of(args.getFirst());
         String type = null;
@@ -67,9 +69,8 @@ final class SheetImportCommand {
             String value = args.get(++i);
             switch (arg) {
                 case "--type" -> {
-                    if (!value.equals("organisations")) {
-                        throw new CommandLine.ParseException("L'option --type attend organisations (les autres types "
-                                + "viendront : contacts, conventions, engagements).");
+                    if (kind(value) == null) {
+                        throw new CommandLine.ParseException("L'option --type attend organisations, contacts ou conventions.");
                     }
                     type = value;
                 }
@@ -107,10 +108,21 @@ final class SheetImportCommand {
             }
         }
         if (type == null) {
-            throw new CommandLine.ParseException("La commande import tableur attend --type organisations.");
+            throw new CommandLine.ParseException("La commande import tableur attend --type organisations, contacts "
+                    + "ou conventions.");
         }
         return new Options(file, type, dryRun, sheet, separator, encoding, Optional.ofNullable(dataDir), language,
                 mapping, noHeader);
+    }
+
+    /** The kind {@code --type} names, or null. */
+    static SheetKind kind(String type) {
+        for (SheetKind k : SheetKind.values()) {
+            if (k.mappingKind().equals(type)) {
+                return k;
+            }
+        }
+        return null;
     }
 
     static int run(Options o, PrintStream out, PrintStream err) {
@@ -120,7 +132,7 @@ final class SheetImportCommand {
             return 1;
         }
         return WindowlessBase.run(o.dataDirectory(), i18n, err, store -> {
-            OrganisationImport imports = new OrganisationImport(store, i18n);
+            SheetImport imports = new SheetImports(store, i18n, java.time.Clock.systemDefaultZone()).of(kind(o.type()));
             try {
                 return importSheet(o, imports, i18n, out);
             } catch (RuleViolationException e) {
@@ -130,9 +142,9 @@ final class SheetImportCommand {
         });
     }
 
-    private static int importSheet(Options o, OrganisationImport imports, I18n i18n, PrintStream out) {
-        OrganisationImport.Opened detected = imports.open(o.file(), null, o.sheet(), o.noHeader() ? Integer.valueOf(0) : null);
-        OrganisationImport.Opened opened = detected;
+    private static int importSheet(Options o, SheetImport imports, I18n i18n, PrintStream out) {
+        SheetImport.Opened detected = imports.open(o.file(), null, o.sheet(), o.noHeader() ? Integer.valueOf(0) : null);
+        SheetImport.Opened opened = detected;
         if (detected.csv() != null && (o.separator() != null || o.encoding() != null)) {
             CsvSettings chosen = detected.csv();
             chosen = o.separator() == null ? chosen : chosen.with(o.separator().charValue());
@@ -142,29 +154,29 @@ final class SheetImportCommand {
         if (o.mapping() != null) {
             opened = imports.withMapping(opened, o.mapping());
         }
-        OrganisationImport.Opened read = opened;
+        SheetImport.Opened read = opened;
         out.println(describe(read, i18n));
-        OrganisationImport.Preview preview = imports.preview(read, read.recognised(), () -> false);
-        for (OrganisationImport.Line l : preview.lines()) {
+        SheetImport.Preview preview = imports.preview(read, read.recognised(), () -> false);
+        for (SheetImport.Line l : preview.lines()) {
             l.row().issues().forEach(issue -> out.println(i18n.format("cli.import.issue", l.row().number(),
                     column(read, l, issue.field()), i18n.format(issue.issue().messageKey(),
                             issue.issue().args().toArray()))));
         }
         out.println(i18n.format("cli.import.preview", preview.lines().size(),
-                preview.count(OrganisationImport.Decision.IMPORT), preview.count(OrganisationImport.Decision.MATCH),
-                preview.count(OrganisationImport.Decision.SKIP)));
+                preview.count(SheetImport.Decision.IMPORT), preview.count(SheetImport.Decision.MATCH),
+                preview.count(SheetImport.Decision.SKIP)));
         if (o.dryRun()) {
             out.println("Essai à blanc : rien n'a été écrit.");
             return 0;
         }
-        for (OrganisationImport.Done d : imports.write(preview, Map.of())) {
+        for (SheetImport.Done d : imports.write(preview, Map.of())) {
             out.println(i18n.format("cli.import.done", d.row(), d.name(), i18n.get("import.outcome."
                     + d.outcome().name()), d.why()));
         }
         return 0;
     }
 
-    private static String describe(OrganisationImport.Opened opened, I18n i18n) {
+    private static String describe(SheetImport.Opened opened, I18n i18n) {
         StringBuilder b = new StringBuilder(i18n.format("cli.import.opened", opened.file().getFileName(),
                 opened.format().name(), opened.sheets().get(opened.sheet())));
         if (opened.csv() != null) {
@@ -181,7 +193,7 @@ final class SheetImportCommand {
     }
 
     /** The column as the user sees it: its letter and its header. */
-    private static String column(OrganisationImport.Opened opened, OrganisationImport.Line l, ImportField field) {
+    private static String column(SheetImport.Opened opened, SheetImport.Line l, ImportField field) {
         if (field == null) {
             return "—";
         }

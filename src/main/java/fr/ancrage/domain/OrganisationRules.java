@@ -27,6 +27,31 @@ public final class OrganisationRules {
     private OrganisationRules() {
     }
 
+    /**
+     * Field rules of a contact (by field: lastName, firstName, jobTitle, email, phone); an empty map
+     * means it can be saved. Warnings of the e-mail and phone are left to the form.
+     */
+    public static Map<String, List<Issue>> checkContact(Contact c) {
+        Map<String, List<Issue>> issues = new LinkedHashMap<>();
+        if (Text.isBlank(c.lastName())) {
+            issues.put("lastName", List.of(Issue.error("validation.contact.lastName.required")));
+        }
+        List<Issue> email = ContactRules.checkEmail(c.email());
+        if (Issue.anyError(email)) {
+            issues.put("email", email);
+        }
+        List<Issue> phone = ContactRules.checkPhone(c.phone());
+        if (Issue.anyError(phone)) {
+            issues.put("phone", phone);
+        }
+        TextLimits.check(issues, "firstName", c.firstName(), TextLimits.PERSON_NAME);
+        TextLimits.check(issues, "lastName", c.lastName(), TextLimits.PERSON_NAME);
+        TextLimits.check(issues, "jobTitle", c.jobTitle(), TextLimits.TITLE);
+        TextLimits.check(issues, "email", c.email(), TextLimits.EMAIL);
+        TextLimits.check(issues, "phone", c.phone(), TextLimits.PHONE);
+        return issues;
+    }
+
     public static List<Issue> checkLegalName(String name) {
         if (Text.isBlank(name)) {
             return List.of(Issue.error("validation.organisation.name.required"));

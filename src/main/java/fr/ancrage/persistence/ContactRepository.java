@@ -28,6 +28,11 @@ public final class ContactRepository {
                 .orderBy(CONTACT.LAST_NAME, CONTACT.FIRST_NAME).fetch(this::toDomain);
     }
 
+    /** Every contact of the base (a spreadsheet's contacts are matched against them). */
+    public List<Contact> findAll() {
+        return dsl.selectFrom(CONTACT).fetch(this::toDomain);
+    }
+
     /** The contacts with these ids, by id. */
     public List<Contact> findByIds(java.util.Collection<UUID> ids) {
         List<Contact> found = new java.util.ArrayList<>();

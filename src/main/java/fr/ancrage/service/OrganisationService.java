@@ -7,17 +7,13 @@ import fr.ancrage.domain.Organisation;
 import fr.ancrage.domain.OrganisationListItem;
 import fr.ancrage.domain.OrganisationRules;
 import fr.ancrage.domain.RuleViolationException;
-import fr.ancrage.domain.Text;
 import fr.ancrage.domain.ValidationException;
-import fr.ancrage.domain.validation.TextLimits;
-import fr.ancrage.domain.validation.ContactRules;
 import fr.ancrage.domain.validation.Issue;
 import fr.ancrage.domain.validation.NafCode;
 import fr.ancrage.domain.validation.Siret;
 import fr.ancrage.persistence.Store;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,23 +98,7 @@ public final class OrganisationService {
     }
 
     public Contact saveContact(Contact c) {
-        Map<String, List<Issue>> issues = new LinkedHashMap<>();
-        if (Text.isBlank(c.lastName())) {
-            issues.put("lastName", List.of(Issue.error("validation.contact.lastName.required")));
-        }
-        List<Issue> email = ContactRules.checkEmail(c.email());
-        if (Issue.anyError(email)) {
-            issues.put("email", email);
-        }
-        List<Issue> phone = ContactRules.checkPhone(c.phone());
-        if (Issue.anyError(phone)) {
-            issues.put("phone", phone);
-        }
-        TextLimits.check(issues, "firstName", c.firstName(), TextLimits.PERSON_NAME);
-        TextLimits.check(issues, "lastName", c.lastName(), TextLimits.PERSON_NAME);
-        TextLimits.check(issues, "jobTitle", c.jobTitle(), TextLimits.TITLE);
-        TextLimits.check(issues, "email", c.email(), TextLimits.EMAIL);
-        TextLimits.check(issues, "phone", c.phone(), TextLimits.PHONE);
+        Map<String, List<Issue>> issues = OrganisationRules.checkContact(c);
         if (!issues.isEmpty()) {
             throw new ValidationException(issues);
         }

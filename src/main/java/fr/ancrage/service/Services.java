@@ -12,7 +12,7 @@ public record Services(OrganisationService organisations, ConventionService conv
                        DashboardService dashboard, DemoDataService demo, DocumentService documents,
                        CeremonyService ceremonies, BaseIdentityService baseIdentity,
                        fr.ancrage.service.exchange.ExchangeService exchange,
-                       fr.ancrage.service.imports.OrganisationImport sheets,
+                       fr.ancrage.service.imports.SheetImports sheets,
                        fr.ancrage.service.imports.QpvListImport qpvList,
                        fr.ancrage.service.imports.ReferenceUpdateImport reference) {
 
@@ -33,7 +33,7 @@ public record Services(OrganisationService organisations, ConventionService conv
                 new CampaignService(store, clock), new DashboardService(store, clock), new DemoDataService(store, clock),
                 new DocumentService(store, clock, texts, templateFolder), new CeremonyService(store, clock),
                 new BaseIdentityService(store, clock), new fr.ancrage.service.exchange.ExchangeService(store, clock, texts),
-                new fr.ancrage.service.imports.OrganisationImport(store, texts),
+                new fr.ancrage.service.imports.SheetImports(store, texts, clock),
                 new fr.ancrage.service.imports.QpvListImport(store),
                 new fr.ancrage.service.imports.ReferenceUpdateImport(store));
     }

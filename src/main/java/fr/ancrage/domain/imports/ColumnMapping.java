@@ -6,7 +6,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -20,10 +19,11 @@ public record ColumnMapping(Map<Integer, ImportField> columns) {
     }
 
     /**
-     * The fields recognised from the headers of a sheet, among {@code offered}: first the headers
-     * that are exactly a usual one, then those that contain a distinctive one; each field once.
+     * The fields recognised from the headers of a sheet, among {@code offered} (tried in that
+     * order): first the headers that are exactly a usual one, then those that contain a distinctive
+     * one; each field once.
      */
-    public static ColumnMapping recognise(List<String> headers, Set<ImportField> offered) {
+    public static ColumnMapping recognise(List<String> headers, List<ImportField> offered) {
         Map<Integer, ImportField> found = new LinkedHashMap<>();
         Map<ImportField, Integer> taken = new EnumMap<>(ImportField.class);
         for (int pass = 0; pass < 2; pass++) {
@@ -31,9 +31,9 @@ public record ColumnMapping(Map<Integer, ImportField> columns) {
                 if (found.containsKey(c) || headers.get(c) == null || headers.get(c).isBlank()) {
                     continue;
                 }
-                for (ImportField f : ImportField.values()) {
+                for (ImportField f : offered) {
                     String header = headers.get(c);
-                    boolean fits = offered.contains(f) && (pass == 0 ? f.isExactly(header) : f.contains(header));
+                    boolean fits = pass == 0 ? f.isExactly(header) : f.contains(header);
                     if (fits && !taken.containsKey(f)) {
                         found.put(c, f);
                         taken.put(f, c);

@@ -20,11 +20,38 @@ public enum ImportField {
     POSTCODE("code postal", "cp"),
     COMMUNE("commune", "ville", "localite"),
     COMMUNE_CODE("code insee", "code commune", "insee", "code insee commune", "cog"),
-    NOTES("notes", "note", "commentaire", "commentaires", "observations", "remarques");
+    NOTES("notes", "note", "commentaire", "commentaires", "observations", "remarques"),
+    // a contact of an organisation
+    CIVILITY("civilite", "titre de civilite", "madame monsieur", "mme m"),
+    FIRST_NAME("prenom", "prenom du contact"),
+    LAST_NAME("nom", "nom de famille", "nom du contact", "nom du referent", "nom d usage"),
+    JOB_TITLE("fonction", "poste", "fonction du contact", "intitule du poste"),
+    EMAIL("email", "e mail", "courriel", "mail", "adresse mail", "adresse e mail", "adresse electronique", "mel"),
+    PHONE("telephone", "tel", "n telephone", "no telephone", "portable", "mobile", "numero de telephone"),
+    MAY_SIGN("signataire", "peut signer", "habilite a signer"),
+    // a convention
+    REFERENCE("reference", "ref", "reference de la convention", "numero de convention", "n convention",
+            "no convention", "reference convention"),
+    TITLE("intitule", "intitule de la convention", "objet", "objet de la convention"),
+    SIGNATURE_DATE("date de signature", "signee le", "date signature", "signature", "date de la signature"),
+    START_DATE("debut", "date de debut", "date d effet", "debut de la convention", "date debut"),
+    END_DATE("fin", "date de fin", "echeance", "fin de la convention", "date fin"),
+    STATUS("statut", "etat", "statut de la convention"),
+    FRAMEWORK("cadre", "dispositif", "cadre de la convention"),
+    QPV("qpv", "quartier", "quartiers", "code qpv", "codes qpv", "quartier prioritaire", "quartiers prioritaires",
+            "quartiers cibles", "qpv cibles"),
+    EPCI("epci", "siren epci", "intercommunalite", "siren de l epci"),
+    DEPARTMENT("departement", "code departement", "dep", "dept"),
+    COMPANY_SIGNATORY("signataire entreprise", "signataire de l entreprise", "signataire pour l entreprise",
+            "representant de l entreprise", "nom du signataire"),
+    COMPANY_SIGNATORY_TITLE("fonction du signataire", "qualite du signataire", "fonction signataire"),
+    PREFECT_SIGNATORY("signataire etat", "signataire pour l etat", "signataire prefecture", "prefet");
 
     /** Headers too common to be recognised inside a longer one (« Nom du contact » is not the legal name). */
     private static final Set<String> WHOLE_ONLY = Set.of("nom", "type", "cp", "rue", "note", "nature", "voie",
-            "structure", "entreprise", "societe", "organisation", "ville");
+            "structure", "entreprise", "societe", "organisation", "ville", "fonction", "poste", "mail", "mel", "tel",
+            "mobile", "portable", "signataire", "ref", "objet", "signature", "debut", "fin", "etat", "cadre",
+            "quartier", "dep", "dept", "prefet", "prenom");
 
     private final List<String> headers;
 

@@ -23,12 +23,7 @@ import java.util.function.Function;
  * the cells already read as text, codes with their leading zeros ({@code CellValues}).
  */
 public record OrganisationRow(int number, Map<ImportField, String> values, Organisation candidate, Commune commune,
-                              List<RowIssue> issues) {
-
-    /** The fields an organisations sheet can fill. */
-    public static final Set<ImportField> FIELDS = Set.of(ImportField.LEGAL_NAME, ImportField.KIND, ImportField.SIRET,
-            ImportField.SIREN, ImportField.NAF, ImportField.ADDRESS, ImportField.POSTCODE, ImportField.COMMUNE,
-            ImportField.COMMUNE_CODE, ImportField.NOTES);
+                              List<RowIssue> issues) implements CheckedRow {
 
     /** The communes of the reference data, found by INSEE code or by name (and postcode). */
     public interface Communes {
@@ -43,8 +38,18 @@ public record OrganisationRow(int number, Map<ImportField, String> values, Organ
         issues = List.copyOf(issues);
     }
 
-    public boolean hasErrors() {
-        return issues.stream().anyMatch(i -> i.issue().isError());
+    @Override
+    public String label() {
+        return candidate.legalName();
+    }
+
+    @Override
+    public String shown(ImportField field) {
+        return switch (field) {
+            case SIRET -> candidate.siret();
+            case COMMUNE -> commune == null ? values.getOrDefault(field, "") : commune.name();
+            default -> values.getOrDefault(field, "");
+        };
     }
 
     /**

@@ -3,9 +3,9 @@ package fr.ancrage.ui.imports;
 import fr.ancrage.documents.sheets.CsvSettings;
 import fr.ancrage.documents.sheets.SheetRow;
 import fr.ancrage.domain.imports.ImportField;
-import fr.ancrage.domain.imports.OrganisationRow;
+import fr.ancrage.domain.imports.SheetKind;
 import fr.ancrage.domain.imports.RowIssue;
-import fr.ancrage.service.imports.OrganisationImport;
+import fr.ancrage.service.imports.SheetImport;
 import fr.ancrage.ui.common.Dialogs;
 import fr.ancrage.ui.common.UiContext;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -41,7 +41,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * « Importer un tableur » (issue 18): the file's first rows as read, its columns mapped to fields,
+ * « Importer un tableur » (issue 18): what the sheet holds (organisations, contacts, conventions:
+ * found out, the user may correct it), the file's first rows as read, its columns mapped to fields,
  * every row checked with its problems said where they are (row, column as the spreadsheet shows
  * them), a decision per row, then the rows written in one transaction and the report.
  */
@@ -71,18 +72,18 @@ public final class SheetImportDialog {
     private final TableView<SheetRow> firstRows = new TableView<>();
     private final GridPane columns = new GridPane();
     private final Label previewSummary = label("sheetPreviewSummary", null);
-    private final TableView<OrganisationImport.Line> lines = new TableView<>();
+    private final TableView<SheetImport.Line> lines = new TableView<>();
     private final Label doneSummary = label("sheetDoneSummary", null);
-    private final TableView<OrganisationImport.Done> report = new TableView<>();
+    private final TableView<SheetImport.Done> report = new TableView<>();
     private final Label saved = label("sheetReportSaved", "hint");
     private final Button checkButton = new Button();
     private final Button backButton = new Button();
     private final Button importButton = new Button();
     private final Button cancelCheckButton = new Button();
     private final Button saveReportButton = new Button();
-    private final ComboBox<OrganisationImport.Group> bulkGroup = new ComboBox<>();
+    private final ComboBox<SheetImport.Group> bulkGroup = new ComboBox<>();
     private final ComboBox<String> mappingChoice = new ComboBox<>();
-    private final ComboBox<OrganisationImport.Decision> bulkDecision = new ComboBox<>();
+    private final ComboBox<SheetImport.Decision> bulkDecision = new ComboBox<>();
     private final Label bulkDone = new Label();
     private boolean settingUp;
 
@@ -186,14 +187,6 @@ public final class SheetImportDialog {
 
         lines.setId("sheetLines");
         lines.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        lines.getColumns().setAll(List.of(
-                column("import.sheet.col.row", 70, l -> String.valueOf(l.row().number())),
-                column("import.field.LEGAL_NAME", 190, l -> value(l.row(), ImportField.LEGAL_NAME)),
-                column("import.field.SIRET", 150, l -> l.row().candidate().siret()),
-                column("import.field.COMMUNE", 120, l -> l.row().commune() == null ? value(l.row(), ImportField.COMMUNE)
-                        : l.row().commune().name()),
-                column("import.sheet.col.problems", 280, this::problems),
-                decisionColumn()));
         VBox.setVgrow(lines, Priority.ALWAYS);
         backButton.setText(i18n.get("import.sheet.back"));
         backButton.setId("sheetBackButton");
@@ -214,9 +207,9 @@ public final class SheetImportDialog {
         report.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         report.getColumns().setAll(List.of(
                 reportColumn("import.sheet.col.row", 70, d -> String.valueOf(d.row())),
-                reportColumn("import.field.LEGAL_NAME", 240, OrganisationImport.Done::name),
+                reportColumn("import.sheet.col.name", 240, SheetImport.Done::name),
                 reportColumn("import.report.outcome", 120, d -> i18n.get("import.outcome." + d.outcome().name())),
-                reportColumn("import.report.why", 360, OrganisationImport.Done::why)));
+                reportColumn("import.report.why", 360, SheetImport.Done::why)));
         report.setItems(vm.done);
         VBox.setVgrow(report, Priority.ALWAYS);
         saveReportButton.setText(i18n.get("import.sheet.saveReport"));
@@ -251,6 +244,7 @@ public final class SheetImportDialog {
         importButton.setDisable(step != SheetImportViewModel.Step.PREVIEW);
         backButton.setDisable(step != SheetImportViewModel.Step.PREVIEW);
         if (step == SheetImportViewModel.Step.PREVIEW && vm.preview.get() != null) {
+            previewColumns(vm.kind());
             lines.getItems().setAll(vm.preview.get().lines());
             bulkGroup.getItems().setAll(vm.groups().keySet());
             bulkDone.setText("");
@@ -258,9 +252,9 @@ public final class SheetImportDialog {
             lines.requestFocus();
         }
         if (step == SheetImportViewModel.Step.DONE) {
-            doneSummary.setText(ui.i18n().format("import.sheet.done", vm.doneCount(OrganisationImport.Outcome.CREATED),
-                    vm.doneCount(OrganisationImport.Outcome.UPDATED), vm.doneCount(OrganisationImport.Outcome.UNCHANGED),
-                    vm.doneCount(OrganisationImport.Outcome.SKIPPED)));
+            doneSummary.setText(ui.i18n().format("import.sheet.done", vm.doneCount(SheetImport.Outcome.CREATED),
+                    vm.doneCount(SheetImport.Outcome.UPDATED), vm.doneCount(SheetImport.Outcome.UNCHANGED),
+                    vm.doneCount(SheetImport.Outcome.SKIPPED)));
             ((Button) dialog.getDialogPane().lookupButton(ButtonType.CLOSE)).setDefaultButton(true);
         }
         if (step == SheetImportViewModel.Step.MAPPING) {
@@ -268,10 +262,23 @@ public final class SheetImportDialog {
         }
     }
 
+    /** The preview's columns for what the sheet holds: the row, the fields that name the record, its problems, the decision. */
+    private void previewColumns(SheetKind kind) {
+        List<TableColumn<SheetImport.Line, ?>> cols = new ArrayList<>();
+        cols.add(column("import.sheet.col.row", 70, l -> String.valueOf(l.row().number())));
+        int i = 0;
+        for (ImportField f : kind.shown()) {
+            cols.add(column("import.field." + f.name(), i++ == 0 ? 190 : 135, l -> l.row().shown(f)));
+        }
+        cols.add(column("import.sheet.col.problems", 280, this::problems));
+        cols.add(decisionColumn());
+        lines.getColumns().setAll(cols);
+    }
+
     /** The name to save the mapping under: the one in use, or the file's; empty when the user cancels. */
     private Optional<String> askMappingName() {
         var i18n = ui.i18n();
-        OrganisationImport.Opened o = vm.opened.get();
+        SheetImport.Opened o = vm.opened.get();
         String proposed = o == null ? "" : o.mappingName().isEmpty() ? o.file().getFileName().toString()
                 .replaceFirst("\\.[^.]*$", "") : o.mappingName();
         javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog(proposed);
@@ -292,7 +299,7 @@ public final class SheetImportDialog {
         bulkGroup.setConverter(converter(g -> g == null ? "" : i18n.format("import.group." + g.name(),
                 vm.groups().getOrDefault(g, 0L))));
         bulkDecision.setId("sheetBulkDecision");
-        bulkDecision.getItems().setAll(OrganisationImport.Decision.values());
+        bulkDecision.getItems().setAll(SheetImport.Decision.values());
         bulkDecision.setConverter(converter(d -> d == null ? "" : i18n.get("import.decision." + d.name())));
         Button apply = new Button(i18n.get("import.sheet.bulk.apply"));
         apply.setId("sheetBulkApply");
@@ -315,16 +322,16 @@ public final class SheetImportDialog {
 
     /** I, C or G on the selected rows: import, complete the record already there, ignore (where the row allows it). */
     private void decideByKey(javafx.scene.input.KeyEvent e) {
-        OrganisationImport.Decision d = switch (e.getCode()) {
-            case I -> OrganisationImport.Decision.IMPORT;
-            case C -> OrganisationImport.Decision.MATCH;
-            case G -> OrganisationImport.Decision.SKIP;
+        SheetImport.Decision d = switch (e.getCode()) {
+            case I -> SheetImport.Decision.IMPORT;
+            case C -> SheetImport.Decision.MATCH;
+            case G -> SheetImport.Decision.SKIP;
             default -> null;
         };
         if (d == null || e.isShortcutDown() || e.isAltDown()) {
             return;
         }
-        for (OrganisationImport.Line l : List.copyOf(lines.getSelectionModel().getSelectedItems())) {
+        for (SheetImport.Line l : List.copyOf(lines.getSelectionModel().getSelectedItems())) {
             if (l.choices().contains(d)) {
                 vm.decide(l, d);
             }
@@ -337,8 +344,8 @@ public final class SheetImportDialog {
     private void summary() {
         var p = vm.preview.get();
         previewSummary.setText(ui.i18n().format("import.sheet.summary", p.lines().size(),
-                vm.count(OrganisationImport.Decision.IMPORT), vm.count(OrganisationImport.Decision.MATCH),
-                vm.count(OrganisationImport.Decision.SKIP), p.withErrors()));
+                vm.count(SheetImport.Decision.IMPORT), vm.count(SheetImport.Decision.MATCH),
+                vm.count(SheetImport.Decision.SKIP), p.withErrors()));
         importButtonState();
     }
 
@@ -347,11 +354,24 @@ public final class SheetImportDialog {
     }
 
     /** The file opened: its settings, its first rows, a choice of field for each column. */
-    private void opened(OrganisationImport.Opened o) {
+    private void opened(SheetImport.Opened o) {
         var i18n = ui.i18n();
         settingUp = true;
         fileLabel.setText(i18n.format("import.sheet.file", o.file().getFileName(), o.format().name()));
         settings.getChildren().clear();
+        ComboBox<SheetKind> kind = new ComboBox<>();
+        kind.setId("sheetKind");
+        kind.getItems().setAll(SheetKind.values());
+        kind.setConverter(converter(k -> k == null ? "" : i18n.get("import.kind." + k.name())));
+        kind.setValue(o.kind());
+        kind.valueProperty().addListener((obs, was, now) -> {
+            if (!settingUp && now != null) {
+                vm.chooseKind(now);
+            }
+        });
+        Label kindLabel = new Label(i18n.get("import.sheet.kind"));
+        kindLabel.setLabelFor(kind);
+        settings.getChildren().addAll(kindLabel, kind);
         if (o.sheets().size() > 1) {
             ComboBox<String> sheet = new ComboBox<>();
             sheet.setId("sheetSheet");
@@ -390,7 +410,7 @@ public final class SheetImportDialog {
         }
         ComboBox<Integer> headerRow = new ComboBox<>();
         headerRow.setId("sheetHeaderRow");
-        for (int r = 0; r <= Math.min(OrganisationImport.HEADER_SEARCH, o.firstRows().size()); r++) {
+        for (int r = 0; r <= Math.min(SheetImport.HEADER_SEARCH, o.firstRows().size()); r++) {
             headerRow.getItems().add(r == 0 ? 0 : o.firstRows().get(r - 1).number());
         }
         headerRow.setConverter(converter(r -> r == null ? "" : r == 0 ? i18n.get("import.sheet.header.none")
@@ -424,11 +444,7 @@ public final class SheetImportDialog {
             field.setId("sheetField" + c);
             List<ImportField> choices = new ArrayList<>();
             choices.add(null);
-            for (ImportField f : ImportField.values()) {
-                if (OrganisationRow.FIELDS.contains(f)) {
-                    choices.add(f);
-                }
-            }
+            choices.addAll(o.kind().fields());
             field.getItems().setAll(choices);
             field.setConverter(converter(f -> f == null ? i18n.get("import.sheet.noField") : i18n.get("import.field." + f.name())));
             field.setValue(o.recognised().columns().get(c));
@@ -445,7 +461,7 @@ public final class SheetImportDialog {
         settingUp = false;
     }
 
-    private void firstRows(OrganisationImport.Opened o) {
+    private void firstRows(SheetImport.Opened o) {
         int width = o.firstRows().stream().mapToInt(r -> r.cells().size()).max().orElse(0);
         List<TableColumn<SheetRow, String>> cols = new ArrayList<>();
         TableColumn<SheetRow, String> number = new TableColumn<>(ui.i18n().get("import.sheet.col.row"));
@@ -477,12 +493,8 @@ public final class SheetImportDialog {
         };
     }
 
-    private static String value(OrganisationRow row, ImportField field) {
-        return row.values().getOrDefault(field, "");
-    }
-
     /** The row's problems, each with the column it is in, then what it looks like in the base. */
-    private String problems(OrganisationImport.Line l) {
+    private String problems(SheetImport.Line l) {
         var i18n = ui.i18n();
         List<String> said = new ArrayList<>();
         for (RowIssue issue : l.row().issues()) {
@@ -498,9 +510,9 @@ public final class SheetImportDialog {
         return said.stream().collect(Collectors.joining("\n"));
     }
 
-    private TableColumn<OrganisationImport.Line, String> column(String key, double width,
-                                                                java.util.function.Function<OrganisationImport.Line, String> value) {
-        TableColumn<OrganisationImport.Line, String> c = new TableColumn<>(ui.i18n().get(key));
+    private TableColumn<SheetImport.Line, String> column(String key, double width,
+                                                                java.util.function.Function<SheetImport.Line, String> value) {
+        TableColumn<SheetImport.Line, String> c = new TableColumn<>(ui.i18n().get(key));
         c.setCellValueFactory(l -> new ReadOnlyStringWrapper(value.apply(l.getValue())));
         c.setPrefWidth(width);
         wrapping(c);
@@ -531,20 +543,20 @@ public final class SheetImportDialog {
         });
     }
 
-    private TableColumn<OrganisationImport.Line, OrganisationImport.Line> decisionColumn() {
-        TableColumn<OrganisationImport.Line, OrganisationImport.Line> c =
+    private TableColumn<SheetImport.Line, SheetImport.Line> decisionColumn() {
+        TableColumn<SheetImport.Line, SheetImport.Line> c =
                 new TableColumn<>(ui.i18n().get("import.sheet.col.decision"));
         c.setPrefWidth(240);
         c.setMinWidth(240);
         c.setCellValueFactory(l -> new ReadOnlyObjectWrapper<>(l.getValue()));
         c.setCellFactory(col -> new TableCell<>() {
-            private final ComboBox<OrganisationImport.Decision> box = new ComboBox<>();
+            private final ComboBox<SheetImport.Decision> box = new ComboBox<>();
 
             {
                 box.setConverter(converter(d -> d == null ? "" : ui.i18n().get("import.decision." + d.name())));
                 box.setMaxWidth(Double.MAX_VALUE);
                 box.valueProperty().addListener((obs, was, now) -> {
-                    OrganisationImport.Line line = getItem();
+                    SheetImport.Line line = getItem();
                     if (line != null && now != null && now != vm.decision(line)) {
                         vm.decide(line, now);
                         summary();
@@ -553,7 +565,7 @@ public final class SheetImportDialog {
             }
 
             @Override
-            protected void updateItem(OrganisationImport.Line line, boolean empty) {
+            protected void updateItem(SheetImport.Line line, boolean empty) {
                 super.updateItem(line, empty);
                 if (empty || line == null) {
                     box.setId(null); // a cell put aside keeps no row's id
@@ -569,9 +581,9 @@ public final class SheetImportDialog {
         return c;
     }
 
-    private TableColumn<OrganisationImport.Done, String> reportColumn(String key, double width,
-                                                                      java.util.function.Function<OrganisationImport.Done, String> value) {
-        TableColumn<OrganisationImport.Done, String> c = new TableColumn<>(ui.i18n().get(key));
+    private TableColumn<SheetImport.Done, String> reportColumn(String key, double width,
+                                                                      java.util.function.Function<SheetImport.Done, String> value) {
+        TableColumn<SheetImport.Done, String> c = new TableColumn<>(ui.i18n().get(key));
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
         c.setPrefWidth(width);
         wrapping(c);

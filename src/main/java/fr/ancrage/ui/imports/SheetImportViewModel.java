@@ -4,7 +4,9 @@ import fr.ancrage.documents.sheets.CsvSettings;
 import fr.ancrage.domain.imports.ColumnMapping;
 import fr.ancrage.domain.imports.ImportField;
 import fr.ancrage.i18n.I18n;
-import fr.ancrage.service.imports.OrganisationImport;
+import fr.ancrage.domain.imports.SheetKind;
+import fr.ancrage.service.imports.SheetImport;
+import fr.ancrage.service.imports.SheetImports;
 import fr.ancrage.ui.common.ErrorMessages;
 import fr.ancrage.ui.common.TaskRunner;
 import javafx.beans.property.ObjectProperty;
@@ -22,10 +24,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The import of an organisations spreadsheet, step by step (issue 18): the file opened in the
- * background and its first rows shown as read, the columns mapped (recognised from their headers,
- * changed by the user), every row checked (nothing written), a decision per row, then, on
- * « Importer » only, the rows written in one transaction and a report that can be saved.
+ * The import of a team's spreadsheet, step by step (issue 18): the file opened in the background,
+ * what it holds found out (organisations, contacts, conventions; the user can correct it) and its
+ * first rows shown as read, the columns mapped (recognised from their headers, changed by the
+ * user), every row checked (nothing written), a decision per row, then, on « Importer » only, the
+ * rows written in one transaction and a report that can be saved.
  */
 public final class SheetImportViewModel {
 
@@ -33,17 +36,17 @@ public final class SheetImportViewModel {
     public enum Step { OPENING, MAPPING, CHECKING, PREVIEW, WRITING, DONE, REFUSED }
 
     private final I18n i18n;
-    private final OrganisationImport imports;
+    private final SheetImports sheets;
     private final TaskRunner tasks;
     private final ErrorMessages errors;
     private final Path file;
     private final Runnable onWritten;
 
     public final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.OPENING);
-    public final ObjectProperty<OrganisationImport.Opened> opened = new SimpleObjectProperty<>();
+    public final ObjectProperty<SheetImport.Opened> opened = new SimpleObjectProperty<>();
     public final ObjectProperty<ColumnMapping> mapping = new SimpleObjectProperty<>(new ColumnMapping(Map.of()));
-    public final ObjectProperty<OrganisationImport.Preview> preview = new SimpleObjectProperty<>();
-    public final ObservableList<OrganisationImport.Done> done = FXCollections.observableArrayList();
+    public final ObjectProperty<SheetImport.Preview> preview = new SimpleObjectProperty<>();
+    public final ObservableList<SheetImport.Done> done = FXCollections.observableArrayList();
     /** What went wrong, said in French: a file refused, a mapping to change, a row's decision. */
     public final StringProperty problem = new SimpleStringProperty("");
     /** The names of the mappings saved for this import. */
@@ -53,14 +56,14 @@ public final class SheetImportViewModel {
     /** What was last done with a saved mapping, said in French (« Correspondance enregistrée »…). */
     public final StringProperty mappingNote = new SimpleStringProperty("");
     /** The decisions the user changed, by row number. */
-    public final Map<Integer, OrganisationImport.Decision> decisions = new HashMap<>();
+    public final Map<Integer, SheetImport.Decision> decisions = new HashMap<>();
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private TaskRunner.Cancellable running;
 
-    public SheetImportViewModel(I18n i18n, OrganisationImport imports, TaskRunner tasks, ErrorMessages errors,
+    public SheetImportViewModel(I18n i18n, SheetImports sheets, TaskRunner tasks, ErrorMessages errors,
                                 Path file, Runnable onWritten) {
         this.i18n = i18n;
-        this.imports = imports;
+        this.sheets = sheets;
         this.tasks = tasks;
         this.errors = errors;
         this.file = file;
@@ -80,29 +83,59 @@ public final class SheetImportViewModel {
     public void open(CsvSettings csv, int sheet, Integer headerRow) {
         step.set(Step.OPENING);
         problem.set("");
-        running = tasks.run(() -> new Object[] {imports.open(file, csv, sheet, headerRow), imports.mappings()}, result -> {
-            OrganisationImport.Opened o = (OrganisationImport.Opened) result[0];
-            @SuppressWarnings("unchecked")
-            List<fr.ancrage.domain.imports.SavedMapping> saved = (List<fr.ancrage.domain.imports.SavedMapping>) result[1];
-            mappingNames.setAll(saved.stream().map(fr.ancrage.domain.imports.SavedMapping::name).toList());
-            mappingNote.set(o.mappingName().isEmpty() ? "" : i18n.format("import.mapping.applied", o.mappingName()));
-            mappingName.set(o.mappingName());
-            opened.set(o);
-            mapping.set(o.recognised());
-            step.set(Step.MAPPING);
-        }, e -> {
+        // what the sheet holds: found out at the first opening, then the user's
+        SheetKind kind = opened.get() == null ? null : opened.get().kind();
+        running = tasks.run(() -> {
+            SheetImport.Opened o = sheets.open(file, csv, sheet, headerRow, kind);
+            return new Object[] {o, sheets.of(o.kind()).mappings()};
+        }, this::showOpened, e -> {
             problem.set(errors.describe(e));
             step.set(opened.get() == null ? Step.REFUSED : Step.MAPPING);
         });
     }
 
+    /** Reads the sheet as holding {@code kind}: its columns recognised again for that kind's fields. */
+    public void chooseKind(SheetKind kind) {
+        SheetImport.Opened o = opened.get();
+        if (o == null || kind == null || kind == o.kind()) {
+            return;
+        }
+        problem.set("");
+        running = tasks.run(() -> {
+            SheetImport target = sheets.of(kind);
+            return new Object[] {target.as(o), target.mappings()};
+        }, this::showOpened, e -> problem.set(errors.describe(e)));
+    }
+
+    /** What the sheet holds now. */
+    public SheetKind kind() {
+        return opened.get() == null ? SheetKind.ORGANISATIONS : opened.get().kind();
+    }
+
+    private SheetImport imports() {
+        return sheets.of(kind());
+    }
+
+    /** The file opened (or read as another kind's): its columns, the mappings saved for its kind. */
+    private void showOpened(Object[] result) {
+        SheetImport.Opened o = (SheetImport.Opened) result[0];
+        @SuppressWarnings("unchecked")
+        List<fr.ancrage.domain.imports.SavedMapping> saved = (List<fr.ancrage.domain.imports.SavedMapping>) result[1];
+        mappingNames.setAll(saved.stream().map(fr.ancrage.domain.imports.SavedMapping::name).toList());
+        mappingNote.set(o.mappingName().isEmpty() ? "" : i18n.format("import.mapping.applied", o.mappingName()));
+        mappingName.set(o.mappingName());
+        mapping.set(o.recognised());
+        opened.set(o);
+        step.set(Step.MAPPING);
+    }
+
     /** Reads the columns with the mapping saved under {@code name}. */
     public void useMapping(String name) {
-        OrganisationImport.Opened o = opened.get();
+        SheetImport.Opened o = opened.get();
         if (o == null || name == null || name.equals(o.mappingName())) {
             return;
         }
-        tasks.run(() -> imports.withMapping(o, name), with -> {
+        tasks.run(() -> imports().withMapping(o, name), with -> {
             mappingNote.set(i18n.format("import.mapping.applied", name));
             mappingName.set(name);
             opened.set(with);
@@ -112,15 +145,15 @@ public final class SheetImportViewModel {
 
     /** Saves the columns as they are mapped now under {@code name}, for the next file of the same shape. */
     public void saveMapping(String name) {
-        OrganisationImport.Opened o = opened.get();
+        SheetImport.Opened o = opened.get();
         ColumnMapping m = mapping.get();
         if (o == null) {
             return;
         }
         problem.set("");
         tasks.run(() -> {
-            var saved = imports.saveMapping(name, o, m);
-            return new Object[] {saved, imports.mappings()};
+            var saved = imports().saveMapping(name, o, m);
+            return new Object[] {saved, imports().mappings()};
         }, result -> {
             var saved = (fr.ancrage.domain.imports.SavedMapping) result[0];
             @SuppressWarnings("unchecked")
@@ -138,14 +171,7 @@ public final class SheetImportViewModel {
 
     /** Why the mapping cannot be used yet, or empty. */
     public String mappingProblem() {
-        ColumnMapping m = mapping.get();
-        if (!m.filledTwice().isEmpty()) {
-            return i18n.format("import.mapping.twice", i18n.get("import.field." + m.filledTwice().getFirst().name()));
-        }
-        if (m.columnOf(ImportField.LEGAL_NAME) < 0) {
-            return i18n.format("import.mapping.required", i18n.get("import.field.LEGAL_NAME"));
-        }
-        return "";
+        return SheetImport.mappingProblem(i18n, kind(), mapping.get());
     }
 
     /** Checks every row in the background; nothing is written. Can be cancelled. */
@@ -158,9 +184,9 @@ public final class SheetImportViewModel {
         cancelled.set(false);
         decisions.clear();
         step.set(Step.CHECKING);
-        OrganisationImport.Opened o = opened.get();
+        SheetImport.Opened o = opened.get();
         ColumnMapping m = mapping.get();
-        running = tasks.run(() -> imports.preview(o, m, cancelled::get), p -> {
+        running = tasks.run(() -> imports().preview(o, m, cancelled::get), p -> {
             preview.set(p);
             step.set(Step.PREVIEW);
         }, e -> {
@@ -186,11 +212,11 @@ public final class SheetImportViewModel {
     }
 
     /** The decision of a row: the user's, or the one proposed. */
-    public OrganisationImport.Decision decision(OrganisationImport.Line line) {
+    public SheetImport.Decision decision(SheetImport.Line line) {
         return decisions.getOrDefault(line.row().number(), line.proposed());
     }
 
-    public void decide(OrganisationImport.Line line, OrganisationImport.Decision decision) {
+    public void decide(SheetImport.Line line, SheetImport.Decision decision) {
         if (decision == null || decision == line.proposed()) {
             decisions.remove(line.row().number());
         } else {
@@ -202,13 +228,13 @@ public final class SheetImportViewModel {
      * Takes {@code decision} for every row of {@code group} that allows it; returns how many rows
      * it applies to.
      */
-    public int decideAll(OrganisationImport.Group group, OrganisationImport.Decision decision) {
-        OrganisationImport.Preview p = preview.get();
+    public int decideAll(SheetImport.Group group, SheetImport.Decision decision) {
+        SheetImport.Preview p = preview.get();
         if (p == null) {
             return 0;
         }
         int n = 0;
-        for (OrganisationImport.Line l : p.lines()) {
+        for (SheetImport.Line l : p.lines()) {
             if (l.group() == group && l.choices().contains(decision)) {
                 decide(l, decision);
                 n++;
@@ -218,9 +244,9 @@ public final class SheetImportViewModel {
     }
 
     /** The groups of rows the preview holds, with how many rows each. */
-    public java.util.Map<OrganisationImport.Group, Long> groups() {
-        OrganisationImport.Preview p = preview.get();
-        java.util.Map<OrganisationImport.Group, Long> counts = new java.util.EnumMap<>(OrganisationImport.Group.class);
+    public java.util.Map<SheetImport.Group, Long> groups() {
+        SheetImport.Preview p = preview.get();
+        java.util.Map<SheetImport.Group, Long> counts = new java.util.EnumMap<>(SheetImport.Group.class);
         if (p != null) {
             p.lines().forEach(l -> counts.merge(l.group(), 1L, Long::sum));
         }
@@ -228,21 +254,21 @@ public final class SheetImportViewModel {
     }
 
     /** How many rows each decision takes now. */
-    public long count(OrganisationImport.Decision d) {
-        OrganisationImport.Preview p = preview.get();
+    public long count(SheetImport.Decision d) {
+        SheetImport.Preview p = preview.get();
         return p == null ? 0 : p.lines().stream().filter(l -> decision(l) == d).count();
     }
 
     /** Writes the rows as decided, in one transaction. */
     public void importNow() {
-        OrganisationImport.Preview p = preview.get();
+        SheetImport.Preview p = preview.get();
         if (p == null || step.get() != Step.PREVIEW) {
             return;
         }
         problem.set("");
         step.set(Step.WRITING);
-        Map<Integer, OrganisationImport.Decision> chosen = Map.copyOf(decisions);
-        running = tasks.run(() -> imports.write(p, chosen), result -> {
+        Map<Integer, SheetImport.Decision> chosen = Map.copyOf(decisions);
+        running = tasks.run(() -> imports().write(p, chosen), result -> {
             done.setAll(result);
             step.set(Step.DONE);
             onWritten.run();
@@ -253,17 +279,17 @@ public final class SheetImportViewModel {
     }
 
     /** How many rows ended as {@code outcome}. */
-    public long doneCount(OrganisationImport.Outcome outcome) {
+    public long doneCount(SheetImport.Outcome outcome) {
         return done.stream().filter(d -> d.outcome() == outcome).count();
     }
 
     /** Saves the report (an ODS, or a CSV by its name): one line per row, its number, name, outcome, why. */
     public void saveReport(Path target, Runnable then) {
         List<List<Object>> rows = new ArrayList<>();
-        for (OrganisationImport.Done d : done) {
+        for (SheetImport.Done d : done) {
             rows.add(List.of(String.valueOf(d.row()), d.name(), i18n.get("import.outcome." + d.outcome().name()), d.why()));
         }
-        ImportReports.save(i18n, tasks, errors, problem, target, List.of("import.report.row", "import.field.LEGAL_NAME",
+        ImportReports.save(i18n, tasks, errors, problem, target, List.of("import.report.row", "import.kind." + kind().name() + ".name",
                 "import.report.outcome", "import.report.why"), rows, then);
     }
 

@@ -138,13 +138,13 @@ public final class OrganisationsView implements Section {
     @FXML private Button openConventionButton;
     @FXML private Tab totalsTab;
     private final EngagementService engagements;
-    private final fr.ancrage.service.imports.OrganisationImport sheets;
+    private final fr.ancrage.service.imports.SheetImports sheets;
     private fr.ancrage.ui.imports.SheetFiles sheetFiles;
     private final TotalsPane totalsPane;
 
     public OrganisationsView(UiContext ui, OrganisationService service, ConventionService conventions,
                              TerritoryService territories, EngagementService engagements, DocumentService documents,
-                             fr.ancrage.service.imports.OrganisationImport sheets, Navigator navigator) {
+                             fr.ancrage.service.imports.SheetImports sheets, Navigator navigator) {
         this.ui = ui;
         this.sheets = sheets;
         this.documents = documents;

@@ -269,7 +269,7 @@ class OrganisationImportTest {
         assertThat(again.mappingName()).isEqualTo("Tableau des délégués");
         assertThat(again.recognised().columnOf(ImportField.NOTES)).isZero();
         assertThat(again.recognised().columnOf(ImportField.LEGAL_NAME)).isEqualTo(1);
-        assertThat(imports.preview(again, again.recognised(), () -> false).lines().getFirst().row().candidate().notes())
+        assertThat(imports.preview(again, again.recognised(), () -> false).lines().getFirst().row().values().get(ImportField.NOTES))
                 .isEqualTo("à voir");
         assertThatThrownBy(() -> imports.withMapping(again, "Autre"))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(
@@ -293,7 +293,7 @@ class OrganisationImportTest {
         var mapping = opened.recognised().with(0, ImportField.LEGAL_NAME).with(1, ImportField.SIRET)
                 .with(2, ImportField.COMMUNE);
         assertThat(imports.preview(opened, mapping, () -> false).lines()).extracting(l -> l.row().number() + " "
-                + l.row().candidate().legalName()).containsExactly("1 Ébénisterie Comtoise", "2 Garage du Doubs");
+                + l.row().label()).containsExactly("1 Ébénisterie Comtoise", "2 Garage du Doubs");
         // told it holds headers after all, the first row is the headers
         OrganisationImport.Opened withHeader = imports.open(csv, null, 0, 1);
         assertThat(withHeader.hasHeader()).isTrue();
@@ -315,7 +315,7 @@ class OrganisationImportTest {
         assertThat(imports.preview(opened, opened.recognised(), () -> false).lines()).singleElement()
                 .satisfies(l -> {
                     assertThat(l.row().number()).isEqualTo(4);
-                    assertThat(l.row().candidate().siret()).isEqualTo("44306184100047");
+                    assertThat(l.row().shown(ImportField.SIRET)).isEqualTo("44306184100047");
                 });
     }
 }

@@ -30,7 +30,7 @@ class BundleConsistencyTest {
     private static final Pattern REFUSAL = Pattern.compile("new RuleViolationException\\(\\s*\"([a-zA-Z0-9_.]+)\"");
     /** Keys built at run time: enum labels, navigation, start-up errors, the exchange's kinds, choices, reasons, scopes. */
     private static final Pattern DYNAMIC = Pattern.compile(
-            "^(enum|nav|startup\\.error|fieldName|exchange\\.(kind|choice|value|scope|field|report\\.recordConflict)|import\\.(decision|field|match|outcome|sheet\\.encoding|sheet\\.separator|choice|group|qpv\\.(change|column|field|outcome)|reference\\.(field|level|kind)))\\..+");
+            "^(enum|nav|startup\\.error|fieldName|exchange\\.(kind|choice|value|scope|field|report\\.recordConflict)|import\\.(decision|field|match|outcome|kind|sheet\\.encoding|sheet\\.separator|choice|group|qpv\\.(change|column|field|outcome)|reference\\.(field|level|kind)))\\..+");
 
     @Test
     void frenchAndEnglishHaveTheSameKeys() {

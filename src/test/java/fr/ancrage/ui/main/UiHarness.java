@@ -99,7 +99,7 @@ public final class UiHarness implements AutoCloseable {
                 new fr.ancrage.service.documents.DocumentService(store, clock, ui.i18n()), ceremonies,
                 new fr.ancrage.service.BaseIdentityService(store, CLOCK),
                 new fr.ancrage.service.exchange.ExchangeService(store, clock, ui.i18n()),
-                new fr.ancrage.service.imports.OrganisationImport(store, ui.i18n()),
+                new fr.ancrage.service.imports.SheetImports(store, ui.i18n(), clock),
                 new fr.ancrage.service.imports.QpvListImport(store),
                 new fr.ancrage.service.imports.ReferenceUpdateImport(store)));
         shell.open();
