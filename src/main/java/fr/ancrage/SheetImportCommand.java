@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code ancrage import tableur <fichier> --type organisations|contacts|conventions [--dry-run] [--feuille <n>]
+ * {@code ancrage import tableur <fichier> --type organisations|contacts|conventions|engagements [--dry-run] [--feuille <n>]
  * [--separateur ;|,|tab] [--encodage utf-8|windows-1252|iso-8859-15] [--mapping <nom>]
  * [--sans-entetes]}: a team's
  * spreadsheet checked and imported without a window, each row's outcome printed (issue 18). The
@@ -37,7 +37,7 @@ final class SheetImportCommand {
     static Options parse(List<String> args) throws CommandLine.ParseException {
         if (args.isEmpty() || args.getFirst().startsWith("--")) {
             throw new CommandLine.ParseException("La commande import tableur attend le fichier : "
-                    + "ancrage import tableur <fichier> --type organisations|contacts|conventions [--dry-run].");
+                    + "ancrage import tableur <fichier> --type organisations|contacts|conventions|engagements [--dry-run].");
         }
         Path file = Path.of(args.getFirst());
         String type = null;
@@ -70,7 +70,7 @@ final class SheetImportCommand {
             switch (arg) {
                 case "--type" -> {
                     if (kind(value) == null) {
-                        throw new CommandLine.ParseException("L'option --type attend organisations, contacts ou conventions.");
+                        throw new CommandLine.ParseException("L'option --type attend organisations, contacts, conventions ou engagements.");
                     }
                     type = value;
                 }
@@ -108,8 +108,8 @@ final class SheetImportCommand {
             }
         }
         if (type == null) {
-            throw new CommandLine.ParseException("La commande import tableur attend --type organisations, contacts "
-                    + "ou conventions.");
+            throw new CommandLine.ParseException("La commande import tableur attend --type organisations, contacts, conventions "
+                    + "ou engagements.");
         }
         return new Options(file, type, dryRun, sheet, separator, encoding, Optional.ofNullable(dataDir), language,
                 mapping, noHeader);

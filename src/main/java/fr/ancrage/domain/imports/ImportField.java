@@ -45,13 +45,21 @@ public enum ImportField {
     COMPANY_SIGNATORY("signataire entreprise", "signataire de l entreprise", "signataire pour l entreprise",
             "representant de l entreprise", "nom du signataire"),
     COMPANY_SIGNATORY_TITLE("fonction du signataire", "qualite du signataire", "fonction signataire"),
-    PREFECT_SIGNATORY("signataire etat", "signataire pour l etat", "signataire prefecture", "prefet");
+    PREFECT_SIGNATORY("signataire etat", "signataire pour l etat", "signataire prefecture", "prefet"),
+    // an engagement and its figures
+    ACTION("action", "type d action", "engagement", "type d engagement", "action engagee", "nature de l engagement"),
+    DESCRIPTION("description", "libelle", "detail", "description de l engagement", "precisions"),
+    YEAR("annee", "exercice", "millesime", "an"),
+    INDICATOR("indicateur", "mesure", "unite de mesure"),
+    TARGET("objectif", "cible", "valeur cible", "prevu", "objectif chiffre", "engagement chiffre"),
+    REALISED("realise", "valeur realisee", "resultat", "bilan", "realisation", "realise au bilan");
 
     /** Headers too common to be recognised inside a longer one (« Nom du contact » is not the legal name). */
     private static final Set<String> WHOLE_ONLY = Set.of("nom", "type", "cp", "rue", "note", "nature", "voie",
             "structure", "entreprise", "societe", "organisation", "ville", "fonction", "poste", "mail", "mel", "tel",
             "mobile", "portable", "signataire", "ref", "objet", "signature", "debut", "fin", "etat", "cadre",
-            "quartier", "dep", "dept", "prefet", "prenom");
+            "quartier", "dep", "dept", "prefet", "prenom", "action", "engagement", "detail", "an", "mesure", "cible",
+            "prevu", "bilan", "resultat", "libelle");
 
     private final List<String> headers;
 

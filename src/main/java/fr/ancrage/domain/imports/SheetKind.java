@@ -7,7 +7,7 @@ import static fr.ancrage.domain.imports.ImportField.*;
 
 /**
  * What a team's spreadsheet holds (issue 18): organisations, their contacts, conventions with
- * their QPVs and signatories. Each kind offers its fields, in the order a header is tried against
+ * their QPVs and signatories, engagements with their yearly targets and realised values. Each kind offers its fields, in the order a header is tried against
  * them (a contacts sheet's « Nom » is the person's, an organisations sheet's the company's), says
  * which must be filled, and the fields the preview shows.
  */
@@ -18,7 +18,9 @@ public enum SheetKind {
             List.of(Set.of(LAST_NAME), Set.of(LEGAL_NAME, SIRET)), List.of(LAST_NAME, LEGAL_NAME, EMAIL)),
     CONVENTIONS(List.of(LEGAL_NAME, SIRET, REFERENCE, TITLE, SIGNATURE_DATE, START_DATE, END_DATE, STATUS, FRAMEWORK,
             QPV, EPCI, DEPARTMENT, COMPANY_SIGNATORY, COMPANY_SIGNATORY_TITLE, PREFECT_SIGNATORY, NOTES),
-            List.of(Set.of(LEGAL_NAME, SIRET)), List.of(LEGAL_NAME, SIGNATURE_DATE, QPV));
+            List.of(Set.of(LEGAL_NAME, SIRET)), List.of(LEGAL_NAME, SIGNATURE_DATE, QPV)),
+    ENGAGEMENTS(List.of(REFERENCE, LEGAL_NAME, SIRET, ACTION, DESCRIPTION, YEAR, INDICATOR, TARGET, REALISED, STATUS, QPV),
+            List.of(Set.of(REFERENCE, LEGAL_NAME, SIRET), Set.of(ACTION)), List.of(ACTION, LEGAL_NAME, YEAR, TARGET, REALISED));
 
     private final List<ImportField> fields;
     private final List<Set<ImportField>> required;

@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  * columns recognised, every row checked and matched against the base and the rows before it, then
  * the rows the user keeps written in one transaction, with a report of what was done to each.
  * What a row makes, what it looks like in the base and how it is written is each kind's
- * ({@link OrganisationImport}, {@link ContactImport}, {@link ConventionImport}).
+ * ({@link OrganisationImport}, {@link ContactImport}, {@link ConventionImport}, {@link EngagementImport}).
  */
 public abstract class SheetImport {
 
@@ -50,14 +50,14 @@ public abstract class SheetImport {
     public enum Decision { IMPORT, MATCH, SKIP }
 
     /** Why a row is taken for a record already there (or for an earlier row). */
-    public enum Reason { SAME_SIRET, SAME_NAME, CLOSE_NAME, SAME_PERSON, SAME_EMAIL, SAME_REFERENCE, SAME_DATES, EARLIER_ROW }
+    public enum Reason { SAME_SIRET, SAME_NAME, CLOSE_NAME, SAME_PERSON, SAME_EMAIL, SAME_REFERENCE, SAME_DATES, SAME_ENGAGEMENT, EARLIER_ROW }
 
     /** The record a row looks like: one of the base's ({@code id}), or an earlier row ({@code row}). */
     public record Match(Reason reason, UUID id, String name, int row) {
     }
 
     /** The kinds of rows, for a decision taken for all the rows of a kind at once. */
-    public enum Group { NEW, SAME_SIRET, SAME_NAME, CLOSE_NAME, SAME_PERSON, SAME_EMAIL, SAME_REFERENCE, SAME_DATES, EARLIER_ROW, ERRORS }
+    public enum Group { NEW, SAME_SIRET, SAME_NAME, CLOSE_NAME, SAME_PERSON, SAME_EMAIL, SAME_REFERENCE, SAME_DATES, SAME_ENGAGEMENT, EARLIER_ROW, ERRORS }
 
     /** A row checked: its problems, what it looks like, and what is done by default. */
     public record Line(CheckedRow row, Match match, Decision proposed) {
@@ -136,6 +136,10 @@ public abstract class SheetImport {
     protected interface RowWriter {
         /** Writes {@code line} as {@code decision} (never {@link Decision#SKIP}). */
         Done write(Line line, Decision decision);
+
+        /** Writes what the rows gathered (several rows of one record), before the transaction ends. */
+        default void finish() {
+        }
     }
 
     protected final Store store;
@@ -323,6 +327,8 @@ public abstract class SheetImport {
             case POSTCODE, COMMUNE_CODE -> CellValues.code(cell, 5);
             case SIGNATURE_DATE, START_DATE, END_DATE -> CellValues.date(cell).map(LocalDate::toString).orElse(cell.text());
             case EPCI -> cell.kind() == Cell.Kind.NUMBER ? CellValues.code(cell, 9) : cell.text();
+            case YEAR -> CellValues.code(cell, 4);
+            case TARGET, REALISED -> CellValues.amount(cell).map(java.math.BigDecimal::toPlainString).orElse(cell.text());
             default -> cell.text();
         };
     }
@@ -349,6 +355,7 @@ public abstract class SheetImport {
                         ? new Done(l.row().number(), l.row().label(), Outcome.SKIPPED, why(l), null)
                         : writer.write(l, d));
             }
+            writer.finish();
             return done;
         });
     }

@@ -25,6 +25,7 @@ public final class SheetImports {
         imports.put(SheetKind.ORGANISATIONS, new OrganisationImport(store, texts));
         imports.put(SheetKind.CONTACTS, new ContactImport(store, texts));
         imports.put(SheetKind.CONVENTIONS, new ConventionImport(store, texts, clock));
+        imports.put(SheetKind.ENGAGEMENTS, new EngagementImport(store, texts));
     }
 
     public SheetImport of(SheetKind kind) {
