@@ -92,7 +92,8 @@ public record CommandLine(Optional<Path> dataDirectory, boolean demo, boolean he
                   un message et un code de sortie non nul (2 : ligne de commande, 1 : export).
 
                 Import d'un tableur (Ancrage fermé sur ce dossier) :
-                  ancrage import tableur <fichier> --type organisations [--dry-run]
+                  ancrage import tableur <fichier> --type organisations|contacts|conventions|engagements
+                                       [--dry-run]
                                        [--feuille <n>] [--separateur ;|,|tab]
                                        [--encodage utf-8|windows-1252|iso-8859-15] [--mapping <nom>]
                                        [--sans-entetes] (la première ligne est une donnée)

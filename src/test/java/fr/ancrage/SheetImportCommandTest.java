@@ -28,7 +28,7 @@ class SheetImportCommandTest {
         assertThatThrownBy(() -> SheetImportCommand.parse(List.of())).hasMessageContaining("ancrage import tableur <fichier>");
         assertThatThrownBy(() -> SheetImportCommand.parse(List.of("x.csv"))).hasMessageContaining("--type organisations");
         assertThatThrownBy(() -> SheetImportCommand.parse(List.of("x.csv", "--type", "contrats")))
-                .hasMessageContaining("--type attend organisations");
+                .hasMessageContaining("--type attend organisations, contacts, conventions ou engagements");
         assertThatThrownBy(() -> SheetImportCommand.parse(List.of("x.csv", "--type", "organisations", "--separateur", "|")))
                 .hasMessageContaining("--separateur attend");
         assertThatThrownBy(() -> SheetImportCommand.parse(List.of("x.csv", "--type", "organisations", "--feuille", "0")))
@@ -114,5 +114,37 @@ class SheetImportCommandTest {
                 "--sans-entetes", "--mapping", "Sans en-têtes", "--data-dir", data.toString())), print(stdout), print(stderr));
         assertThat(status).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("Ligne 1 « Ébénisterie Comtoise » : Créée.");
+    }
+
+    @Test
+    void contactsConventionsAndEngagementsComeInAfterTheirOrganisations() throws Exception {
+        Path data = dir.resolve("donnees");
+        Files.createDirectories(data);
+        Path companies = dir.resolve("entreprises.csv");
+        Files.writeString(companies, "Raison sociale;SIRET;Commune\nÉbénisterie Comtoise;44306184100047;Besançon\n");
+        Path contacts = dir.resolve("contacts.csv");
+        Files.writeString(contacts, "SIRET;Prénom;Nom;Courriel\n44306184100047;Claire;Martin;claire@ebenisterie.fr\n");
+        Path conventions = dir.resolve("conventions.csv");
+        Files.writeString(conventions, "SIRET;N° convention;Date de signature;Début;Fin;Signataire entreprise\n"
+                + "44306184100047;EC-1;10/01/2025;01/02/2025;31/01/2028;Claire Martin\n");
+        Path engagements = dir.resolve("engagements.csv");
+        Files.writeString(engagements, "N° convention;Action;Année;Objectif\nEC-1;Dons financiers;2025;1500\n"
+                + "EC-2;Dons financiers;2025;1500\n");
+        for (String[] step : List.of(new String[] {companies.toString(), "organisations"},
+                new String[] {contacts.toString(), "contacts"}, new String[] {conventions.toString(), "conventions"})) {
+            stdout.reset();
+            int status = SheetImportCommand.run(SheetImportCommand.parse(List.of(step[0], "--type", step[1],
+                    "--data-dir", data.toString())), print(stdout), print(stderr));
+            assertThat(status).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
+            assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("Ligne 2 « ").contains(" : Créée.");
+        }
+        stdout.reset();
+        int status = SheetImportCommand.run(SheetImportCommand.parse(List.of(engagements.toString(), "--type",
+                "engagements", "--data-dir", data.toString())), print(stdout), print(stderr));
+        assertThat(status).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(stdout.toString(StandardCharsets.UTF_8))
+                .contains("Colonne A « N° convention » → Référence de la convention")
+                .contains("Ligne 3, colonne A « N° convention » : Aucune convention de la base n’a la référence « EC-2 »")
+                .contains("Ligne 2 « 25-2025-001 – Dons financiers » : Créée.");
     }
 }
