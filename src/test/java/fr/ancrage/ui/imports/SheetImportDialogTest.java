@@ -150,8 +150,8 @@ class SheetImportDialogTest {
 
         robot.clickOn("#sheetImportButton");
         waitForText(robot, "#sheetDoneSummary");
-        assertThat(text(robot, "#sheetDoneSummary")).isEqualTo("Import terminé : 1 organisation(s) créée(s), "
-                + "0 complétée(s), 0 inchangée(s), 2 ligne(s) ignorée(s).");
+        assertThat(text(robot, "#sheetDoneSummary")).isEqualTo("Import terminé : 1 création(s), "
+                + "0 complément(s), 0 ligne(s) sans changement, 2 ligne(s) ignorée(s).");
         assertThat(app.organisations.list()).singleElement()
                 .satisfies(o -> assertThat(o.organisation().legalName()).isEqualTo("Ébénisterie Comtoise"));
 
@@ -161,5 +161,60 @@ class SheetImportDialogTest {
                 .contains("Le SIRET doit comporter 14 chiffres (3 saisis).").contains("Ignorée à votre demande.");
         robot.clickOn("#sheetCloseButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#sheetImportDialog").tryQuery().isEmpty());
+    }
+
+    @Test
+    void whatTheSheetHoldsIsFoundFromItsHeadersAndCanBeCorrected(FxRobot robot) throws Exception {
+        robot.interact(() -> app.organisations.save(new fr.ancrage.domain.Organisation(fr.ancrage.domain.RecordMeta.fresh(),
+                fr.ancrage.domain.OrganisationKind.COMPANY, "Ébénisterie Comtoise", "", "44306184100047", "", null, "",
+                "25000", "25056", false, false, java.util.Set.of(), "")));
+        Path csv = dir.resolve("conventions.csv");
+        Files.writeString(csv, "Entreprise;SIRET;Date de signature;Début;Fin\n"
+                + "Ébénisterie Comtoise;44306184100047;10/01/2025;01/02/2025;31/01/2028\n");
+        robot.interact(() -> app.shell.organisationsView().useSheetFiles(new SheetFiles() {
+            @Override
+            public Optional<Path> open(javafx.stage.Window owner) {
+                return Optional.of(csv);
+            }
+
+            @Override
+            public Optional<Path> saveReport(javafx.stage.Window owner, String initialName) {
+                return Optional.empty();
+            }
+        }));
+        robot.clickOn("#nav-organisations");
+        robot.clickOn("#importSheetButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#sheetField4").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        ComboBox<fr.ancrage.domain.imports.SheetKind> kind = robot.lookup("#sheetKind").queryAs(ComboBox.class);
+        assertThat(kind.getValue()).isEqualTo(fr.ancrage.domain.imports.SheetKind.CONVENTIONS);
+        assertThat(kind.getConverter().toString(kind.getValue())).isEqualTo("des conventions");
+        @SuppressWarnings("unchecked")
+        ComboBox<ImportField> start = robot.lookup("#sheetField3").queryAs(ComboBox.class);
+        assertThat(start.getValue()).isEqualTo(ImportField.START_DATE);
+
+        // read as organisations, the dates fill nothing; back to conventions, they are recognised again
+        robot.interact(() -> kind.setValue(fr.ancrage.domain.imports.SheetKind.ORGANISATIONS));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#sheetField3").queryAs(ComboBox.class)
+                .getValue() == null && robot.lookup("#sheetField3").queryAs(ComboBox.class).getItems()
+                .contains(ImportField.NAF));
+        robot.interact(() -> robot.lookup("#sheetKind").queryAs(ComboBox.class).getSelectionModel()
+                .select(fr.ancrage.domain.imports.SheetKind.CONVENTIONS));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#sheetField3").queryAs(ComboBox.class)
+                .getValue() == ImportField.START_DATE);
+
+        robot.clickOn("#sheetCheckButton");
+        waitForText(robot, "#sheetPreviewSummary");
+        TableView<?> lines = robot.lookup("#sheetLines").queryAs(TableView.class);
+        assertThat(lines.getColumns()).extracting(c -> c.getText()).containsExactly("Ligne", "Raison sociale",
+                "Date de signature", "QPV ciblés", "Problèmes et ressemblances", "Décision");
+        robot.clickOn("#sheetImportButton");
+        waitForText(robot, "#sheetDoneSummary");
+        assertThat(text(robot, "#sheetDoneSummary")).startsWith("Import terminé : 1 création(s)");
+        assertThat(app.conventions.list()).singleElement().satisfies(c -> {
+            assertThat(c.companyName()).isEqualTo("Ébénisterie Comtoise");
+            assertThat(c.status()).isEqualTo(fr.ancrage.domain.ConventionStatus.ACTIVE);
+        });
+        robot.clickOn("#sheetCloseButton");
     }
 }
