@@ -73,12 +73,21 @@ public record EngagementRow(int number, Map<ImportField, String> values, Convent
     @Override
     public String shown(ImportField field) {
         return switch (field) {
-            case ACTION -> label();
-            case LEGAL_NAME -> convention == null ? values.getOrDefault(ImportField.REFERENCE,
+            case ACTION -> shown(ImportField.REFERENCE) + " · " + label();
+            case REFERENCE -> convention == null ? values.getOrDefault(ImportField.REFERENCE,
                     values.getOrDefault(ImportField.LEGAL_NAME, values.getOrDefault(ImportField.SIRET, ""))) : conventionName;
-            case YEAR -> firstYear == lastYear ? String.valueOf(firstYear) : firstYear + "–" + lastYear;
+            case INDICATOR -> indicator == null ? values.getOrDefault(field, "") : indicator.name();
+            case YEAR -> firstYear == 0 ? values.getOrDefault(field, "")
+                    : firstYear == lastYear ? String.valueOf(firstYear) : firstYear + "–" + lastYear;
+            case TARGET -> target == null ? values.getOrDefault(field, "") : shown(target);
+            case REALISED -> realised == null ? values.getOrDefault(field, "") : shown(realised);
             default -> values.getOrDefault(field, "");
         };
+    }
+
+    /** A figure as a French reader writes it: « 2500,5 ». */
+    private static String shown(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString().replace('.', ',');
     }
 
     /** Whether the row gives a figure (a target or a realised value). */
@@ -123,8 +132,8 @@ public record EngagementRow(int number, Map<ImportField, String> values, Convent
         if (convention != null && year != null) {
             int[] range = EngagementRules.yearRange(convention);
             if (year < range[0] || year > range[1]) {
-                issues.add(new RowIssue(ImportField.YEAR, Issue.error("import.row.year.outsideConvention", year,
-                        range[0], range[1])));
+                issues.add(new RowIssue(ImportField.YEAR, Issue.error("import.row.year.outsideConvention",
+                        String.valueOf(year), String.valueOf(range[0]), String.valueOf(range[1]))));
             }
         }
         EngagementStatus status = null;

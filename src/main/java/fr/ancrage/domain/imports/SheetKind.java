@@ -20,7 +20,8 @@ public enum SheetKind {
             QPV, EPCI, DEPARTMENT, COMPANY_SIGNATORY, COMPANY_SIGNATORY_TITLE, PREFECT_SIGNATORY, NOTES),
             List.of(Set.of(LEGAL_NAME, SIRET)), List.of(LEGAL_NAME, SIGNATURE_DATE, QPV)),
     ENGAGEMENTS(List.of(REFERENCE, LEGAL_NAME, SIRET, ACTION, DESCRIPTION, YEAR, INDICATOR, TARGET, REALISED, STATUS, QPV),
-            List.of(Set.of(REFERENCE, LEGAL_NAME, SIRET), Set.of(ACTION)), List.of(ACTION, LEGAL_NAME, YEAR, TARGET, REALISED));
+            List.of(Set.of(REFERENCE, LEGAL_NAME, SIRET), Set.of(ACTION)),
+            List.of(ACTION, INDICATOR, YEAR, TARGET, REALISED));
 
     private final List<ImportField> fields;
     private final List<Set<ImportField>> required;

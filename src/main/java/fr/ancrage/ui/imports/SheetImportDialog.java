@@ -61,6 +61,8 @@ public final class SheetImportDialog {
     private final ReportChoice reportChoice;
     private final Dialog<Void> dialog = new Dialog<>();
     private final Label fileLabel = label("sheetFile", "hint");
+    private final Label columnsHint = label("sheetColumnsHint", "hint");
+    private final HBox kindBox = new HBox(8);
     private final HBox settings = new HBox(10);
     private final Label problem = label("sheetProblem", "error");
     private final StackPane pages = new StackPane();
@@ -125,7 +127,12 @@ public final class SheetImportDialog {
     private Node content() {
         var i18n = ui.i18n();
         settings.setAlignment(Pos.CENTER_LEFT);
-        VBox top = new VBox(6, fileLabel, settings);
+        kindBox.setAlignment(Pos.CENTER_LEFT);
+        Region growTop = new Region();
+        HBox.setHgrow(growTop, Priority.ALWAYS);
+        HBox fileLine = new HBox(8, fileLabel, growTop, kindBox);
+        fileLine.setAlignment(Pos.CENTER_LEFT);
+        VBox top = new VBox(6, fileLine, settings);
         top.setPadding(new Insets(0, 0, 8, 0));
 
         Label rowsTitle = new Label(i18n.get("import.sheet.firstRows"));
@@ -135,8 +142,6 @@ public final class SheetImportDialog {
         firstRows.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         Label columnsTitle = new Label(i18n.get("import.sheet.columns"));
         columnsTitle.getStyleClass().add("conflict-title");
-        Label columnsHint = label("sheetColumnsHint", "hint");
-        columnsHint.setText(i18n.get("import.sheet.columns.hint"));
         columns.setHgap(12);
         columns.setPadding(new Insets(2, 0, 2, 0));
         columns.setVgap(6);
@@ -238,6 +243,7 @@ public final class SheetImportDialog {
         donePage.setVisible(step == SheetImportViewModel.Step.DONE);
         refusedPage.setVisible(step == SheetImportViewModel.Step.REFUSED);
         settings.setDisable(step != SheetImportViewModel.Step.MAPPING);
+        kindBox.setDisable(step != SheetImportViewModel.Step.MAPPING);
         // Enter checks the rows (nothing written); it never imports
         checkButton.setDefaultButton(step == SheetImportViewModel.Step.MAPPING);
         checkButton.setDisable(step != SheetImportViewModel.Step.MAPPING);
@@ -265,13 +271,27 @@ public final class SheetImportDialog {
     /** The preview's columns for what the sheet holds: the row, the fields that name the record, its problems, the decision. */
     private void previewColumns(SheetKind kind) {
         List<TableColumn<SheetImport.Line, ?>> cols = new ArrayList<>();
-        cols.add(column("import.sheet.col.row", 70, l -> String.valueOf(l.row().number())));
+        boolean many = kind.shown().size() > 3;
+        cols.add(column("import.sheet.col.row", many ? 58 : 70, l -> String.valueOf(l.row().number())));
         int i = 0;
         for (ImportField f : kind.shown()) {
-            cols.add(column("import.field." + f.name(), i++ == 0 ? 190 : 135, l -> l.row().shown(f)));
+            double width = i++ == 0 ? (many ? 170 : 190) : switch (f) {
+                case YEAR -> 64;
+                case TARGET -> 80;
+                case REALISED -> 74;
+                default -> many ? 115 : 140;
+            };
+            TableColumn<SheetImport.Line, String> c = column("import.field." + f.name(), width, l -> l.row().shown(f));
+            c.setMinWidth(Math.min(width, 80));
+            cols.add(c);
         }
-        cols.add(column("import.sheet.col.problems", 280, this::problems));
-        cols.add(decisionColumn());
+        cols.add(column("import.sheet.col.problems", many ? 200 : 280, this::problems));
+        TableColumn<SheetImport.Line, SheetImport.Line> decision = decisionColumn();
+        if (many) {
+            decision.setMinWidth(205);
+            decision.setPrefWidth(205);
+        }
+        cols.add(decision);
         lines.getColumns().setAll(cols);
     }
 
@@ -359,6 +379,7 @@ public final class SheetImportDialog {
         settingUp = true;
         fileLabel.setText(i18n.format("import.sheet.file", o.file().getFileName(), o.format().name()));
         settings.getChildren().clear();
+        columnsHint.setText(i18n.format("import.sheet.columns.hint", i18n.get("import.kind." + o.kind().name() + ".hint")));
         ComboBox<SheetKind> kind = new ComboBox<>();
         kind.setId("sheetKind");
         kind.getItems().setAll(SheetKind.values());
@@ -371,7 +392,9 @@ public final class SheetImportDialog {
         });
         Label kindLabel = new Label(i18n.get("import.sheet.kind"));
         kindLabel.setLabelFor(kind);
-        settings.getChildren().addAll(kindLabel, kind);
+        kindLabel.setMinWidth(Region.USE_PREF_SIZE);
+        kind.setMinWidth(Region.USE_PREF_SIZE);
+        kindBox.getChildren().setAll(kindLabel, kind);
         if (o.sheets().size() > 1) {
             ComboBox<String> sheet = new ComboBox<>();
             sheet.setId("sheetSheet");
