@@ -156,6 +156,42 @@ class EngagementImportTest {
                 .containsExactlyInAnyOrder(offered + " 2024 8", filled + " 2024 5", offered + " 2025 11");
     }
 
+    @Test
+    void anXlsxOfDateCellsAndNumbersComesInAndTheDashboardFollows() throws Exception {
+        Path xlsx = dir.resolve("suivi.xlsx");
+        try (java.io.OutputStream out = Files.newOutputStream(xlsx);
+             org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0")) {
+            var ws = wb.newWorksheet("Engagements");
+            List<String> headers = List.of("Entreprise", "Type d’action", "Libellé", "Exercice", "Objectif", "Réalisé");
+            for (int c = 0; c < headers.size(); c++) {
+                ws.value(0, c, headers.get(c));
+            }
+            ws.value(1, 0, "IMPRIMERIE GRANVELLE");
+            ws.value(1, 1, "Dons financiers");
+            ws.value(1, 2, "=1+1 🎉 pour l’association\u0007 du quartier");
+            ws.value(1, 3, 2025);
+            ws.value(1, 4, 1500.5);
+            ws.value(1, 5, 1200);
+        }
+        SheetImport.Opened opened = sheets.open(xlsx, null, 0, null, null);
+        assertThat(opened.kind()).isEqualTo(SheetKind.ENGAGEMENTS);
+        SheetImport imports = sheets.of(SheetKind.ENGAGEMENTS);
+        SheetImport.Preview preview = imports.preview(opened, opened.recognised(), () -> false);
+        assertThat(preview.lines()).singleElement().satisfies(l -> assertThat(l.row().issues()).isEmpty());
+        imports.write(preview, Map.of());
+
+        Engagement donation = store.read(r -> r.engagements().findByConventions(List.of(conventionId))).getFirst();
+        // the text kept as typed, a formula never evaluated, the control character left out
+        assertThat(donation.description()).isEqualTo("=1+1 🎉 pour l’association du quartier");
+        var totals = new fr.ancrage.service.DashboardService(store, CLOCK)
+                .indicatorTotals(new fr.ancrage.domain.DashboardFilter(null, null, null, 2025));
+        assertThat(totals).filteredOn(t -> t.indicatorName().equals("Dons financiers")).singleElement()
+                .satisfies(t -> {
+                    assertThat(t.target()).isEqualByComparingTo("1500.50");
+                    assertThat(t.realised()).isEqualByComparingTo("1200");
+                });
+    }
+
     private static UUID indicator(Catalogue catalogue, String code) {
         return catalogue.indicators().stream().filter(i -> i.code().equals(code)).findFirst().orElseThrow().id();
     }
