@@ -32,14 +32,10 @@ public final class ContactImport extends SheetImport {
         Known earlier = new Known();
         return (number, values) -> {
             ContactRow checked = ContactRow.check(number, values, organisations);
-            Match match = checked.organisation() == null ? null : known.match(checked.candidate());
-            if (match == null && checked.organisation() != null) {
-                match = earlierRow(earlier.match(checked.candidate()));
-            }
-            if (!checked.hasErrors()) {
-                earlier.add(checked.candidate(), number);
-            }
-            return new Line(checked, match, proposed(checked, match));
+            // a person of no organisation found looks like no one
+            boolean found = checked.organisation() != null;
+            return line(checked, checked.candidate(), c -> found ? known.match(c) : null,
+                    c -> found ? earlier.match(c) : null, earlier::add);
         };
     }
 

@@ -9,8 +9,6 @@ import fr.ancrage.domain.ConventionStatus;
 import fr.ancrage.domain.Department;
 import fr.ancrage.domain.Epci;
 import fr.ancrage.domain.Framework;
-import fr.ancrage.domain.Organisation;
-import fr.ancrage.domain.Qpv;
 import fr.ancrage.domain.RuleViolationException;
 import fr.ancrage.domain.Text;
 import fr.ancrage.domain.imports.ConventionRow;
@@ -24,7 +22,6 @@ import fr.ancrage.persistence.Store;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -129,9 +126,7 @@ public final class ConventionImport extends SheetImport {
     }
 
     /** The base a row is checked against: organisations, QPVs, territories, contacts, labels. */
-    private static final class Base implements ConventionRow.Lookups {
-        private final Lookups organisations;
-        private final Map<String, List<Qpv>> qpvs = new HashMap<>();
+    private static final class Base extends Lookups implements ConventionRow.Lookups {
         private final Map<String, Epci> epcis = new HashMap<>();
         private final Map<String, String> departments = new HashMap<>();
         private final Map<String, Commune> communes = new HashMap<>();
@@ -140,14 +135,9 @@ public final class ConventionImport extends SheetImport {
         private final LocalDate today;
 
         Base(Repositories r, I18n texts, LocalDate today) {
+            super(r.organisations().findAll(), r.qpvs().list());
             this.texts = texts;
             this.today = today;
-            List<Organisation> all = r.organisations().findAll();
-            organisations = new Lookups(all);
-            for (Qpv q : r.qpvs().list()) {
-                qpvs.computeIfAbsent(q.code(), k -> new ArrayList<>()).add(q);
-                qpvs.computeIfAbsent(Text.searchKey(q.name()), k -> new ArrayList<>()).add(q);
-            }
             for (Epci e : r.territories().epcis()) {
                 epcis.put(e.siren(), e);
                 epcis.putIfAbsent(Text.searchKey(e.name()), e);
@@ -159,22 +149,6 @@ public final class ConventionImport extends SheetImport {
             r.territories().communes().forEach(c -> communes.put(c.code(), c));
             r.contacts().findAll().forEach(c -> contacts.putIfAbsent(c.organisationId() + "/"
                     + Text.searchKey(c.fullName()), c));
-        }
-
-        @Override
-        public Optional<Organisation> bySiret(String siret) {
-            return organisations.bySiret(siret);
-        }
-
-        @Override
-        public List<Organisation> byName(String name) {
-            return organisations.byName(name);
-        }
-
-        @Override
-        public List<Qpv> qpvs(String codeOrName) {
-            List<Qpv> byCode = qpvs.get(codeOrName.strip().toUpperCase(Locale.ROOT));
-            return byCode != null ? byCode : qpvs.getOrDefault(Text.searchKey(codeOrName), List.of());
         }
 
         @Override

@@ -6,8 +6,6 @@ import fr.ancrage.domain.ConventionListItem;
 import fr.ancrage.domain.Engagement;
 import fr.ancrage.domain.EngagementRules;
 import fr.ancrage.domain.EngagementStatus;
-import fr.ancrage.domain.Organisation;
-import fr.ancrage.domain.Qpv;
 import fr.ancrage.domain.RealisedValue;
 import fr.ancrage.domain.RecordMeta;
 import fr.ancrage.domain.ResultSource;
@@ -27,7 +25,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -189,19 +186,16 @@ public final class EngagementImport extends SheetImport {
     }
 
     /** The base a row is checked against: conventions, their engagements, the catalogue, QPVs, organisations. */
-    private static final class Base implements EngagementRow.Lookups {
-        private final Lookups organisations;
+    private static final class Base extends Lookups implements EngagementRow.Lookups {
         private final Map<String, Convention> byReference = new HashMap<>();
         private final Map<UUID, List<Convention>> byCompany = new HashMap<>();
         private final Map<String, Engagement> engagements = new HashMap<>();
-        private final Map<String, List<Qpv>> qpvs = new HashMap<>();
         private final Catalogue catalogue;
         private final I18n texts;
 
         Base(Repositories r, I18n texts) {
+            super(r.organisations().findAll(), r.qpvs().list());
             this.texts = texts;
-            List<Organisation> all = r.organisations().findAll();
-            organisations = new Lookups(all);
             catalogue = r.catalogue().load();
             List<UUID> ids = r.conventions().list().stream().map(ConventionListItem::id).toList();
             List<String> formerPrefixes = List.of("fr", "en").stream()
@@ -221,20 +215,6 @@ public final class EngagementImport extends SheetImport {
             for (Engagement e : r.engagements().findByConventions(ids)) {
                 engagements.putIfAbsent(e.conventionId() + "/" + e.actionTypeId() + "/" + Text.searchKey(e.description()), e);
             }
-            for (Qpv q : r.qpvs().list()) {
-                qpvs.computeIfAbsent(q.code(), k -> new ArrayList<>()).add(q);
-                qpvs.computeIfAbsent(Text.searchKey(q.name()), k -> new ArrayList<>()).add(q);
-            }
-        }
-
-        @Override
-        public Optional<Organisation> bySiret(String siret) {
-            return organisations.bySiret(siret);
-        }
-
-        @Override
-        public List<Organisation> byName(String name) {
-            return organisations.byName(name);
         }
 
         @Override
@@ -250,12 +230,6 @@ public final class EngagementImport extends SheetImport {
         @Override
         public Catalogue catalogue() {
             return catalogue;
-        }
-
-        @Override
-        public List<Qpv> qpvs(String codeOrName) {
-            List<Qpv> byCode = qpvs.get(codeOrName.strip().toUpperCase(Locale.ROOT));
-            return byCode != null ? byCode : qpvs.getOrDefault(Text.searchKey(codeOrName), List.of());
         }
 
         @Override

@@ -35,14 +35,7 @@ public final class OrganisationImport extends SheetImport {
         Known earlier = new Known(List.of(), List.of());
         return (number, values) -> {
             OrganisationRow checked = OrganisationRow.check(number, values, known, this::kind);
-            Match match = known.match(checked.candidate());
-            if (match == null) {
-                match = earlierRow(earlier.match(checked.candidate()));
-            }
-            if (!checked.hasErrors()) {
-                earlier.add(checked.candidate(), number);
-            }
-            return new Line(checked, match, proposed(checked, match));
+            return line(checked, checked.candidate(), known::match, earlier::match, earlier::add);
         };
     }
 

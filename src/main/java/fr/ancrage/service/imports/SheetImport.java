@@ -372,6 +372,23 @@ public abstract class SheetImport {
                 : Decision.MATCH;
     }
 
+    /**
+     * The line of a checked row: what {@code candidate} looks like in the base, else among the rows
+     * before it (said as a duplicate of that row); a row without errors is remembered for the rows after.
+     */
+    protected static <T> Line line(CheckedRow row, T candidate, java.util.function.Function<T, Match> inBase,
+                                   java.util.function.Function<T, Match> before,
+                                   java.util.function.ObjIntConsumer<T> remember) {
+        Match match = inBase.apply(candidate);
+        if (match == null) {
+            match = earlierRow(before.apply(candidate));
+        }
+        if (!row.hasErrors()) {
+            remember.accept(candidate, row.number());
+        }
+        return new Line(row, match, proposed(row, match));
+    }
+
     /** An earlier row's match, said as a duplicate of that row. */
     protected static Match earlierRow(Match before) {
         return before == null ? null : new Match(Reason.EARLIER_ROW, null, before.name(), before.row());
