@@ -328,6 +328,8 @@ public abstract class SheetImport {
             case SIGNATURE_DATE, START_DATE, END_DATE -> CellValues.date(cell).map(LocalDate::toString).orElse(cell.text());
             case EPCI -> cell.kind() == Cell.Kind.NUMBER ? CellValues.code(cell, 9) : cell.text();
             case YEAR -> CellValues.code(cell, 4);
+            // a phone number the spreadsheet held as a number lost its zero
+            case PHONE -> cell.kind() == Cell.Kind.NUMBER ? CellValues.code(cell, 10) : cell.text();
             case TARGET, REALISED -> CellValues.amount(cell).map(java.math.BigDecimal::toPlainString).orElse(cell.text());
             default -> cell.text();
         };

@@ -123,6 +123,16 @@ class ContactImportTest {
         assertThat(all).hasSize(3);
     }
 
+    @Test
+    void aPhoneNumberOrASiretHeldAsANumberGetsItsZeroBack() {
+        assertThat(SheetImport.value(fr.ancrage.documents.sheets.Cell.number(new java.math.BigDecimal("381112233")),
+                ImportField.PHONE)).isEqualTo("0381112233");
+        assertThat(SheetImport.value(fr.ancrage.documents.sheets.Cell.text("03 81 11 22 33"), ImportField.PHONE))
+                .isEqualTo("03 81 11 22 33");
+        assertThat(SheetImport.value(fr.ancrage.documents.sheets.Cell.number(new java.math.BigDecimal("4430618410004")),
+                ImportField.SIRET)).isEqualTo("04430618410004");
+    }
+
     private static SheetImport.Line line(SheetImport.Preview p, int row) {
         return p.lines().stream().filter(l -> l.row().number() == row).findFirst().orElseThrow();
     }
