@@ -34,7 +34,7 @@ import java.util.UUID;
  * The import of a team's conventions spreadsheet (issue 18): a row is a convention of a company
  * already in the base, with its QPVs and signatories. It is the same convention as one of the base
  * with the reference the sheet gives, or of the same company signed the same day (begun the same
- * day when neither is signed). A new convention receives its reference as the Conventions screen
+ * day when neither is signed; of the same title when neither is dated). A new convention receives its reference as the Conventions screen
  * gives it (department, year of signature); the sheet's own number is kept in its notes. Signed
  * conventions come in signed: the import records history, it does not walk the life cycle.
  * Matching completes what the base leaves empty and never moves a convention to another company.
@@ -53,7 +53,7 @@ public final class ConventionImport extends SheetImport {
         Base base = new Base(r, texts, LocalDate.now(clock));
         Known known = new Known();
         r.conventions().list().forEach(c -> known.add(c.id(), c.reference(), c.companyId(), c.signatureDate(),
-                c.startDate(), label(c), 0));
+                c.startDate(), c.title(), label(c), 0));
         Known earlier = new Known();
         return (number, values) -> {
             ConventionRow checked = ConventionRow.check(number, values, base);
@@ -64,9 +64,10 @@ public final class ConventionImport extends SheetImport {
                 checked = checked.withIssue(new RowIssue(ImportField.REFERENCE,
                         Issue.error("import.row.convention.referenceOfOther", checked.reference(), other.name())));
             }
-            Match match = known.match(checked.reference(), c.companyId(), c.signatureDate(), c.startDate());
+            Match match = known.match(checked.reference(), c.companyId(), c.signatureDate(), c.startDate(), c.title());
             if (match == null) {
-                match = earlierRow(earlier.match(checked.reference(), c.companyId(), c.signatureDate(), c.startDate()));
+                match = earlierRow(earlier.match(checked.reference(), c.companyId(), c.signatureDate(), c.startDate(),
+                        c.title()));
             }
             if (!checked.reference().isEmpty() && (match == null || match.reason() != Reason.SAME_REFERENCE)) {
                 // the team's own number: kept in the notes, so that nothing of the row is lost
@@ -77,8 +78,8 @@ public final class ConventionImport extends SheetImport {
                         c.notes().isEmpty() ? former : c.notes() + "\n" + former));
             }
             if (!checked.hasErrors()) {
-                earlier.add(null, checked.reference(), c.companyId(), c.signatureDate(), c.startDate(), checked.label(),
-                        number);
+                earlier.add(null, checked.reference(), c.companyId(), c.signatureDate(), c.startDate(), c.title(),
+                        checked.label(), number);
             }
             return new Line(checked, match, proposed(checked, match));
         };
@@ -216,30 +217,33 @@ public final class ConventionImport extends SheetImport {
         private final Map<String, Entry> byReference = new HashMap<>();
         private final Map<String, Entry> byDates = new HashMap<>();
 
-        void add(UUID id, String reference, UUID company, LocalDate signed, LocalDate start, String name, int row) {
+        void add(UUID id, String reference, UUID company, LocalDate signed, LocalDate start, String title, String name,
+                 int row) {
             Entry e = new Entry(id, name, row, company);
             if (!reference.isEmpty()) {
                 byReference.putIfAbsent(Text.searchKey(reference), e);
             }
-            String key = key(company, signed, start);
+            String key = key(company, signed, start, title);
             if (key != null) {
                 byDates.putIfAbsent(key, e);
             }
         }
 
-        private static String key(UUID company, LocalDate signed, LocalDate start) {
-            if (company == null || signed == null && start == null) {
+        /** Signed the same day; else begun the same day; else, undated, of the same title (or both untitled). */
+        private static String key(UUID company, LocalDate signed, LocalDate start, String title) {
+            if (company == null) {
                 return null;
             }
-            return company + (signed != null ? "/signed/" + signed : "/start/" + start);
+            return company + (signed != null ? "/signed/" + signed : start != null ? "/start/" + start
+                    : "/undated/" + Text.searchKey(title == null ? "" : title));
         }
 
-        Match match(String reference, UUID company, LocalDate signed, LocalDate start) {
+        Match match(String reference, UUID company, LocalDate signed, LocalDate start, String title) {
             Entry e = reference.isEmpty() ? null : byReference.get(Text.searchKey(reference));
             if (e != null && Objects.equals(e.company(), company)) {
                 return new Match(Reason.SAME_REFERENCE, e.id(), e.name(), e.row());
             }
-            String key = key(company, signed, start);
+            String key = key(company, signed, start, title);
             e = key == null ? null : byDates.get(key);
             return e == null ? null : new Match(Reason.SAME_DATES, e.id(), e.name(), e.row());
         }

@@ -94,7 +94,8 @@ class ConventionImportTest {
                 "Boulangerie Martin;;;;2025-01-01;2024-01-01;Planoise;;",                                          // 7
                 "Mission locale;;;12/05/2025;;;;;",                                                                 // 8
                 "Imprimerie Granvelle;;PAQTE-2021-07 bis;15/03/2021;;;;;",                                         // 9
-                "Boulangerie Martin;;;02/06/2025;01/07/2025;30/06/2028;Planoise;Paul Martin;Gérant");              // 10
+                "Boulangerie Martin;;;02/06/2025;01/07/2025;30/06/2028;Planoise;Paul Martin;Gérant",               // 10
+                "Boulangerie Martin;;;;;;;;");                                                                       // 11: undated
         Path file = dir.resolve("conventions.csv");
         Files.write(file, String.join("\n", lines).concat("\n").getBytes(StandardCharsets.UTF_8));
         return file;
@@ -116,7 +117,7 @@ class ConventionImportTest {
         SheetImport.Preview preview = imports.preview(opened, opened.recognised(), () -> false);
         assertThat(preview.lines()).extracting(l -> l.row().number() + " " + l.group() + " " + l.proposed())
                 .containsExactly("4 NEW IMPORT", "5 ERRORS SKIP", "6 ERRORS SKIP", "7 ERRORS SKIP", "8 ERRORS SKIP",
-                        "9 EARLIER_ROW SKIP", "10 NEW IMPORT");
+                        "9 EARLIER_ROW SKIP", "10 NEW IMPORT", "11 NEW IMPORT");
         assertThat(issues(preview, 5)).containsExactly("QPV import.row.qpv.unknown");
         assertThat(issues(preview, 6)).containsExactly("SIGNATURE_DATE import.row.date.invalid");
         assertThat(issues(preview, 7)).containsExactly("END_DATE validation.convention.end.beforeStart");
@@ -124,7 +125,7 @@ class ConventionImportTest {
 
         List<SheetImport.Done> done = imports.write(preview, Map.of());
         assertThat(done).extracting(d -> d.row() + " " + d.outcome()).containsExactly("4 CREATED", "5 SKIPPED",
-                "6 SKIPPED", "7 SKIPPED", "8 SKIPPED", "9 SKIPPED", "10 CREATED");
+                "6 SKIPPED", "7 SKIPPED", "8 SKIPPED", "9 SKIPPED", "10 CREATED", "11 CREATED");
         Convention signed2021 = store.read(r -> r.conventions().findById(done.getFirst().id())).orElseThrow();
         Commune besancon = store.read(r -> r.territories().commune("25056")).orElseThrow();
         // numbered as the Conventions screen numbers them, in the year it was signed; the team's number kept
@@ -142,17 +143,20 @@ class ConventionImportTest {
             assertThat(s.fullName()).isEqualTo("Anne Durand");
             assertThat(s.contactId()).isEqualTo(durand.id());
         });
-        Convention active = store.read(r -> r.conventions().findById(done.getLast().id())).orElseThrow();
+        Convention active = store.read(r -> r.conventions().findById(done.get(6).id())).orElseThrow();
         assertThat(active.status()).isEqualTo(ConventionStatus.ACTIVE);
         assertThat(active.reference()).isEqualTo("25-2025-001");
         assertThat(active.signatories()).singleElement().satisfies(s -> assertThat(s.contactId()).isNull());
 
         SheetImport.Preview again = imports.preview(opened, opened.recognised(), () -> false);
         assertThat(again.lines()).extracting(l -> l.row().number() + " " + l.group())
-                .contains("4 SAME_DATES", "10 SAME_DATES");
+                .contains("4 SAME_DATES", "10 SAME_DATES", "11 SAME_DATES");
         assertThat(imports.write(again, Map.of())).extracting(d -> d.outcome().name()).doesNotContain("CREATED", "UPDATED");
         List<ConventionListItem> all = store.read(r -> r.conventions().list());
-        assertThat(all).hasSize(2);
+        assertThat(all).hasSize(3);
+        // undated, not signed: a draft, numbered in the year of its import
+        assertThat(store.read(r -> r.conventions().findById(done.getLast().id())).orElseThrow().status())
+                .isEqualTo(ConventionStatus.DRAFT);
     }
 
     @Test
