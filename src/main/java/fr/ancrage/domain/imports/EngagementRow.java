@@ -85,6 +85,14 @@ public record EngagementRow(int number, Map<ImportField, String> values, Convent
         };
     }
 
+    /** The same row with one more problem, found against the base. */
+    public EngagementRow withIssue(RowIssue issue) {
+        List<RowIssue> more = new ArrayList<>(issues);
+        more.add(issue);
+        return new EngagementRow(number, values, convention, actionType, indicator, description, firstYear, lastYear,
+                target, realised, status, qpvIds, conventionName, more);
+    }
+
     /** A figure as a French reader writes it: « 2500,5 ». */
     private static String shown(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString().replace('.', ',');

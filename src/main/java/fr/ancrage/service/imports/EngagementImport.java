@@ -13,6 +13,8 @@ import fr.ancrage.domain.RuleViolationException;
 import fr.ancrage.domain.Target;
 import fr.ancrage.domain.Text;
 import fr.ancrage.domain.imports.EngagementRow;
+import fr.ancrage.domain.imports.ImportField;
+import fr.ancrage.domain.imports.RowIssue;
 import fr.ancrage.domain.imports.SheetKind;
 import fr.ancrage.domain.validation.Issue;
 import fr.ancrage.i18n.I18n;
@@ -53,6 +55,12 @@ public final class EngagementImport extends SheetImport {
         Map<String, Integer> figureRows = new HashMap<>();
         return (number, values) -> {
             EngagementRow checked = EngagementRow.check(number, values, base);
+            Engagement abandoned = base.engagements.get(checked.engagementKey());
+            if (checked.realised() != null && abandoned != null && abandoned.status() == EngagementStatus.ABANDONED) {
+                // the Engagements screen takes no realised value for an abandoned engagement
+                checked = checked.withIssue(new RowIssue(ImportField.REALISED,
+                        Issue.error("validation.result.abandoned")));
+            }
             Match match = null;
             if (!checked.hasErrors()) {
                 String key = checked.engagementKey();

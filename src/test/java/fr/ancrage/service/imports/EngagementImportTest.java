@@ -192,6 +192,26 @@ class EngagementImportTest {
                 });
     }
 
+    @Test
+    void aRealisedValueForAnAbandonedEngagementIsSaidOnItsRow() throws Exception {
+        Files.writeString(dir.resolve("first.csv"), "N° convention;Action;Description;Année;Objectif\n"
+                + "PAQTE-2024-01;Dons financiers;Fête de quartier;2024;500\n");
+        SheetImport imports = sheets.of(SheetKind.ENGAGEMENTS);
+        SheetImport.Opened first = imports.open(dir.resolve("first.csv"), null, 0);
+        imports.write(imports.preview(first, first.recognised(), () -> false), Map.of());
+        Engagement fete = store.read(r -> r.engagements().findByConventions(List.of(conventionId))).getFirst();
+        store.write(r -> r.engagements().save(new Engagement(fete.meta(), fete.conventionId(), fete.actionTypeId(),
+                fete.description(), fete.qpvIds(), fete.partnerId(), fete.firstYear(), fete.lastYear(),
+                EngagementStatus.ABANDONED, fete.targets())));
+
+        Files.writeString(dir.resolve("bilan.csv"), "N° convention;Action;Description;Année;Réalisé\n"
+                + "PAQTE-2024-01;Dons financiers;Fête de quartier;2024;450\n");
+        SheetImport.Opened bilan = imports.open(dir.resolve("bilan.csv"), null, 0);
+        SheetImport.Preview preview = imports.preview(bilan, bilan.recognised(), () -> false);
+        assertThat(issues(preview, 2)).containsExactly("REALISED validation.result.abandoned");
+        assertThat(preview.lines().getFirst().proposed()).isEqualTo(SheetImport.Decision.SKIP);
+    }
+
     private static UUID indicator(Catalogue catalogue, String code) {
         return catalogue.indicators().stream().filter(i -> i.code().equals(code)).findFirst().orElseThrow().id();
     }
