@@ -112,10 +112,6 @@ public final class SheetImportViewModel {
         return opened.get() == null ? SheetKind.ORGANISATIONS : opened.get().kind();
     }
 
-    private SheetImport imports() {
-        return sheets.of(kind());
-    }
-
     /** The file opened (or read as another kind's): its columns, the mappings saved for its kind. */
     private void showOpened(Object[] result) {
         SheetImport.Opened o = (SheetImport.Opened) result[0];
@@ -135,7 +131,7 @@ public final class SheetImportViewModel {
         if (o == null || name == null || name.equals(o.mappingName())) {
             return;
         }
-        tasks.run(() -> imports().withMapping(o, name), with -> {
+        tasks.run(() -> sheets.of(o.kind()).withMapping(o, name), with -> {
             mappingNote.set(i18n.format("import.mapping.applied", name));
             mappingName.set(name);
             opened.set(with);
@@ -152,8 +148,10 @@ public final class SheetImportViewModel {
         }
         problem.set("");
         tasks.run(() -> {
-            var saved = imports().saveMapping(name, o, m);
-            return new Object[] {saved, imports().mappings()};
+            // what the sheet holds as captured here, never read from the thread of the task
+            SheetImport target = sheets.of(o.kind());
+            var saved = target.saveMapping(name, o, m);
+            return new Object[] {saved, target.mappings()};
         }, result -> {
             var saved = (fr.ancrage.domain.imports.SavedMapping) result[0];
             @SuppressWarnings("unchecked")
@@ -186,7 +184,7 @@ public final class SheetImportViewModel {
         step.set(Step.CHECKING);
         SheetImport.Opened o = opened.get();
         ColumnMapping m = mapping.get();
-        running = tasks.run(() -> imports().preview(o, m, cancelled::get), p -> {
+        running = tasks.run(() -> sheets.of(o.kind()).preview(o, m, cancelled::get), p -> {
             preview.set(p);
             step.set(Step.PREVIEW);
         }, e -> {
@@ -268,7 +266,7 @@ public final class SheetImportViewModel {
         problem.set("");
         step.set(Step.WRITING);
         Map<Integer, SheetImport.Decision> chosen = Map.copyOf(decisions);
-        running = tasks.run(() -> imports().write(p, chosen), result -> {
+        running = tasks.run(() -> sheets.of(p.opened().kind()).write(p, chosen), result -> {
             done.setAll(result);
             step.set(Step.DONE);
             onWritten.run();
