@@ -154,6 +154,18 @@ public final class EngagementRepository {
         return new DashboardFigures(dsl).tracking(e.conventionId(), () -> write(e));
     }
 
+    /**
+     * Writes engagements of one convention and realised values of its engagements (a spreadsheet
+     * import's), the dashboard's figures following once for all of them, in the same transaction:
+     * saved one by one, each would read and apply the convention's figures again.
+     */
+    public void saveAll(UUID conventionId, List<Engagement> engagements, List<RealisedValue> results) {
+        new DashboardFigures(dsl).tracking(conventionId, () -> {
+            engagements.forEach(this::write);
+            results.forEach(this::write);
+        });
+    }
+
     private Engagement write(Engagement e) {
         EngagementRecord r = dsl.newRecord(ENGAGEMENT);
         r.setConventionId(e.conventionId());

@@ -272,6 +272,34 @@ class DashboardFiguresTest {
         assertSameAsRebuild("half the conventions added set by set");
     }
 
+    @Test
+    void engagementsAndValuesSavedTogetherForAConventionHaveTheFiguresOfARebuild() {
+        UUID conventionId = dsl.select(ENGAGEMENT.CONVENTION_ID).from(ENGAGEMENT).join(CONVENTION)
+                .on(CONVENTION.ID.eq(ENGAGEMENT.CONVENTION_ID)).where(CONVENTION.STATUS.eq("ACTIVE"))
+                .limit(1).fetchSingle().value1();
+        store.run(r -> {
+            Convention c = r.conventions().findById(conventionId).orElseThrow();
+            Engagement existing = r.engagements().findByConventions(List.of(conventionId)).getFirst();
+            Target first = existing.targets().getFirst();
+            // a target more for an engagement of the base, a new engagement, values for both
+            List<Target> targets = new ArrayList<>(existing.targets());
+            targets.add(new Target(first.indicatorId(), existing.lastYear() + 1, new BigDecimal("7")));
+            Engagement more = new Engagement(existing.meta(), existing.conventionId(), existing.actionTypeId(),
+                    existing.description(), existing.qpvIds(), existing.partnerId(), existing.firstYear(),
+                    existing.lastYear() + 1, existing.status(), targets);
+            Engagement fresh = new Engagement(RecordMeta.fresh(), conventionId, existing.actionTypeId(), "Nouvelle",
+                    c.qpvIds(), null, existing.firstYear(), existing.firstYear(), EngagementStatus.IN_PROGRESS,
+                    List.of(new Target(first.indicatorId(), existing.firstYear(), new BigDecimal("12"))));
+            List<RealisedValue> values = List.of(
+                    new RealisedValue(RecordMeta.fresh(), fresh.id(), first.indicatorId(), existing.firstYear(),
+                            new BigDecimal("9"), ResultSource.COMPANY_REPORT, null, ""),
+                    new RealisedValue(RecordMeta.fresh(), existing.id(), first.indicatorId(), existing.lastYear() + 1,
+                            new BigDecimal("5"), ResultSource.COMPANY_REPORT, null, ""));
+            r.engagements().saveAll(conventionId, List.of(more, fresh), values);
+        });
+        assertSameAsRebuild("engagements and values saved together");
+    }
+
     private void assertSameAsRebuild(String when) {
         List<String> kept = dump();
         new DashboardFigures(dsl).rebuild();

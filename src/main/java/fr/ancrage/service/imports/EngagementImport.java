@@ -97,6 +97,7 @@ public final class EngagementImport extends SheetImport {
         private final Set<String> changed = new HashSet<>();
         private final List<RealisedValue> results = new ArrayList<>();
         private final Map<UUID, Integer> resultRows = new HashMap<>();
+        private final Set<String> pending = new HashSet<>();
 
         Writer(Repositories r) {
             this.r = r;
@@ -144,13 +145,14 @@ public final class EngagementImport extends SheetImport {
             if (row.realised() != null) {
                 UUID engagementId = e.id();
                 UUID indicatorId = row.indicator().id();
-                boolean known = !created && r.engagements().findResult(engagementId, indicatorId, row.firstYear()).isPresent()
-                        || results.stream().anyMatch(v -> v.engagementId().equals(engagementId)
-                        && v.indicatorId().equals(indicatorId) && v.year() == row.firstYear());
+                String figure = engagementId + "/" + indicatorId + "/" + row.firstYear();
+                boolean known = pending.contains(figure)
+                        || !created && r.engagements().findResult(engagementId, indicatorId, row.firstYear()).isPresent();
                 if (!known) {
                     RealisedValue v = new RealisedValue(RecordMeta.fresh(), engagementId, indicatorId, row.firstYear(),
                             row.realised(), ResultSource.COMPANY_REPORT, null, "");
                     results.add(v);
+                    pending.add(figure);
                     resultRows.put(v.id(), row.number());
                     resultAdded = true;
                 }
@@ -163,32 +165,42 @@ public final class EngagementImport extends SheetImport {
 
         @Override
         public void finish() {
+            Map<UUID, List<Engagement>> toSave = new LinkedHashMap<>();
+            Map<UUID, Engagement> byId = new HashMap<>();
+            Map<UUID, Convention> conventionOf = new HashMap<>();
             for (Map.Entry<String, Engagement> g : gathered.entrySet()) {
+                Engagement e = g.getValue();
+                byId.put(e.id(), e);
+                conventionOf.put(e.id(), conventions.get(g.getKey()));
                 if (!changed.contains(g.getKey())) {
                     continue;
                 }
-                Engagement e = g.getValue();
                 Map<String, List<Issue>> issues = EngagementRules.check(e, conventions.get(g.getKey()), catalogue,
                         e.meta().isNew() ? null : e.actionTypeId());
-                if (!issues.isEmpty()) {
-                    Issue first = issues.values().iterator().next().getFirst();
-                    throw new RuleViolationException("import.engagement.refused", lastRow.get(g.getKey()),
-                            texts.format(first.messageKey(), first.args().toArray()));
-                }
-                r.engagements().save(e);
+                refuseIf(issues, lastRow.get(g.getKey()));
+                toSave.computeIfAbsent(e.conventionId(), k -> new ArrayList<>()).add(e);
             }
+            Map<UUID, List<RealisedValue>> values = new LinkedHashMap<>();
             for (RealisedValue v : results) {
-                Engagement e = gathered.values().stream().filter(g -> g.id().equals(v.engagementId())).findFirst()
-                        .orElseThrow();
-                Convention c = conventions.values().stream().filter(x -> x.id().equals(e.conventionId())).findFirst()
-                        .orElseThrow();
-                Map<String, List<Issue>> issues = EngagementRules.checkResult(v, e, c, catalogue);
-                if (!issues.isEmpty()) {
-                    Issue first = issues.values().iterator().next().getFirst();
-                    throw new RuleViolationException("import.engagement.refused", resultRows.get(v.id()),
-                            texts.format(first.messageKey(), first.args().toArray()));
-                }
-                r.engagements().save(v);
+                Engagement e = byId.get(v.engagementId());
+                refuseIf(EngagementRules.checkResult(v, e, conventionOf.get(e.id()), catalogue), resultRows.get(v.id()));
+                values.computeIfAbsent(e.conventionId(), k -> new ArrayList<>()).add(v);
+            }
+            // one convention at a time: its figures follow once for all its engagements and values
+            Set<UUID> touched = new LinkedHashSet<>(toSave.keySet());
+            touched.addAll(values.keySet());
+            for (UUID convention : touched) {
+                r.engagements().saveAll(convention, toSave.getOrDefault(convention, List.of()),
+                        values.getOrDefault(convention, List.of()));
+            }
+        }
+
+        /** Refuses the whole import when {@code issues} has one, naming the row. */
+        private void refuseIf(Map<String, List<Issue>> issues, int row) {
+            if (!issues.isEmpty()) {
+                Issue first = issues.values().iterator().next().getFirst();
+                throw new RuleViolationException("import.engagement.refused", row,
+                        texts.format(first.messageKey(), first.args().toArray()));
             }
         }
     }
