@@ -29,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,8 +43,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ConventionImportTest {
 
-    private static final Clock CLOCK = Clock.fixed(LocalDate.of(2026, 12, 3).atStartOfDay(ZoneId.of("Europe/Paris"))
-            .toInstant(), ZoneId.of("Europe/Paris"));
+    private static final Clock CLOCK = ImportTestSupport.CLOCK;
 
     @TempDir
     Path dir;
@@ -118,10 +116,10 @@ class ConventionImportTest {
         assertThat(preview.lines()).extracting(l -> l.row().number() + " " + l.group() + " " + l.proposed())
                 .containsExactly("4 NEW IMPORT", "5 ERRORS SKIP", "6 ERRORS SKIP", "7 ERRORS SKIP", "8 ERRORS SKIP",
                         "9 EARLIER_ROW SKIP", "10 NEW IMPORT", "11 NEW IMPORT");
-        assertThat(issues(preview, 5)).containsExactly("QPV import.row.qpv.unknown");
-        assertThat(issues(preview, 6)).containsExactly("SIGNATURE_DATE import.row.date.invalid");
-        assertThat(issues(preview, 7)).containsExactly("END_DATE validation.convention.end.beforeStart");
-        assertThat(issues(preview, 8)).containsExactly("LEGAL_NAME import.row.convention.notCompany");
+        assertThat(ImportTestSupport.issues(preview, 5)).containsExactly("QPV import.row.qpv.unknown");
+        assertThat(ImportTestSupport.issues(preview, 6)).containsExactly("SIGNATURE_DATE import.row.date.invalid");
+        assertThat(ImportTestSupport.issues(preview, 7)).containsExactly("END_DATE validation.convention.end.beforeStart");
+        assertThat(ImportTestSupport.issues(preview, 8)).containsExactly("LEGAL_NAME import.row.convention.notCompany");
 
         List<SheetImport.Done> done = imports.write(preview, Map.of());
         assertThat(done).extracting(d -> d.row() + " " + d.outcome()).containsExactly("4 CREATED", "5 SKIPPED",
@@ -174,7 +172,7 @@ class ConventionImportTest {
         SheetImport.Preview preview = imports.preview(next, next.recognised(), () -> false);
         assertThat(preview.lines()).extracting(l -> l.row().number() + " " + l.group() + " " + l.proposed())
                 .containsExactly("2 SAME_REFERENCE MATCH", "3 ERRORS SKIP");
-        assertThat(issues(preview, 3)).containsExactly("REFERENCE import.row.convention.referenceOfOther");
+        assertThat(ImportTestSupport.issues(preview, 3)).containsExactly("REFERENCE import.row.convention.referenceOfOther");
 
         assertThat(imports.write(preview, Map.of())).extracting(d -> d.row() + " " + d.outcome())
                 .containsExactly("2 UPDATED", "3 SKIPPED");
@@ -208,8 +206,4 @@ class ConventionImportTest {
         assertThat(all).singleElement().satisfies(c -> assertThat(c.endDate()).isNull());
     }
 
-    private static List<String> issues(SheetImport.Preview p, int row) {
-        return p.lines().stream().filter(l -> l.row().number() == row).findFirst().orElseThrow().row().issues().stream()
-                .map(i -> i.field() + " " + i.issue().messageKey()).toList();
-    }
 }

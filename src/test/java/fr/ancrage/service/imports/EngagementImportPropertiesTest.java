@@ -29,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EngagementImportPropertiesTest {
 
-    private static final Clock CLOCK = Clock.fixed(LocalDate.of(2026, 12, 3).atStartOfDay(ZoneId.of("Europe/Paris"))
-            .toInstant(), ZoneId.of("Europe/Paris"));
+    private static final Clock CLOCK = ImportTestSupport.CLOCK;
 
     private static Database db;
     private static Store store;

@@ -25,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,8 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EngagementImportTest {
 
-    private static final Clock CLOCK = Clock.fixed(LocalDate.of(2026, 12, 3).atStartOfDay(ZoneId.of("Europe/Paris"))
-            .toInstant(), ZoneId.of("Europe/Paris"));
+    private static final Clock CLOCK = ImportTestSupport.CLOCK;
 
     @TempDir
     Path dir;
@@ -107,11 +105,11 @@ class EngagementImportTest {
         assertThat(preview.lines()).extracting(l -> l.row().number() + " " + l.group() + " " + l.proposed())
                 .containsExactly("2 NEW IMPORT", "3 NEW IMPORT", "4 NEW IMPORT", "5 NEW IMPORT", "6 EARLIER_ROW SKIP",
                         "7 ERRORS SKIP", "8 ERRORS SKIP", "9 ERRORS SKIP", "10 ERRORS SKIP", "11 ERRORS SKIP");
-        assertThat(issues(preview, 7)).containsExactly("YEAR import.row.year.outsideConvention");
-        assertThat(issues(preview, 8)).containsExactly("REFERENCE import.row.convention.unknown");
-        assertThat(issues(preview, 9)).containsExactly("INDICATOR import.row.indicator.required");
-        assertThat(issues(preview, 10)).containsExactly("ACTION import.row.action.unknown");
-        assertThat(issues(preview, 11)).containsExactly("TARGET import.row.number.invalid");
+        assertThat(ImportTestSupport.issues(preview, 7)).containsExactly("YEAR import.row.year.outsideConvention");
+        assertThat(ImportTestSupport.issues(preview, 8)).containsExactly("REFERENCE import.row.convention.unknown");
+        assertThat(ImportTestSupport.issues(preview, 9)).containsExactly("INDICATOR import.row.indicator.required");
+        assertThat(ImportTestSupport.issues(preview, 10)).containsExactly("ACTION import.row.action.unknown");
+        assertThat(ImportTestSupport.issues(preview, 11)).containsExactly("TARGET import.row.number.invalid");
 
         List<SheetImport.Done> done = imports.write(preview, Map.of());
         assertThat(done).extracting(d -> d.row() + " " + d.outcome()).containsExactly("2 CREATED", "3 UPDATED",
@@ -208,7 +206,7 @@ class EngagementImportTest {
                 + "PAQTE-2024-01;Dons financiers;Fête de quartier;2024;450\n");
         SheetImport.Opened bilan = imports.open(dir.resolve("bilan.csv"), null, 0);
         SheetImport.Preview preview = imports.preview(bilan, bilan.recognised(), () -> false);
-        assertThat(issues(preview, 2)).containsExactly("REALISED validation.result.abandoned");
+        assertThat(ImportTestSupport.issues(preview, 2)).containsExactly("REALISED validation.result.abandoned");
         assertThat(preview.lines().getFirst().proposed()).isEqualTo(SheetImport.Decision.SKIP);
     }
 
@@ -216,8 +214,4 @@ class EngagementImportTest {
         return catalogue.indicators().stream().filter(i -> i.code().equals(code)).findFirst().orElseThrow().id();
     }
 
-    private static List<String> issues(SheetImport.Preview p, int row) {
-        return p.lines().stream().filter(l -> l.row().number() == row).findFirst().orElseThrow().row().issues().stream()
-                .map(i -> i.field() + " " + i.issue().messageKey()).toList();
-    }
 }

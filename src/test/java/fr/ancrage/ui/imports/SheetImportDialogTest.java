@@ -49,6 +49,21 @@ class SheetImportDialogTest {
         app.close();
     }
 
+    /** The file the chooser gives, and where the report is saved (null: the user cancels). */
+    private static SheetFiles files(Path sheet, Path report) {
+        return new SheetFiles() {
+            @Override
+            public Optional<Path> open(javafx.stage.Window owner) {
+                return Optional.of(sheet);
+            }
+
+            @Override
+            public Optional<Path> saveReport(javafx.stage.Window owner, String initialName) {
+                return Optional.ofNullable(report);
+            }
+        };
+    }
+
     private static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
@@ -66,17 +81,7 @@ class SheetImportDialogTest {
                 + "Siret faux;123;Besançon;\r\n"
                 + "Garage du Doubs;;Besançon;à relancer\r\n").getBytes(Charset.forName("windows-1252")));
         Path report = dir.resolve("rapport.csv");
-        robot.interact(() -> app.shell.organisationsView().useSheetFiles(new SheetFiles() {
-            @Override
-            public Optional<Path> open(javafx.stage.Window owner) {
-                return Optional.of(csv);
-            }
-
-            @Override
-            public Optional<Path> saveReport(javafx.stage.Window owner, String initialName) {
-                return Optional.of(report);
-            }
-        }));
+        robot.interact(() -> app.shell.organisationsView().useSheetFiles(files(csv, report)));
         robot.clickOn("#nav-organisations");
         robot.clickOn("#importSheetButton");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#sheetField3").tryQuery().isPresent());
@@ -171,17 +176,7 @@ class SheetImportDialogTest {
         Path csv = dir.resolve("conventions.csv");
         Files.writeString(csv, "Entreprise;SIRET;Date de signature;Début;Fin\n"
                 + "Ébénisterie Comtoise;44306184100047;10/01/2025;01/02/2025;31/01/2028\n");
-        robot.interact(() -> app.shell.organisationsView().useSheetFiles(new SheetFiles() {
-            @Override
-            public Optional<Path> open(javafx.stage.Window owner) {
-                return Optional.of(csv);
-            }
-
-            @Override
-            public Optional<Path> saveReport(javafx.stage.Window owner, String initialName) {
-                return Optional.empty();
-            }
-        }));
+        robot.interact(() -> app.shell.organisationsView().useSheetFiles(files(csv, null)));
         robot.clickOn("#nav-organisations");
         robot.clickOn("#importSheetButton");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#sheetField4").tryQuery().isPresent());
