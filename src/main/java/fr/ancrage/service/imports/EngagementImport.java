@@ -98,6 +98,7 @@ public final class EngagementImport extends SheetImport {
         private final List<RealisedValue> results = new ArrayList<>();
         private final Map<UUID, Integer> resultRows = new HashMap<>();
         private final Set<String> pending = new HashSet<>();
+        private final Set<String> statusGiven = new HashSet<>();
 
         Writer(Repositories r) {
             this.r = r;
@@ -133,9 +134,15 @@ public final class EngagementImport extends SheetImport {
             if (row.target() != null && e.target(row.indicator().id(), row.firstYear()).isEmpty()) {
                 targets.add(new Target(row.indicator().id(), row.firstYear(), row.target()));
             }
+            if (row.status() != null) {
+                statusGiven.add(key);
+            }
+            // a new engagement given a realised value by a later row is under way, unless a row said otherwise
+            EngagementStatus status = e.meta().isNew() && row.realised() != null && !statusGiven.contains(key)
+                    && e.status() == EngagementStatus.PLANNED ? EngagementStatus.IN_PROGRESS : e.status();
             e = new Engagement(e.meta(), e.conventionId(), e.actionTypeId(), e.description(), qpvs, e.partnerId(),
                     row.firstYear() == 0 ? e.firstYear() : Math.min(e.firstYear(), row.firstYear()),
-                    Math.max(e.lastYear(), row.lastYear()), e.status(), targets);
+                    Math.max(e.lastYear(), row.lastYear()), status, targets);
             if (!e.equals(before)) {
                 changed.add(key);
             }

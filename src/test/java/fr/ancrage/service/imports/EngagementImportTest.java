@@ -84,7 +84,9 @@ class EngagementImportTest {
                 "INCONNUE;;STAGES_3E;;2024;;;",
                 "PAQTE-2024-01;;STAGES_3E;Autre collège;2024;;5;",
                 "PAQTE-2024-01;;Danse;;2024;;1;",
-                "PAQTE-2024-01;;STAGES_3E;Collège Diderot;2025;Stages de 3e pourvus;douze;");
+                "PAQTE-2024-01;;STAGES_3E;Collège Diderot;2025;Stages de 3e pourvus;douze;",
+                "PAQTE-2024-01;;Dons financiers;Fête de quartier;2024;;300;",
+                "PAQTE-2024-01;;Dons financiers;Fête de quartier;2025;;300;280");
         Path file = dir.resolve("engagements.csv");
         Files.writeString(file, String.join("\n", lines) + "\n");
         return file;
@@ -104,7 +106,8 @@ class EngagementImportTest {
         SheetImport.Preview preview = imports.preview(opened, opened.recognised(), () -> false);
         assertThat(preview.lines()).extracting(l -> l.row().number() + " " + l.group() + " " + l.proposed())
                 .containsExactly("2 NEW IMPORT", "3 NEW IMPORT", "4 NEW IMPORT", "5 NEW IMPORT", "6 EARLIER_ROW SKIP",
-                        "7 ERRORS SKIP", "8 ERRORS SKIP", "9 ERRORS SKIP", "10 ERRORS SKIP", "11 ERRORS SKIP");
+                        "7 ERRORS SKIP", "8 ERRORS SKIP", "9 ERRORS SKIP", "10 ERRORS SKIP", "11 ERRORS SKIP",
+                        "12 NEW IMPORT", "13 NEW IMPORT");
         assertThat(ImportTestSupport.issues(preview, 7)).containsExactly("YEAR import.row.year.outsideConvention");
         assertThat(ImportTestSupport.issues(preview, 8)).containsExactly("REFERENCE import.row.convention.unknown");
         assertThat(ImportTestSupport.issues(preview, 9)).containsExactly("INDICATOR import.row.indicator.required");
@@ -113,12 +116,16 @@ class EngagementImportTest {
 
         List<SheetImport.Done> done = imports.write(preview, Map.of());
         assertThat(done).extracting(d -> d.row() + " " + d.outcome()).containsExactly("2 CREATED", "3 UPDATED",
-                "4 UPDATED", "5 CREATED", "6 SKIPPED", "7 SKIPPED", "8 SKIPPED", "9 SKIPPED", "10 SKIPPED", "11 SKIPPED");
+                "4 UPDATED", "5 CREATED", "6 SKIPPED", "7 SKIPPED", "8 SKIPPED", "9 SKIPPED", "10 SKIPPED", "11 SKIPPED",
+                "12 CREATED", "13 UPDATED");
         Catalogue catalogue = store.read(r -> r.catalogue().load());
         UUID offered = indicator(catalogue, "STAGES_OFFERED");
         UUID filled = indicator(catalogue, "STAGES_FILLED");
         List<Engagement> engagements = store.read(r -> r.engagements().findByConventions(List.of(conventionId)));
-        assertThat(engagements).hasSize(2);
+        assertThat(engagements).hasSize(3);
+        // its first row gave a target only, a later one a realised value: under way
+        assertThat(engagements).filteredOn(e -> e.description().equals("Fête de quartier")).singleElement()
+                .satisfies(e -> assertThat(e.status()).isEqualTo(EngagementStatus.IN_PROGRESS));
         Engagement diderot = engagements.stream().filter(e -> e.description().equals("Collège Diderot")).findFirst()
                 .orElseThrow();
         assertThat(diderot.firstYear()).isEqualTo(2024);
@@ -128,8 +135,9 @@ class EngagementImportTest {
                 .containsExactlyInAnyOrder(offered + " 2024 10", filled + " 2024 6", offered + " 2025 12");
         List<RealisedValue> results = store.read(r -> r.engagements().results(conventionId));
         assertThat(results).extracting(v -> v.indicatorId() + " " + v.year() + " " + v.value().stripTrailingZeros().toPlainString())
-                .containsExactlyInAnyOrder(offered + " 2024 8", filled + " 2024 5");
+                .containsExactlyInAnyOrder(offered + " 2024 8", filled + " 2024 5", donationIndicator(catalogue) + " 2025 280");
         Engagement donations = engagements.stream().filter(e -> e.description().isEmpty()).findFirst().orElseThrow();
+        // a target only: planned
         assertThat(donations.targets()).singleElement().satisfies(t -> {
             assertThat(t.year()).isEqualTo(2025);
             assertThat(t.value()).isEqualByComparingTo(new BigDecimal("2500.50"));
@@ -147,11 +155,13 @@ class EngagementImportTest {
                 + "PAQTE-2024-01;STAGES_3E;Collège Diderot;2024;STAGES_OFFERED;99;99\n"
                 + "PAQTE-2024-01;STAGES_3E;Collège Diderot;2025;STAGES_OFFERED;;11\n");
         SheetImport.Opened later = imports.open(dir.resolve("later.csv"), null, 0);
+        // (the base's engagement keeps its status: only a new one moves to « en cours » with a value)
         assertThat(imports.write(imports.preview(later, later.recognised(), () -> false), Map.of()))
                 .extracting(d -> d.row() + " " + d.outcome()).containsExactly("2 UNCHANGED", "3 UPDATED");
         List<RealisedValue> now = store.read(r -> r.engagements().results(conventionId));
         assertThat(now).extracting(v -> v.indicatorId() + " " + v.year() + " " + v.value().stripTrailingZeros().toPlainString())
-                .containsExactlyInAnyOrder(offered + " 2024 8", filled + " 2024 5", offered + " 2025 11");
+                .containsExactlyInAnyOrder(offered + " 2024 8", filled + " 2024 5", offered + " 2025 11",
+                        donationIndicator(catalogue) + " 2025 280");
     }
 
     @Test
@@ -208,6 +218,10 @@ class EngagementImportTest {
         SheetImport.Preview preview = imports.preview(bilan, bilan.recognised(), () -> false);
         assertThat(ImportTestSupport.issues(preview, 2)).containsExactly("REALISED validation.result.abandoned");
         assertThat(preview.lines().getFirst().proposed()).isEqualTo(SheetImport.Decision.SKIP);
+    }
+
+    private static UUID donationIndicator(Catalogue catalogue) {
+        return indicator(catalogue, "DONATIONS");
     }
 
     private static UUID indicator(Catalogue catalogue, String code) {
