@@ -181,24 +181,14 @@ public final class ConventionImport extends SheetImport {
 
         @Override
         public Optional<ConventionStatus> status(String text) {
-            return named(ConventionStatus.values(), "enum.ConventionStatus.", text);
+            return named(texts, ConventionStatus.values(), "enum.ConventionStatus.", text);
         }
 
         @Override
         public Optional<Framework> framework(String text) {
-            return named(Framework.values(), "enum.Framework.", text);
+            return named(texts, Framework.values(), "enum.Framework.", text);
         }
 
-        /** The constant a cell names: its label, compared without case nor accents, or its code. */
-        private <E extends Enum<E>> Optional<E> named(E[] values, String prefix, String text) {
-            String key = Text.searchKey(text);
-            for (E e : values) {
-                if (key.equals(Text.searchKey(texts.get(prefix + e.name()))) || key.equals(Text.searchKey(e.name()))) {
-                    return Optional.of(e);
-                }
-            }
-            return Optional.empty();
-        }
 
         @Override
         public LocalDate today() {

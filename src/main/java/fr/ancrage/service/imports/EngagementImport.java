@@ -261,14 +261,7 @@ public final class EngagementImport extends SheetImport {
 
         @Override
         public Optional<EngagementStatus> status(String text) {
-            String key = Text.searchKey(text);
-            for (EngagementStatus s : EngagementStatus.values()) {
-                if (key.equals(Text.searchKey(texts.get("enum.EngagementStatus." + s.name())))
-                        || key.equals(Text.searchKey(s.name()))) {
-                    return Optional.of(s);
-                }
-            }
-            return Optional.empty();
+            return named(texts, EngagementStatus.values(), "enum.EngagementStatus.", text);
         }
     }
 }

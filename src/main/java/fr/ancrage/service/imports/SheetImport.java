@@ -25,6 +25,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
@@ -267,11 +268,18 @@ public abstract class SheetImport {
 
     /** Why {@code mapping} cannot be used, said in French, or empty. */
     public static String mappingProblem(I18n texts, SheetKind kind, ColumnMapping mapping) {
+        RuleViolationException refusal = mappingRefusal(texts, kind, mapping);
+        return refusal == null ? "" : texts.format(refusal.messageKey(), refusal.args().toArray());
+    }
+
+    /** Why {@code mapping} cannot be used: a field two columns fill, or a required one none fills; null when it can. */
+    private static RuleViolationException mappingRefusal(I18n texts, SheetKind kind, ColumnMapping mapping) {
         if (!mapping.filledTwice().isEmpty()) {
-            return texts.format("import.mapping.twice", texts.get("import.field." + mapping.filledTwice().getFirst().name()));
+            return new RuleViolationException("import.mapping.twice",
+                    texts.get("import.field." + mapping.filledTwice().getFirst().name()));
         }
         Set<ImportField> missing = kind.missing(mapping);
-        return missing == null ? "" : texts.format("import.mapping.required", names(texts, kind, missing));
+        return missing == null ? null : new RuleViolationException("import.mapping.required", names(texts, kind, missing));
     }
 
     /** « Raison sociale » ou « SIRET »: the fields one of which must be filled. */
@@ -286,13 +294,9 @@ public abstract class SheetImport {
      * base and the rows before it. Nothing is written.
      */
     public Preview preview(Opened opened, ColumnMapping mapping, BooleanSupplier cancelled) {
-        if (!mapping.filledTwice().isEmpty()) {
-            throw new RuleViolationException("import.mapping.twice", texts.get("import.field."
-                    + mapping.filledTwice().getFirst().name()));
-        }
-        Set<ImportField> missing = kind.missing(mapping);
-        if (missing != null) {
-            throw new RuleViolationException("import.mapping.required", names(texts, kind, missing));
+        RuleViolationException refusal = mappingRefusal(texts, kind, mapping);
+        if (refusal != null) {
+            throw refusal;
         }
         RowChecker checker = store.read(this::checker);
         List<Line> lines = new ArrayList<>();
@@ -399,6 +403,20 @@ public abstract class SheetImport {
     /** Refuses a match whose record went away between the preview and the import. */
     protected RuleViolationException gone(Line l) {
         return new RuleViolationException("import.match.gone", l.row().number(), l.match().name());
+    }
+
+    /**
+     * The constant of {@code values} a cell names: its label ({@code prefix} + name in the bundle),
+     * compared without case nor accents, or its code; empty when it names none.
+     */
+    protected static <E extends Enum<E>> Optional<E> named(I18n texts, E[] values, String prefix, String text) {
+        String key = Text.searchKey(text);
+        for (E e : values) {
+            if (key.equals(Text.searchKey(texts.get(prefix + e.name()))) || key.equals(Text.searchKey(e.name()))) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
     }
 
     /** A value the base has is kept; an empty one takes the row's. */

@@ -41,7 +41,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * « Importer un tableur » (issue 18): what the sheet holds (organisations, contacts, conventions:
+ * « Importer un tableur » (issue 18): what the sheet holds (organisations, contacts, conventions, engagements:
  * found out, the user may correct it), the file's first rows as read, its columns mapped to fields,
  * every row checked with its problems said where they are (row, column as the spreadsheet shows
  * them), a decision per row, then the rows written in one transaction and the report.

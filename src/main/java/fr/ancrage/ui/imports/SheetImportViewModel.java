@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The import of a team's spreadsheet, step by step (issue 18): the file opened in the background,
- * what it holds found out (organisations, contacts, conventions; the user can correct it) and its
+ * what it holds found out (organisations, contacts, conventions, engagements; the user can correct it) and its
  * first rows shown as read, the columns mapped (recognised from their headers, changed by the
  * user), every row checked (nothing written), a decision per row, then, on « Importer » only, the
  * rows written in one transaction and a report that can be saved.
