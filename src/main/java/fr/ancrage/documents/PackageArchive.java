@@ -147,15 +147,22 @@ public final class PackageArchive {
      */
     public static Contents read(Path file, Limits limits, Set<Integer> knownVersions, Set<String> knownKinds)
             throws PackageRefusedException {
-        Path name = file.getFileName();
-        String fileName = EntryNames.shown(name == null ? file.toString() : name.toString());
-        ZipLayout.Refusal refuse = (key, args) -> {
-            Object[] all = new Object[args.length + 1];
-            all[0] = fileName;
-            System.arraycopy(args, 0, all, 1, args.length);
-            return new PackageRefusedException(key, all);
-        };
-        byte[] zip = load(file, limits, refuse);
+        return read(file, load(file, limits), limits, knownVersions, knownKinds);
+    }
+
+    /**
+     * The bytes of the package {@code file}, read once and bounded by {@code limits}: its size
+     * checked first, then what was read (the file may grow meanwhile).
+     */
+    public static byte[] load(Path file, Limits limits) throws PackageRefusedException {
+        return load(file, limits, refusal(file));
+    }
+
+    /** Verifies the package {@code zip}, the bytes {@link #load} read from {@code file}, as {@link #read(Path, Limits, Set, Set)}. */
+    public static Contents read(Path file, byte[] zip, Limits limits, Set<Integer> knownVersions,
+                                Set<String> knownKinds) throws PackageRefusedException {
+        String fileName = shownName(file);
+        ZipLayout.Refusal refuse = refusal(file);
         List<ZipLayout.Entry> entries = ZipLayout.entries(zip, limits.maxEntries(), refuse);
         if (entries.stream().noneMatch(e -> e.name().equals(MANIFEST))) {
             throw refuse.of("package.refused.manifest.missing");
@@ -198,7 +205,22 @@ public final class PackageArchive {
                 limits);
     }
 
-    /** The file's bytes, read once: its size checked first, then what was read (the file may grow meanwhile). */
+    private static String shownName(Path file) {
+        Path name = file.getFileName();
+        return EntryNames.shown(name == null ? file.toString() : name.toString());
+    }
+
+    /** Refusals that name the file first. */
+    private static ZipLayout.Refusal refusal(Path file) {
+        String fileName = shownName(file);
+        return (key, args) -> {
+            Object[] all = new Object[args.length + 1];
+            all[0] = fileName;
+            System.arraycopy(args, 0, all, 1, args.length);
+            return new PackageRefusedException(key, all);
+        };
+    }
+
     private static byte[] load(Path file, Limits limits, ZipLayout.Refusal refuse) throws PackageRefusedException {
         if (!Files.isRegularFile(file)) {
             throw refuse.of("package.refused.file.notFile");

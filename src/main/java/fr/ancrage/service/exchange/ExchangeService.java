@@ -22,6 +22,7 @@ import fr.ancrage.service.documents.Producer;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.ref.SoftReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -65,6 +66,8 @@ public final class ExchangeService {
     private final Store store;
     private final Clock clock;
     private final I18n texts;
+    /** The last package {@link #read}: its preview's, for the import that follows. */
+    private volatile Read lastRead;
 
     public ExchangeService(Store store, Clock clock, I18n texts) {
         this.store = store;
@@ -301,9 +304,27 @@ public final class ExchangeService {
 
     // --- Import --------------------------------------------------------------------------------
 
-    /** Reads and checks {@code file}: refused ({@link RuleViolationException}) when anything is wrong. */
+    /**
+     * Reads and checks {@code file}: refused ({@link RuleViolationException}) when anything is wrong.
+     * The last package read is kept (softly) with the digest of its bytes: the import that follows
+     * its preview reads the file again but, when its bytes are the same, does not parse and check
+     * its records again (a second or more for a thousand conventions).
+     */
     public ExchangePackage read(Path file) {
-        return PackageOpening.open(file);
+        byte[] zip = PackageOpening.load(file);
+        String digest = PackageArchive.sha256(zip);
+        Read last = lastRead;
+        ExchangePackage kept = last != null && last.digest().equals(digest) ? last.kept().get() : null;
+        if (kept != null) {
+            return kept;
+        }
+        ExchangePackage p = PackageOpening.open(file, zip);
+        lastRead = new Read(digest, new SoftReference<>(p));
+        return p;
+    }
+
+    /** The last package read and the digest of its bytes. */
+    private record Read(String digest, SoftReference<ExchangePackage> kept) {
     }
 
     /** What importing {@code file} would do, nothing written. */

@@ -21,9 +21,23 @@ final class PackageOpening {
     private PackageOpening() {
     }
 
-    static ExchangePackage open(Path file) {
+    /** The bytes of {@code file}, bounded: refused when it is missing, empty or too large. */
+    static byte[] load(Path file) {
         try {
-            PackageArchive.Contents c = PackageArchive.read(file, PackageArchive.Limits.DEFAULT, VERSIONS, KINDS);
+            return PackageArchive.load(file, PackageArchive.Limits.DEFAULT);
+        } catch (PackageRefusedException e) {
+            throw new RuleViolationException(e.messageKey(), e.args().toArray());
+        }
+    }
+
+    static ExchangePackage open(Path file) {
+        return open(file, load(file));
+    }
+
+    /** Checks and reads {@code zip}, the bytes {@link #load} read from {@code file}. */
+    static ExchangePackage open(Path file, byte[] zip) {
+        try {
+            PackageArchive.Contents c = PackageArchive.read(file, zip, PackageArchive.Limits.DEFAULT, VERSIONS, KINDS);
             if (!PackageJson.KIND.equals(c.kind())) {
                 throw new RuleViolationException("exchange.refused.notExchange", c.kind());
             }

@@ -57,6 +57,30 @@ class ExchangeRoundTripTest {
     }
 
     @Test
+    void theImportReadsThePackageFileAgainWhenItChangedAfterItsPreview() throws Exception {
+        var a = bases.demo();
+        var b = bases.empty();
+        Path file = folder.resolve("paquet.zip");
+        a.exchange.export(ExchangeScope.wholeBase(), file, () -> false);
+        ImportPlan preview = b.exchange.preview(file);
+        // the same bytes: the package read for the preview is not parsed and checked again
+        assertThat(b.exchange.read(file)).isSameAs(b.exchange.read(file));
+
+        // the file is replaced by a newer package of the same base before « Importer »
+        UUID convention = a.db.dsl().select(CONVENTION.ID).from(CONVENTION).orderBy(CONVENTION.REFERENCE).limit(1)
+                .fetchSingle().value1();
+        a.db.dsl().update(CONVENTION).set(CONVENTION.TITLE, "Titre changé après l’aperçu")
+                .set(CONVENTION.VERSION, CONVENTION.VERSION.plus(1)).where(CONVENTION.ID.eq(convention)).execute();
+        a.exchange.export(ExchangeScope.wholeBase(), file, () -> false);
+        ImportPlan done = b.exchange.importPackage(file, Decisions.keepMine(), preview);
+
+        assertThat(done.packageId()).isNotEqualTo(preview.packageId());
+        assertThat(b.dump().get(ExchangeKind.CONVENTION).get(convention)).containsEntry("title",
+                "Titre changé après l’aperçu");
+        assertThat(b.dump()).isEqualTo(a.dump());
+    }
+
+    @Test
     void differentFieldsMergeAndTheSameFieldIsAConflictWhoseChoiceSticks() throws Exception {
         var pair = bases.pair(folder);
         var a = pair[0];
