@@ -181,8 +181,10 @@ public final class DashboardRepository {
     private static Condition scope(DashboardFilter filter) {
         Condition c;
         if (filter.qpvId() != null) {
-            // only QPV lines have a QPV: no kind condition, which would draw H2 to a wider index
-            c = FIGURE.QPV_ID.eq(filter.qpvId()).and(departmentAndEpci(filter));
+            // a QPV's lines are those whose key starts with its id: a range of the primary key (or,
+            // within a department and an EPCI, of the covering index)
+            c = kind(Kind.QPV).and(FIGURE.SCOPE_KEY.ge(filter.qpvId() + "/"))
+                    .and(FIGURE.SCOPE_KEY.lt(filter.qpvId() + "0")).and(departmentAndEpci(filter));
         } else if (filter.epciSiren() != null) {
             c = kind(Kind.EPCI).and(departmentAndEpci(filter));
         } else if (filter.departmentCode() != null) {
