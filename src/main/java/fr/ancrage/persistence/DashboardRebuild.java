@@ -150,9 +150,24 @@ final class DashboardRebuild {
      * (DashboardFiguresTest and ExchangeRoundTripTest compare).
      */
     void addConventions(java.util.Collection<UUID> conventions) {
+        addConventions(conventions, () -> false);
+    }
+
+    /**
+     * {@link #addConventions(java.util.Collection)}, asking {@code cancelled} between its steps: when
+     * it answers true, a {@link java.util.concurrent.CancellationException}, for the caller's
+     * transaction to be rolled back.
+     */
+    void addConventions(java.util.Collection<UUID> conventions, java.util.function.BooleanSupplier cancelled) {
         List<UUID> all = new java.util.ArrayList<>(conventions);
         for (int i = 0; i < all.size(); i += 1000) {
-            addChunk(all.subList(i, Math.min(all.size(), i + 1000)));
+            addChunk(all.subList(i, Math.min(all.size(), i + 1000)), cancelled);
+        }
+    }
+
+    static void stopIf(java.util.function.BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean()) {
+            throw new java.util.concurrent.CancellationException();
         }
     }
 
@@ -171,10 +186,13 @@ final class DashboardRebuild {
         }
     }
 
-    private void addChunk(List<UUID> ids) {
+    private void addChunk(List<UUID> ids, java.util.function.BooleanSupplier cancelled) {
+        stopIf(cancelled);
         // their yearly CONVENTION lines, summed here; every line above is added up from them
         List<Added> yearly = conventionLines(ids);
+        stopIf(cancelled);
         insertLines(yearly);
+        stopIf(cancelled);
         Map<UUID, List<UUID>> qpvs = new java.util.HashMap<>();
         dsl.select(CONVENTION_QPV.CONVENTION_ID, CONVENTION_QPV.QPV_ID).from(CONVENTION_QPV)
                 .where(CONVENTION_QPV.CONVENTION_ID.in(ids))
@@ -188,6 +206,7 @@ final class DashboardRebuild {
                     a.target().add(b.target()), a.realised().add(b.realised()), 1));
         }
         insertLines(overAllYears.values());
+        stopIf(cancelled);
         Map<List<Object>, Added> above = new LinkedHashMap<>();
         List<Added> lines = new java.util.ArrayList<>(yearly);
         lines.addAll(overAllYears.values());
@@ -206,7 +225,9 @@ final class DashboardRebuild {
             }
             levels.forEach(a -> above.merge(a.primaryKey(), a, Added::plus));
         }
+        stopIf(cancelled);
         addToLines(new java.util.ArrayList<>(above.values()));
+        stopIf(cancelled);
         dsl.insertInto(DASHBOARD_GAP, DASHBOARD_GAP.GAP_KIND, DASHBOARD_GAP.ITEM_ID, DASHBOARD_GAP.CONVENTION_ID)
                 .select(DSL.select(DSL.inline(NO_ENGAGEMENT), CONVENTION.ID, CONVENTION.ID).from(CONVENTION)
                         .where(CONVENTION.STATUS.in(DashboardRepository.RUNNING)).and(CONVENTION.ID.in(ids))

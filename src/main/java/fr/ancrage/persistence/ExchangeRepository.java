@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import static fr.ancrage.persistence.jooq.Tables.BASE_IDENTITY;
 import static fr.ancrage.persistence.jooq.Tables.CONVENTION;
@@ -340,7 +341,8 @@ public final class ExchangeRepository {
      * figures along in the same transaction (decision 0007), as the repositories do for one;
      * {@code created}: those of them that {@code write} creates (absent before), added set-based.
      */
-    public void trackingFigures(Collection<UUID> conventions, Collection<UUID> created, Runnable write) {
+    public void trackingFigures(Collection<UUID> conventions, Collection<UUID> created, Runnable write,
+                                BooleanSupplier cancelled) {
         DashboardFigures figures = new DashboardFigures(dsl);
         Map<UUID, DashboardFigures.Contribution> before = new LinkedHashMap<>();
         for (UUID c : new java.util.LinkedHashSet<>(conventions)) {
@@ -349,9 +351,10 @@ public final class ExchangeRepository {
             }
         }
         write.run();
+        DashboardRebuild.stopIf(cancelled);
         before.forEach((c, was) -> figures.apply(was, figures.contribution(c)));
         // the conventions new to the base add to the figures set by set, not line by line
-        new DashboardRebuild(dsl).addConventions(created);
+        new DashboardRebuild(dsl).addConventions(created, cancelled);
     }
 
     /** Does the base hold this record (not deleted)? */

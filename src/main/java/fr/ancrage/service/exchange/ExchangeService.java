@@ -41,6 +41,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -349,7 +350,7 @@ public final class ExchangeService {
     ImportPlan preview(ExchangePackage p, Decisions answers) {
         try {
             store.write(r -> {
-                throw new Rollback(run(p, r, answers, false));
+                throw new Rollback(run(p, r, answers, null));
             });
         } catch (Rollback rollback) {
             return rollback.plan;
@@ -363,13 +364,26 @@ public final class ExchangeService {
      * base changed since), it is refused and nothing is written.
      */
     public ImportPlan importPackage(Path file, Decisions answers, ImportPlan expected) {
+        return importPackage(file, answers, expected, () -> false);
+    }
+
+    /**
+     * {@link #importPackage(Path, Decisions, ImportPlan)} that stops, nothing written, when
+     * {@code cancelled} answers true at one of its steps: a {@link CancellationException} then,
+     * and the transaction rolled back. Past its last step (the history written), it ends whole.
+     */
+    public ImportPlan importPackage(Path file, Decisions answers, ImportPlan expected, BooleanSupplier cancelled) {
         ExchangePackage p = read(file);
-        return importPackage(p, answers, expected);
+        return importPackage(p, answers, expected, cancelled);
     }
 
     ImportPlan importPackage(ExchangePackage p, Decisions answers, ImportPlan expected) {
+        return importPackage(p, answers, expected, () -> false);
+    }
+
+    ImportPlan importPackage(ExchangePackage p, Decisions answers, ImportPlan expected, BooleanSupplier cancelled) {
         return store.write(r -> {
-            ImportPlan plan = run(p, r, answers, true);
+            ImportPlan plan = run(p, r, answers, cancelled);
             // a conflict the user was not shown refuses the import; one shown that is gone (a match kept
             // apart, a record changed meanwhile to the same value) does not
             if (expected != null && !conflictKeys(expected).containsAll(conflictKeys(plan))) {
@@ -414,7 +428,13 @@ public final class ExchangeService {
         }
     }
 
-    private ImportPlan run(ExchangePackage p, Repositories r, Decisions answers, boolean write) {
+    /**
+     * Plans the import of {@code p} and, unless {@code cancelled} is null (a preview), writes it,
+     * asking {@code cancelled} between its steps.
+     */
+    private ImportPlan run(ExchangePackage p, Repositories r, Decisions answers, BooleanSupplier cancelled) {
+        boolean write = cancelled != null;
+        BooleanSupplier stop = write ? cancelled : () -> false;
         ExchangeRepository ex = r.exchange();
         UUID me = ex.baseId();
         if (p.baseId().equals(me)) {
@@ -432,6 +452,7 @@ public final class ExchangeService {
         Map<UUID, RecordState> finals = new HashMap<>();
         Set<UUID> created = new HashSet<>();
         for (var e : p.records().entrySet()) {
+            stopIf(stop);
             ExchangeKind kind = e.getKey();
             List<Step> ofKind = new ArrayList<>();
             for (Incoming in : e.getValue()) {
@@ -499,7 +520,8 @@ public final class ExchangeService {
         keepWhatIsStillNamed(ex, steps, finals, answers, me, decided);
         checkReferences(ex, steps, finals, p);
         if (write) {
-            apply(ex, steps, now, decided);
+            stopIf(stop);
+            apply(ex, steps, now, decided, stop);
         }
         ex.flush();
         ex.advanceNumbering(steps.stream().filter(s -> s.kind == ExchangeKind.CONVENTION && !s.result_final.isDeleted())
@@ -883,7 +905,8 @@ public final class ExchangeService {
     }
 
     /** Writes what changed, parents before children and deletions the other way, the figures following. */
-    private static void apply(ExchangeRepository ex, List<Step> steps, Instant now, long counter) {
+    private static void apply(ExchangeRepository ex, List<Step> steps, Instant now, long counter,
+                              BooleanSupplier cancelled) {
         List<Step> changed = steps.stream().filter(s -> s.local == null
                 || !s.result_final.equals(s.local.state())).toList();
         if (changed.isEmpty()) {
@@ -930,7 +953,11 @@ public final class ExchangeService {
             }
         }
         Runnable write = () -> {
+            int written = 0;
             for (Step s : changed) {
+                if (++written % 1000 == 0) {
+                    stopIf(cancelled);
+                }
                 if (!s.result_final.isDeleted()) {
                     ex.write(s.kind, s.local, s.result_final, s.incoming == null ? null : s.incoming.createdAt(),
                             now, counter);
@@ -950,7 +977,14 @@ public final class ExchangeService {
                 created.add(s.result_final.id());
             }
         }
-        ex.trackingFigures(conventions, created, write);
+        ex.trackingFigures(conventions, created, write, cancelled);
+    }
+
+    /** Stops an import whose user cancelled it: thrown inside its transaction, which is rolled back. */
+    private static void stopIf(BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException();
+        }
     }
 
     /** A short name of a record for lists: its reference, name, code... */

@@ -111,7 +111,8 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     /**
      * A business refusal (a rule, a field, a record changed by someone else, a store that cannot be
-     * opened) is expected and shown to the user; anything else is a defect worth its stack trace.
+     * opened) or a work the user stopped is expected and shown to the user; anything else is a
+     * defect worth its stack trace.
      */
     private void log(Throwable error) {
         if (expected(error)) {
@@ -124,7 +125,8 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     boolean expected(Throwable error) {
         for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
             if (e instanceof RuleViolationException || e instanceof ValidationException
-                    || e instanceof StaleRecordException || alsoExpected.test(e)) {
+                    || e instanceof StaleRecordException || e instanceof java.util.concurrent.CancellationException
+                    || alsoExpected.test(e)) {
                 return true;
             }
         }

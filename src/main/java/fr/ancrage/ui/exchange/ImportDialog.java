@@ -103,12 +103,21 @@ public final class ImportDialog {
         dialog.setOnShown(e -> Dialogs.keepCentred(dialog.getDialogPane().getScene().getWindow(), owner));
         dialog.setOnCloseRequest(e -> {
             if (vm.step.get() == ImportViewModel.Step.WRITING) {
-                e.consume(); // the import ends whole or not at all; its result is shown here
+                // the import ends whole or not at all: « Annuler » (or Escape) rolls it back, and the
+                // dialog stays to say so
+                e.consume();
+                vm.cancelImport();
             } else {
                 vm.abandon();
             }
         });
         vm.step.subscribe(this::showStep);
+        vm.cancelling.subscribe(stopping -> {
+            if (stopping) {
+                progressLabel.setText(ui.i18n().get("exchange.import.cancelling"));
+                dialog.getDialogPane().lookupButton(cancelType).setDisable(true);
+            }
+        });
         // a refused package is said in the middle of the dialog; a failed import above its preview
         vm.problem.subscribe(p -> {
             boolean whole = vm.step.get() == ImportViewModel.Step.REFUSED;
@@ -174,11 +183,7 @@ public final class ImportDialog {
                 }
                 buttons(importType, cancelType);
             }
-            case WRITING -> {
-                progressLabel.setText(i18n.get("exchange.import.writing"));
-                // « Importer » follows the step; « Annuler » waits for the end: the import is whole or nothing
-                dialog.getDialogPane().lookupButton(cancelType).setDisable(true);
-            }
+            case WRITING -> progressLabel.setText(i18n.get("exchange.import.writing"));
             case DONE -> {
                 result(vm.result.get());
                 buttons(closeType);

@@ -208,6 +208,9 @@ public final class ImportViewModel {
     private final BooleanBinding canImport;
     private final Map<UUID, String> names = new HashMap<>();
     private TaskRunner.Cancellable reading;
+    /** The user asked to stop the import being written: it is rolled back at its next step. */
+    public final BooleanProperty cancelling = new SimpleBooleanProperty(false);
+    private final java.util.concurrent.atomic.AtomicBoolean stopImport = new java.util.concurrent.atomic.AtomicBoolean();
 
     public ImportViewModel(I18n i18n, ExchangeService exchange, TaskRunner tasks, ErrorMessages errors,
                            Callable<Map<UUID, String>> catalogueNames, Path file, Runnable onImported) {
@@ -325,20 +328,36 @@ public final class ImportViewModel {
         // keeping a record apart only takes conflicts away (it arrives as a new record): the import is
         // refused only if it meets a conflict this preview did not show
         ImportPlan expected = shown;
+        stopImport.set(false);
+        cancelling.set(false);
         step.set(Step.WRITING);
         problem.set("");
         tasks.run(() -> {
-            ImportPlan done = exchange.importPackage(file, answers, expected);
+            ImportPlan done = exchange.importPackage(file, answers, expected, stopImport::get);
             return new Done(done, exchange.reportText(done, answers));
         }, done -> {
+            cancelling.set(false);
             result.set(done.plan());
             report.set(done.report());
             step.set(Step.DONE);
             onImported.run();
         }, error -> {
+            cancelling.set(false);
             step.set(Step.PREVIEW);
-            problem.set(describe(error));
+            problem.set(error instanceof java.util.concurrent.CancellationException
+                    ? i18n.get("exchange.import.cancelled") : describe(error));
         });
+    }
+
+    /**
+     * Stops the import being written: its transaction is rolled back at its next step, nothing
+     * written, and the preview is shown again. An import past its last step ends whole.
+     */
+    public void cancelImport() {
+        if (step.get() == Step.WRITING) {
+            stopImport.set(true);
+            cancelling.set(true);
+        }
     }
 
     /** A refusal's French message (the exchange's own words), or any other failure's. */

@@ -11,6 +11,8 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static fr.ancrage.persistence.jooq.Tables.CONVENTION;
 import static fr.ancrage.persistence.jooq.Tables.ENGAGEMENT;
@@ -78,6 +80,36 @@ class ExchangeRoundTripTest {
         assertThat(b.dump().get(ExchangeKind.CONVENTION).get(convention)).containsEntry("title",
                 "Titre changé après l’aperçu");
         assertThat(b.dump()).isEqualTo(a.dump());
+    }
+
+    @Test
+    void anImportCancelledAtAnyOfItsStepsWritesNothing() throws Exception {
+        var a = bases.demo();
+        var b = bases.empty();
+        Path file = a.send(folder, "a1");
+        ImportPlan preview = b.exchange.preview(file);
+        var before = b.dump();
+        var figures = b.figures();
+        // stopped at its first step, then its second, and so on, until it is stopped no more
+        int stop = 1;
+        while (true) {
+            int at = stop;
+            AtomicInteger asked = new AtomicInteger();
+            try {
+                b.exchange.importPackage(file, Decisions.keepMine(), preview, () -> asked.incrementAndGet() >= at);
+            } catch (CancellationException stopped) {
+                assertThat(b.dump()).as("stopped at step %d", at).isEqualTo(before);
+                assertThat(b.figures()).as("stopped at step %d", at).isEqualTo(figures);
+                assertThat(b.exchange.history()).as("stopped at step %d", at).isEmpty();
+                stop++;
+                continue;
+            }
+            break;
+        }
+        // the records, then the figures, were each stopped at more than one step
+        assertThat(stop).isGreaterThan(20);
+        assertThat(b.dump()).isEqualTo(a.dump());
+        assertThat(b.figures()).isEqualTo(a.figures());
     }
 
     @Test

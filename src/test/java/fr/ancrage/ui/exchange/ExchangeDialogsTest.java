@@ -307,19 +307,27 @@ class ExchangeDialogsTest {
         assertThat(hereExchange.history()).hasSize(history);
     }
 
-    @Test
-    void escapeOnThePreviewWritesNothing(FxRobot robot) throws Exception {
+    /**
+     * The delegate retitles a convention and sends its whole base; its import is opened with
+     * Ctrl+Maj+I from the screen shown (the dashboard) and read. The convention's id.
+     */
+    private UUID openRetitled(FxRobot robot) throws Exception {
         UUID convention = delegate.db.dsl().select(CONVENTION.ID).from(CONVENTION).orderBy(CONVENTION.ID).limit(1)
                 .fetchSingle().value1();
         delegate.db.dsl().update(CONVENTION).set(CONVENTION.TITLE, "Titre changé par le délégué")
                 .set(CONVENTION.VERSION, CONVENTION.VERSION.plus(1)).where(CONVENTION.ID.eq(convention)).execute();
         Path changes = dir.resolve("changes.zip");
         delegate.exchange.export(ExchangeScope.wholeBase(), changes, () -> false);
-        var before = OtherBase.dump(here);
         choose(robot, changes, dir.resolve("r.txt"));
-        // Ctrl+Maj+I from any screen (here the dashboard)
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.I).release(KeyCode.I, KeyCode.SHIFT, KeyCode.CONTROL);
         waitFor(robot, "#importTotals");
+        return convention;
+    }
+
+    @Test
+    void escapeOnThePreviewWritesNothing(FxRobot robot) throws Exception {
+        var before = OtherBase.dump(here);
+        openRetitled(robot);
         assertThat(text(robot, "#importTotals")).startsWith("Aucun nouveau, 1 modifié,");
         // « Annuler » is the default button: neither Enter nor Escape imports
         Button cancel = robot.lookup("#importCancelButton").queryAs(Button.class);
@@ -329,6 +337,40 @@ class ExchangeDialogsTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#importDialog").tryQuery().isEmpty());
         assertThat(OtherBase.dump(here)).isEqualTo(before);
         assertThat(hereExchange.history()).hasSize(1);
+    }
+
+    @Test
+    void escapeWhileTheImportIsWrittenStopsItWithNothingWritten(FxRobot robot) throws Exception {
+        var before = OtherBase.dump(here);
+        UUID convention = openRetitled(robot);
+
+        // the import waits a moment before working, as on a slow laptop: Escape meanwhile stops it
+        WaitForAsyncUtils.waitForFxEvents();
+        app.slowTasks.delay(1_500);
+        robot.clickOn("#importButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#importReading").query().isVisible());
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".label").queryAllAs(Label.class).stream().map(Label::getText))
+                .contains("Arrêt de l’import… rien ne sera écrit dans la base.");
+        waitFor(robot, "#importProblem");
+        assertThat(text(robot, "#importProblem")).isEqualTo("L’import a été annulé : rien n’a été écrit dans la base.");
+        // the dialog stays on the preview; nothing was written
+        assertThat(robot.lookup("#importTabs").query().isVisible()).isTrue();
+        assertThat(OtherBase.dump(here)).isEqualTo(before);
+        assertThat(hereExchange.history()).hasSize(1);
+
+        // « Importer » again, left to run: written whole
+        app.slowTasks.delay(0);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#importButton");
+        waitFor(robot, "#importDone");
+        assertThat(app.database.dsl().select(CONVENTION.TITLE).from(CONVENTION).where(CONVENTION.ID.eq(convention))
+                .fetchSingle().value1()).isEqualTo("Titre changé par le délégué");
+        assertThat(hereExchange.history()).hasSize(2);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#importDialog").tryQuery().isEmpty());
     }
 
     @Test
