@@ -181,8 +181,8 @@ public final class DashboardRepository {
     private static Condition scope(DashboardFilter filter) {
         Condition c;
         if (filter.qpvId() != null) {
-            // a QPV's lines are those whose key starts with its id: a range of the primary key (or,
-            // within a department and an EPCI, of the covering index)
+            // a QPV's lines are those whose key starts with « <id>/ » ('0' follows '/'): a range of the
+            // primary key (or, within a department and an EPCI, of the covering index)
             c = kind(Kind.QPV).and(FIGURE.SCOPE_KEY.ge(filter.qpvId() + "/"))
                     .and(FIGURE.SCOPE_KEY.lt(filter.qpvId() + "0")).and(departmentAndEpci(filter));
         } else if (filter.epciSiren() != null) {

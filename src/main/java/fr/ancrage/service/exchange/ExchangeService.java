@@ -350,7 +350,7 @@ public final class ExchangeService {
     ImportPlan preview(ExchangePackage p, Decisions answers) {
         try {
             store.write(r -> {
-                throw new Rollback(run(p, r, answers, null));
+                throw new Rollback(run(p, r, answers, false, () -> false));
             });
         } catch (Rollback rollback) {
             return rollback.plan;
@@ -383,7 +383,7 @@ public final class ExchangeService {
 
     ImportPlan importPackage(ExchangePackage p, Decisions answers, ImportPlan expected, BooleanSupplier cancelled) {
         return store.write(r -> {
-            ImportPlan plan = run(p, r, answers, cancelled);
+            ImportPlan plan = run(p, r, answers, true, cancelled);
             // a conflict the user was not shown refuses the import; one shown that is gone (a match kept
             // apart, a record changed meanwhile to the same value) does not
             if (expected != null && !conflictKeys(expected).containsAll(conflictKeys(plan))) {
@@ -428,13 +428,8 @@ public final class ExchangeService {
         }
     }
 
-    /**
-     * Plans the import of {@code p} and, unless {@code cancelled} is null (a preview), writes it,
-     * asking {@code cancelled} between its steps.
-     */
-    private ImportPlan run(ExchangePackage p, Repositories r, Decisions answers, BooleanSupplier cancelled) {
-        boolean write = cancelled != null;
-        BooleanSupplier stop = write ? cancelled : () -> false;
+    /** Plans the import of {@code p} and, when {@code write}, writes it; {@code stop} is asked between its steps. */
+    private ImportPlan run(ExchangePackage p, Repositories r, Decisions answers, boolean write, BooleanSupplier stop) {
         ExchangeRepository ex = r.exchange();
         UUID me = ex.baseId();
         if (p.baseId().equals(me)) {

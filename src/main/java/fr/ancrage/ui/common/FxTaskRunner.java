@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -125,7 +126,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     boolean expected(Throwable error) {
         for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
             if (e instanceof RuleViolationException || e instanceof ValidationException
-                    || e instanceof StaleRecordException || e instanceof java.util.concurrent.CancellationException
+                    || e instanceof StaleRecordException || e instanceof CancellationException
                     || alsoExpected.test(e)) {
                 return true;
             }

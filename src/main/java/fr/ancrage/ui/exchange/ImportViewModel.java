@@ -36,6 +36,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The import of a package, step by step: read and checked in the background (the preview: nothing
@@ -210,7 +212,7 @@ public final class ImportViewModel {
     private TaskRunner.Cancellable reading;
     /** The user asked to stop the import being written: it is rolled back at its next step. */
     public final BooleanProperty cancelling = new SimpleBooleanProperty(false);
-    private final java.util.concurrent.atomic.AtomicBoolean stopImport = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean stopImport = new AtomicBoolean();
 
     public ImportViewModel(I18n i18n, ExchangeService exchange, TaskRunner tasks, ErrorMessages errors,
                            Callable<Map<UUID, String>> catalogueNames, Path file, Runnable onImported) {
@@ -344,7 +346,7 @@ public final class ImportViewModel {
         }, error -> {
             cancelling.set(false);
             step.set(Step.PREVIEW);
-            problem.set(error instanceof java.util.concurrent.CancellationException
+            problem.set(error instanceof CancellationException
                     ? i18n.get("exchange.import.cancelled") : describe(error));
         });
     }
